@@ -1,0 +1,51 @@
+//! The Database Access page: "Database Users" and "Custom Roles" tabs.
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+
+use super::widgets::{LinkTabs, TabLink};
+
+pub const USERS_PATH: &str = "/database-access/users";
+pub const CUSTOM_ROLES_PATH: &str = "/database-access/custom-roles";
+
+const TABS: [TabLink; 2] = [
+    TabLink {
+        id: "database-users",
+        label: "Database Users",
+        href: USERS_PATH,
+    },
+    TabLink {
+        id: "custom-roles",
+        label: "Custom Roles",
+        href: CUSTOM_ROLES_PATH,
+    },
+];
+
+#[component]
+pub fn DatabaseAccessPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Database Access"</h1>
+            <LinkTabs label="Database Access" tabs=TABS.to_vec() panel_id="database-access-panel">
+                <Outlet />
+            </LinkTabs>
+        </section>
+    }
+}
+
+/// Database users of the project. The list and the role dialog are the database users issue.
+#[component]
+pub fn DatabaseUsersTab() -> impl IntoView {
+    view! {
+        <h2 class="visually-hidden">"Database Users"</h2>
+        <p class="empty-state">"Database users are not available in this version yet."</p>
+    }
+}
+
+/// Custom roles of the project. The list and the role editor are the custom roles issue.
+#[component]
+pub fn CustomRolesTab() -> impl IntoView {
+    view! {
+        <h2 class="visually-hidden">"Custom Roles"</h2>
+        <p class="empty-state">"Custom roles are not available in this version yet."</p>
+    }
+}

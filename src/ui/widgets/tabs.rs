@@ -1,0 +1,123 @@
+//! ARIA tabs whose tabs are links, so every tab has a URL that can be bookmarked and shared.
+//! Follows the WAI-ARIA tabs pattern with automatic activation: arrow keys, Home and End move to
+//! a tab and select it (navigate), with a roving tabindex so Tab enters and leaves the list once.
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use web_sys::KeyboardEvent;
+
+/// One tab: `id` makes the DOM ids (`tab-{id}`), `href` is the route it selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TabLink {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub href: &'static str,
+}
+
+fn is_selected(path: &str, href: &str) -> bool {
+    path == href || path.starts_with(&format!("{href}/"))
+}
+
+/// Which tab a key press moves to, if any.
+fn target_index(key: &str, current: usize, len: usize) -> Option<usize> {
+    match key {
+        "ArrowRight" => Some((current + 1) % len),
+        "ArrowLeft" => Some((current + len - 1) % len),
+        "Home" => Some(0),
+        "End" => Some(len - 1),
+        _ => None,
+    }
+}
+
+/// A tablist of links plus the tabpanel that holds `children` (usually the route's `<Outlet/>`).
+#[component]
+pub fn LinkTabs(
+    /// Accessible name of the tab list.
+    label: &'static str,
+    tabs: Vec<TabLink>,
+    /// DOM id of the panel.
+    panel_id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let location = use_location();
+    let navigate = use_navigate();
+    let tabs = StoredValue::new(tabs);
+    let selected = Memo::new(move |_| {
+        let path = location.pathname.get();
+        tabs.with_value(|t| t.iter().position(|tab| is_selected(&path, tab.href)))
+    });
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        let len = tabs.with_value(Vec::len);
+        let current = selected.get_untracked().unwrap_or(0);
+        if let Some(next) = target_index(&ev.key(), current, len) {
+            ev.prevent_default();
+            let tab = tabs.with_value(|t| t[next]);
+            navigate(tab.href, Default::default());
+            if let Some(el) = document().get_element_by_id(&format!("tab-{}", tab.id)) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+
+    let tab_views = tabs.with_value(|t| {
+        t.iter()
+            .enumerate()
+            .map(|(i, tab)| {
+                let is_sel = move || selected.get() == Some(i);
+                view! {
+                    <a
+                        role="tab"
+                        class="tab"
+                        id=format!("tab-{}", tab.id)
+                        href=tab.href
+                        aria-controls=panel_id
+                        aria-selected=move || if is_sel() { "true" } else { "false" }
+                        tabindex=move || if is_sel() { "0" } else { "-1" }
+                    >
+                        {tab.label}
+                    </a>
+                }
+            })
+            .collect_view()
+    });
+    let labelled_by = move || {
+        selected
+            .get()
+            .map(|i| format!("tab-{}", tabs.with_value(|t| t[i].id)))
+    };
+
+    view! {
+        <div role="tablist" class="tablist" aria-label=label on:keydown=on_keydown>
+            {tab_views}
+        </div>
+        <div role="tabpanel" class="tabpanel" id=panel_id aria-labelledby=labelled_by tabindex="0">
+            {children()}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tab_is_selected_by_its_path_and_subpaths_only() {
+        assert!(is_selected("/database-access/users", "/database-access/users"));
+        assert!(is_selected("/database-access/users/new", "/database-access/users"));
+        assert!(!is_selected("/database-access/users-old", "/database-access/users"));
+        assert!(!is_selected("/database-access/custom-roles", "/database-access/users"));
+    }
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(target_index("ArrowRight", 0, 2), Some(1));
+        assert_eq!(target_index("ArrowRight", 1, 2), Some(0));
+        assert_eq!(target_index("ArrowLeft", 0, 2), Some(1));
+        assert_eq!(target_index("Home", 1, 3), Some(0));
+        assert_eq!(target_index("End", 0, 3), Some(2));
+        assert_eq!(target_index("a", 0, 3), None);
+    }
+}
