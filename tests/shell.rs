@@ -12,13 +12,17 @@ fn tab(id: &str) -> web_sys::HtmlElement {
 }
 
 fn is_selected(id: &str) -> bool {
-    by_id(&format!("tab-{id}")).and_then(|t| t.get_attribute("aria-selected")) == Some("true".into())
+    by_id(&format!("tab-{id}")).and_then(|t| t.get_attribute("aria-selected"))
+        == Some("true".into())
 }
 
 #[wasm_bindgen_test]
 async fn root_redirects_to_custom_roles_with_heading_and_project() {
     let _app = mount_app_at("/");
-    wait_until("the custom roles tab is selected", || is_selected("custom-roles")).await;
+    wait_until("the custom roles tab is selected", || {
+        is_selected("custom-roles")
+    })
+    .await;
     assert_eq!(pathname(), "/database-access/custom-roles");
     assert_eq!(text_of("h1"), "Database Access");
     assert_eq!(text_of(".header-project-name"), "Demo Project");
@@ -26,9 +30,15 @@ async fn root_redirects_to_custom_roles_with_heading_and_project() {
     let list = query("[role=tablist]").expect("a tablist");
     assert_eq!(list.query_selector_all("[role=tab]").unwrap().length(), 2);
     let panel = query("[role=tabpanel]").expect("a tabpanel");
-    assert_eq!(attr(&panel, "aria-labelledby").as_deref(), Some("tab-custom-roles"));
+    assert_eq!(
+        attr(&panel, "aria-labelledby").as_deref(),
+        Some("tab-custom-roles")
+    );
     assert_eq!(attr(&tab("custom-roles"), "tabindex").as_deref(), Some("0"));
-    assert_eq!(attr(&tab("database-users"), "tabindex").as_deref(), Some("-1"));
+    assert_eq!(
+        attr(&tab("database-users"), "tabindex").as_deref(),
+        Some("-1")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -48,10 +58,16 @@ async fn clicking_a_tab_switches_panel_and_url() {
     .await;
     assert!(!is_selected("custom-roles"));
     let panel_text = text_of("[role=tabpanel]");
-    assert!(panel_text.contains("Database Users"), "panel shows users: {panel_text}");
+    assert!(
+        panel_text.contains("Database Users"),
+        "panel shows users: {panel_text}"
+    );
     assert!(!panel_text.contains("Custom Roles"));
     let panel = query("[role=tabpanel]").unwrap();
-    assert_eq!(attr(&panel, "aria-labelledby").as_deref(), Some("tab-database-users"));
+    assert_eq!(
+        attr(&panel, "aria-labelledby").as_deref(),
+        Some("tab-database-users")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -66,19 +82,27 @@ async fn arrow_keys_move_selection_and_focus_between_tabs() {
         is_selected("database-users") && pathname() == "/database-access/users"
     })
     .await;
-    let active = document().active_element().and_then(|e| e.get_attribute("id"));
+    let active = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("id"));
     assert_eq!(active.as_deref(), Some("tab-database-users"));
 
     press_key(&tab("database-users"), "End");
     wait_until("the last tab is selected", || is_selected("custom-roles")).await;
     press_key(&tab("custom-roles"), "ArrowLeft");
-    wait_until("the users tab is selected again", || is_selected("database-users")).await;
+    wait_until("the users tab is selected again", || {
+        is_selected("database-users")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn deep_link_opens_the_users_tab() {
     let _app = mount_app_at("/database-access/users");
-    wait_until("the users tab is selected", || is_selected("database-users")).await;
+    wait_until("the users tab is selected", || {
+        is_selected("database-users")
+    })
+    .await;
     assert!(!is_selected("custom-roles"));
     assert!(text_of("[role=tabpanel]").contains("Database Users"));
 }
@@ -86,8 +110,14 @@ async fn deep_link_opens_the_users_tab() {
 #[wasm_bindgen_test]
 async fn project_access_and_unknown_pages_render() {
     let app = mount_app_at("/project-access");
-    wait_until("the project access page is shown", || text_of("h1") == "Project Access").await;
+    wait_until("the project access page is shown", || {
+        text_of("h1") == "Project Access"
+    })
+    .await;
     drop(app);
     let _app = mount_app_at("/no-such-page");
-    wait_until("the not-found page is shown", || text_of("h1") == "Page not found").await;
+    wait_until("the not-found page is shown", || {
+        text_of("h1") == "Page not found"
+    })
+    .await;
 }

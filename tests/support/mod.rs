@@ -72,9 +72,7 @@ pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
 }
 
 pub fn by_id(id: &str) -> Option<HtmlElement> {
-    document()
-        .get_element_by_id(id)
-        .map(|e| e.unchecked_into())
+    document().get_element_by_id(id).map(|e| e.unchecked_into())
 }
 
 pub fn query(selector: &str) -> Option<HtmlElement> {

@@ -105,10 +105,22 @@ mod tests {
 
     #[test]
     fn a_tab_is_selected_by_its_path_and_subpaths_only() {
-        assert!(is_selected("/database-access/users", "/database-access/users"));
-        assert!(is_selected("/database-access/users/new", "/database-access/users"));
-        assert!(!is_selected("/database-access/users-old", "/database-access/users"));
-        assert!(!is_selected("/database-access/custom-roles", "/database-access/users"));
+        assert!(is_selected(
+            "/database-access/users",
+            "/database-access/users"
+        ));
+        assert!(is_selected(
+            "/database-access/users/new",
+            "/database-access/users"
+        ));
+        assert!(!is_selected(
+            "/database-access/users-old",
+            "/database-access/users"
+        ));
+        assert!(!is_selected(
+            "/database-access/custom-roles",
+            "/database-access/users"
+        ));
     }
 
     #[test]
