@@ -1,1 +1,16 @@
+//! The MongoDB Atlas access-control rules, in pure Rust: no browser, no I/O.
+//!
+//! - [`catalog`]: the 80 privilege actions, built-in roles, organization and project roles, capabilities.
+//! - [`model`]: the Admin API v2 wire types.
+//! - [`role_form`]: the role editor's rows and their conversion to and from API roles.
+//! - [`validate`]: every rule, as issues addressed to fields, with Atlas error codes.
+//! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
 pub mod catalog;
+pub mod errors;
+pub mod model;
+pub mod privileges;
+pub mod role_form;
+pub mod validate;
+pub mod version;
+
+pub use errors::ErrorCode;

@@ -1,0 +1,299 @@
+//! Effective privileges: every (action, resource) a database user or custom role grants, expanding custom
+//! role inheritance transitively and built-in roles as far as the catalog knows them, each with the chain
+//! of roles that grants it. Roles combine as a union, so the highest permission wins. Also the impact of a
+//! role: which roles and users hold it, directly or through inheritance.
+use crate::catalog::{builtin_role, Action, GrantScope};
+use crate::model::{CustomDbRole, DatabaseUser};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+
+/// What a privilege applies to. `None` means any database / any collection.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Cluster,
+    Namespace {
+        db: Option<String>,
+        collection: Option<String>,
+    },
+}
+
+impl Target {
+    pub fn namespace(db: &str, collection: &str) -> Target {
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Target::Namespace {
+            db: opt(db),
+            collection: opt(collection),
+        }
+    }
+
+    /// Whether a grant on `self` includes `other`.
+    pub fn covers(&self, other: &Target) -> bool {
+        match (self, other) {
+            (Target::Cluster, Target::Cluster) => true,
+            (
+                Target::Namespace { db, collection },
+                Target::Namespace {
+                    db: odb,
+                    collection: ocoll,
+                },
+            ) => (db.is_none() || db == odb) && (collection.is_none() || collection == ocoll),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Cluster => f.write_str("cluster"),
+            Target::Namespace { db, collection } => {
+                let db = db.as_deref().unwrap_or("any database");
+                match collection {
+                    Some(c) => write!(f, "{db}.{c}"),
+                    None => f.write_str(db),
+                }
+            }
+        }
+    }
+}
+
+/// One granted privilege and the chain of roles that grants it, outermost first
+/// (e.g. `["orders_admin", "orders_reader", "read@sales"]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub action: Action,
+    pub target: Target,
+    pub chain: Vec<String>,
+}
+
+/// The union of everything a user or role grants, one entry per (action, target), with the shortest chain.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Effective {
+    pub grants: Vec<Grant>,
+}
+
+impl Effective {
+    /// "Can this user do `action` on `target`?": the grant that allows it (shortest chain), or `None`.
+    pub fn can(&self, action: Action, target: &Target) -> Option<&Grant> {
+        self.grants
+            .iter()
+            .filter(|g| g.action == action && g.target.covers(target))
+            .min_by_key(|g| g.chain.len())
+    }
+
+    pub fn actions(&self) -> HashSet<Action> {
+        self.grants.iter().map(|g| g.action).collect()
+    }
+
+    /// Grants grouped by target, targets in order, for display.
+    pub fn by_target(&self) -> Vec<(&Target, Vec<&Grant>)> {
+        let mut groups: Vec<(&Target, Vec<&Grant>)> = Vec::new();
+        let mut sorted: Vec<&Grant> = self.grants.iter().collect();
+        sorted.sort_by(|a, b| (&a.target, a.action).cmp(&(&b.target, b.action)));
+        for g in sorted {
+            match groups.last_mut() {
+                Some((t, list)) if *t == &g.target => list.push(g),
+                _ => groups.push((&g.target, vec![g])),
+            }
+        }
+        groups
+    }
+}
+
+/// Adds grants, keeping the shortest chain per (action, target).
+#[derive(Default)]
+struct Union {
+    grants: Vec<Grant>,
+    index: HashMap<(Action, Target), usize>,
+}
+
+impl Union {
+    fn add(&mut self, g: Grant) {
+        match self.index.get(&(g.action, g.target.clone())) {
+            Some(&i) if self.grants[i].chain.len() <= g.chain.len() => {}
+            Some(&i) => self.grants[i] = g,
+            None => {
+                self.index
+                    .insert((g.action, g.target.clone()), self.grants.len());
+                self.grants.push(g);
+            }
+        }
+    }
+}
+
+/// Expands roles of one project, remembering each custom role's expansion.
+pub struct Expander<'a> {
+    roles: HashMap<&'a str, &'a CustomDbRole>,
+    memo: HashMap<String, Rc<Vec<Grant>>>,
+    in_progress: HashSet<String>,
+}
+
+impl<'a> Expander<'a> {
+    pub fn new(custom_roles: &'a [CustomDbRole]) -> Self {
+        Expander {
+            roles: custom_roles
+                .iter()
+                .map(|r| (r.role_name.as_str(), r))
+                .collect(),
+            memo: HashMap::new(),
+            in_progress: HashSet::new(),
+        }
+    }
+
+    /// Everything the custom role `name` grants; empty for an unknown role or a cycle.
+    pub fn role(&mut self, name: &str) -> Effective {
+        Effective {
+            grants: self.custom(name).as_ref().clone(),
+        }
+    }
+
+    /// Everything a database user's roles grant.
+    pub fn user(&mut self, user: &DatabaseUser) -> Effective {
+        let mut union = Union::default();
+        for r in &user.roles {
+            let coll = r.collection_name.as_deref().unwrap_or("");
+            if builtin_role(&r.role_name).is_some() {
+                builtin_grants(&r.role_name, &r.database_name, coll, &[], &mut union);
+            } else {
+                for g in self.custom(&r.role_name).iter() {
+                    union.add(g.clone());
+                }
+            }
+        }
+        Effective {
+            grants: union.grants,
+        }
+    }
+
+    fn custom(&mut self, name: &str) -> Rc<Vec<Grant>> {
+        if let Some(done) = self.memo.get(name) {
+            return done.clone();
+        }
+        let Some(role) = self.roles.get(name).copied() else {
+            return Rc::default();
+        };
+        if !self.in_progress.insert(name.to_string()) {
+            return Rc::default(); // a cycle: validation reports it; expansion just stops
+        }
+        let here = vec![name.to_string()];
+        let mut union = Union::default();
+        for pa in &role.actions {
+            let Some(action) = Action::from_api(&pa.action) else {
+                continue;
+            };
+            for r in &pa.resources {
+                let target = if r.cluster {
+                    Target::Cluster
+                } else {
+                    Target::namespace(&r.db, &r.collection)
+                };
+                union.add(Grant {
+                    action,
+                    target,
+                    chain: here.clone(),
+                });
+            }
+        }
+        for ir in &role.inherited_roles {
+            if builtin_role(&ir.role).is_some() {
+                builtin_grants(&ir.role, &ir.db, "", &here, &mut union);
+            } else {
+                for g in self.custom(&ir.role).iter() {
+                    let mut chain = here.clone();
+                    chain.extend(g.chain.iter().cloned());
+                    union.add(Grant { chain, ..g.clone() });
+                }
+            }
+        }
+        self.in_progress.remove(name);
+        let grants = Rc::new(union.grants);
+        self.memo.insert(name.to_string(), grants.clone());
+        grants
+    }
+}
+
+/// Grants of built-in role `name` held on `db` (and `collection`, "" = all), with `prefix` before it.
+fn builtin_grants(name: &str, db: &str, collection: &str, prefix: &[String], union: &mut Union) {
+    let Some(role) = builtin_role(name) else {
+        return;
+    };
+    let mut chain = prefix.to_vec();
+    chain.push(if collection.is_empty() {
+        format!("{name}@{db}")
+    } else {
+        format!("{name}@{db}.{collection}")
+    });
+    for grant in role.grants {
+        let target = match grant.scope {
+            GrantScope::Cluster => Target::Cluster,
+            GrantScope::Granted => Target::namespace(db, collection),
+            GrantScope::AnyDatabase => Target::namespace("", ""),
+            GrantScope::Namespace(d, c) => Target::namespace(d, c),
+        };
+        for &action in grant.actions {
+            union.add(Grant {
+                action,
+                target: target.clone(),
+                chain: chain.clone(),
+            });
+        }
+    }
+    for inc in role.includes {
+        builtin_grants(inc, db, collection, &chain, union);
+    }
+}
+
+/// Who a custom role affects: roles inheriting it (directly, then through others) and users holding it or
+/// any of those roles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    pub direct_roles: Vec<String>,
+    /// Roles that reach it only through other roles.
+    pub indirect_roles: Vec<String>,
+    pub direct_users: Vec<String>,
+    /// Users holding one of the inheriting roles but not the role itself.
+    pub indirect_users: Vec<String>,
+}
+
+pub fn impact(role_name: &str, roles: &[CustomDbRole], users: &[DatabaseUser]) -> Impact {
+    let inherits = |r: &CustomDbRole, name: &str| r.inherited_roles.iter().any(|i| i.role == name);
+    let direct_roles: Vec<String> = roles
+        .iter()
+        .filter(|r| r.role_name != role_name && inherits(r, role_name))
+        .map(|r| r.role_name.clone())
+        .collect();
+    let mut reached: HashSet<String> = direct_roles.iter().cloned().collect();
+    reached.insert(role_name.to_string());
+    let mut queue: VecDeque<String> = direct_roles.iter().cloned().collect();
+    let mut indirect_roles = Vec::new();
+    while let Some(name) = queue.pop_front() {
+        for r in roles.iter().filter(|r| inherits(r, &name)) {
+            if reached.insert(r.role_name.clone()) {
+                indirect_roles.push(r.role_name.clone());
+                queue.push_back(r.role_name.clone());
+            }
+        }
+    }
+    let holds = |u: &DatabaseUser, name: &str| u.roles.iter().any(|r| r.role_name == name);
+    let direct_users: Vec<String> = users
+        .iter()
+        .filter(|u| holds(u, role_name))
+        .map(|u| u.username.clone())
+        .collect();
+    let indirect_users = users
+        .iter()
+        .filter(|u| !holds(u, role_name))
+        .filter(|u| {
+            u.roles
+                .iter()
+                .any(|r| r.role_name != role_name && reached.contains(&r.role_name))
+        })
+        .map(|u| u.username.clone())
+        .collect();
+    Impact {
+        direct_roles,
+        indirect_roles,
+        direct_users,
+        indirect_users,
+    }
+}

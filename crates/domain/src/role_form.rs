@@ -1,0 +1,339 @@
+//! The role editor's model. A form is a list of rows; a row holds actions or roles of one picker category
+//! (Global may share a row with Custom Roles) and a list of database/collection targets, where "any" is
+//! explicit. Converting to the API role merges an action repeated across rows into one entry (the API
+//! rejects duplicate actions) and gives inherited roles the right `db`. Parts of an API role that no row can
+//! show (an action on the wrong resource kind, a global role on a specific database...) are kept verbatim in
+//! `extra`, so opening and saving a role never loses anything; validation reports them.
+use crate::catalog::{builtin_role, Action, Category, InheritDb, ResourceKind};
+use crate::model::{CustomDbRole, InheritedRole, PrivilegeAction, Resource, ADMIN_DB};
+use std::collections::BTreeMap;
+
+/// A database or collection name, or "Apply to any database/collection".
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Any,
+    /// A specific name; empty while the user has not typed one yet.
+    Named(String),
+}
+
+impl Scope {
+    /// The API spelling: "" means any.
+    pub fn wire(&self) -> &str {
+        match self {
+            Scope::Any => "",
+            Scope::Named(n) => n,
+        }
+    }
+
+    fn from_wire(s: &str) -> Scope {
+        if s.is_empty() {
+            Scope::Any
+        } else {
+            Scope::Named(s.to_string())
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Target {
+    pub db: Scope,
+    /// Used by Collection Actions only.
+    pub collection: Scope,
+}
+
+impl Target {
+    pub fn blank() -> Self {
+        Target {
+            db: Scope::Named(String::new()),
+            collection: Scope::Named(String::new()),
+        }
+    }
+
+    pub fn new(db: Scope, collection: Scope) -> Self {
+        Target { db, collection }
+    }
+}
+
+/// One choice in the "Action or Role" picker.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    Action(Action),
+    /// An inheritable built-in role, by name.
+    BuiltinRole(String),
+    /// A custom role of the project, by name.
+    CustomRole(String),
+}
+
+impl Item {
+    pub fn category(&self) -> Category {
+        match self {
+            Item::Action(a) => a.category(),
+            Item::BuiltinRole(r) => builtin_role(r)
+                .and_then(|b| b.inheritable)
+                .unwrap_or(Category::Global),
+            Item::CustomRole(_) => Category::Custom,
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Item::Action(a) => a.api(),
+            Item::BuiltinRole(r) | Item::CustomRole(r) => r,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    pub items: Vec<Item>,
+    pub targets: Vec<Target>,
+}
+
+impl Row {
+    pub fn new() -> Self {
+        Row {
+            items: Vec::new(),
+            targets: vec![Target::blank()],
+        }
+    }
+
+    /// The category the row is locked to: the first non-Custom item's, else Custom; `None` when empty.
+    pub fn category(&self) -> Option<Category> {
+        let mut cats = self.items.iter().map(Item::category);
+        let first = cats.next()?;
+        Some(if first == Category::Custom {
+            cats.find(|c| *c != Category::Custom)
+                .unwrap_or(Category::Custom)
+        } else {
+            first
+        })
+    }
+
+    /// Whether the picker lets the user choose an item of `category` in this row.
+    pub fn accepts(&self, category: Category) -> bool {
+        self.items
+            .iter()
+            .all(|i| i.category().combines_with(category))
+    }
+
+    /// Selects `item` if it is not selected and its category is not locked; unselects it otherwise.
+    /// Returns false (and changes nothing) when the category is locked.
+    pub fn toggle(&mut self, item: Item) -> bool {
+        if let Some(pos) = self.items.iter().position(|i| *i == item) {
+            self.items.remove(pos);
+            true
+        } else if self.accepts(item.category()) {
+            self.items.push(item);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Whether the row's items need a database (and collection) target.
+    pub fn needs_targets(&self) -> bool {
+        matches!(
+            self.category(),
+            Some(Category::Collection | Category::Database)
+        )
+    }
+}
+
+/// Parts of an API role that the rows cannot represent; kept so saving never drops them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extra {
+    pub actions: Vec<PrivilegeAction>,
+    pub inherited_roles: Vec<InheritedRole>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoleForm {
+    pub name: String,
+    pub rows: Vec<Row>,
+    pub extra: Extra,
+}
+
+impl RoleForm {
+    /// The "Add New Custom Role" form: no name, one empty row.
+    pub fn new() -> Self {
+        RoleForm {
+            name: String::new(),
+            rows: vec![Row::new()],
+            extra: Extra::default(),
+        }
+    }
+
+    /// The API role this form describes.
+    pub fn to_role(&self) -> CustomDbRole {
+        let mut actions: Vec<PrivilegeAction> = Vec::new();
+        let mut inherited: Vec<InheritedRole> = Vec::new();
+        let mut add_action = |action: &str, resources: Vec<Resource>| {
+            let entry = match actions.iter_mut().position(|a| a.action == action) {
+                Some(i) => &mut actions[i],
+                None => {
+                    actions.push(PrivilegeAction {
+                        action: action.to_string(),
+                        resources: Vec::new(),
+                    });
+                    actions.last_mut().expect("just pushed")
+                }
+            };
+            for r in resources {
+                if !entry.resources.contains(&r) {
+                    entry.resources.push(r);
+                }
+            }
+        };
+        let mut add_inherited = |r: InheritedRole| {
+            if !inherited.contains(&r) {
+                inherited.push(r);
+            }
+        };
+        for row in &self.rows {
+            for item in &row.items {
+                match item {
+                    Item::Action(a) => add_action(a.api(), resources_for(*a, &row.targets)),
+                    Item::BuiltinRole(name) => {
+                        let per_target =
+                            builtin_role(name).is_some_and(|b| b.inherit_db == InheritDb::Target);
+                        if per_target {
+                            for t in &row.targets {
+                                add_inherited(InheritedRole::new(name, t.db.wire()));
+                            }
+                        } else {
+                            add_inherited(InheritedRole::new(name, ADMIN_DB));
+                        }
+                    }
+                    Item::CustomRole(name) => add_inherited(InheritedRole::new(name, ADMIN_DB)),
+                }
+            }
+        }
+        for a in &self.extra.actions {
+            add_action(&a.action, a.resources.clone());
+        }
+        for r in &self.extra.inherited_roles {
+            add_inherited(r.clone());
+        }
+        CustomDbRole {
+            role_name: self.name.clone(),
+            actions,
+            inherited_roles: inherited,
+        }
+    }
+
+    /// The form that shows `role`: one row per category and set of targets, in picker order.
+    pub fn from_role(role: &CustomDbRole) -> Self {
+        // Collection and Database rows are keyed by their exact target list; Global/Custom share one row.
+        let mut rows: BTreeMap<(Category, Vec<Target>), Vec<Item>> = BTreeMap::new();
+        let mut global: Vec<Item> = Vec::new();
+        let mut extra = Extra::default();
+
+        for pa in &role.actions {
+            match Action::from_api(&pa.action)
+                .and_then(|a| targets_of(a, &pa.resources).map(|t| (a, t)))
+            {
+                Some((a, None)) => global.push(Item::Action(a)),
+                Some((a, Some(targets))) => rows
+                    .entry((a.category(), targets))
+                    .or_default()
+                    .push(Item::Action(a)),
+                None => extra.actions.push(pa.clone()),
+            }
+        }
+
+        // Per-database built-ins (read, readWrite, dbAdmin) become Database rows keyed by their databases.
+        let mut per_db: BTreeMap<String, Vec<Target>> = BTreeMap::new();
+        for r in &role.inherited_roles {
+            match builtin_role(&r.role) {
+                Some(b)
+                    if b.inheritable.is_some()
+                        && b.inherit_db == InheritDb::Target
+                        && !r.db.is_empty() =>
+                {
+                    per_db
+                        .entry(r.role.clone())
+                        .or_default()
+                        .push(Target::new(Scope::from_wire(&r.db), Scope::Any))
+                }
+                Some(b)
+                    if b.inheritable.is_some()
+                        && b.inherit_db == InheritDb::Admin
+                        && r.db == ADMIN_DB =>
+                {
+                    global.push(Item::BuiltinRole(r.role.clone()))
+                }
+                None if r.db == ADMIN_DB => global.push(Item::CustomRole(r.role.clone())),
+                _ => extra.inherited_roles.push(r.clone()),
+            }
+        }
+        for (role_name, mut targets) in per_db {
+            targets.sort();
+            rows.entry((Category::Database, targets))
+                .or_default()
+                .push(Item::BuiltinRole(role_name));
+        }
+
+        let mut form_rows: Vec<Row> = rows
+            .into_iter()
+            .map(|((_, targets), items)| Row { items, targets })
+            .collect();
+        if !global.is_empty() {
+            form_rows.push(Row {
+                items: global,
+                targets: vec![Target::blank()],
+            });
+        }
+        if form_rows.is_empty() {
+            form_rows.push(Row::new());
+        }
+        RoleForm {
+            name: role.role_name.clone(),
+            rows: form_rows,
+            extra,
+        }
+    }
+}
+
+/// The `resources[]` an action gets from a row's targets, by the action's resource kind.
+fn resources_for(action: Action, targets: &[Target]) -> Vec<Resource> {
+    match action.resource() {
+        ResourceKind::Cluster => vec![Resource::cluster()],
+        ResourceKind::Database => targets
+            .iter()
+            .map(|t| Resource::namespace(t.db.wire(), ""))
+            .collect(),
+        ResourceKind::Collection => targets
+            .iter()
+            .map(|t| Resource::namespace(t.db.wire(), t.collection.wire()))
+            .collect(),
+    }
+}
+
+/// The row targets that reproduce `resources` for `action`: `Some(None)` for a cluster action,
+/// `Some(Some(targets))` for a namespace action, `None` when no row can represent them exactly.
+fn targets_of(action: Action, resources: &[Resource]) -> Option<Option<Vec<Target>>> {
+    if resources.is_empty() {
+        return None;
+    }
+    match action.resource() {
+        ResourceKind::Cluster => (resources.len() == 1 && resources[0].cluster).then_some(None),
+        kind => {
+            let mut targets = Vec::with_capacity(resources.len());
+            for r in resources {
+                // db "" is "any database" and representable; a Database action takes no collection.
+                let fits =
+                    !r.cluster && (kind == ResourceKind::Collection || r.collection.is_empty());
+                if !fits {
+                    return None;
+                }
+                let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
+                if targets.contains(&t) {
+                    return None; // a duplicate resource: keep it verbatim so validation can report it
+                }
+                targets.push(t);
+            }
+            targets.sort();
+            Some(Some(targets))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Project access rules: API keys, service accounts, and any list of project roles (reference §6).
+use super::{Field, Issue};
+use crate::catalog::project_role;
+use crate::errors::ErrorCode::*;
+use crate::model::{CreateProjectApiKey, CreateServiceAccount};
+use std::collections::HashSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AccessField {
+    Description,
+    Name,
+    /// The role list as a whole.
+    Roles,
+    Role(usize),
+    SecretExpiry,
+}
+
+fn err(f: AccessField, code: crate::ErrorCode, m: impl Into<String>) -> Issue {
+    Issue::error(Field::Access(f), code, m)
+}
+
+/// A member's project roles: at least one, all known project roles, no duplicates.
+pub fn validate_project_roles<S: AsRef<str>>(roles: &[S]) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if roles.is_empty() {
+        issues.push(err(
+            AccessField::Roles,
+            MISSING_API_KEY_ROLES,
+            "Choose at least one project role.",
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, r) in roles.iter().map(AsRef::as_ref).enumerate() {
+        if project_role(r).is_none() {
+            issues.push(err(
+                AccessField::Role(i),
+                INVALID_ROLE_FOR_GROUP,
+                format!("Role {r} is invalid for this project."),
+            ));
+        } else if !seen.insert(r) {
+            issues.push(err(
+                AccessField::Role(i),
+                VALIDATION_ERROR,
+                format!("{r} is listed more than once."),
+            ));
+        }
+    }
+    issues
+}
+
+/// "Create API Key": description 1..250 characters and valid project roles.
+pub fn validate_api_key(key: &CreateProjectApiKey) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let len = key.desc.trim().chars().count();
+    if len == 0 {
+        issues.push(err(
+            AccessField::Description,
+            INVALID_API_KEY_DESC,
+            "Enter a description for the API key.",
+        ));
+    } else if key.desc.chars().count() > 250 {
+        issues.push(err(
+            AccessField::Description,
+            INVALID_API_KEY_DESC,
+            "API key descriptions are required and must be less than 250 characters.",
+        ));
+    }
+    issues.extend(validate_project_roles(&key.roles));
+    issues
+}
+
+/// `^[\p{L}\p{N}\-_.,' ]*$` from the spec: letters and numbers of any script, and - _ . , ' and space.
+fn service_account_text_ok(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_alphanumeric() || "-_.,' ".contains(c))
+}
+
+/// "Create Service Account": name 1..64, description 1..250 (both from the spec's character set),
+/// valid project roles, and a secret expiry of at least one hour.
+pub fn validate_service_account(sa: &CreateServiceAccount) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (field, value, max, what) in [
+        (AccessField::Name, &sa.name, 64, "name"),
+        (
+            AccessField::Description,
+            &sa.description,
+            250,
+            "description",
+        ),
+    ] {
+        let len = value.chars().count();
+        if value.trim().is_empty() {
+            issues.push(err(field, VALIDATION_ERROR, format!("Enter a {what}.")));
+        } else if len > max {
+            issues.push(err(
+                field,
+                VALIDATION_ERROR,
+                format!("The {what} can be at most {max} characters."),
+            ));
+        } else if !service_account_text_ok(value) {
+            issues.push(err(
+                field,
+                VALIDATION_ERROR,
+                format!("The {what} can contain letters, numbers, spaces and - _ . , ' only."),
+            ));
+        }
+    }
+    if sa.secret_expires_after_hours <= 0 {
+        issues.push(err(
+            AccessField::SecretExpiry,
+            VALIDATION_ERROR,
+            "The secret must expire after at least one hour.",
+        ));
+    }
+    issues.extend(validate_project_roles(&sa.roles));
+    issues
+}

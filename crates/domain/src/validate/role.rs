@@ -1,0 +1,529 @@
+//! Custom role rules: on the API role (as the server checks it) and on the editor form (addressed to rows
+//! and targets), plus the delete constraints.
+use super::names::{collection_name_problem, database_name_problem, namespace_problem};
+use super::{join_names, validate_role_name, Field, Issue, ProjectContext};
+use crate::catalog::{builtin_role, Action, Category, InheritDb, ResourceKind};
+use crate::errors::ErrorCode::{self, *};
+use crate::model::{CustomDbRole, Resource, ADMIN_DB};
+use crate::role_form::{Item, RoleForm, Scope};
+use crate::version::Version;
+use std::collections::{HashMap, HashSet};
+
+/// Creating a new role, or updating the existing role of that name (names are immutable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleMode {
+    Create,
+    Update,
+}
+
+/// Every rule the Admin API applies to a custom role write, addressed to the API role's parts.
+pub fn validate_role(role: &CustomDbRole, ctx: &ProjectContext<'_>, mode: RoleMode) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let name = role.role_name.as_str();
+    match mode {
+        RoleMode::Create => {
+            let others = ctx.custom_roles.iter().map(|r| r.role_name.as_str());
+            issues.extend(validate_role_name(name, others));
+            if ctx.custom_roles.len() >= ctx.custom_role_limit {
+                issues.push(Issue::error(
+                    Field::Form,
+                    CUSTOM_ROLES_LIMIT_EXCEEDED,
+                    format!(
+                        "Exceeded maximum number of custom roles. This project allows {} custom roles.",
+                        ctx.custom_role_limit
+                    ),
+                ));
+            }
+        }
+        RoleMode::Update => {
+            if ctx.custom_role(name).is_none() {
+                issues.push(Issue::error(
+                    Field::Name,
+                    ATLAS_CUSTOM_ROLE_NOT_FOUND,
+                    format!("The specified custom db role {name} does not exist."),
+                ));
+            }
+        }
+    }
+    if role.actions.is_empty() && role.inherited_roles.is_empty() {
+        issues.push(Issue::error(
+            Field::Form,
+            ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS,
+            "Custom roles must have one or more user privilege actions or inherited roles.",
+        ));
+    }
+    check_actions(role, ctx, &mut issues);
+    check_inherited(role, ctx, &mut issues);
+    issues
+}
+
+fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec<Issue>) {
+    let mut seen = HashSet::new();
+    let versions: Vec<(&str, Version)> = ctx
+        .clusters
+        .iter()
+        .filter_map(|c| Some((c.name.as_str(), Version::parse(&c.mongo_db_version)?)))
+        .collect();
+    for (i, pa) in role.actions.iter().enumerate() {
+        let Some(action) = Action::from_api(&pa.action) else {
+            issues.push(Issue::error(
+                Field::Action(i),
+                INVALID_ENUM_VALUE,
+                format!("An invalid enumeration value {} was specified.", pa.action),
+            ));
+            continue;
+        };
+        if !seen.insert(action) {
+            issues.push(Issue::error(
+                Field::Action(i),
+                ATLAS_DUPLICATE_CUSTOM_ROLE_ACTION,
+                format!("A custom role cannot have duplicate actions ({action} appears more than once)."),
+            ));
+        }
+        if pa.resources.is_empty() {
+            issues.push(Issue::error(
+                Field::Action(i),
+                ATLAS_INVALID_RESOURCE,
+                format!("{action} needs at least one database, collection or the cluster."),
+            ));
+        }
+        let mut resources = HashSet::new();
+        for (j, r) in pa.resources.iter().enumerate() {
+            let field = || Field::Resource {
+                action: i,
+                resource: j,
+            };
+            if let Some(message) = resource_problem(action, r) {
+                issues.push(Issue::error(field(), ATLAS_INVALID_RESOURCE, message));
+                continue;
+            }
+            if !resources.insert(r.normalized()) {
+                issues.push(Issue::error(
+                    field(),
+                    ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
+                    format!("A custom role cannot have duplicate resources applied to the same action ({action} on {}).", describe(r)),
+                ));
+            }
+            if !r.cluster {
+                issues.extend(namespace_issues(&r.db, &r.collection, field));
+                if r.db.is_empty() && action.info().writes {
+                    issues.push(Issue::warning(
+                        field(),
+                        VALIDATION_ERROR,
+                        format!(
+                            "{action} on any database also applies to the admin, local and config databases. \
+                             Writes to these databases are not recommended."
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(min) = action.info().min_version {
+            let too_old: Vec<String> = versions
+                .iter()
+                .filter(|(_, v)| *v < min)
+                .map(|(n, v)| format!("{n} ({v})"))
+                .collect();
+            if !too_old.is_empty() {
+                issues.push(Issue::error(
+                    Field::Action(i),
+                    CUSTOM_ROLE_ACTIONS_INVALID_FOR_EXISTING_CLUSTERS,
+                    format!(
+                        "Cannot create or edit role as the following custom role actions are not supported for your {} clusters: {action} (needs MongoDB {min} or later).",
+                        join_names(&too_old)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Why `resource` does not fit `action`'s resource kind, if it doesn't.
+fn resource_problem(action: Action, r: &Resource) -> Option<String> {
+    let kind = action.resource();
+    let bad = match kind {
+        ResourceKind::Cluster => !r.cluster,
+        ResourceKind::Database => r.cluster || !r.collection.is_empty(),
+        ResourceKind::Collection => r.cluster,
+    };
+    bad.then(|| {
+        let wants = match kind {
+            ResourceKind::Cluster => "the cluster resource",
+            ResourceKind::Database => "a database (no collection)",
+            ResourceKind::Collection => "a database and collection",
+        };
+        format!(
+            "One or more of the selected actions was applied to an incorrect resource: {action} applies to {wants}, not {}.",
+            describe(r)
+        )
+    })
+}
+
+fn describe(r: &Resource) -> String {
+    if r.cluster {
+        return "the cluster".to_string();
+    }
+    let db = if r.db.is_empty() {
+        "any database"
+    } else {
+        &r.db
+    };
+    if r.collection.is_empty() {
+        db.to_string()
+    } else {
+        format!("{db}.{}", r.collection)
+    }
+}
+
+fn namespace_issues(db: &str, collection: &str, field: impl Fn() -> Field) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if let Some(m) = database_name_problem(db) {
+        out.push(Issue::error(field(), INVALID_DATABASE_NAME, m));
+    }
+    if let Some(m) = collection_name_problem(collection) {
+        out.push(Issue::error(field(), INVALID_COLLECTION_NAME, m));
+    }
+    if let Some(m) = namespace_problem(db, collection) {
+        out.push(Issue::error(field(), INVALID_NAMESPACE, m));
+    }
+    out
+}
+
+fn check_inherited(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec<Issue>) {
+    let mut seen = HashSet::new();
+    for (k, ir) in role.inherited_roles.iter().enumerate() {
+        let field = || Field::InheritedRole(k);
+        let err = |code: ErrorCode, m: String| Issue::error(field(), code, m);
+        if !seen.insert(ir) {
+            issues.push(err(
+                VALIDATION_ERROR,
+                format!("{}@{} is inherited more than once.", ir.role, ir.db),
+            ));
+            continue;
+        }
+        if let Some(b) = builtin_role(&ir.role) {
+            match (b.inheritable, b.inherit_db) {
+                (None, _) => issues.push(err(
+                    ATLAS_INVALID_CUSTOM_ROLE_INHERITANCE,
+                    format!("The built-in role {} cannot be inherited by a custom role.", ir.role),
+                )),
+                (Some(_), InheritDb::Admin) if ir.db != ADMIN_DB => issues.push(err(
+                    ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
+                    format!("One or more of the specified inherited roles have an invalid scope: {} is granted on admin, not {}.", ir.role, show_db(&ir.db)),
+                )),
+                (Some(_), InheritDb::Target) if ir.db.is_empty() => issues.push(err(
+                    ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
+                    format!("{} needs a specific database. To cover every database, choose {}AnyDatabase under Global Actions and Roles.", ir.role, ir.role),
+                )),
+                (Some(_), InheritDb::Target) => {
+                    if let Some(m) = database_name_problem(&ir.db) {
+                        issues.push(err(INVALID_DATABASE_NAME, m));
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if ir.role == role.role_name {
+            issues.push(err(
+                ATLAS_INVALID_CUSTOM_ROLE_SELF_REFERENTIAL,
+                "A custom DB role cannot inherit from itself.".into(),
+            ));
+        } else if ctx.custom_role(&ir.role).is_none() {
+            issues.push(err(
+                ATLAS_INVALID_CUSTOM_ROLE_INHERITANCE,
+                format!(
+                    "One or more of the specified inherited roles do not exist: {}.",
+                    ir.role
+                ),
+            ));
+        } else {
+            if ir.db != ADMIN_DB {
+                issues.push(err(
+                    ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
+                    format!("One or more of the specified inherited roles have an invalid scope: custom role {} is inherited on admin, not {}.", ir.role, show_db(&ir.db)),
+                ));
+            }
+            if let Some(path) = cycle_through(role, &ir.role, ctx) {
+                issues.push(err(
+                    ATLAS_INVALID_CUSTOM_ROLE_CIRCULAR_DEPENDENCY,
+                    format!("One or more of the specified inherited roles creates a circular dependency: {}.", path.join(" → ")),
+                ));
+            }
+        }
+    }
+}
+
+fn show_db(db: &str) -> &str {
+    if db.is_empty() {
+        "any database"
+    } else {
+        db
+    }
+}
+
+/// If inheriting `start` makes `role` reach itself, the path role → start → … → role.
+fn cycle_through(
+    role: &CustomDbRole,
+    start: &str,
+    ctx: &ProjectContext<'_>,
+) -> Option<Vec<String>> {
+    // The project's inheritance graph with this role's new definition in place of the stored one.
+    let parents = |name: &str| -> Vec<&str> {
+        let def = if name == role.role_name {
+            Some(role)
+        } else {
+            ctx.custom_role(name)
+        };
+        def.map(|r| r.inherited_roles.iter().map(|i| i.role.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let mut came_from: HashMap<&str, &str> = HashMap::new();
+    let mut stack = vec![start];
+    came_from.insert(start, role.role_name.as_str());
+    while let Some(node) = stack.pop() {
+        for p in parents(node) {
+            if p == role.role_name {
+                let mut path = vec![role.role_name.clone(), node.to_string()];
+                let mut cur = node;
+                while let Some(&prev) = came_from.get(cur) {
+                    if prev == role.role_name {
+                        break;
+                    }
+                    path.insert(1, prev.to_string());
+                    cur = prev;
+                }
+                path.push(role.role_name.clone());
+                return Some(path);
+            }
+            if ctx.custom_role(p).is_some() && !came_from.contains_key(p) {
+                came_from.insert(p, node);
+                stack.push(p);
+            }
+        }
+    }
+    None
+}
+
+/// The editor's rules: everything `validate_role` says about the form's API role, addressed to the row and
+/// target it comes from, plus what only the form can get wrong (empty rows, missing targets).
+pub fn validate_form(form: &RoleForm, ctx: &ProjectContext<'_>, mode: RoleMode) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let has_content = form.rows.iter().any(|r| !r.items.is_empty())
+        || !form.extra.actions.is_empty()
+        || !form.extra.inherited_roles.is_empty();
+    for (i, row) in form.rows.iter().enumerate() {
+        if row.items.is_empty() {
+            if has_content {
+                issues.push(Issue::error(
+                    Field::Row(i),
+                    VALIDATION_ERROR,
+                    "Choose an action or role, or remove this row.",
+                ));
+            } else {
+                issues.push(Issue::error(
+                    Field::Row(i),
+                    ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS,
+                    "Choose at least one action or role.",
+                ));
+            }
+            continue;
+        }
+        let cats: Vec<Category> = row.items.iter().map(Item::category).collect();
+        if cats
+            .iter()
+            .any(|a| cats.iter().any(|b| !a.combines_with(*b)))
+        {
+            issues.push(Issue::error(
+                Field::Row(i),
+                VALIDATION_ERROR,
+                "A row can hold actions and roles from one category only (Global Actions and Roles may be combined with Custom Roles). Add a row for the others.",
+            ));
+        }
+        if !row.needs_targets() {
+            continue;
+        }
+        if row.targets.is_empty() {
+            issues.push(Issue::error(
+                Field::Row(i),
+                ATLAS_INVALID_RESOURCE,
+                "Add a database or collection.",
+            ));
+        }
+        let per_db_role = row.items.iter().find_map(|it| match it {
+            Item::BuiltinRole(r) => Some(r.as_str()),
+            _ => None,
+        });
+        let collection_row = row.category() == Some(Category::Collection);
+        let mut seen = HashSet::new();
+        for (j, t) in row.targets.iter().enumerate() {
+            let db_field = || Field::TargetDb { row: i, target: j };
+            if t.db == Scope::Named(String::new()) {
+                issues.push(Issue::error(
+                    db_field(),
+                    INVALID_DATABASE_NAME,
+                    "Enter a database name or choose Apply to any database.",
+                ));
+            } else if t.db == Scope::Any {
+                if let Some(r) = per_db_role {
+                    issues.push(Issue::error(
+                        db_field(),
+                        ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
+                        format!("{r} needs a specific database. To cover every database, choose {r}AnyDatabase under Global Actions and Roles."),
+                    ));
+                }
+            }
+            if collection_row && t.collection == Scope::Named(String::new()) {
+                issues.push(Issue::error(
+                    Field::TargetCollection { row: i, target: j },
+                    INVALID_COLLECTION_NAME,
+                    "Enter a collection name or choose Apply to any collection.",
+                ));
+            }
+            let key = (
+                t.db.clone(),
+                if collection_row {
+                    t.collection.clone()
+                } else {
+                    Scope::Any
+                },
+            );
+            if !seen.insert(key) {
+                issues.push(Issue::error(
+                    db_field(),
+                    ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
+                    "This database and collection is already listed in this row.",
+                ));
+            }
+        }
+    }
+    cross_row_duplicates(form, &mut issues);
+
+    let role = form.to_role();
+    for issue in validate_role(&role, ctx, mode) {
+        // Form-level checks above already speak about empty rows and missing targets.
+        if issue.code == ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS
+            && issues.iter().any(|i| i.code == issue.code)
+        {
+            continue;
+        }
+        let field = locate(form, &role, &issue.field);
+        if issues
+            .iter()
+            .any(|i| i.field == field && i.code == issue.code)
+        {
+            continue;
+        }
+        issues.push(Issue { field, ..issue });
+    }
+    issues
+}
+
+/// The same action on the same resource in two rows: Atlas would reject the naive request, and the user
+/// probably did not mean it.
+fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
+    let mut granted: HashMap<(Action, String, String), usize> = HashMap::new();
+    for (i, row) in form.rows.iter().enumerate() {
+        for item in &row.items {
+            let Item::Action(a) = item else { continue };
+            if a.resource() == ResourceKind::Cluster {
+                continue;
+            }
+            for (j, t) in row.targets.iter().enumerate() {
+                let coll = if a.resource() == ResourceKind::Collection {
+                    t.collection.wire()
+                } else {
+                    ""
+                };
+                let key = (*a, t.db.wire().to_string(), coll.to_string());
+                match granted.get(&key) {
+                    Some(&first) if first != i => issues.push(Issue::error(
+                        Field::TargetDb { row: i, target: j },
+                        ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
+                        format!(
+                            "{a} on this database and collection is already granted in row {}.",
+                            first + 1
+                        ),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        granted.insert(key, i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Maps an issue addressed to the API role back to the form row or target it comes from.
+fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
+    let row_with =
+        |pred: &dyn Fn(&Item) -> bool| form.rows.iter().position(|r| r.items.iter().any(pred));
+    match field {
+        Field::Action(i) | Field::Resource { action: i, .. } => {
+            let name = &role.actions[*i].action;
+            let Some(action) = Action::from_api(name) else {
+                return Field::Extra;
+            };
+            let Some(row) = row_with(&|it| *it == Item::Action(action)) else {
+                return Field::Extra;
+            };
+            if let Field::Resource { resource, .. } = field {
+                let r = &role.actions[*i].resources[*resource];
+                if let Some(t) = form.rows[row].targets.iter().position(|t| {
+                    t.db.wire() == r.db
+                        && (action.resource() != ResourceKind::Collection
+                            || t.collection.wire() == r.collection)
+                }) {
+                    return Field::TargetDb { row, target: t };
+                }
+            }
+            Field::Row(row)
+        }
+        Field::InheritedRole(k) => {
+            let name = &role.inherited_roles[*k].role;
+            row_with(&|it| matches!(it, Item::BuiltinRole(r) | Item::CustomRole(r) if r == name))
+                .map(Field::Row)
+                .unwrap_or(Field::Extra)
+        }
+        other => other.clone(),
+    }
+}
+
+/// Why `role_name` cannot be deleted: database users it would leave with no role, and custom roles it would
+/// leave with neither actions nor inherited roles (reference §4.2). Empty when deletion is allowed.
+pub fn delete_blockers(role_name: &str, ctx: &ProjectContext<'_>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let users: Vec<&str> = ctx
+        .users
+        .iter()
+        .filter(|u| !u.roles.is_empty() && u.roles.iter().all(|r| r.role_name == role_name))
+        .map(|u| u.username.as_str())
+        .collect();
+    if !users.is_empty() {
+        issues.push(Issue::error(
+            Field::Form,
+            ATLAS_CUSTOM_ROLE_IN_USE_BY_USERS,
+            format!("Deleting specified custom role would leave the following users without a role: {}.", join_names(&users)),
+        ));
+    }
+    let roles: Vec<&str> = ctx
+        .custom_roles
+        .iter()
+        .filter(|r| {
+            r.role_name != role_name
+                && r.actions.is_empty()
+                && !r.inherited_roles.is_empty()
+                && r.inherited_roles.iter().all(|i| i.role == role_name)
+        })
+        .map(|r| r.role_name.as_str())
+        .collect();
+    if !roles.is_empty() {
+        issues.push(Issue::error(
+            Field::Form,
+            ATLAS_CUSTOM_ROLE_IN_USE_BY_ROLES,
+            format!("Deleting specified custom role would leave the following roles with no actions or inherited roles: {}.", join_names(&roles)),
+        ));
+    }
+    issues
+}
