@@ -126,6 +126,8 @@ pub struct Expander<'a> {
     roles: HashMap<&'a str, &'a CustomDbRole>,
     memo: HashMap<String, Rc<Vec<Grant>>>,
     in_progress: HashSet<String>,
+    /// Counts cut-offs at a cycle: an expansion that saw one is partial and must not be remembered.
+    cycle_hits: usize,
 }
 
 impl<'a> Expander<'a> {
@@ -137,6 +139,7 @@ impl<'a> Expander<'a> {
                 .collect(),
             memo: HashMap::new(),
             in_progress: HashSet::new(),
+            cycle_hits: 0,
         }
     }
 
@@ -173,8 +176,10 @@ impl<'a> Expander<'a> {
             return Rc::default();
         };
         if !self.in_progress.insert(name.to_string()) {
+            self.cycle_hits += 1;
             return Rc::default(); // a cycle: validation reports it; expansion just stops
         }
+        let hits_before = self.cycle_hits;
         let here = vec![name.to_string()];
         let mut union = Union::default();
         for pa in &role.actions {
@@ -207,7 +212,9 @@ impl<'a> Expander<'a> {
         }
         self.in_progress.remove(name);
         let grants = Rc::new(union.grants);
-        self.memo.insert(name.to_string(), grants.clone());
+        if self.cycle_hits == hits_before {
+            self.memo.insert(name.to_string(), grants.clone());
+        }
         grants
     }
 }

@@ -408,9 +408,11 @@ pub fn validate_form(form: &RoleForm, ctx: &ProjectContext<'_>, mode: RoleMode) 
             continue;
         }
         let field = locate(form, &role, &issue.field);
+        let same_place =
+            |f: &Field| *f == field || (row_of(f).is_some() && row_of(f) == row_of(&field));
         if issues
             .iter()
-            .any(|i| i.field == field && i.code == issue.code)
+            .any(|i| i.code == issue.code && same_place(&i.field))
         {
             continue;
         }
@@ -452,6 +454,15 @@ fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
                 }
             }
         }
+    }
+}
+
+fn row_of(field: &Field) -> Option<usize> {
+    match field {
+        Field::Row(r) | Field::TargetDb { row: r, .. } | Field::TargetCollection { row: r, .. } => {
+            Some(*r)
+        }
+        _ => None,
     }
 }
 

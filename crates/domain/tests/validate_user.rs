@@ -1,0 +1,487 @@
+//! Database user, API key and service account rules.
+use domain::model::*;
+use domain::validate::*;
+use domain::ErrorCode::{self, *};
+
+const NOW: i64 = 1_795_000_000; // 2026-11-18T11:06:40Z
+
+fn scram(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
+    let mut u = DatabaseUser::new(name);
+    u.password = Some("s3cret-pass".into());
+    u.roles = roles
+        .iter()
+        .map(|(r, d)| DatabaseUserRole::new(*r, *d))
+        .collect();
+    u
+}
+
+fn errors(
+    u: &DatabaseUser,
+    ctx: &ProjectContext<'_>,
+    mode: UserMode<'_>,
+) -> Vec<(UserField, ErrorCode)> {
+    validate_user(u, ctx, mode, NOW)
+        .into_iter()
+        .filter(|i| i.is_error())
+        .map(|i| match i.field {
+            Field::User(f) => (f, i.code),
+            Field::Form => (UserField::Roles, i.code),
+            f => panic!("{f:?}"),
+        })
+        .collect()
+}
+
+fn roles() -> Vec<CustomDbRole> {
+    (0..25)
+        .map(|i| CustomDbRole {
+            role_name: format!("c{i}"),
+            ..Default::default()
+        })
+        .collect()
+}
+
+#[test]
+fn a_plain_password_user_with_a_builtin_role_is_valid() {
+    let r = roles();
+    let ctx = ProjectContext::new(&r);
+    assert!(errors(
+        &scram("app-user.1@x", &[("readWrite", "sales")]),
+        &ctx,
+        UserMode::Create
+    )
+    .is_empty());
+}
+
+#[test]
+fn usernames_follow_the_authentication_method() {
+    let r = roles();
+    let ctx = ProjectContext::new(&r);
+    let ext = |f: &dyn Fn(&mut DatabaseUser), name: &str| {
+        let mut u = scram(name, &[("read", "sales")]);
+        u.password = None;
+        u.database_name = EXTERNAL_DB.into();
+        f(&mut u);
+        u
+    };
+    let cases: Vec<(DatabaseUser, Option<ErrorCode>)> = vec![
+        (
+            scram("has space", &[("read", "a")]),
+            Some(ATLAS_INVALID_USERNAME),
+        ),
+        (scram("", &[("read", "a")]), Some(INVALID_MONGODB_USERNAME)),
+        (
+            scram(&"a".repeat(1025), &[("read", "a")]),
+            Some(INVALID_MONGODB_USERNAME),
+        ),
+        (
+            ext(
+                &|u| u.aws_iam_type = AwsIamType::Role,
+                "arn:aws:iam::123456789012:role/app",
+            ),
+            None,
+        ),
+        (
+            ext(
+                &|u| u.aws_iam_type = AwsIamType::User,
+                "arn:aws:iam::123456789012:role/app",
+            ),
+            Some(ATLAS_INVALID_USERNAME),
+        ),
+        (
+            ext(
+                &|u| u.aws_iam_type = AwsIamType::User,
+                "arn:aws:iam::12345:user/app",
+            ),
+            Some(ATLAS_INVALID_USERNAME),
+        ),
+        (ext(&|u| u.x509_type = X509Type::Managed, "CN=alice"), None),
+        (
+            ext(&|u| u.x509_type = X509Type::Managed, "CN=alice,OU=eng"),
+            Some(ATLAS_MANAGED_X509_NAME_INVALID),
+        ),
+        (
+            ext(
+                &|u| u.x509_type = X509Type::Customer,
+                "CN=alice,OU=eng,O=Acme\\, Inc",
+            ),
+            None,
+        ),
+        (
+            ext(&|u| u.x509_type = X509Type::Customer, "OU=eng,O=Acme"),
+            Some(ATLAS_INVALID_USERNAME),
+        ),
+        (
+            ext(
+                &|u| u.ldap_auth_type = LdapAuthType::User,
+                "uid=bob,ou=people,dc=example,dc=com",
+            ),
+            None,
+        ),
+        (
+            ext(&|u| u.ldap_auth_type = LdapAuthType::Group, "not a dn"),
+            Some(ATLAS_INVALID_LDAP_NAME),
+        ),
+        (
+            ext(&|u| u.ldap_auth_type = LdapAuthType::User, "cn=bob,"),
+            Some(ATLAS_INVALID_LDAP_NAME),
+        ),
+        (
+            ext(
+                &|u| u.oidc_auth_type = OidcAuthType::User,
+                "0oa1idp/svc-account",
+            ),
+            None,
+        ),
+        (
+            ext(&|u| u.oidc_auth_type = OidcAuthType::User, "no-slash"),
+            Some(ATLAS_INVALID_USERNAME),
+        ),
+    ];
+    for (u, expected) in cases {
+        let e = errors(&u, &ctx, UserMode::Create);
+        assert_eq!(e.first().map(|x| x.1), expected, "{:?}: {e:?}", u.username);
+        if expected.is_some() {
+            assert_eq!(e[0].0, UserField::Username);
+        }
+    }
+}
+
+#[test]
+fn auth_database_password_and_method_rules() {
+    let r = roles();
+    let ctx = ProjectContext::new(&r);
+    let mut u = scram("bob", &[("read", "a")]);
+    u.database_name = EXTERNAL_DB.into();
+    assert_eq!(
+        errors(&u, &ctx, UserMode::Create),
+        vec![(UserField::AuthDatabase, DATABASE_NAME_INVALID_ADMIN)]
+    );
+    let mut u = scram("CN=x", &[("read", "a")]);
+    u.x509_type = X509Type::Managed;
+    assert!(errors(&u, &ctx, UserMode::Create)
+        .contains(&(UserField::AuthDatabase, DATABASE_NAME_INVALID_EXTERNAL)));
+    assert!(
+        errors(&u, &ctx, UserMode::Create).contains(&(UserField::Password, VALIDATION_ERROR)),
+        "no password for external users"
+    );
+    let mut oidc_group = scram("idp/devs", &[("read", "a")]);
+    oidc_group.password = None;
+    oidc_group.oidc_auth_type = OidcAuthType::IdpGroup;
+    assert!(
+        errors(&oidc_group, &ctx, UserMode::Create).is_empty(),
+        "OIDC workforce lives on admin"
+    );
+    let mut short = scram("bob", &[("read", "a")]);
+    short.password = Some("1234567".into());
+    assert_eq!(
+        errors(&short, &ctx, UserMode::Create),
+        vec![(UserField::Password, WEAK_PASSWORD)]
+    );
+    short.password = None;
+    assert_eq!(
+        errors(&short, &ctx, UserMode::Create),
+        vec![(UserField::Password, VALIDATION_ERROR)]
+    );
+    let mut two = scram("bob", &[("read", "a")]);
+    two.ldap_auth_type = LdapAuthType::User;
+    two.x509_type = X509Type::Customer;
+    assert_eq!(
+        errors(&two, &ctx, UserMode::Create),
+        vec![(UserField::AuthMethod, VALIDATION_ERROR)]
+    );
+    let mut long = scram("bob", &[("read", "a")]);
+    long.description = Some("d".repeat(101));
+    long.labels = vec![Label {
+        key: "".into(),
+        value: "v".into(),
+    }];
+    assert_eq!(
+        errors(&long, &ctx, UserMode::Create),
+        vec![
+            (UserField::Description, VALIDATION_ERROR),
+            (UserField::Label(0), VALIDATION_ERROR)
+        ]
+    );
+}
+
+#[test]
+fn the_role_table_for_database_users() {
+    let r = roles();
+    let ctx = ProjectContext::new(&r);
+    type Case<'a> = (&'a [(&'a str, &'a str)], Option<(UserField, ErrorCode)>);
+    let cases: &[Case] = &[
+        (&[("atlasAdmin", "admin")], None),
+        (
+            &[("readAnyDatabase", "sales")],
+            Some((UserField::Role(0), ATLAS_INVALID_ROLE_DATABASE)),
+        ),
+        (&[("dbAdmin", "sales")], None),
+        (
+            &[("read", "")],
+            Some((UserField::Role(0), INVALID_DATABASE_NAME)),
+        ),
+        (
+            &[("root", "admin")],
+            Some((UserField::Role(0), ATLAS_INVALID_ROLE)),
+        ),
+        (&[("c1", "admin")], None),
+        (
+            &[("c1", "sales")],
+            Some((UserField::Role(0), UNSUPPORTED_ROLE)),
+        ),
+        (
+            &[("ghost", "admin")],
+            Some((UserField::Role(0), ATLAS_INVALID_ROLE)),
+        ),
+        (
+            &[("read", "a"), ("read", "a")],
+            Some((UserField::Role(1), DUPLICATE_DATABASE_ROLES)),
+        ),
+        (&[], Some((UserField::Roles, CANNOT_REMOVE_ALL_USER_ROLES))),
+    ];
+    for (roles, expected) in cases {
+        let e = errors(&scram("bob", roles), &ctx, UserMode::Create);
+        assert_eq!(e.first().copied(), *expected, "{roles:?}: {e:?}");
+    }
+    let mut with_coll = scram("bob", &[("read", "sales")]);
+    with_coll.roles[0].collection_name = Some("orders".into());
+    assert!(
+        errors(&with_coll, &ctx, UserMode::Create).is_empty(),
+        "read may be narrowed to a collection"
+    );
+    with_coll.roles[0].role_name = "dbAdmin".into();
+    assert_eq!(
+        errors(&with_coll, &ctx, UserMode::Create),
+        vec![(UserField::Role(0), VALIDATION_ERROR)]
+    );
+    let twenty: Vec<(String, &str)> = (0..20).map(|i| (format!("c{i}"), "admin")).collect();
+    let refs: Vec<(&str, &str)> = twenty.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    assert!(
+        errors(&scram("bob", &refs), &ctx, UserMode::Create).is_empty(),
+        "20 custom roles is the limit"
+    );
+    let mut more = refs.clone();
+    more.push(("c20", "admin"));
+    assert_eq!(
+        errors(&scram("bob", &more), &ctx, UserMode::Create),
+        vec![(UserField::Roles, VALIDATION_ERROR)]
+    );
+}
+
+#[test]
+fn temporary_users_scopes_and_immutable_fields() {
+    let r = roles();
+    let clusters = vec![ClusterSummary {
+        name: "Cluster0".into(),
+        mongo_db_version: "7.0".into(),
+    }];
+    let ctx = ProjectContext {
+        clusters: &clusters,
+        ..ProjectContext::new(&r)
+    };
+    assert_eq!(parse_datetime("1970-01-02T00:00:00Z"), Some(86_400));
+    assert_eq!(
+        parse_datetime("2026-11-22T10:00:00.123+02:00"),
+        Some(1_795_334_400)
+    ); // 08:00Z, per Python
+    assert_eq!(parse_datetime("2026-02-30T00:00:00Z"), None);
+    let at = iso;
+    let mut u = scram("tmp", &[("read", "a")]);
+    for (delta, expected) in [
+        (3600, None),
+        (7 * 86_400, None),
+        (7 * 86_400 + 60, Some(EXPIRATION_DATE_EXCEEDS_MAX)),
+        (-60, Some(EXPIRATION_DATE_IN_PAST)),
+    ] {
+        u.delete_after_date = Some(at(NOW + delta));
+        assert_eq!(
+            errors(&u, &ctx, UserMode::Create).first().map(|e| e.1),
+            expected,
+            "{delta}"
+        );
+    }
+    let mut x509 = scram("CN=t", &[("read", "a")]);
+    x509.password = None;
+    x509.database_name = EXTERNAL_DB.into();
+    x509.x509_type = X509Type::Managed;
+    x509.delete_after_date = Some(at(NOW + 3600));
+    assert_eq!(
+        errors(&x509, &ctx, UserMode::Create),
+        vec![(UserField::DeleteAfter, ATLAS_X509_USER_CANNOT_BE_TEMPORARY)]
+    );
+
+    let mut scoped = scram("s", &[("read", "a")]);
+    scoped.scopes = vec![
+        UserScope {
+            name: "Cluster0".into(),
+            kind: ScopeType::Cluster,
+        },
+        UserScope {
+            name: "Nope".into(),
+            kind: ScopeType::Cluster,
+        },
+        UserScope {
+            name: "-bad".into(),
+            kind: ScopeType::DataLake,
+        },
+    ];
+    assert_eq!(
+        errors(&scoped, &ctx, UserMode::Create),
+        vec![
+            (UserField::Scope(1), RESOURCE_NOT_FOUND),
+            (UserField::Scope(2), VALIDATION_ERROR)
+        ]
+    );
+
+    let original = scram("bob", &[("read", "a")]);
+    let users = vec![original.clone()];
+    let ctx = ProjectContext {
+        users: &users,
+        ..ProjectContext::new(&r)
+    };
+    assert_eq!(
+        errors(&original, &ctx, UserMode::Create),
+        vec![(UserField::Username, USER_ALREADY_EXISTS)]
+    );
+    let mut renamed = original.clone();
+    renamed.username = "robert".into();
+    renamed.ldap_auth_type = LdapAuthType::User;
+    renamed.password = None;
+    renamed.database_name = EXTERNAL_DB.into();
+    renamed.username = "cn=robert".into();
+    let e = errors(
+        &renamed,
+        &ctx,
+        UserMode::Update {
+            original: &original,
+        },
+    );
+    for expected in [
+        (UserField::Username, DATABASE_USERNAME_CANNOT_BE_CHANGED),
+        (UserField::AuthDatabase, DATABASE_NAME_CANNOT_BE_CHANGED),
+        (UserField::AuthMethod, AUTH_TYPE_CANNOT_BE_CHANGED),
+    ] {
+        assert!(e.contains(&expected), "{expected:?} in {e:?}");
+    }
+    let mut more_roles = original.clone();
+    more_roles
+        .roles
+        .push(DatabaseUserRole::new("readWrite", "b"));
+    assert!(errors(
+        &more_roles,
+        &ctx,
+        UserMode::Update {
+            original: &original
+        }
+    )
+    .is_empty());
+}
+
+fn iso(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // civil_from_days (Howard Hinnant)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[test]
+fn api_keys_and_service_accounts() {
+    let ok = CreateProjectApiKey {
+        desc: "CI deploys".into(),
+        roles: vec!["GROUP_INDEX_MANAGER".into()],
+    };
+    assert!(validate_api_key(&ok).is_empty());
+    let field_codes = |issues: Vec<Issue>| {
+        issues
+            .into_iter()
+            .map(|i| (i.field, i.code))
+            .collect::<Vec<_>>()
+    };
+    let bad = CreateProjectApiKey {
+        desc: " ".into(),
+        roles: vec![],
+    };
+    assert_eq!(
+        field_codes(validate_api_key(&bad)),
+        vec![
+            (
+                Field::Access(AccessField::Description),
+                INVALID_API_KEY_DESC
+            ),
+            (Field::Access(AccessField::Roles), MISSING_API_KEY_ROLES)
+        ]
+    );
+    let long = CreateProjectApiKey {
+        desc: "d".repeat(251),
+        roles: vec![
+            "GROUP_OWNER".into(),
+            "GROUP_OWNER".into(),
+            "ORG_OWNER".into(),
+        ],
+    };
+    assert_eq!(
+        field_codes(validate_api_key(&long)),
+        vec![
+            (
+                Field::Access(AccessField::Description),
+                INVALID_API_KEY_DESC
+            ),
+            (Field::Access(AccessField::Role(1)), VALIDATION_ERROR),
+            (Field::Access(AccessField::Role(2)), INVALID_ROLE_FOR_GROUP)
+        ]
+    );
+    assert!(validate_api_key(&CreateProjectApiKey {
+        desc: "d".repeat(250),
+        ..ok.clone()
+    })
+    .is_empty());
+
+    let sa = CreateServiceAccount {
+        name: "Déploiement bot".into(),
+        description: "O'Brien's, v1.2".into(),
+        roles: vec!["GROUP_READ_ONLY".into()],
+        secret_expires_after_hours: 8,
+    };
+    assert!(
+        validate_service_account(&sa).is_empty(),
+        "{:?}",
+        validate_service_account(&sa)
+    );
+    let bad = CreateServiceAccount {
+        name: "<script>".into(),
+        description: "".into(),
+        roles: vec![],
+        secret_expires_after_hours: 0,
+    };
+    assert_eq!(
+        field_codes(validate_service_account(&bad))
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec![
+            Field::Access(AccessField::Name),
+            Field::Access(AccessField::Description),
+            Field::Access(AccessField::SecretExpiry),
+            Field::Access(AccessField::Roles)
+        ]
+    );
+    assert!(!validate_service_account(&CreateServiceAccount {
+        name: "n".repeat(65),
+        ..sa
+    })
+    .is_empty());
+}
