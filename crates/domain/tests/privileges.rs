@@ -3,31 +3,8 @@ use domain::catalog::Action::{self, *};
 use domain::model::*;
 use domain::privileges::{impact, Expander, Target};
 
-fn role(name: &str, actions: &[(&str, Resource)], inherited: &[(&str, &str)]) -> CustomDbRole {
-    CustomDbRole {
-        role_name: name.into(),
-        actions: actions
-            .iter()
-            .map(|(a, r)| PrivilegeAction {
-                action: a.to_string(),
-                resources: vec![r.clone()],
-            })
-            .collect(),
-        inherited_roles: inherited
-            .iter()
-            .map(|(r, d)| InheritedRole::new(*r, *d))
-            .collect(),
-    }
-}
-
-fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
-    let mut u = DatabaseUser::new(name);
-    u.roles = roles
-        .iter()
-        .map(|(r, d)| DatabaseUserRole::new(*r, *d))
-        .collect();
-    u
-}
+mod common;
+use common::{role, user};
 
 fn on(db: &str, c: &str) -> Target {
     Target::namespace(db, c)
@@ -38,13 +15,13 @@ fn inheritance_is_expanded_transitively_with_the_granting_chain() {
     let roles = vec![
         role(
             "reader",
-            &[("FIND", Resource::namespace("sales", "orders"))],
+            &[("FIND", vec![Resource::namespace("sales", "orders")])],
             &[],
         ),
         role("analyst", &[], &[("reader", "admin"), ("read", "hr")]),
         role(
             "lead",
-            &[("SERVER_STATUS", Resource::cluster())],
+            &[("SERVER_STATUS", vec![Resource::cluster()])],
             &[("analyst", "admin")],
         ),
     ];
@@ -83,7 +60,7 @@ fn roles_combine_as_a_union_so_the_highest_permission_wins() {
         "validator",
         &[(
             "BYPASS_DOCUMENT_VALIDATION",
-            Resource::namespace("sales", ""),
+            vec![Resource::namespace("sales", "")],
         )],
         &[("read", "sales")],
     )];
@@ -151,7 +128,7 @@ fn cycles_and_unknown_roles_do_not_hang_or_grant() {
     let roles = vec![
         role(
             "a",
-            &[("FIND", Resource::namespace("x", ""))],
+            &[("FIND", vec![Resource::namespace("x", "")])],
             &[("b", "admin")],
         ),
         role("b", &[], &[("a", "admin"), ("ghost", "admin")]),
@@ -166,10 +143,14 @@ fn cycles_and_unknown_roles_do_not_hang_or_grant() {
 #[test]
 fn impact_lists_who_holds_a_role_directly_and_through_inheritance() {
     let roles = vec![
-        role("base", &[("FIND", Resource::namespace("x", ""))], &[]),
+        role("base", &[("FIND", vec![Resource::namespace("x", "")])], &[]),
         role("mid", &[], &[("base", "admin")]),
         role("top", &[], &[("mid", "admin")]),
-        role("other", &[("FIND", Resource::namespace("y", ""))], &[]),
+        role(
+            "other",
+            &[("FIND", vec![Resource::namespace("y", "")])],
+            &[],
+        ),
     ];
     let users = vec![
         user("u1", &[("base", "admin")]),

@@ -5,26 +5,8 @@ use domain::role_form::{Item, RoleForm, Row, Scope, Target};
 use domain::validate::*;
 use domain::ErrorCode::{self, *};
 
-fn role(name: &str, actions: &[(&str, Vec<Resource>)], inherited: &[(&str, &str)]) -> CustomDbRole {
-    CustomDbRole {
-        role_name: name.into(),
-        actions: actions
-            .iter()
-            .map(|(a, r)| PrivilegeAction {
-                action: a.to_string(),
-                resources: r.clone(),
-            })
-            .collect(),
-        inherited_roles: inherited
-            .iter()
-            .map(|(r, d)| InheritedRole::new(*r, *d))
-            .collect(),
-    }
-}
-
-fn ns(db: &str, c: &str) -> Resource {
-    Resource::namespace(db, c)
-}
+mod common;
+use common::{ns, role};
 
 fn codes(issues: &[Issue]) -> Vec<ErrorCode> {
     issues
@@ -496,13 +478,9 @@ fn delete_is_blocked_only_when_someone_would_be_left_with_nothing() {
     assert!(delete_blockers("top", &ctx).is_empty(), "nobody holds top");
 }
 
-fn ctx_roles() -> Vec<CustomDbRole> {
-    project()
-}
-
 #[test]
 fn form_issues_point_at_rows_and_targets() {
-    let roles = ctx_roles();
+    let roles = project();
     let ctx = ProjectContext::new(&roles);
     let mut form = RoleForm::new();
     form.name = "orders".into();
@@ -568,7 +546,7 @@ fn form_issues_point_at_rows_and_targets() {
 
 #[test]
 fn form_maps_role_level_issues_back_to_rows() {
-    let roles = ctx_roles();
+    let roles = project();
     let clusters = vec![ClusterSummary {
         name: "old".into(),
         mongo_db_version: "6.0".into(),

@@ -5,13 +5,11 @@ use domain::ErrorCode::{self, *};
 
 const NOW: i64 = 1_795_000_000; // 2026-11-18T11:06:40Z
 
+mod common;
+
 fn scram(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
-    let mut u = DatabaseUser::new(name);
+    let mut u = common::user(name, roles);
     u.password = Some("s3cret-pass".into());
-    u.roles = roles
-        .iter()
-        .map(|(r, d)| DatabaseUserRole::new(*r, *d))
-        .collect();
     u
 }
 
