@@ -6,6 +6,7 @@
 //! - [`validate`]: every rule, as issues addressed to fields, with Atlas error codes.
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
 pub mod catalog;
+pub mod datetime;
 pub mod errors;
 pub mod model;
 pub mod privileges;

@@ -81,10 +81,6 @@ impl Effective {
             .min_by_key(|g| g.chain.len())
     }
 
-    pub fn actions(&self) -> HashSet<Action> {
-        self.grants.iter().map(|g| g.action).collect()
-    }
-
     /// Grants grouped by target, targets in order, for display.
     pub fn by_target(&self) -> Vec<(&Target, Vec<&Grant>)> {
         let mut groups: Vec<(&Target, Vec<&Grant>)> = Vec::new();

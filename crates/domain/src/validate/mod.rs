@@ -2,14 +2,18 @@
 //! severity, and the Atlas `errorCode` the server would answer with. The editor runs these as the user
 //! types; the embedded backend runs them as Atlas would before accepting a write.
 mod access;
+mod form;
+mod formats;
 mod names;
 mod role;
 mod user;
 
+pub use crate::datetime::parse_datetime;
 pub use access::{validate_api_key, validate_project_roles, validate_service_account, AccessField};
+pub use form::validate_form;
 pub use names::validate_role_name;
-pub use role::{delete_blockers, validate_form, validate_role, RoleMode};
-pub use user::{parse_datetime, validate_user, UserField, UserMode, MAX_CUSTOM_ROLES_PER_USER};
+pub use role::{delete_blockers, validate_role, RoleMode};
+pub use user::{validate_user, UserField, UserMode, MAX_CUSTOM_ROLES_PER_USER};
 
 use crate::errors::ErrorCode;
 use crate::model::{ClusterSummary, CustomDbRole, DatabaseUser, DEFAULT_CUSTOM_ROLES_LIMIT};

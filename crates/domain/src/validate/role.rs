@@ -1,11 +1,9 @@
-//! Custom role rules: on the API role (as the server checks it) and on the editor form (addressed to rows
-//! and targets), plus the delete constraints.
+//! Custom role rules on the API role, as the server checks them, plus the delete constraints.
 use super::names::{collection_name_problem, database_name_problem, namespace_problem};
 use super::{join_names, validate_role_name, Field, Issue, ProjectContext};
-use crate::catalog::{builtin_role, Action, Category, InheritDb, ResourceKind};
+use crate::catalog::{builtin_role, Action, InheritDb, ResourceKind};
 use crate::errors::ErrorCode::{self, *};
 use crate::model::{CustomDbRole, Resource, ADMIN_DB};
-use crate::role_form::{Item, RoleForm, Scope};
 use crate::version::Version;
 use std::collections::{HashMap, HashSet};
 
@@ -213,7 +211,7 @@ fn check_inherited(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut V
                 )),
                 (Some(_), InheritDb::Target) if ir.db.is_empty() => issues.push(err(
                     ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
-                    format!("{} needs a specific database. To cover every database, choose {}AnyDatabase under Global Actions and Roles.", ir.role, ir.role),
+                    needs_specific_db(&ir.role),
                 )),
                 (Some(_), InheritDb::Target) => {
                     if let Some(m) = database_name_problem(&ir.db) {
@@ -252,6 +250,13 @@ fn check_inherited(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut V
             }
         }
     }
+}
+
+/// For read, readWrite and dbAdmin given "any database": they are per-database roles.
+pub(super) fn needs_specific_db(role: &str) -> String {
+    format!(
+        "{role} needs a specific database. To cover every database, choose {role}AnyDatabase under Global Actions and Roles."
+    )
 }
 
 fn show_db(db: &str) -> &str {
@@ -303,202 +308,6 @@ fn cycle_through(
         }
     }
     None
-}
-
-/// The editor's rules: everything `validate_role` says about the form's API role, addressed to the row and
-/// target it comes from, plus what only the form can get wrong (empty rows, missing targets).
-pub fn validate_form(form: &RoleForm, ctx: &ProjectContext<'_>, mode: RoleMode) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    let has_content = form.rows.iter().any(|r| !r.items.is_empty())
-        || !form.extra.actions.is_empty()
-        || !form.extra.inherited_roles.is_empty();
-    for (i, row) in form.rows.iter().enumerate() {
-        if row.items.is_empty() {
-            if has_content {
-                issues.push(Issue::error(
-                    Field::Row(i),
-                    VALIDATION_ERROR,
-                    "Choose an action or role, or remove this row.",
-                ));
-            } else {
-                issues.push(Issue::error(
-                    Field::Row(i),
-                    ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS,
-                    "Choose at least one action or role.",
-                ));
-            }
-            continue;
-        }
-        let cats: Vec<Category> = row.items.iter().map(Item::category).collect();
-        if cats
-            .iter()
-            .any(|a| cats.iter().any(|b| !a.combines_with(*b)))
-        {
-            issues.push(Issue::error(
-                Field::Row(i),
-                VALIDATION_ERROR,
-                "A row can hold actions and roles from one category only (Global Actions and Roles may be combined with Custom Roles). Add a row for the others.",
-            ));
-        }
-        if !row.needs_targets() {
-            continue;
-        }
-        if row.targets.is_empty() {
-            issues.push(Issue::error(
-                Field::Row(i),
-                ATLAS_INVALID_RESOURCE,
-                "Add a database or collection.",
-            ));
-        }
-        let per_db_role = row.items.iter().find_map(|it| match it {
-            Item::BuiltinRole(r) => Some(r.as_str()),
-            _ => None,
-        });
-        let collection_row = row.category() == Some(Category::Collection);
-        let mut seen = HashSet::new();
-        for (j, t) in row.targets.iter().enumerate() {
-            let db_field = || Field::TargetDb { row: i, target: j };
-            if t.db == Scope::Named(String::new()) {
-                issues.push(Issue::error(
-                    db_field(),
-                    INVALID_DATABASE_NAME,
-                    "Enter a database name or choose Apply to any database.",
-                ));
-            } else if t.db == Scope::Any {
-                if let Some(r) = per_db_role {
-                    issues.push(Issue::error(
-                        db_field(),
-                        ATLAS_INVALID_CUSTOM_ROLE_INHERITED_SCOPE,
-                        format!("{r} needs a specific database. To cover every database, choose {r}AnyDatabase under Global Actions and Roles."),
-                    ));
-                }
-            }
-            if collection_row && t.collection == Scope::Named(String::new()) {
-                issues.push(Issue::error(
-                    Field::TargetCollection { row: i, target: j },
-                    INVALID_COLLECTION_NAME,
-                    "Enter a collection name or choose Apply to any collection.",
-                ));
-            }
-            let key = (
-                t.db.clone(),
-                if collection_row {
-                    t.collection.clone()
-                } else {
-                    Scope::Any
-                },
-            );
-            if !seen.insert(key) {
-                issues.push(Issue::error(
-                    db_field(),
-                    ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
-                    "This database and collection is already listed in this row.",
-                ));
-            }
-        }
-    }
-    cross_row_duplicates(form, &mut issues);
-
-    let role = form.to_role();
-    for issue in validate_role(&role, ctx, mode) {
-        // Form-level checks above already speak about empty rows and missing targets.
-        if issue.code == ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS
-            && issues.iter().any(|i| i.code == issue.code)
-        {
-            continue;
-        }
-        let field = locate(form, &role, &issue.field);
-        let same_place =
-            |f: &Field| *f == field || (row_of(f).is_some() && row_of(f) == row_of(&field));
-        if issues
-            .iter()
-            .any(|i| i.code == issue.code && same_place(&i.field))
-        {
-            continue;
-        }
-        issues.push(Issue { field, ..issue });
-    }
-    issues
-}
-
-/// The same action on the same resource in two rows: Atlas would reject the naive request, and the user
-/// probably did not mean it.
-fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
-    let mut granted: HashMap<(Action, String, String), usize> = HashMap::new();
-    for (i, row) in form.rows.iter().enumerate() {
-        for item in &row.items {
-            let Item::Action(a) = item else { continue };
-            if a.resource() == ResourceKind::Cluster {
-                continue;
-            }
-            for (j, t) in row.targets.iter().enumerate() {
-                let coll = if a.resource() == ResourceKind::Collection {
-                    t.collection.wire()
-                } else {
-                    ""
-                };
-                let key = (*a, t.db.wire().to_string(), coll.to_string());
-                match granted.get(&key) {
-                    Some(&first) if first != i => issues.push(Issue::error(
-                        Field::TargetDb { row: i, target: j },
-                        ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
-                        format!(
-                            "{a} on this database and collection is already granted in row {}.",
-                            first + 1
-                        ),
-                    )),
-                    Some(_) => {}
-                    None => {
-                        granted.insert(key, i);
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn row_of(field: &Field) -> Option<usize> {
-    match field {
-        Field::Row(r) | Field::TargetDb { row: r, .. } | Field::TargetCollection { row: r, .. } => {
-            Some(*r)
-        }
-        _ => None,
-    }
-}
-
-/// Maps an issue addressed to the API role back to the form row or target it comes from.
-fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
-    let row_with =
-        |pred: &dyn Fn(&Item) -> bool| form.rows.iter().position(|r| r.items.iter().any(pred));
-    match field {
-        Field::Action(i) | Field::Resource { action: i, .. } => {
-            let name = &role.actions[*i].action;
-            let Some(action) = Action::from_api(name) else {
-                return Field::Extra;
-            };
-            let Some(row) = row_with(&|it| *it == Item::Action(action)) else {
-                return Field::Extra;
-            };
-            if let Field::Resource { resource, .. } = field {
-                let r = &role.actions[*i].resources[*resource];
-                if let Some(t) = form.rows[row].targets.iter().position(|t| {
-                    t.db.wire() == r.db
-                        && (action.resource() != ResourceKind::Collection
-                            || t.collection.wire() == r.collection)
-                }) {
-                    return Field::TargetDb { row, target: t };
-                }
-            }
-            Field::Row(row)
-        }
-        Field::InheritedRole(k) => {
-            let name = &role.inherited_roles[*k].role;
-            row_with(&|it| matches!(it, Item::BuiltinRole(r) | Item::CustomRole(r) if r == name))
-                .map(Field::Row)
-                .unwrap_or(Field::Extra)
-        }
-        other => other.clone(),
-    }
 }
 
 /// Why `role_name` cannot be deleted: database users it would leave with no role, and custom roles it would

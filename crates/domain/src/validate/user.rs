@@ -1,7 +1,9 @@
 //! Database user rules (reference §5, §9): authentication method and username format, authentication
 //! database, password, description, labels, scopes, temporary users, and the role table.
+use super::formats::{is_iam_arn, parse_dn};
 use super::{Field, Issue, ProjectContext};
 use crate::catalog::{builtin_role, UserScope as RoleScope};
+use crate::datetime::parse_datetime;
 use crate::errors::ErrorCode::*;
 use crate::model::{
     AwsIamType, DatabaseUser, LdapAuthType, OidcAuthType, X509Type, ADMIN_DB, DATABASE_USERS_LIMIT,
@@ -270,73 +272,6 @@ fn check_username(user: &DatabaseUser, m: Method, issues: &mut Vec<Issue>) {
     }
 }
 
-fn is_iam_arn(s: &str, kind: &str) -> bool {
-    let parts: Vec<&str> = s.splitn(6, ':').collect();
-    let [arn, partition, iam, region, account, resource] = parts.as_slice() else {
-        return false;
-    };
-    *arn == "arn"
-        && matches!(*partition, "aws" | "aws-cn" | "aws-us-gov")
-        && *iam == "iam"
-        && region.is_empty()
-        && account.len() == 12
-        && account.bytes().all(|b| b.is_ascii_digit())
-        && resource
-            .strip_prefix(kind)
-            .and_then(|r| r.strip_prefix('/'))
-            .is_some_and(|n| !n.is_empty())
-}
-
-/// Parses an RFC 2253 distinguished name into its attribute types (escapes honoured).
-fn parse_dn(dn: &str) -> Result<Vec<String>, &'static str> {
-    let mut types = Vec::new();
-    let mut chars = dn.chars().peekable();
-    loop {
-        let mut attr = String::new();
-        for c in chars.by_ref() {
-            if c == '=' {
-                break;
-            }
-            attr.push(c);
-        }
-        let attr = attr.trim().to_string();
-        let valid_type = !attr.is_empty()
-            && (attr.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && attr.starts_with(|c: char| c.is_ascii_alphabetic())
-                || attr.chars().all(|c| c.is_ascii_digit() || c == '.'));
-        if !valid_type {
-            return Err("each part must look like TYPE=value");
-        }
-        let mut value = String::new();
-        let mut ended_by_comma = false;
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => match chars.next() {
-                    Some(e) => value.push(e),
-                    None => return Err("it ends with a lone backslash"),
-                },
-                ',' | ';' => {
-                    ended_by_comma = true;
-                    break;
-                }
-                '+' => break, // multi-valued RDN: the next attribute follows
-                '"' | '<' | '>' | '=' => return Err("it contains an unescaped special character"),
-                _ => value.push(c),
-            }
-        }
-        if value.trim().is_empty() {
-            return Err("an attribute has no value");
-        }
-        types.push(attr);
-        if chars.peek().is_none() {
-            if ended_by_comma {
-                return Err("it ends with a separator");
-            }
-            return Ok(types);
-        }
-    }
-}
-
 fn check_auth_db(user: &DatabaseUser, m: Method, issues: &mut Vec<Issue>) {
     // OIDC Workforce (IDP_GROUP) and SCRAM use admin; everything else $external. The CLI puts LDAP GROUP
     // users on admin while the spec says $external (UNCONFIRMED); we follow the spec, the API's contract.
@@ -515,64 +450,4 @@ fn check_roles(user: &DatabaseUser, ctx: &ProjectContext<'_>, issues: &mut Vec<I
             "A database user can have at most {MAX_CUSTOM_ROLES_PER_USER} custom roles; this one has {custom}."
         )));
     }
-}
-
-/// Parses an ISO 8601 / RFC 3339 date-time (`2026-11-22T10:00:00Z`, `…+02:00`, fractional seconds
-/// allowed; a bare date is midnight UTC) into Unix seconds.
-pub fn parse_datetime(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let (date, rest) = s.split_at(s.find(['T', 't', ' ']).unwrap_or(s.len()));
-    let mut d = date.splitn(3, '-');
-    let (y, mo, da): (i64, i64, i64) = (
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-    );
-    if !(1..=12).contains(&mo) || !(1..=days_in_month(y, mo)).contains(&da) {
-        return None;
-    }
-    let mut secs = days_from_civil(y, mo, da) * 86_400;
-    if rest.is_empty() {
-        return Some(secs);
-    }
-    let time = &rest[1..];
-    let tz_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
-    let (clock, tz) = time.split_at(tz_at);
-    let clock = clock.split('.').next()?;
-    let mut c = clock.split(':');
-    let h: i64 = c.next()?.parse().ok()?;
-    let mi: i64 = c.next()?.parse().ok()?;
-    let se: i64 = c.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
-    if h > 23 || mi > 59 || se > 60 {
-        return None;
-    }
-    secs += h * 3600 + mi * 60 + se;
-    let offset = match tz {
-        "" | "Z" | "z" => 0,
-        _ => {
-            let sign = if tz.starts_with('-') { -1 } else { 1 };
-            let (oh, om) = tz[1..].split_once(':').unwrap_or((&tz[1..], "0"));
-            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
-        }
-    };
-    Some(secs - offset)
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
