@@ -7,9 +7,11 @@
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
 pub mod catalog;
 pub mod datetime;
+pub mod demo;
 pub mod errors;
 pub mod model;
 pub mod privileges;
+pub mod project;
 pub mod role_form;
 pub mod validate;
 pub mod version;

@@ -483,3 +483,26 @@ fn api_keys_and_service_accounts() {
     })
     .is_empty());
 }
+
+#[test]
+fn a_password_is_required_on_create_and_optional_on_update() {
+    let r = roles();
+    let ctx = ProjectContext::new(&r);
+    let mut u = scram("bob", &[("read", "a")]);
+    u.password = None;
+    assert_eq!(
+        errors(&u, &ctx, UserMode::Create),
+        vec![(UserField::Password, VALIDATION_ERROR)]
+    );
+    let original = u.clone();
+    assert!(
+        errors(&u, &ctx, UserMode::Update { original: &original }).is_empty(),
+        "no password on update keeps the current one"
+    );
+    u.password = Some(String::new());
+    assert_eq!(
+        errors(&u, &ctx, UserMode::Update { original: &original }),
+        vec![(UserField::Password, VALIDATION_ERROR)],
+        "an empty new password is still refused"
+    );
+}

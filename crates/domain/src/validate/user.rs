@@ -91,7 +91,10 @@ pub fn validate_user(
     check_username(user, m, &mut issues);
     check_auth_db(user, m, &mut issues);
     match (m, &user.password) {
-        (Method::Scram, None) => issues.push(err(UserField::Password, VALIDATION_ERROR, "Enter a password.")),
+        // On update no password means "keep the current one" (PATCH leaves it unchanged).
+        (Method::Scram, None) if matches!(mode, UserMode::Create) => {
+            issues.push(err(UserField::Password, VALIDATION_ERROR, "Enter a password."))
+        }
         (Method::Scram, Some(p)) if p.is_empty() => issues.push(err(UserField::Password, VALIDATION_ERROR, "Enter a password.")),
         (Method::Scram, Some(p)) if p.chars().count() < 8 => issues.push(err(
             UserField::Password,

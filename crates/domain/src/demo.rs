@@ -1,0 +1,215 @@
+//! The demo projects the embedded backend starts with: a small realistic one (three clusters on
+//! different MongoDB versions so version-gated actions show, roles inheriting roles, users holding
+//! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
+use crate::model::{
+    ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole, PrivilegeAction,
+    Resource, MAX_CUSTOM_ROLES_LIMIT,
+};
+use crate::project::{Principal, Project};
+
+/// Which demo project to start with (`?demo=large` in the app).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DemoKind {
+    #[default]
+    Standard,
+    Large,
+}
+
+impl DemoKind {
+    /// `standard` / `large`, as in the `demo` URL parameter.
+    pub fn parse(s: &str) -> Option<DemoKind> {
+        match s {
+            "standard" => Some(DemoKind::Standard),
+            "large" => Some(DemoKind::Large),
+            _ => None,
+        }
+    }
+
+    pub fn project(self) -> Project {
+        match self {
+            DemoKind::Standard => standard(),
+            DemoKind::Large => large(1_400, 100),
+        }
+    }
+}
+
+fn ns(action: &str, db: &str, collection: &str) -> PrivilegeAction {
+    PrivilegeAction {
+        action: action.to_string(),
+        resources: vec![Resource::namespace(db, collection)],
+    }
+}
+
+fn cluster(action: &str) -> PrivilegeAction {
+    PrivilegeAction {
+        action: action.to_string(),
+        resources: vec![Resource::cluster()],
+    }
+}
+
+fn role(name: &str, actions: Vec<PrivilegeAction>, inherited: Vec<InheritedRole>) -> CustomDbRole {
+    CustomDbRole {
+        role_name: name.to_string(),
+        actions,
+        inherited_roles: inherited,
+    }
+}
+
+fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
+    let mut u = DatabaseUser::new(name);
+    u.roles = roles
+        .iter()
+        .map(|(r, db)| DatabaseUserRole::new(*r, *db))
+        .collect();
+    u
+}
+
+fn clusters() -> Vec<ClusterSummary> {
+    [("analytics", "6.0.19"), ("orders-prod", "7.0.14"), ("catalog-dev", "8.0.4")]
+        .into_iter()
+        .map(|(name, v)| ClusterSummary {
+            name: name.to_string(),
+            mongo_db_version: v.to_string(),
+        })
+        .collect()
+}
+
+fn owner() -> Principal {
+    Principal {
+        name: "ada.admin@example.com".to_string(),
+        project_roles: vec!["GROUP_OWNER".to_string()],
+    }
+}
+
+/// The standard demo project.
+pub fn standard() -> Project {
+    let custom_roles = vec![
+        role(
+            "orders_reader",
+            vec![ns("FIND", "sales", "orders"), ns("LIST_COLLECTIONS", "sales", "")],
+            vec![],
+        ),
+        role(
+            "orders_writer",
+            vec![
+                ns("INSERT", "sales", "orders"),
+                ns("UPDATE", "sales", "orders"),
+                ns("REMOVE", "sales", "orders"),
+            ],
+            vec![InheritedRole::new("orders_reader", "admin")],
+        ),
+        role(
+            "inventory_admin",
+            vec![ns("CREATE_INDEX", "inventory", ""), ns("COLL_MOD", "inventory", "")],
+            vec![InheritedRole::new("readWrite", "inventory")],
+        ),
+        role(
+            "reporting",
+            vec![],
+            vec![
+                InheritedRole::new("orders_reader", "admin"),
+                InheritedRole::new("read", "analytics"),
+            ],
+        ),
+        role(
+            "ops_monitor",
+            vec![cluster("SERVER_STATUS"), cluster("TOP"), cluster("LIST_DATABASES")],
+            vec![InheritedRole::new("clusterMonitor", "admin")],
+        ),
+        role(
+            "app_backend",
+            vec![
+                ns("FIND", "app", ""),
+                ns("INSERT", "app", ""),
+                ns("UPDATE", "app", ""),
+                ns("CHANGE_STREAM", "app", "events"),
+            ],
+            vec![],
+        ),
+        role(
+            "support_readonly",
+            vec![ns("FIND", "support", "tickets")],
+            vec![InheritedRole::new("reporting", "admin")],
+        ),
+        role("index_tuner", vec![ns("CREATE_INDEX", "", ""), ns("DROP_INDEX", "", "")], vec![]),
+    ];
+    let users = vec![
+        user("app-service", &[("app_backend", "admin")]),
+        user("orders-api", &[("orders_writer", "admin"), ("read", "catalog")]),
+        user("bi-reader", &[("reporting", "admin")]),
+        user("dba-oncall", &[("atlasAdmin", "admin")]),
+        user("etl-job", &[("readWriteAnyDatabase", "admin")]),
+        user("support-bot", &[("support_readonly", "admin"), ("read", "support")]),
+        user("monitoring", &[("ops_monitor", "admin")]),
+        user("analyst", &[("readAnyDatabase", "admin")]),
+        user("inventory-svc", &[("inventory_admin", "admin")]),
+        user("catalog-writer", &[("readWrite", "catalog"), ("index_tuner", "admin")]),
+    ];
+    Project {
+        id: "6650f1c2a4b3c2d1e0f9a8b7".to_string(),
+        name: "Demo Project".to_string(),
+        clusters: clusters(),
+        custom_roles,
+        users,
+        custom_role_limit: crate::model::DEFAULT_CUSTOM_ROLES_LIMIT,
+        principal: owner(),
+        activity: Vec::new(),
+    }
+}
+
+/// A generated project with `roles` custom roles (every fifth inherits the two before it, every seventh
+/// holds only inherited roles) and `users` database users holding one to three of them. Deterministic.
+pub fn large(roles: usize, users: usize) -> Project {
+    const ACTIONS: [&str; 6] = ["FIND", "INSERT", "UPDATE", "REMOVE", "CREATE_INDEX", "CHANGE_STREAM"];
+    const TEAMS: [&str; 8] = ["sales", "billing", "search", "identity", "catalog", "growth", "ml", "ops"];
+    let mut custom_roles = Vec::with_capacity(roles);
+    for i in 0..roles {
+        let team = TEAMS[i % TEAMS.len()];
+        let name = format!("{team}_role_{i:04}");
+        let db = format!("{team}_db{}", i % 13);
+        let (actions, inherited) = if i % 7 == 6 && i >= 2 {
+            (vec![], vec![InheritedRole::new(custom_roles_name(&custom_roles, i - 1), "admin")])
+        } else {
+            let actions = (0..1 + i % 4)
+                .map(|k| ns(ACTIONS[(i + k) % ACTIONS.len()], &db, &format!("coll{}", (i + k) % 9)))
+                .collect();
+            let inherited = if i % 5 == 4 {
+                vec![
+                    InheritedRole::new(custom_roles_name(&custom_roles, i - 1), "admin"),
+                    InheritedRole::new(custom_roles_name(&custom_roles, i - 2), "admin"),
+                ]
+            } else {
+                vec![]
+            };
+            (actions, inherited)
+        };
+        custom_roles.push(role(&name, actions, inherited));
+    }
+    let users = (0..users)
+        .map(|u| {
+            let held: Vec<(String, &str)> = (0..1 + u % 3)
+                .filter(|k| roles > 0 && (u * 14 + k * 5) < roles)
+                .map(|k| (custom_roles[u * 14 + k * 5].role_name.clone(), "admin"))
+                .collect();
+            let mut user = DatabaseUser::new(format!("user-{u:03}"));
+            user.roles = held
+                .into_iter()
+                .map(|(r, db)| DatabaseUserRole::new(r, db))
+                .collect();
+            if user.roles.is_empty() {
+                user.roles.push(DatabaseUserRole::new("read", "test"));
+            }
+            user
+        })
+        .collect();
+    let mut project = standard();
+    project.name = "Large Demo Project".to_string();
+    project.custom_roles = custom_roles;
+    project.users = users;
+    project.custom_role_limit = MAX_CUSTOM_ROLES_LIMIT;
+    project
+}
+
+fn custom_roles_name(roles: &[CustomDbRole], i: usize) -> String {
+    roles[i].role_name.clone()
+}

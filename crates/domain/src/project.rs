@@ -1,0 +1,254 @@
+//! A project's access-control state and the way Atlas applies writes to it: every write is validated by
+//! `validate` first and refused with the Atlas error envelope, accepted writes are recorded in the
+//! activity feed. The embedded backend keeps one of these in browser storage; a native emulator can keep
+//! one in a file. Pure data in, data out: the caller supplies the time.
+use crate::errors::ErrorCode::*;
+use crate::model::{
+    ApiError, ClusterSummary, CustomDbRole, DatabaseUser, UpdateCustomDbRole,
+    DEFAULT_CUSTOM_ROLES_LIMIT,
+};
+use crate::validate::{delete_blockers, validate_role, Issue, ProjectContext, RoleMode};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The signed-in person or key the console acts as, with their project roles (API values).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Principal {
+    pub name: String,
+    pub project_roles: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ActivityKind {
+    CustomRoleCreated,
+    CustomRoleUpdated,
+    CustomRoleDeleted,
+}
+
+impl ActivityKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::CustomRoleCreated => "Custom role created",
+            ActivityKind::CustomRoleUpdated => "Custom role updated",
+            ActivityKind::CustomRoleDeleted => "Custom role deleted",
+        }
+    }
+}
+
+/// One entry of the project's Activity Feed (Atlas audits custom-role changes there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityEvent {
+    /// ISO 8601 time of the change.
+    pub at: String,
+    pub principal: String,
+    pub kind: ActivityKind,
+    /// The role (or user) the change is about.
+    pub target: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    pub clusters: Vec<ClusterSummary>,
+    pub custom_roles: Vec<CustomDbRole>,
+    pub users: Vec<DatabaseUser>,
+    #[serde(default = "default_limit")]
+    pub custom_role_limit: usize,
+    pub principal: Principal,
+    /// Oldest first; `activity_newest_first` gives the feed order.
+    #[serde(default)]
+    pub activity: Vec<ActivityEvent>,
+}
+
+fn default_limit() -> usize {
+    DEFAULT_CUSTOM_ROLES_LIMIT
+}
+
+/// The error Atlas answers with for the first blocking issue, or `None` when the write is allowed.
+pub fn first_error(issues: &[Issue]) -> Option<ApiError> {
+    issues
+        .iter()
+        .find(|i| i.is_error())
+        .map(|i| ApiError::new(i.code, i.message.clone(), Vec::new()))
+}
+
+fn not_found(name: &str) -> ApiError {
+    ApiError::new(
+        ATLAS_CUSTOM_ROLE_NOT_FOUND,
+        format!("The specified custom role {name} could not be found."),
+        vec![name.to_string()],
+    )
+}
+
+impl Project {
+    pub fn context(&self) -> ProjectContext<'_> {
+        ProjectContext {
+            custom_roles: &self.custom_roles,
+            users: &self.users,
+            clusters: &self.clusters,
+            custom_role_limit: self.custom_role_limit,
+        }
+    }
+
+    pub fn custom_role(&self, name: &str) -> Option<&CustomDbRole> {
+        self.custom_roles.iter().find(|r| r.role_name == name)
+    }
+
+    pub fn activity_newest_first(&self) -> impl Iterator<Item = &ActivityEvent> {
+        self.activity.iter().rev()
+    }
+
+    /// `POST …/customDBRoles/roles`.
+    pub fn create_custom_role(
+        &mut self,
+        role: CustomDbRole,
+        now: &str,
+    ) -> Result<CustomDbRole, ApiError> {
+        if let Some(err) = first_error(&validate_role(&role, &self.context(), RoleMode::Create)) {
+            return Err(err);
+        }
+        let summary = format!("Granted {}", describe_grants(&grants(&role)));
+        self.record(ActivityKind::CustomRoleCreated, &role.role_name, summary, now);
+        self.custom_roles.push(role.clone());
+        Ok(role)
+    }
+
+    /// `PATCH …/customDBRoles/roles/{roleName}`: replaces actions and inherited roles wholesale.
+    pub fn update_custom_role(
+        &mut self,
+        name: &str,
+        update: UpdateCustomDbRole,
+        now: &str,
+    ) -> Result<CustomDbRole, ApiError> {
+        let index = self
+            .custom_roles
+            .iter()
+            .position(|r| r.role_name == name)
+            .ok_or_else(|| not_found(name))?;
+        let role = CustomDbRole {
+            role_name: name.to_string(),
+            actions: update.actions,
+            inherited_roles: update.inherited_roles,
+        };
+        if let Some(err) = first_error(&validate_role(&role, &self.context(), RoleMode::Update)) {
+            return Err(err);
+        }
+        let before = grants(&self.custom_roles[index]);
+        let after = grants(&role);
+        let added: BTreeSet<_> = after.difference(&before).cloned().collect();
+        let removed: BTreeSet<_> = before.difference(&after).cloned().collect();
+        let summary = match (added.is_empty(), removed.is_empty()) {
+            (true, true) => "No change".to_string(),
+            (false, true) => format!("Added {}", describe_grants(&added)),
+            (true, false) => format!("Removed {}", describe_grants(&removed)),
+            (false, false) => format!(
+                "Added {}; removed {}",
+                describe_grants(&added),
+                describe_grants(&removed)
+            ),
+        };
+        self.record(ActivityKind::CustomRoleUpdated, name, summary, now);
+        self.custom_roles[index] = role.clone();
+        Ok(role)
+    }
+
+    /// `DELETE …/customDBRoles/roles/{roleName}`. Refused (409) when a user or a role would be left with
+    /// nothing; otherwise the role also disappears from the users and roles that held it.
+    pub fn delete_custom_role(&mut self, name: &str, now: &str) -> Result<(), ApiError> {
+        if self.custom_role(name).is_none() {
+            return Err(not_found(name));
+        }
+        if let Some(err) = first_error(&delete_blockers(name, &self.context())) {
+            return Err(err);
+        }
+        self.custom_roles.retain(|r| r.role_name != name);
+        let mut holders = 0;
+        for user in &mut self.users {
+            let before = user.roles.len();
+            user.roles.retain(|r| r.role_name != name);
+            holders += usize::from(user.roles.len() != before);
+        }
+        let mut children = 0;
+        for role in &mut self.custom_roles {
+            let before = role.inherited_roles.len();
+            role.inherited_roles.retain(|i| i.role != name);
+            children += usize::from(role.inherited_roles.len() != before);
+        }
+        let summary = format!(
+            "Deleted; removed from {} and {}",
+            plural(holders, "database user"),
+            plural(children, "custom role")
+        );
+        self.record(ActivityKind::CustomRoleDeleted, name, summary, now);
+        Ok(())
+    }
+
+    fn record(&mut self, kind: ActivityKind, target: &str, summary: String, now: &str) {
+        self.activity.push(ActivityEvent {
+            at: now.to_string(),
+            principal: self.principal.name.clone(),
+            kind,
+            target: target.to_string(),
+            summary,
+        });
+    }
+}
+
+/// Everything a role grants directly, in the Atlas CLI notation (`FIND@db.coll`, `read@db`), so changes
+/// can be summarised as set differences.
+pub fn grants(role: &CustomDbRole) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for a in &role.actions {
+        for r in &a.resources {
+            out.insert(privilege_spec(&a.action, r));
+        }
+        if a.resources.is_empty() {
+            out.insert(a.action.clone());
+        }
+    }
+    for i in &role.inherited_roles {
+        out.insert(format!("{}@{}", i.role, i.db));
+    }
+    out
+}
+
+/// `ACTION`, `ACTION@db` or `ACTION@db.collection`: the `--privilege` syntax of `atlas customDbRoles`.
+/// An empty db ("any database") is written `ACTION@` so it is not mistaken for a cluster resource.
+pub fn privilege_spec(action: &str, r: &crate::model::Resource) -> String {
+    if r.cluster {
+        action.to_string()
+    } else if r.collection.is_empty() {
+        format!("{action}@{}", r.db)
+    } else {
+        format!("{action}@{}.{}", r.db, r.collection)
+    }
+}
+
+fn describe_grants(set: &BTreeSet<String>) -> String {
+    const SHOWN: usize = 6;
+    let mut parts: Vec<&str> = set.iter().take(SHOWN).map(String::as_str).collect();
+    let more = set.len().saturating_sub(SHOWN);
+    let more_text = format!("and {more} more");
+    if more > 0 {
+        parts.push(&more_text);
+    }
+    if parts.is_empty() {
+        "nothing".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
