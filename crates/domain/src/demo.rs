@@ -65,13 +65,17 @@ fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
 }
 
 fn clusters() -> Vec<ClusterSummary> {
-    [("analytics", "6.0.19"), ("orders-prod", "7.0.14"), ("catalog-dev", "8.0.4")]
-        .into_iter()
-        .map(|(name, v)| ClusterSummary {
-            name: name.to_string(),
-            mongo_db_version: v.to_string(),
-        })
-        .collect()
+    [
+        ("analytics", "6.0.19"),
+        ("orders-prod", "7.0.14"),
+        ("catalog-dev", "8.0.4"),
+    ]
+    .into_iter()
+    .map(|(name, v)| ClusterSummary {
+        name: name.to_string(),
+        mongo_db_version: v.to_string(),
+    })
+    .collect()
 }
 
 fn owner() -> Principal {
@@ -86,7 +90,10 @@ pub fn standard() -> Project {
     let custom_roles = vec![
         role(
             "orders_reader",
-            vec![ns("FIND", "sales", "orders"), ns("LIST_COLLECTIONS", "sales", "")],
+            vec![
+                ns("FIND", "sales", "orders"),
+                ns("LIST_COLLECTIONS", "sales", ""),
+            ],
             vec![],
         ),
         role(
@@ -100,7 +107,10 @@ pub fn standard() -> Project {
         ),
         role(
             "inventory_admin",
-            vec![ns("CREATE_INDEX", "inventory", ""), ns("COLL_MOD", "inventory", "")],
+            vec![
+                ns("CREATE_INDEX", "inventory", ""),
+                ns("COLL_MOD", "inventory", ""),
+            ],
             vec![InheritedRole::new("readWrite", "inventory")],
         ),
         role(
@@ -113,7 +123,11 @@ pub fn standard() -> Project {
         ),
         role(
             "ops_monitor",
-            vec![cluster("SERVER_STATUS"), cluster("TOP"), cluster("LIST_DATABASES")],
+            vec![
+                cluster("SERVER_STATUS"),
+                cluster("TOP"),
+                cluster("LIST_DATABASES"),
+            ],
             vec![InheritedRole::new("clusterMonitor", "admin")],
         ),
         role(
@@ -131,19 +145,32 @@ pub fn standard() -> Project {
             vec![ns("FIND", "support", "tickets")],
             vec![InheritedRole::new("reporting", "admin")],
         ),
-        role("index_tuner", vec![ns("CREATE_INDEX", "", ""), ns("DROP_INDEX", "", "")], vec![]),
+        role(
+            "index_tuner",
+            vec![ns("CREATE_INDEX", "", ""), ns("DROP_INDEX", "", "")],
+            vec![],
+        ),
     ];
     let users = vec![
         user("app-service", &[("app_backend", "admin")]),
-        user("orders-api", &[("orders_writer", "admin"), ("read", "catalog")]),
+        user(
+            "orders-api",
+            &[("orders_writer", "admin"), ("read", "catalog")],
+        ),
         user("bi-reader", &[("reporting", "admin")]),
         user("dba-oncall", &[("atlasAdmin", "admin")]),
         user("etl-job", &[("readWriteAnyDatabase", "admin")]),
-        user("support-bot", &[("support_readonly", "admin"), ("read", "support")]),
+        user(
+            "support-bot",
+            &[("support_readonly", "admin"), ("read", "support")],
+        ),
         user("monitoring", &[("ops_monitor", "admin")]),
         user("analyst", &[("readAnyDatabase", "admin")]),
         user("inventory-svc", &[("inventory_admin", "admin")]),
-        user("catalog-writer", &[("readWrite", "catalog"), ("index_tuner", "admin")]),
+        user(
+            "catalog-writer",
+            &[("readWrite", "catalog"), ("index_tuner", "admin")],
+        ),
     ];
     Project {
         id: "6650f1c2a4b3c2d1e0f9a8b7".to_string(),
@@ -160,18 +187,39 @@ pub fn standard() -> Project {
 /// A generated project with `roles` custom roles (every fifth inherits the two before it, every seventh
 /// holds only inherited roles) and `users` database users holding one to three of them. Deterministic.
 pub fn large(roles: usize, users: usize) -> Project {
-    const ACTIONS: [&str; 6] = ["FIND", "INSERT", "UPDATE", "REMOVE", "CREATE_INDEX", "CHANGE_STREAM"];
-    const TEAMS: [&str; 8] = ["sales", "billing", "search", "identity", "catalog", "growth", "ml", "ops"];
+    const ACTIONS: [&str; 6] = [
+        "FIND",
+        "INSERT",
+        "UPDATE",
+        "REMOVE",
+        "CREATE_INDEX",
+        "CHANGE_STREAM",
+    ];
+    const TEAMS: [&str; 8] = [
+        "sales", "billing", "search", "identity", "catalog", "growth", "ml", "ops",
+    ];
     let mut custom_roles = Vec::with_capacity(roles);
     for i in 0..roles {
         let team = TEAMS[i % TEAMS.len()];
         let name = format!("{team}_role_{i:04}");
         let db = format!("{team}_db{}", i % 13);
         let (actions, inherited) = if i % 7 == 6 && i >= 2 {
-            (vec![], vec![InheritedRole::new(custom_roles_name(&custom_roles, i - 1), "admin")])
+            (
+                vec![],
+                vec![InheritedRole::new(
+                    custom_roles_name(&custom_roles, i - 1),
+                    "admin",
+                )],
+            )
         } else {
             let actions = (0..1 + i % 4)
-                .map(|k| ns(ACTIONS[(i + k) % ACTIONS.len()], &db, &format!("coll{}", (i + k) % 9)))
+                .map(|k| {
+                    ns(
+                        ACTIONS[(i + k) % ACTIONS.len()],
+                        &db,
+                        &format!("coll{}", (i + k) % 9),
+                    )
+                })
                 .collect();
             let inherited = if i % 5 == 4 {
                 vec![

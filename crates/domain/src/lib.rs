@@ -6,10 +6,12 @@
 //! - [`validate`]: every rule, as issues addressed to fields, with Atlas error codes.
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
 pub mod catalog;
+pub mod cli;
 pub mod datetime;
 pub mod demo;
 pub mod errors;
 pub mod model;
+pub mod picker;
 pub mod privileges;
 pub mod project;
 pub mod role_form;

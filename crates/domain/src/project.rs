@@ -114,7 +114,12 @@ impl Project {
             return Err(err);
         }
         let summary = format!("Granted {}", describe_grants(&grants(&role)));
-        self.record(ActivityKind::CustomRoleCreated, &role.role_name, summary, now);
+        self.record(
+            ActivityKind::CustomRoleCreated,
+            &role.role_name,
+            summary,
+            now,
+        );
         self.custom_roles.push(role.clone());
         Ok(role)
     }

@@ -15,7 +15,11 @@ fn project() -> Project {
     p.custom_roles = vec![
         role("reader", &[("FIND", vec![ns("sales", "orders")])], &[]),
         role("child_only", &[], &[("reader", "admin")]),
-        role("mixed", &[("INSERT", vec![ns("sales", "")])], &[("reader", "admin")]),
+        role(
+            "mixed",
+            &[("INSERT", vec![ns("sales", "")])],
+            &[("reader", "admin")],
+        ),
     ];
     p.users = vec![
         user("only-reader", &[("reader", "admin")]),
@@ -27,7 +31,11 @@ fn project() -> Project {
 #[test]
 fn create_accepts_a_valid_role_and_records_it() {
     let mut p = project();
-    let new = role("writer", &[("INSERT", vec![ns("sales", "orders")])], &[("reader", "admin")]);
+    let new = role(
+        "writer",
+        &[("INSERT", vec![ns("sales", "orders")])],
+        &[("reader", "admin")],
+    );
     assert_eq!(p.create_custom_role(new.clone(), NOW), Ok(new.clone()));
     assert_eq!(p.custom_role("writer"), Some(&new));
     let event = p.activity_newest_first().next().unwrap();
@@ -35,7 +43,11 @@ fn create_accepts_a_valid_role_and_records_it() {
     assert_eq!(event.target, "writer");
     assert_eq!(event.at, NOW);
     assert_eq!(event.principal, p.principal.name);
-    assert!(event.summary.contains("INSERT@sales.orders"), "{}", event.summary);
+    assert!(
+        event.summary.contains("INSERT@sales.orders"),
+        "{}",
+        event.summary
+    );
     assert!(event.summary.contains("reader@admin"), "{}", event.summary);
 }
 
@@ -43,15 +55,36 @@ fn create_accepts_a_valid_role_and_records_it() {
 fn create_refuses_with_the_atlas_codes() {
     let mut p = project();
     let cases = [
-        (role("reader", &[("FIND", vec![ns("a", "")])], &[]), ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS, 409),
-        (role("bad name", &[("FIND", vec![ns("a", "")])], &[]), ATLAS_CUSTOM_ROLE_INVALID_NAME, 400),
-        (role("empty", &[], &[]), ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS, 400),
-        (role("loop", &[], &[("loop", "admin")]), ATLAS_INVALID_CUSTOM_ROLE_SELF_REFERENTIAL, 400),
+        (
+            role("reader", &[("FIND", vec![ns("a", "")])], &[]),
+            ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS,
+            409,
+        ),
+        (
+            role("bad name", &[("FIND", vec![ns("a", "")])], &[]),
+            ATLAS_CUSTOM_ROLE_INVALID_NAME,
+            400,
+        ),
+        (
+            role("empty", &[], &[]),
+            ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS,
+            400,
+        ),
+        (
+            role("loop", &[], &[("loop", "admin")]),
+            ATLAS_INVALID_CUSTOM_ROLE_SELF_REFERENTIAL,
+            400,
+        ),
     ];
     for (r, code, status) in cases {
         let before = p.clone();
         let err = p.create_custom_role(r.clone(), NOW).unwrap_err();
-        assert_eq!((err.code(), err.error), (Some(code), status), "{}", r.role_name);
+        assert_eq!(
+            (err.code(), err.error),
+            (Some(code), status),
+            "{}",
+            r.role_name
+        );
         assert!(err.detail.as_deref().is_some_and(|d| !d.is_empty()));
         assert_eq!(p, before, "a refused write changes nothing");
     }
@@ -88,7 +121,10 @@ fn update_of_a_missing_role_is_404_and_invalid_update_is_refused() {
     let err = p
         .update_custom_role("ghost", UpdateCustomDbRole::default(), NOW)
         .unwrap_err();
-    assert_eq!((err.code(), err.error), (Some(ATLAS_CUSTOM_ROLE_NOT_FOUND), 404));
+    assert_eq!(
+        (err.code(), err.error),
+        (Some(ATLAS_CUSTOM_ROLE_NOT_FOUND), 404)
+    );
     let before = p.clone();
     let err = p
         .update_custom_role("reader", UpdateCustomDbRole::default(), NOW)
@@ -101,7 +137,10 @@ fn update_of_a_missing_role_is_404_and_invalid_update_is_refused() {
 fn delete_is_refused_while_a_user_or_role_would_be_left_with_nothing() {
     let mut p = project();
     let err = p.delete_custom_role("reader", NOW).unwrap_err();
-    assert_eq!((err.code(), err.error), (Some(ATLAS_CUSTOM_ROLE_IN_USE_BY_USERS), 409));
+    assert_eq!(
+        (err.code(), err.error),
+        (Some(ATLAS_CUSTOM_ROLE_IN_USE_BY_USERS), 409)
+    );
     assert!(err.detail.unwrap().contains("only-reader"));
     p.users.retain(|u| u.username != "only-reader");
     let err = p.delete_custom_role("reader", NOW).unwrap_err();
@@ -120,7 +159,10 @@ fn delete_removes_the_role_from_its_holders_and_records_it() {
     assert!(p.custom_role("mixed").unwrap().inherited_roles.is_empty());
     let event = p.activity_newest_first().next().unwrap();
     assert_eq!(event.kind, ActivityKind::CustomRoleDeleted);
-    assert_eq!(event.summary, "Deleted; removed from 1 database user and 1 custom role");
+    assert_eq!(
+        event.summary,
+        "Deleted; removed from 1 database user and 1 custom role"
+    );
     assert_eq!(
         p.delete_custom_role("reader", NOW).unwrap_err().code(),
         Some(ATLAS_CUSTOM_ROLE_NOT_FOUND)
@@ -135,7 +177,10 @@ fn activity_feed_lists_newest_first() {
         p.create_custom_role(role(name, &[("FIND", vec![ns("x", "")])], &[]), &at)
             .unwrap();
     }
-    let order: Vec<&str> = p.activity_newest_first().map(|e| e.target.as_str()).collect();
+    let order: Vec<&str> = p
+        .activity_newest_first()
+        .map(|e| e.target.as_str())
+        .collect();
     assert_eq!(order, ["a3", "a2", "a1"]);
 }
 
@@ -157,9 +202,15 @@ fn standard_demo_is_valid_and_has_what_the_screens_need() {
     assert_eq!(p.clusters.len(), 3);
     assert!((7..=10).contains(&p.custom_roles.len()));
     assert!(p.users.len() >= 10);
-    assert!(p.custom_roles.iter().any(|r| r.actions.is_empty() && !r.inherited_roles.is_empty()));
+    assert!(p
+        .custom_roles
+        .iter()
+        .any(|r| r.actions.is_empty() && !r.inherited_roles.is_empty()));
     let custom = |n: &str| p.custom_role(n).is_some();
-    assert!(p.users.iter().any(|u| u.roles.len() == 1 && custom(&u.roles[0].role_name)));
+    assert!(p
+        .users
+        .iter()
+        .any(|u| u.roles.len() == 1 && custom(&u.roles[0].role_name)));
     assert!(p
         .custom_roles
         .iter()
@@ -173,7 +224,13 @@ fn large_demo_is_valid_and_sized_for_the_benchmarks() {
     assert_eq!(p.custom_roles.len(), 1_400);
     assert_eq!(p.users.len(), 100);
     assert_eq!(p.custom_role_limit, MAX_CUSTOM_ROLES_LIMIT);
-    assert!(p.custom_roles.iter().filter(|r| !r.inherited_roles.is_empty()).count() > 200);
+    assert!(
+        p.custom_roles
+            .iter()
+            .filter(|r| !r.inherited_roles.is_empty())
+            .count()
+            > 200
+    );
     assert_demo_valid(&p);
     assert_eq!(DemoKind::parse("large"), Some(DemoKind::Large));
     assert_eq!(DemoKind::parse("nope"), None);

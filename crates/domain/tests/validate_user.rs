@@ -496,12 +496,25 @@ fn a_password_is_required_on_create_and_optional_on_update() {
     );
     let original = u.clone();
     assert!(
-        errors(&u, &ctx, UserMode::Update { original: &original }).is_empty(),
+        errors(
+            &u,
+            &ctx,
+            UserMode::Update {
+                original: &original
+            }
+        )
+        .is_empty(),
         "no password on update keeps the current one"
     );
     u.password = Some(String::new());
     assert_eq!(
-        errors(&u, &ctx, UserMode::Update { original: &original }),
+        errors(
+            &u,
+            &ctx,
+            UserMode::Update {
+                original: &original
+            }
+        ),
         vec![(UserField::Password, VALIDATION_ERROR)],
         "an empty new password is still refused"
     );

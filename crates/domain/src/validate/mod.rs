@@ -12,7 +12,9 @@ pub use crate::datetime::parse_datetime;
 pub use access::{validate_api_key, validate_project_roles, validate_service_account, AccessField};
 pub use form::validate_form;
 pub use names::validate_role_name;
-pub use role::{delete_blockers, validate_role, RoleMode};
+pub use role::{
+    clusters_too_old, delete_blocked_by, delete_blockers, validate_role, DeleteBlockers, RoleMode,
+};
 pub use user::{validate_user, UserField, UserMode, MAX_CUSTOM_ROLES_PER_USER};
 
 use crate::errors::ErrorCode;

@@ -57,11 +57,6 @@ pub fn validate_role(role: &CustomDbRole, ctx: &ProjectContext<'_>, mode: RoleMo
 
 fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec<Issue>) {
     let mut seen = HashSet::new();
-    let versions: Vec<(&str, Version)> = ctx
-        .clusters
-        .iter()
-        .filter_map(|c| Some((c.name.as_str(), Version::parse(&c.mongo_db_version)?)))
-        .collect();
     for (i, pa) in role.actions.iter().enumerate() {
         let Some(action) = Action::from_api(&pa.action) else {
             issues.push(Issue::error(
@@ -116,22 +111,17 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
                 }
             }
         }
-        if let Some(min) = action.info().min_version {
-            let too_old: Vec<String> = versions
-                .iter()
-                .filter(|(_, v)| *v < min)
-                .map(|(n, v)| format!("{n} ({v})"))
-                .collect();
-            if !too_old.is_empty() {
-                issues.push(Issue::error(
-                    Field::Action(i),
-                    CUSTOM_ROLE_ACTIONS_INVALID_FOR_EXISTING_CLUSTERS,
-                    format!(
-                        "Cannot create or edit role as the following custom role actions are not supported for your {} clusters: {action} (needs MongoDB {min} or later).",
-                        join_names(&too_old)
-                    ),
-                ));
-            }
+        if let (Some(too_old), Some(min)) =
+            (clusters_too_old(action, ctx), action.info().min_version)
+        {
+            issues.push(Issue::error(
+                Field::Action(i),
+                CUSTOM_ROLE_ACTIONS_INVALID_FOR_EXISTING_CLUSTERS,
+                format!(
+                    "Cannot create or edit role as the following custom role actions are not supported for your {} clusters: {action} (needs MongoDB {min} or later).",
+                    join_names(&too_old)
+                ),
+            ));
         }
     }
 }
@@ -310,16 +300,60 @@ fn cycle_through(
     None
 }
 
+/// The project's clusters (as "name (version)") whose MongoDB version is too old for `action`; `None` when
+/// every cluster supports it. The picker disables such actions, and validation refuses them.
+pub fn clusters_too_old(action: Action, ctx: &ProjectContext<'_>) -> Option<Vec<String>> {
+    let min = action.info().min_version?;
+    let too_old: Vec<String> = ctx
+        .clusters
+        .iter()
+        .filter_map(|c| Some((c.name.as_str(), Version::parse(&c.mongo_db_version)?)))
+        .filter(|(_, v)| *v < min)
+        .map(|(n, v)| format!("{n} ({v})"))
+        .collect();
+    (!too_old.is_empty()).then_some(too_old)
+}
+
+/// Who blocks deleting a custom role: users it would leave with no role, roles it would leave empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeleteBlockers {
+    pub users: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+impl DeleteBlockers {
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty() && self.roles.is_empty()
+    }
+}
+
+pub fn delete_blocked_by(role_name: &str, ctx: &ProjectContext<'_>) -> DeleteBlockers {
+    DeleteBlockers {
+        users: ctx
+            .users
+            .iter()
+            .filter(|u| !u.roles.is_empty() && u.roles.iter().all(|r| r.role_name == role_name))
+            .map(|u| u.username.clone())
+            .collect(),
+        roles: ctx
+            .custom_roles
+            .iter()
+            .filter(|r| {
+                r.role_name != role_name
+                    && r.actions.is_empty()
+                    && !r.inherited_roles.is_empty()
+                    && r.inherited_roles.iter().all(|i| i.role == role_name)
+            })
+            .map(|r| r.role_name.clone())
+            .collect(),
+    }
+}
+
 /// Why `role_name` cannot be deleted: database users it would leave with no role, and custom roles it would
 /// leave with neither actions nor inherited roles (reference §4.2). Empty when deletion is allowed.
 pub fn delete_blockers(role_name: &str, ctx: &ProjectContext<'_>) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let users: Vec<&str> = ctx
-        .users
-        .iter()
-        .filter(|u| !u.roles.is_empty() && u.roles.iter().all(|r| r.role_name == role_name))
-        .map(|u| u.username.as_str())
-        .collect();
+    let DeleteBlockers { users, roles } = delete_blocked_by(role_name, ctx);
     if !users.is_empty() {
         issues.push(Issue::error(
             Field::Form,
@@ -327,17 +361,6 @@ pub fn delete_blockers(role_name: &str, ctx: &ProjectContext<'_>) -> Vec<Issue> 
             format!("Deleting specified custom role would leave the following users without a role: {}.", join_names(&users)),
         ));
     }
-    let roles: Vec<&str> = ctx
-        .custom_roles
-        .iter()
-        .filter(|r| {
-            r.role_name != role_name
-                && r.actions.is_empty()
-                && !r.inherited_roles.is_empty()
-                && r.inherited_roles.iter().all(|i| i.role == role_name)
-        })
-        .map(|r| r.role_name.as_str())
-        .collect();
     if !roles.is_empty() {
         issues.push(Issue::error(
             Field::Form,

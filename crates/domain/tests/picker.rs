@@ -1,0 +1,141 @@
+//! The "Action or Role" picker: the category lock (Global and Custom Roles combine), version gating,
+//! no self-inheritance, and keys that round-trip.
+use domain::catalog::{Action, Category};
+use domain::model::{ClusterSummary, CustomDbRole};
+use domain::picker::{choices, item_from_key, item_key, Choice, ChoiceGroup};
+use domain::role_form::{Item, Row};
+use domain::validate::ProjectContext;
+
+fn custom(name: &str) -> CustomDbRole {
+    CustomDbRole {
+        role_name: name.into(),
+        ..Default::default()
+    }
+}
+
+fn find<'a>(groups: &'a [ChoiceGroup], label: &str) -> &'a Choice {
+    groups
+        .iter()
+        .flat_map(|g| &g.choices)
+        .find(|c| c.label == label)
+        .unwrap_or_else(|| panic!("{label} is offered"))
+}
+
+fn group(groups: &[ChoiceGroup], cat: Category) -> &ChoiceGroup {
+    groups.iter().find(|g| g.category == cat).unwrap()
+}
+
+#[test]
+fn groups_follow_the_atlas_categories_and_offer_every_action_once() {
+    let roles = [custom("orders_reader")];
+    let ctx = ProjectContext::new(&roles);
+    let groups = choices(&Row::new(), &ctx, None);
+    let cats: Vec<Category> = groups.iter().map(|g| g.category).collect();
+    assert_eq!(cats, Category::ALL);
+    let actions = groups
+        .iter()
+        .flat_map(|g| &g.choices)
+        .filter(|c| matches!(c.item, Item::Action(_)))
+        .count();
+    assert_eq!(actions, 80);
+    assert_eq!(find(&groups, "find").item, Item::Action(Action::Find));
+    assert!(group(&groups, Category::Database)
+        .choices
+        .iter()
+        .any(|c| c.label == "readWrite"));
+    assert!(group(&groups, Category::Global)
+        .choices
+        .iter()
+        .any(|c| c.label == "listDatabases"));
+    assert_eq!(
+        group(&groups, Category::Custom).choices[0].label,
+        "orders_reader"
+    );
+    assert!(groups
+        .iter()
+        .flat_map(|g| &g.choices)
+        .all(|c| c.disabled.is_none() && !c.selected));
+}
+
+#[test]
+fn choosing_one_category_locks_the_others_except_global_with_custom() {
+    let roles = [custom("orders_reader")];
+    let ctx = ProjectContext::new(&roles);
+    let mut row = Row::new();
+    assert!(row.toggle(Item::Action(Action::Find)));
+    let groups = choices(&row, &ctx, None);
+    assert!(find(&groups, "find").selected);
+    assert!(
+        find(&groups, "insert").disabled.is_none(),
+        "same category stays open"
+    );
+    for label in ["dropDatabase", "listDatabases", "orders_reader"] {
+        let reason = find(&groups, label).disabled.clone().expect(label);
+        assert!(reason.contains("Collection Actions"), "{reason}");
+    }
+
+    let mut row = Row::new();
+    row.toggle(Item::Action(Action::ListDatabases));
+    let groups = choices(&row, &ctx, None);
+    assert!(
+        find(&groups, "orders_reader").disabled.is_none(),
+        "custom roles combine with global"
+    );
+    assert!(find(&groups, "find").disabled.is_some());
+
+    let mut row = Row::new();
+    row.toggle(Item::CustomRole("orders_reader".into()));
+    let groups = choices(&row, &ctx, None);
+    assert!(
+        find(&groups, "listDatabases").disabled.is_none(),
+        "global combines with custom roles"
+    );
+    assert!(find(&groups, "find").disabled.is_some());
+    assert!(find(&groups, "dropDatabase").disabled.is_some());
+}
+
+#[test]
+fn actions_too_new_for_a_cluster_and_the_edited_role_itself_are_disabled() {
+    let roles = [custom("me"), custom("other")];
+    let clusters = [
+        ClusterSummary {
+            name: "old".into(),
+            mongo_db_version: "6.0.19".into(),
+        },
+        ClusterSummary {
+            name: "new".into(),
+            mongo_db_version: "8.0.4".into(),
+        },
+    ];
+    let mut ctx = ProjectContext::new(&roles);
+    ctx.clusters = &clusters;
+    let groups = choices(&Row::new(), &ctx, Some("me"));
+    let gated = find(&groups, "bypassDefaultMaxTimeMS")
+        .disabled
+        .clone()
+        .unwrap();
+    assert!(
+        gated.contains("8.0") && gated.contains("old (6.0.19)"),
+        "{gated}"
+    );
+    assert!(find(&groups, "find").disabled.is_none());
+    assert!(find(&groups, "me")
+        .disabled
+        .as_deref()
+        .unwrap()
+        .contains("inherit itself"));
+    assert!(find(&groups, "other").disabled.is_none());
+}
+
+#[test]
+fn item_keys_round_trip() {
+    for item in [
+        Item::Action(Action::Find),
+        Item::BuiltinRole("readWrite".into()),
+        Item::CustomRole("a-b_c".into()),
+    ] {
+        assert_eq!(item_from_key(&item_key(&item)), Some(item));
+    }
+    assert_eq!(item_from_key("action:NOPE"), None);
+    assert_eq!(item_from_key("garbage"), None);
+}
