@@ -3,4 +3,5 @@
 //! Data flows one way: `ui` calls `backend` and the `domain` crate; `backend` calls `domain`;
 //! `domain` calls nothing and never sees a browser.
 pub mod backend;
+pub mod config;
 pub mod ui;

@@ -1,10 +1,209 @@
-//! The embedded in-browser backend's demo project.
-use super::ProjectInfo;
+//! The embedded backend: the demo project lives in `localStorage` and every write goes through
+//! `domain::project`, which applies Atlas's rules and answers with Atlas's error envelope.
+//!
+//! Stored data is versioned. Data that can't be read (not JSON, another format version, a shape this
+//! version doesn't understand) is never overwritten behind the user's back: the backend reports it as a
+//! `LoadProblem`, the app shows a notice, and only "Reset demo project" replaces it, after keeping a copy.
+use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use domain::demo::DemoKind;
+use domain::model::{ApiError, CustomDbRole, DatabaseUser, UpdateCustomDbRole};
+use domain::project::{ActivityEvent, Project};
+use domain::ErrorCode;
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 
-/// The demo project the embedded backend starts with.
-pub fn demo_project() -> ProjectInfo {
-    ProjectInfo {
-        id: "6650f1c2a4b3c2d1e0f9a8b7".to_string(),
-        name: "Demo Project".to_string(),
+/// Bumped whenever the stored shape changes incompatibly.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    project: serde_json::Value,
+}
+
+/// Why the stored project could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadProblem(pub String);
+
+pub struct LocalBackend {
+    key: String,
+    kind: DemoKind,
+    state: RefCell<Result<Project, LoadProblem>>,
+    /// The stored text `state` was read from or written as. Another tab (or window) writing the same
+    /// key changes it; then the stored project is read again, so writes from two tabs never clobber
+    /// each other and each answers as Atlas would against the latest data.
+    seen: RefCell<String>,
+}
+
+/// The storage key of a demo kind (each kind keeps its own project).
+pub fn default_key(kind: DemoKind) -> String {
+    match kind {
+        DemoKind::Standard => "dbaccess.demo".to_string(),
+        DemoKind::Large => "dbaccess.demo-large".to_string(),
+    }
+}
+
+fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+fn read_raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn parse(raw: &str) -> Result<Project, LoadProblem> {
+    let problem = |why: String| Err(LoadProblem(why));
+    let stored: Stored = match serde_json::from_str(raw) {
+        Ok(s) => s,
+        Err(e) => return problem(format!("The stored demo project is not readable ({e}).")),
+    };
+    if stored.version != FORMAT_VERSION {
+        return problem(format!(
+            "The stored demo project has format version {}; this version of the console reads version {FORMAT_VERSION}.",
+            stored.version
+        ));
+    }
+    match serde_json::from_value(stored.project) {
+        Ok(p) => Ok(p),
+        Err(e) => problem(format!(
+            "The stored demo project is incomplete or damaged ({e})."
+        )),
+    }
+}
+
+/// Stores `project`; returns the stored text.
+fn write(key: &str, project: &Project) -> ApiResult<String> {
+    let stored = Stored {
+        version: FORMAT_VERSION,
+        project: serde_json::to_value(project).map_err(|e| storage_error(e.to_string()))?,
+    };
+    LocalStorage::set(key, &stored).map_err(|e| storage_error(e.to_string()))?;
+    Ok(read_raw(key).unwrap_or_default())
+}
+
+fn storage_error(why: String) -> ApiError {
+    ApiError::new(
+        ErrorCode::UNEXPECTED_ERROR,
+        format!("The browser refused to save the demo project: {why}. Nothing was changed."),
+        Vec::new(),
+    )
+}
+
+impl LocalBackend {
+    /// Opens the project stored under `key`, creating the `kind` demo project when there is none.
+    pub fn open(key: &str, kind: DemoKind) -> Self {
+        let (state, seen) = match read_raw(key) {
+            Some(raw) => (parse(&raw), raw),
+            None => {
+                let project = kind.project();
+                // A browser that refuses storage still gets a working (unsaved) demo.
+                let seen = write(key, &project).unwrap_or_default();
+                (Ok(project), seen)
+            }
+        };
+        LocalBackend {
+            key: key.to_string(),
+            kind,
+            state: RefCell::new(state),
+            seen: RefCell::new(seen),
+        }
+    }
+
+    /// Picks up what another tab stored since we last looked.
+    fn refresh(&self) {
+        if let Some(raw) = read_raw(&self.key) {
+            if *self.seen.borrow() != raw {
+                *self.state.borrow_mut() = parse(&raw);
+                *self.seen.borrow_mut() = raw;
+            }
+        }
+    }
+
+    pub fn load_problem(&self) -> Option<LoadProblem> {
+        self.state.borrow().as_ref().err().cloned()
+    }
+
+    /// Replaces the stored project with a fresh demo, keeping what was there under `<key>.previous`.
+    pub fn reset(&self) -> ApiResult<()> {
+        if let Ok(Some(old)) = LocalStorage::raw().get_item(&self.key) {
+            let _ = LocalStorage::raw().set_item(&format!("{}.previous", self.key), &old);
+        }
+        let project = self.kind.project();
+        *self.seen.borrow_mut() = write(&self.key, &project)?;
+        *self.state.borrow_mut() = Ok(project);
+        Ok(())
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&Project) -> T) -> ApiResult<T> {
+        self.refresh();
+        match &*self.state.borrow() {
+            Ok(p) => Ok(f(p)),
+            Err(LoadProblem(why)) => Err(unavailable(why)),
+        }
+    }
+
+    /// Applies one write to a copy, stores it, and only then makes it current: a write the browser
+    /// refuses to store changes nothing. The RefCell borrow spans the whole write, so writes never
+    /// interleave (they are applied one at a time, as Atlas requires).
+    fn mutate<T>(&self, f: impl FnOnce(&mut Project, &str) -> ApiResult<T>) -> ApiResult<T> {
+        self.refresh();
+        let mut state = self.state.borrow_mut();
+        let current = state
+            .as_ref()
+            .map_err(|LoadProblem(why)| unavailable(why))?;
+        let mut next = current.clone();
+        let out = f(&mut next, &now())?;
+        *self.seen.borrow_mut() = write(&self.key, &next)?;
+        *state = Ok(next);
+        Ok(out)
+    }
+}
+
+fn unavailable(why: &str) -> ApiError {
+    ApiError::new(ErrorCode::UNEXPECTED_ERROR, why.to_string(), Vec::new())
+}
+
+fn ready<'a, T: 'a>(value: T) -> BoxFuture<'a, T> {
+    Box::pin(std::future::ready(value))
+}
+
+impl Backend for LocalBackend {
+    fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {
+        ready(self.with(|p| ProjectInfo {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            clusters: p.clusters.clone(),
+            custom_role_limit: p.custom_role_limit,
+            principal: p.principal.clone(),
+        }))
+    }
+
+    fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>> {
+        ready(self.with(|p| p.custom_roles.clone()))
+    }
+
+    fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        ready(self.mutate(|p, now| p.create_custom_role(role, now)))
+    }
+
+    fn update_custom_role(
+        &self,
+        name: String,
+        update: UpdateCustomDbRole,
+    ) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        ready(self.mutate(|p, now| p.update_custom_role(&name, update, now)))
+    }
+
+    fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
+        ready(self.mutate(|p, now| p.delete_custom_role(&name, now)))
+    }
+
+    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
+        ready(self.with(|p| p.users.clone()))
+    }
+
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
+        ready(self.with(|p| p.activity_newest_first().cloned().collect()))
     }
 }

@@ -1,12 +1,41 @@
-//! Where data lives. The embedded backend (`local`) keeps a demo project in the browser, so the
-//! app works with nothing but `trunk serve`; an HTTP backend for the Atlas Admin API v2 comes later
-//! behind the same interface.
+//! Where data lives: one async interface in the Admin API's terms, and the embedded in-browser
+//! implementation (`local`) the app runs on by default. Errors are always the Atlas envelope, so screens
+//! handle a refusal from the embedded backend and from Atlas the same way.
 pub mod local;
 
-/// What the shell needs to know about the project it manages.
+use domain::model::{ApiError, ClusterSummary, CustomDbRole, DatabaseUser, UpdateCustomDbRole};
+use domain::project::{ActivityEvent, Principal};
+use std::future::Future;
+use std::pin::Pin;
+
+/// Futures in the browser are single-threaded, so they need not be `Send`.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// What the console needs to know about the project it manages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProjectInfo {
     /// 24-hex Atlas project (group) id.
     pub id: String,
     pub name: String,
+    pub clusters: Vec<ClusterSummary>,
+    /// The project's custom-role limit (100 unless raised, at most 1,400).
+    pub custom_role_limit: usize,
+    pub principal: Principal,
+}
+
+/// The Admin API operations the console uses. Mutations of one project are applied one at a time.
+pub trait Backend {
+    fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
+    fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
+    fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
+    fn update_custom_role(
+        &self,
+        name: String,
+        update: UpdateCustomDbRole,
+    ) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
+    fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>>;
+    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
+    /// The project's Activity Feed, newest first.
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
 }

@@ -29,8 +29,31 @@ impl Drop for Mounted {
     }
 }
 
-/// Sets the browser URL (the router reads it at mount), then mounts the whole app into a fresh element.
+/// A storage key no other test uses, cleared: each test starts from the standard demo project.
+pub fn fresh_key() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let key = format!("dbaccess.test.{}.{}", js_sys::Date::now(), N.fetch_add(1, Ordering::Relaxed));
+    storage().remove_item(&key).unwrap();
+    key
+}
+
+pub fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts the app at `url` on a fresh standard demo project.
 pub fn mount_app_at(url: &str) -> Mounted {
+    mount_with(url, &fresh_key())
+}
+
+/// Sets the browser URL (the router reads it at mount), then mounts the whole app, with the embedded
+/// backend on the project stored under `key`, into a fresh element.
+pub fn mount_with(url: &str, key: &str) -> Mounted {
+    let config = dbaccess::config::Config {
+        demo: domain::demo::DemoKind::Standard,
+        storage_key: key.to_string(),
+    };
     let window = web_sys::window().unwrap();
     window
         .history()
@@ -41,7 +64,11 @@ pub fn mount_app_at(url: &str) -> Mounted {
     document().body().unwrap().append_child(&host).unwrap();
     // mount_to's own owner becomes a child of this one, which we can clean up explicitly.
     let owner = Owner::new();
-    let handle = owner.with(|| mount_to(host.clone(), || dbaccess::ui::App().into_any()));
+    let handle = owner.with(|| {
+        mount_to(host.clone(), move || {
+            leptos::view! { <dbaccess::ui::App config=config /> }.into_any()
+        })
+    });
     Mounted {
         handle: Some(handle),
         owner,
@@ -57,6 +84,10 @@ async fn sleep_ms(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+pub async fn sleep(ms: i32) {
+    sleep_ms(ms).await
 }
 
 /// Waits (up to 2 s) until `cond` holds, letting the reactive system and timers run; panics with `what`.
@@ -100,4 +131,58 @@ pub fn press_key(el: &HtmlElement, key: &str) {
     init.set_cancelable(true);
     let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     el.dispatch_event(&ev).unwrap();
+}
+
+/// All elements matching `selector`.
+pub fn query_all(selector: &str) -> Vec<HtmlElement> {
+    let list = document().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+/// The element whose accessible name (`aria-label` or text) is exactly `name`, among `selector`.
+pub fn by_name(selector: &str, name: &str) -> Option<HtmlElement> {
+    query_all(selector).into_iter().find(|e| {
+        e.get_attribute("aria-label").as_deref() == Some(name)
+            || (e.get_attribute("aria-label").is_none()
+                && e.text_content().unwrap_or_default().trim() == name)
+    })
+}
+
+/// Finds `selector` named `name`, waiting for it to appear.
+pub async fn find(selector: &str, name: &str) -> HtmlElement {
+    wait_until(&format!("{selector} named {name:?} appears"), || by_name(selector, name).is_some()).await;
+    by_name(selector, name).unwrap()
+}
+
+/// The `<input>` labelled `label` through `<label for>` (first match).
+pub fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
+    query_all("label").into_iter().find_map(|l| {
+        let text = l.text_content().unwrap_or_default();
+        if text.trim() != label {
+            return None;
+        }
+        let id = l.get_attribute("for")?;
+        document().get_element_by_id(&id).map(|e| e.unchecked_into())
+    })
+}
+
+/// Types `text` into `input` like a person: focus, set the value, fire `input`, then blur.
+pub fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.focus().unwrap();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+/// Moves focus away from `el`, firing `blur` (as tabbing out does).
+pub fn blur(el: &HtmlElement) {
+    el.blur().unwrap();
+    // A headless window may not have focus, in which case blur() fires nothing; send it ourselves.
+    el.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
 }

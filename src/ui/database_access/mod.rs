@@ -5,7 +5,7 @@ use leptos_router::components::Outlet;
 use super::widgets::{LinkTabs, TabLink};
 
 pub const USERS_PATH: &str = "/database-access/users";
-pub const CUSTOM_ROLES_PATH: &str = "/database-access/custom-roles";
+pub const CUSTOM_ROLES_PATH: &str = crate::ui::custom_roles::LIST_PATH;
 
 const TABS: [TabLink; 2] = [
     TabLink {
@@ -38,14 +38,5 @@ pub fn DatabaseUsersTab() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">"Database Users"</h2>
         <p class="empty-state">"Database users are not available in this version yet."</p>
-    }
-}
-
-/// Custom roles of the project. The list and the role editor are the custom roles issue.
-#[component]
-pub fn CustomRolesTab() -> impl IntoView {
-    view! {
-        <h2 class="visually-hidden">"Custom Roles"</h2>
-        <p class="empty-state">"Custom roles are not available in this version yet."</p>
     }
 }

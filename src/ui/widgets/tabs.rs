@@ -40,6 +40,7 @@ pub fn LinkTabs(
 ) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
+    let guard = use_context::<super::guard::UnsavedGuard>();
     let tabs = StoredValue::new(tabs);
     let selected = Memo::new(move |_| {
         let path = location.pathname.get();
@@ -52,6 +53,9 @@ pub fn LinkTabs(
         if let Some(next) = target_index(&ev.key(), current, len) {
             ev.prevent_default();
             let tab = tabs.with_value(|t| t[next]);
+            if guard.is_some_and(|g| !g.allows(tab.href)) {
+                return;
+            }
             navigate(tab.href, Default::default());
             if let Some(el) = document().get_element_by_id(&format!("tab-{}", tab.id)) {
                 use wasm_bindgen::JsCast;

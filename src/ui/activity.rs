@@ -1,0 +1,48 @@
+//! The project's Activity Feed: every custom-role change with its time, who made it and what changed,
+//! newest first (Atlas audits custom-role changes there).
+use crate::ui::state::{use_data, Load};
+use crate::ui::widgets::Banner;
+use leptos::prelude::*;
+
+pub const ACTIVITY_PATH: &str = "/activity";
+
+#[component]
+pub fn ActivityFeedPage() -> impl IntoView {
+    let data = use_data();
+    view! {
+        <section class="page">
+            <h1>"Activity Feed"</h1>
+            {move || match data.activity.get() {
+                Load::Loading => view! { <p class="loading" role="status">"Loading activity…"</p> }.into_any(),
+                Load::Failed(e) => view! { <Banner message=format!("Activity could not be loaded: {}", e.detail.unwrap_or(e.error_code)) /> }.into_any(),
+                Load::Ready(events) if events.is_empty() => view! {
+                    <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role is recorded here."</p>
+                }.into_any(),
+                Load::Ready(events) => view! {
+                    <table class="activity-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Time"</th>
+                                <th scope="col">"Event"</th>
+                                <th scope="col">"Custom role"</th>
+                                <th scope="col">"By"</th>
+                                <th scope="col">"Change"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {events.into_iter().map(|e| view! {
+                                <tr>
+                                    <td><time datetime=e.at.clone()>{e.at.replace('T', " ").trim_end_matches('Z').to_string()}" UTC"</time></td>
+                                    <td>{e.kind.label()}</td>
+                                    <td>{e.target}</td>
+                                    <td>{e.principal}</td>
+                                    <td>{e.summary}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

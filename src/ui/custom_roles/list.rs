@@ -1,0 +1,188 @@
+//! The role list: search as you type, sort by name, "N of LIMIT custom roles", Edit and Delete per row.
+//! Only a page of matching rows is in the DOM at a time (with "Show more"), so filtering 1,400 roles
+//! re-renders what the user can see, not the whole project.
+use super::delete::DeleteRoleDialog;
+use super::summary::{query_words, RoleEntry};
+use super::{edit_path, NEW_PATH};
+use crate::ui::state::{use_data, Load};
+use crate::ui::widgets::Banner;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+const PAGE: usize = 100;
+/// Lines shown before "Show all" in a collapsed row.
+const COMPACT_LINES: usize = 3;
+
+#[component]
+pub fn CustomRolesTab() -> impl IntoView {
+    let data = use_data();
+    let query = RwSignal::new(String::new());
+    let descending = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE);
+    let deleting = RwSignal::new(None::<String>);
+
+    let entries = Memo::new(move |_| {
+        data.roles.with(|r| {
+            r.ready()
+                .map(|roles| roles.iter().map(RoleEntry::new).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let matching = Memo::new(move |_| {
+        let words = query.with(|q| query_words(q));
+        let desc = descending.get();
+        entries.with(|all| {
+            let mut m: Vec<RoleEntry> = all.iter().filter(|e| e.matches(&words)).cloned().collect();
+            m.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            if desc {
+                m.reverse();
+            }
+            m
+        })
+    });
+    let visible = move || matching.with(|m| m.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let total = move || entries.with(Vec::len);
+    let limit = move || data.custom_role_limit();
+    let at_limit = move || limit().is_some_and(|l| total() >= l);
+    let navigate = use_navigate();
+
+    let status = move || {
+        let count = match limit() {
+            Some(l) => format!("{} of {l} custom roles", total()),
+            None => format!("{} custom roles", total()),
+        };
+        if query.with(|q| q.trim().is_empty()) {
+            count
+        } else {
+            format!("{count} · {} matching", matching.with(Vec::len))
+        }
+    };
+
+    view! {
+        <h2 class="visually-hidden">"Custom Roles"</h2>
+        <div class="toolbar">
+            <div class="search">
+                <label for="role-search">"Search custom roles"</label>
+                <input
+                    id="role-search"
+                    type="search"
+                    placeholder="Name, action, role, database or collection"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        shown.set(PAGE);
+                    }
+                />
+            </div>
+            <p class="count" role="status" id="role-count">{status}</p>
+            <div class="toolbar-actions">
+                <button
+                    type="button"
+                    class="button button-primary"
+                    disabled=at_limit
+                    aria-describedby=move || at_limit().then_some("role-limit-note")
+                    on:click=move |_| navigate(NEW_PATH, Default::default())
+                >
+                    "Add New Custom Role"
+                </button>
+                <Show when=at_limit>
+                    <p id="role-limit-note" class="note">
+                        {move || format!("This project has reached its limit of {} custom roles. Delete a role to add another.", limit().unwrap_or_default())}
+                    </p>
+                </Show>
+            </div>
+        </div>
+        {move || match data.roles.get() {
+            Load::Loading => view! { <p class="loading" role="status">"Loading custom roles…"</p> }.into_any(),
+            Load::Failed(e) => view! {
+                <Banner message=format!("Custom roles could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
+                    <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
+                </Banner>
+            }.into_any(),
+            Load::Ready(roles) if roles.is_empty() => view! {
+                <div class="empty-state">
+                    <p>"No custom roles yet. A custom role grants exactly the actions a database user needs."</p>
+                    <a class="button button-primary" href=NEW_PATH>"Add New Custom Role"</a>
+                </div>
+            }.into_any(),
+            Load::Ready(_) => view! {
+                <table class="roles-table">
+                    <thead>
+                        <tr>
+                            <th scope="col" aria-sort=move || if descending.get() { "descending" } else { "ascending" }>
+                                <button type="button" class="sort" on:click=move |_| descending.update(|d| *d = !*d)>
+                                    "Role name" <span aria-hidden="true">{move || if descending.get() { " ▼" } else { " ▲" }}</span>
+                                </button>
+                            </th>
+                            <th scope="col">"Actions and inherited roles"</th>
+                            <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=visible key=|e| e.key.clone() let(entry)>
+                            <RoleRow entry=entry deleting=deleting />
+                        </For>
+                    </tbody>
+                </table>
+                <Show when=move || matching.with(Vec::is_empty)>
+                    <p class="empty-state" role="status">
+                        {move || format!("No custom role matches “{}”.", query.get().trim())}
+                        " "
+                        <button type="button" class="link-button" on:click=move |_| query.set(String::new())>"Clear search"</button>
+                    </p>
+                </Show>
+                <Show when=move || { matching.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                        {move || format!("Show more ({} of {} shown)", shown.get(), matching.with(Vec::len))}
+                    </button>
+                </Show>
+            }.into_any(),
+        }}
+        {move || deleting.get().map(|name| view! {
+            <DeleteRoleDialog name=name on_done=Callback::new(move |_| deleting.set(None)) />
+        })}
+    }
+}
+
+#[component]
+fn RoleRow(entry: RoleEntry, deleting: RwSignal<Option<String>>) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let hidden = entry.lines.len().saturating_sub(COMPACT_LINES);
+    let lines = StoredValue::new(entry.lines.clone());
+    let name = entry.name.clone();
+    let delete_name = entry.name.clone();
+    view! {
+        <tr>
+            <th scope="row" class="role-name">{entry.name.clone()}</th>
+            <td>
+                <ul class="grants">
+                    {move || {
+                        let n = if expanded.get() { usize::MAX } else { COMPACT_LINES };
+                        lines.with_value(|l| l.iter().take(n).map(|line| view! { <li>{line.clone()}</li> }).collect_view())
+                    }}
+                </ul>
+                {(hidden > 0).then(|| view! {
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                        on:click=move |_| expanded.update(|e| *e = !*e)
+                    >
+                        {move || if expanded.get() { "Show less".to_string() } else { format!("Show {hidden} more") }}
+                    </button>
+                })}
+            </td>
+            <td class="row-actions">
+                <a class="button" href=edit_path(&name) aria-label=format!("Edit {name}")>"Edit"</a>
+                <button
+                    type="button"
+                    class="button button-danger-outline"
+                    aria-label=format!("Delete {delete_name}")
+                    on:click=move |_| deleting.set(Some(delete_name.clone()))
+                >
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}

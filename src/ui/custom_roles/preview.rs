@@ -1,0 +1,36 @@
+//! The exact Admin API request the editor will send, and the equivalent Atlas CLI command, live.
+use domain::cli::custom_role_command;
+use domain::model::{CustomDbRole, UpdateCustomDbRole};
+use leptos::prelude::*;
+
+/// The request body: the whole role on create (POST), actions and inherited roles on update (PATCH).
+pub fn request_body(role: &CustomDbRole, create: bool) -> String {
+    let json = if create {
+        serde_json::to_string_pretty(role)
+    } else {
+        serde_json::to_string_pretty(&UpdateCustomDbRole::from(role))
+    };
+    json.unwrap_or_default()
+}
+
+#[component]
+pub fn RequestPreview(#[prop(into)] role: Signal<CustomDbRole>, create: bool, #[prop(into)] project_id: Signal<String>) -> impl IntoView {
+    let request_line = move || {
+        let base = format!("/api/atlas/v2/groups/{}/customDBRoles/roles", project_id.get());
+        if create {
+            format!("POST {base}")
+        } else {
+            format!("PATCH {base}/{}", role.with(|r| r.role_name.clone()))
+        }
+    };
+    view! {
+        <details class="preview">
+            <summary>"Preview the Admin API request and Atlas CLI command"</summary>
+            <p class="preview-line"><code id="preview-request-line">{request_line}</code></p>
+            <pre id="preview-json" class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
+            <pre id="preview-cli" class="code" aria-label="Atlas CLI command">
+                {move || role.with(|r| custom_role_command(r, create, &project_id.get()))}
+            </pre>
+        </details>
+    }
+}

@@ -1,0 +1,241 @@
+//! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
+//! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
+use super::form_state::{FormState, RowState, TargetState};
+use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use domain::catalog::Category;
+use domain::model::{ClusterSummary, CustomDbRole};
+use domain::picker::{choices, item_from_key, item_key};
+use domain::role_form::Row;
+use domain::validate::{Field, Issue, ProjectContext};
+use leptos::prelude::*;
+
+/// What a row needs from the editor around it.
+#[derive(Clone, Copy)]
+pub struct RowContext {
+    pub state: FormState,
+    pub issues: Memo<Vec<Issue>>,
+    pub roles: Signal<Vec<CustomDbRole>>,
+    pub clusters: Signal<Vec<ClusterSummary>>,
+    pub editing: StoredValue<Option<String>>,
+}
+
+impl RowContext {
+    fn issues_for(&self, field: Field, shown: impl Fn() -> bool + Send + Sync + 'static) -> Signal<Vec<Issue>> {
+        let issues = self.issues;
+        let submitted = self.state.submitted;
+        Signal::derive(move || {
+            if !(shown() || submitted.get()) {
+                return Vec::new();
+            }
+            issues.with(|all| all.iter().filter(|i| i.field == field).cloned().collect())
+        })
+    }
+}
+
+#[component]
+pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
+    let state = cx.state;
+    let index = Memo::new(move |_| state.row_index(row.id).unwrap_or(0));
+    let category = Memo::new(move |_| {
+        row.items.with(|items| {
+            Row {
+                items: items.clone(),
+                targets: Vec::new(),
+            }
+            .category()
+        })
+    });
+    let groups = Memo::new(move |_| {
+        let r = Row {
+            items: row.items.get(),
+            targets: Vec::new(),
+        };
+        cx.roles.with(|roles| {
+            cx.clusters.with(|clusters| {
+                let mut ctx = ProjectContext::new(roles);
+                ctx.clusters = clusters;
+                let editing = cx.editing.get_value();
+                choices(&r, &ctx, editing.as_deref())
+                    .into_iter()
+                    .map(|g| PickGroup {
+                        label: g.category.label().to_string(),
+                        options: g
+                            .choices
+                            .into_iter()
+                            .map(|c| PickOption {
+                                key: item_key(&c.item),
+                                label: c.label,
+                                heading: c.docs_group.map(|d| d.label()),
+                                disabled: c.disabled,
+                                selected: c.selected,
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let on_toggle = Callback::new(move |key: String| {
+        if let Some(item) = item_from_key(&key) {
+            row.items.update(|items| {
+                let mut r = Row {
+                    items: std::mem::take(items),
+                    targets: Vec::new(),
+                };
+                r.toggle(item);
+                *items = r.items;
+            });
+        }
+    });
+    let picker_id = format!("row-{}-picker", row.id);
+    let picker_msgs = format!("row-{}-messages", row.id);
+    let picker_issues = Signal::derive({
+        let row_touched = row.touched;
+        move || {
+            let field = Field::Row(index.get());
+            cx.issues_for(field, move || row_touched.get()).get()
+        }
+    });
+    let picker_invalid = Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
+    let needs_targets = move || matches!(category.get(), Some(Category::Collection | Category::Database));
+    let is_collection = Signal::derive(move || category.get() == Some(Category::Collection));
+    let many_rows = move || state.rows.with(|r| r.len() > 1);
+    let many_targets = Signal::derive(move || row.targets.with(|t| t.len() > 1));
+
+    view! {
+        <fieldset class="role-row">
+            <legend>{move || format!("Action or role {}", index.get() + 1)}</legend>
+            <div class="field">
+                <label for=picker_id.clone()>"Action or Role"</label>
+                <GroupedCombobox
+                    id=picker_id
+                    label="Action or Role"
+                    groups=groups
+                    on_toggle=on_toggle
+                    invalid=picker_invalid
+                    described_by=picker_msgs.clone()
+                    placeholder="Type to filter, e.g. find"
+                    on_blur=Callback::new(move |_| row.touched.set(true))
+                />
+                <FieldMessages id=picker_msgs issues=picker_issues />
+            </div>
+            <Show when=needs_targets>
+                <div class="targets">
+                    <For each=move || row.targets.get() key=|t| t.id let(target)>
+                        <TargetEditor row=row target=target cx=cx row_index=index is_collection=is_collection removable=many_targets />
+                    </For>
+                    <button type="button" class="link-button" on:click=move |_| { state.add_target(row); }>
+                        "Add a database or collection"
+                    </button>
+                </div>
+            </Show>
+            <Show when=many_rows>
+                <button
+                    type="button"
+                    class="button button-danger-outline remove-row"
+                    aria-label=move || format!("Remove action or role {}", index.get() + 1)
+                    on:click=move |_| state.remove_row(row.id)
+                >
+                    "Remove"
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn TargetEditor(
+    row: RowState,
+    target: TargetState,
+    cx: RowContext,
+    row_index: Memo<usize>,
+    is_collection: Signal<bool>,
+    removable: Signal<bool>,
+) -> impl IntoView {
+    let t_index = Memo::new(move |_| row.targets.with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0)));
+    let base = format!("row-{}-target-{}", row.id, target.id);
+    let touched = target.touched;
+    let db_issues = Signal::derive(move || {
+        let field = Field::TargetDb { row: row_index.get(), target: t_index.get() };
+        cx.issues_for(field, move || touched.get()).get()
+    });
+    let coll_issues = Signal::derive(move || {
+        let field = Field::TargetCollection { row: row_index.get(), target: t_index.get() };
+        cx.issues_for(field, move || touched.get()).get()
+    });
+    let invalid = |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
+    let (db_id, db_any_id, db_msgs) = (format!("{base}-db"), format!("{base}-any-db"), format!("{base}-db-messages"));
+    let (c_id, c_any_id, c_msgs) = (format!("{base}-coll"), format!("{base}-any-coll"), format!("{base}-coll-messages"));
+    let (db_for, db_any_for) = (db_id.clone(), db_any_id.clone());
+    let (c_for, c_any_for) = (c_id.clone(), c_any_id.clone());
+    view! {
+        <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>
+            <div class="field">
+                <label for=db_for>"Database"</label>
+                <input
+                    id=db_id
+                    type="text"
+                    autocomplete="off"
+                    disabled=move || target.any_db.get()
+                    prop:value=move || target.db.get()
+                    aria-invalid=invalid(db_issues)
+                    aria-describedby=db_msgs.clone()
+                    on:input=move |ev| target.db.set(event_target_value(&ev))
+                    on:blur=move |_| touched.set(true)
+                />
+                <label class="checkbox" for=db_any_for>
+                    <input
+                        id=db_any_id
+                        type="checkbox"
+                        prop:checked=move || target.any_db.get()
+                        on:change=move |ev| {
+                            target.any_db.set(event_target_checked(&ev));
+                            touched.set(true);
+                        }
+                    />
+                    "Apply to any database"
+                </label>
+                <FieldMessages id=db_msgs issues=db_issues />
+            </div>
+            <Show when=move || is_collection.get()>
+                <div class="field">
+                    <label for=c_for.clone()>"Collection"</label>
+                    <input
+                        id=c_id.clone()
+                        type="text"
+                        autocomplete="off"
+                        disabled=move || target.any_collection.get()
+                        prop:value=move || target.collection.get()
+                        aria-invalid=invalid(coll_issues)
+                        aria-describedby=c_msgs.clone()
+                        on:input=move |ev| target.collection.set(event_target_value(&ev))
+                        on:blur=move |_| touched.set(true)
+                    />
+                    <label class="checkbox" for=c_any_for.clone()>
+                        <input
+                            id=c_any_id.clone()
+                            type="checkbox"
+                            prop:checked=move || target.any_collection.get()
+                            on:change=move |ev| {
+                                target.any_collection.set(event_target_checked(&ev));
+                                touched.set(true);
+                            }
+                        />
+                        "Apply to any collection"
+                    </label>
+                    <FieldMessages id=c_msgs.clone() issues=coll_issues />
+                </div>
+            </Show>
+            <Show when=move || removable.get()>
+                <button
+                    type="button"
+                    class="link-button"
+                    aria-label=move || format!("Remove database or collection {}", t_index.get() + 1)
+                    on:click=move |_| row.targets.update(|ts| ts.retain(|t| t.id != target.id))
+                >
+                    "Remove"
+                </button>
+            </Show>
+        </div>
+    }
+}

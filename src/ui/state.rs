@@ -1,0 +1,101 @@
+//! The project data every screen reads, loaded from the backend and reloaded after each write. Provided
+//! as context by the app; screens keep their own form state close to where it is used.
+use crate::backend::local::LocalBackend;
+use crate::backend::{ApiResult, Backend, ProjectInfo};
+use domain::model::{ApiError, CustomDbRole, DatabaseUser};
+use domain::project::ActivityEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+
+/// A value fetched from the backend.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(ApiError),
+}
+
+impl<T> Load<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Load::Ready(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<T> From<ApiResult<T>> for Load<T> {
+    fn from(r: ApiResult<T>) -> Self {
+        match r {
+            Ok(v) => Load::Ready(v),
+            Err(e) => Load::Failed(e),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Data {
+    backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
+    /// Set when the embedded backend is in use (for "Reset demo project").
+    local: StoredValue<Option<Rc<LocalBackend>>, LocalStorage>,
+    /// Why stored demo data could not be read, if it could not.
+    pub load_problem: RwSignal<Option<String>>,
+    pub project: RwSignal<Load<ProjectInfo>>,
+    pub roles: RwSignal<Load<Vec<CustomDbRole>>>,
+    pub users: RwSignal<Load<Vec<DatabaseUser>>>,
+    pub activity: RwSignal<Load<Vec<ActivityEvent>>>,
+}
+
+impl Data {
+    pub fn embedded(local: LocalBackend) -> Self {
+        let local = Rc::new(local);
+        let problem = local.load_problem().map(|p| p.0);
+        let data = Data {
+            backend: StoredValue::new_local(local.clone() as Rc<dyn Backend>),
+            local: StoredValue::new_local(Some(local)),
+            load_problem: RwSignal::new(problem),
+            project: RwSignal::new(Load::Loading),
+            roles: RwSignal::new(Load::Loading),
+            users: RwSignal::new(Load::Loading),
+            activity: RwSignal::new(Load::Loading),
+        };
+        data.reload();
+        data
+    }
+
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        self.backend.get_value()
+    }
+
+    /// Fetches everything again (after a write, or a reset).
+    pub fn reload(&self) {
+        let this = *self;
+        spawn_local(async move {
+            let b = this.backend();
+            this.project.set(b.project().await.into());
+            this.roles.set(b.list_custom_roles().await.into());
+            this.users.set(b.list_database_users().await.into());
+            this.activity.set(b.activity().await.into());
+        });
+    }
+
+    /// Replaces unreadable (or any) stored demo data with a fresh demo project.
+    pub fn reset_demo(&self) -> ApiResult<()> {
+        if let Some(local) = self.local.get_value() {
+            local.reset()?;
+            self.load_problem.set(None);
+            self.reload();
+        }
+        Ok(())
+    }
+
+    pub fn custom_role_limit(&self) -> Option<usize> {
+        self.project
+            .with(|p| p.ready().map(|p| p.custom_role_limit))
+    }
+}
+
+pub fn use_data() -> Data {
+    expect_context::<Data>()
+}

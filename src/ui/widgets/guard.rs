@@ -1,0 +1,140 @@
+//! "Never lose an edit": while a form has unsaved changes, leaving it (a link, a tab, the browser's
+//! reload) asks first. Forms mark themselves dirty; the app intercepts in-app links before the router
+//! sees them and shows one confirmation for all screens.
+use super::dialog::ConfirmDialog;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct UnsavedGuard {
+    dirty: RwSignal<bool>,
+    /// Where the user wanted to go when we asked.
+    pending: RwSignal<Option<String>>,
+}
+
+impl UnsavedGuard {
+    pub fn set_dirty(&self, dirty: bool) {
+        if self.dirty.get_untracked() != dirty {
+            self.dirty.set(dirty);
+        }
+    }
+
+    /// Whether the caller may navigate to `href` now; if not, the user is asked and the guard navigates
+    /// once they agree.
+    pub fn allows(&self, href: &str) -> bool {
+        if self.dirty.get_untracked() {
+            self.pending.set(Some(href.to_string()));
+            false
+        } else {
+            true
+        }
+    }
+}
+
+pub fn use_guard() -> UnsavedGuard {
+    expect_context::<UnsavedGuard>()
+}
+
+/// Marks the current form as having unsaved changes while `dirty` is true; clears it when the form goes.
+pub fn track_unsaved(dirty: impl Fn() -> bool + Send + Sync + 'static) {
+    let guard = use_guard();
+    Effect::new(move |_| guard.set_dirty(dirty()));
+    on_cleanup(move || guard.dirty.set(false));
+}
+
+/// The in-app link a click would follow, if it is a plain left click on one.
+fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let a = el.closest("a[href]").ok()??;
+    if a.has_attribute("download") || a.get_attribute("target").is_some_and(|t| t != "_self") {
+        return None;
+    }
+    let href = a.get_attribute("href")?;
+    href.starts_with('/').then_some(href)
+}
+
+/// Provides the guard and renders its confirmation. Must be inside the `<Router>`.
+#[component]
+pub fn UnsavedChangesGuard() -> impl IntoView {
+    let guard = UnsavedGuard {
+        dirty: RwSignal::new(false),
+        pending: RwSignal::new(None),
+    };
+    provide_context(guard);
+    let navigate = use_navigate();
+
+    // Capture phase on the document runs before the router's own click listener on the window.
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if !guard.dirty.get_untracked() {
+            return;
+        }
+        if let Some(href) = internal_link(&ev) {
+            ev.prevent_default();
+            ev.stop_propagation();
+            guard.pending.set(Some(href));
+        }
+    });
+    let on_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            if guard.dirty.get_untracked() {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        },
+    );
+    let doc = document();
+    let win = window();
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    let _ =
+        win.add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
+    let listeners = SendWrapper::new((on_click, on_unload));
+    on_cleanup(move || {
+        let (click, unload) = listeners.take();
+        let _ = document().remove_event_listener_with_callback_and_bool(
+            "click",
+            click.as_ref().unchecked_ref(),
+            true,
+        );
+        let _ = window()
+            .remove_event_listener_with_callback("beforeunload", unload.as_ref().unchecked_ref());
+    });
+
+    let stay = Callback::new(move |_| guard.pending.set(None));
+    let leave = Callback::new(move |_| {
+        if let Some(href) = guard.pending.get_untracked() {
+            guard.pending.set(None);
+            guard.dirty.set(false);
+            navigate(&href, Default::default());
+        }
+    });
+    view! {
+        <Show when=move || guard.pending.with(Option::is_some)>
+            <ConfirmDialog
+                id="unsaved-changes"
+                title="Discard unsaved changes?"
+                confirm_label="Discard changes"
+                danger=true
+                on_confirm=leave
+                on_cancel=stay
+            >
+                <p>"You have changes that have not been saved. If you leave, they will be lost."</p>
+            </ConfirmDialog>
+        </Show>
+    }
+}

@@ -1,0 +1,307 @@
+//! A multi-select combobox over a grouped listbox (WAI-ARIA combobox pattern with a listbox popup):
+//! focus stays in the text input, which filters the options; the active option is announced through
+//! `aria-activedescendant`. Arrow keys move, Home/End jump, Enter or Space toggle, Escape closes (then
+//! clears). Options can be disabled with a reason (`aria-disabled`, still reachable so the reason can be
+//! read). Chosen options show as chips with a remove button. The caller computes which options are
+//! selected or disabled; the widget only reports toggles.
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickOption {
+    /// Unique among all options; reported by `on_toggle`.
+    pub key: String,
+    pub label: String,
+    /// Optional heading inside the group (shown before the first option that carries it).
+    pub heading: Option<&'static str>,
+    /// Why it can't be chosen now, if it can't.
+    pub disabled: Option<String>,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickGroup {
+    pub label: String,
+    pub options: Vec<PickOption>,
+}
+
+/// DOM-safe id fragment for an option key.
+fn slug(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn filtered(groups: &[PickGroup], query: &str) -> Vec<PickGroup> {
+    let q = query.trim().to_lowercase();
+    groups
+        .iter()
+        .map(|g| PickGroup {
+            label: g.label.clone(),
+            options: g
+                .options
+                .iter()
+                .filter(|o| q.is_empty() || o.label.to_lowercase().contains(&q))
+                .cloned()
+                .collect(),
+        })
+        .filter(|g| !g.options.is_empty())
+        .collect()
+}
+
+#[component]
+pub fn GroupedCombobox(
+    /// DOM id of the input; the listbox is `{id}-listbox`.
+    #[prop(into)]
+    id: String,
+    /// Accessible name of the input (e.g. "Action or Role").
+    #[prop(into)]
+    label: String,
+    #[prop(into)] groups: Signal<Vec<PickGroup>>,
+    on_toggle: Callback<String>,
+    #[prop(optional, into)] invalid: Signal<bool>,
+    /// Id of the element with this field's messages.
+    #[prop(optional, into)]
+    described_by: Option<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<String>);
+    let listbox_id = format!("{id}-listbox");
+    let opt_prefix = format!("{id}-opt-");
+    let visible = Memo::new(move |_| query.with(|q| groups.with(|g| filtered(g, q))));
+    let keys = Memo::new(move |_| {
+        visible.with(|v| {
+            v.iter()
+                .flat_map(|g| g.options.iter().map(|o| o.key.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let option_dom_id = {
+        let p = opt_prefix.clone();
+        move |key: &str| format!("{p}{}", slug(key))
+    };
+    let toggle = move |key: String| {
+        let enabled = visible.with_untracked(|v| {
+            v.iter()
+                .flat_map(|g| &g.options)
+                .any(|o| o.key == key && o.disabled.is_none())
+        });
+        if enabled {
+            on_toggle.run(key);
+        }
+    };
+    let move_active = move |step: isize| {
+        let keys = keys.get_untracked();
+        if keys.is_empty() {
+            return;
+        }
+        let current = active
+            .get_untracked()
+            .and_then(|a| keys.iter().position(|k| *k == a));
+        let next = match (current, step) {
+            (None, s) if s < 0 => keys.len() - 1,
+            (None, _) => 0,
+            (Some(i), s) => (i as isize + s).rem_euclid(keys.len() as isize) as usize,
+        };
+        active.set(Some(keys[next].clone()));
+    };
+    // Keep the active option visible while moving through a long list.
+    let scroll_id = option_dom_id.clone();
+    Effect::new(move |_| {
+        if let Some(key) = active.get() {
+            if let Some(el) = document().get_element_by_id(&scroll_id(&key)) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+    let on_keydown = move |ev: KeyboardEvent| {
+        let is_open = open.get_untracked();
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" => {
+                ev.prevent_default();
+                let step = if ev.key() == "ArrowDown" { 1 } else { -1 };
+                if is_open {
+                    move_active(step);
+                } else {
+                    open.set(true);
+                    if active.get_untracked().is_none() {
+                        move_active(step);
+                    }
+                }
+            }
+            "Home" | "End" if is_open => {
+                ev.prevent_default();
+                let keys = keys.get_untracked();
+                let pick = if ev.key() == "Home" {
+                    keys.first()
+                } else {
+                    keys.last()
+                };
+                active.set(pick.cloned());
+            }
+            "Enter" | " " if is_open && active.get_untracked().is_some() => {
+                ev.prevent_default();
+                toggle(active.get_untracked().unwrap_or_default());
+            }
+            "Enter" => ev.prevent_default(), // never submit the surrounding form from the picker
+            "Escape" if is_open => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                open.set(false);
+            }
+            "Escape" if !query.get_untracked().is_empty() => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                query.set(String::new());
+            }
+            _ => {}
+        }
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let value = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default();
+        query.set(value);
+        open.set(true);
+        active.set(keys.get_untracked().into_iter().next());
+    };
+    let active_desc = {
+        let f = option_dom_id.clone();
+        move || open.get().then(|| active.get().map(|k| f(&k))).flatten()
+    };
+    let chips = move || {
+        groups.with(|g| {
+            g.iter()
+                .flat_map(|g| g.options.iter().filter(|o| o.selected))
+                .map(|o| (o.key.clone(), o.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let group_prefix = format!("{id}-group-");
+    let render_list = move || {
+        let option_dom_id = option_dom_id.clone();
+        let group_prefix = group_prefix.clone();
+        visible
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let label_id = format!("{group_prefix}{gi}");
+                let labelled_by = label_id.clone();
+                let mut last_heading = None;
+                let options = g
+                    .options
+                    .into_iter()
+                    .map(|o| {
+                        let heading = (o.heading.is_some() && o.heading != last_heading).then_some(o.heading).flatten();
+                        last_heading = o.heading;
+                        let key = o.key.clone();
+                        let is_disabled = o.disabled.is_some();
+                        let key2 = o.key.clone();
+                        let is_active = move || active.get().as_deref() == Some(key2.as_str());
+                        view! {
+                            {heading.map(|h| view! { <div role="presentation" class="listbox-heading">{h}</div> })}
+                            <div
+                                role="option"
+                                id=option_dom_id(&o.key)
+                                class="listbox-option"
+                                class:active=is_active
+                                aria-selected=if o.selected { "true" } else { "false" }
+                                aria-disabled=is_disabled.then_some("true")
+                                on:mousedown=|ev| ev.prevent_default()
+                                on:click=move |_| {
+                                    active.set(Some(key.clone()));
+                                    toggle(key.clone());
+                                }
+                            >
+                                <span class="listbox-check" aria-hidden="true">{if o.selected { "✓" } else { "" }}</span>
+                                <span class="listbox-label">{o.label}</span>
+                                {o.disabled.map(|why| view! { <span class="listbox-reason">{why}</span> })}
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div role="group" aria-labelledby=labelled_by class="listbox-group">
+                        <div role="presentation" id=label_id class="listbox-group-label">{g.label}</div>
+                        {options}
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let chips_label = format!("Selected: {label}");
+    let listbox_label = format!("{label} options");
+    view! {
+        <div class="combobox">
+            <ul class="chips" aria-label=chips_label>
+                <For each=chips key=|(k, _)| k.clone() let((key, text))>
+                    <li class="chip">
+                        <span>{text.clone()}</span>
+                        <button
+                            type="button"
+                            class="chip-remove"
+                            aria-label=format!("Remove {text}")
+                            on:click=move |_| on_toggle.run(key.clone())
+                        >
+                            "×"
+                        </button>
+                    </li>
+                </For>
+            </ul>
+            <input
+                id=id
+                type="text"
+                class="combobox-input"
+                role="combobox"
+                autocomplete="off"
+                aria-label=label
+                aria-autocomplete="list"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=listbox_id.clone()
+                aria-activedescendant=active_desc
+                aria-invalid=move || invalid.get().then_some("true")
+                aria-describedby=described_by
+                placeholder=placeholder
+                prop:value=move || query.get()
+                on:input=on_input
+                on:keydown=on_keydown
+                on:click=move |_| open.update(|o| *o = !*o)
+                on:blur=move |_| {
+                    open.set(false);
+                    if let Some(cb) = on_blur {
+                        cb.run(());
+                    }
+                }
+            />
+            <div
+                id=listbox_id
+                role="listbox"
+                aria-multiselectable="true"
+                aria-label=listbox_label
+                class="listbox"
+                hidden=move || !open.get()
+            >
+                {move || open.get().then(render_list.clone())}
+                {move || {
+                    (open.get() && keys.with(Vec::is_empty))
+                        .then(|| view! { <div role="presentation" class="listbox-empty">"No matches"</div> })
+                }}
+            </div>
+        </div>
+    }
+}
