@@ -34,3 +34,21 @@ impl Default for Config {
         Config::embedded(DemoKind::Standard)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_parameter_picks_the_project_and_its_own_storage() {
+        let large = Config::from_query("?x=1&demo=large");
+        assert_eq!(large.demo, DemoKind::Large);
+        let standard = Config::from_query("");
+        assert_eq!(standard, Config::default());
+        assert_ne!(
+            large.storage_key, standard.storage_key,
+            "the large demo never overwrites the standard one"
+        );
+        assert_eq!(Config::from_query("?demo=huge").demo, DemoKind::Standard);
+    }
+}

@@ -21,7 +21,10 @@ fn stored_roles(key: &str) -> Vec<CustomDbRole> {
 }
 
 async fn list_ready() {
-    wait_until("the role table is shown", || query(".roles-table").is_some()).await;
+    wait_until("the role table is shown", || {
+        query(".roles-table").is_some()
+    })
+    .await;
 }
 
 fn row_names() -> Vec<String> {
@@ -37,7 +40,10 @@ async fn editor_ready() -> HtmlInputElement {
 }
 
 fn pickers() -> Vec<HtmlInputElement> {
-    query_all("[role=combobox]").into_iter().map(|e| e.unchecked_into()).collect()
+    query_all("[role=combobox]")
+        .into_iter()
+        .map(|e| e.unchecked_into())
+        .collect()
 }
 
 /// The option labelled `label` in the listbox of picker `picker`.
@@ -61,7 +67,10 @@ async fn open(picker: &HtmlInputElement) {
         picker.focus().unwrap();
         press_key(picker, "ArrowDown");
     }
-    wait_until("the listbox opens", || picker.get_attribute("aria-expanded").as_deref() == Some("true")).await;
+    wait_until("the listbox opens", || {
+        picker.get_attribute("aria-expanded").as_deref() == Some("true")
+    })
+    .await;
 }
 
 async fn choose(picker: &HtmlInputElement, label: &str) {
@@ -69,13 +78,20 @@ async fn choose(picker: &HtmlInputElement, label: &str) {
     let opt = option(picker, label).unwrap_or_else(|| panic!("option {label}"));
     opt.click();
     wait_until(&format!("{label} is selected"), || {
-        option(picker, label).and_then(|o| o.get_attribute("aria-selected")).as_deref() == Some("true")
+        option(picker, label)
+            .and_then(|o| o.get_attribute("aria-selected"))
+            .as_deref()
+            == Some("true")
     })
     .await;
 }
 
 fn disabled(picker: &HtmlInputElement, label: &str) -> bool {
-    option(picker, label).unwrap_or_else(|| panic!("option {label}")).get_attribute("aria-disabled").as_deref() == Some("true")
+    option(picker, label)
+        .unwrap_or_else(|| panic!("option {label}"))
+        .get_attribute("aria-disabled")
+        .as_deref()
+        == Some("true")
 }
 
 fn messages_of(input: &HtmlElement) -> String {
@@ -88,7 +104,11 @@ fn messages_of(input: &HtmlElement) -> String {
 }
 
 fn submit() {
-    let label = if by_name("button", "Add Custom Role").is_some() { "Add Custom Role" } else { "Update Custom Role" };
+    let label = if by_name("button", "Add Custom Role").is_some() {
+        "Add Custom Role"
+    } else {
+        "Update Custom Role"
+    };
     by_name("button", label).unwrap().click();
 }
 
@@ -100,7 +120,10 @@ async fn fill_find_role(name: &str, db: &str, coll: &str) {
     let picker = pickers().remove(0);
     choose(&picker, "find").await;
     blur(&picker);
-    wait_until("target fields appear", || input_labelled("Collection").is_some()).await;
+    wait_until("target fields appear", || {
+        input_labelled("Collection").is_some()
+    })
+    .await;
     type_into(&input_labelled("Database").unwrap(), db);
     type_into(&input_labelled("Collection").unwrap(), coll);
 }
@@ -116,15 +139,27 @@ async fn list_shows_the_demo_roles_with_count_search_and_row_buttons() {
     let search = input_labelled("Search custom roles").unwrap();
     type_into(&search, "orders");
     // By name, by collection, and by inheriting orders_reader.
-    wait_until("the search filters", || row_names() == ["orders_reader", "orders_writer", "reporting"]).await;
+    wait_until("the search filters", || {
+        row_names() == ["orders_reader", "orders_writer", "reporting"]
+    })
+    .await;
     type_into(&search, "changeStream app");
-    wait_until("action + database words filter", || row_names() == ["app_backend"]).await;
+    wait_until("action + database words filter", || {
+        row_names() == ["app_backend"]
+    })
+    .await;
     type_into(&search, "zzz-nothing");
-    wait_until("the no-match state shows", || text_of(".empty-state").contains("No custom role matches")).await;
+    wait_until("the no-match state shows", || {
+        text_of(".empty-state").contains("No custom role matches")
+    })
+    .await;
     type_into(&search, "");
     wait_until("all rows are back", || row_names().len() == 8).await;
     query("th .sort").unwrap().click();
-    wait_until("sorted descending", || row_names().first().map(String::as_str) == Some("support_readonly")).await;
+    wait_until("sorted descending", || {
+        row_names().first().map(String::as_str) == Some("support_readonly")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -134,15 +169,30 @@ async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
     fill_find_role("orders_auditor", "sales", "orders").await;
     let picker = pickers().remove(0);
     choose(&picker, "insert").await;
-    wait_until("preview is live", || text_of("#preview-json").contains("INSERT")).await;
+    wait_until("preview is live", || {
+        text_of("#preview-json").contains("INSERT")
+    })
+    .await;
     let preview: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
     assert!(text_of("#preview-cli").starts_with("atlas customDbRoles create orders_auditor"));
     assert!(text_of("#preview-cli").contains("FIND@sales.orders,INSERT@sales.orders"));
     submit();
-    wait_until("back on the list", || pathname() == LIST && query(".roles-table").is_some()).await;
-    wait_until("the new role is listed", || row_names().contains(&"orders_auditor".to_string())).await;
-    let stored = stored_roles(&key).into_iter().find(|r| r.role_name == "orders_auditor").unwrap();
-    assert_eq!(stored, preview, "the preview is exactly what the backend received");
+    wait_until("back on the list", || {
+        pathname() == LIST && query(".roles-table").is_some()
+    })
+    .await;
+    wait_until("the new role is listed", || {
+        row_names().contains(&"orders_auditor".to_string())
+    })
+    .await;
+    let stored = stored_roles(&key)
+        .into_iter()
+        .find(|r| r.role_name == "orders_auditor")
+        .unwrap();
+    assert_eq!(
+        stored, preview,
+        "the preview is exactly what the backend received"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -159,12 +209,21 @@ async fn each_kind_of_name_error_shows_next_to_the_field() {
     for (value, expect) in cases {
         type_into(&name, value);
         blur(&name);
-        wait_until(&format!("{value} is flagged"), || name.get_attribute("aria-invalid").as_deref() == Some("true")).await;
+        wait_until(&format!("{value} is flagged"), || {
+            name.get_attribute("aria-invalid").as_deref() == Some("true")
+        })
+        .await;
         let msg = messages_of(&name);
-        assert!(msg.to_lowercase().contains(&expect.to_lowercase()), "{value}: {msg}");
+        assert!(
+            msg.to_lowercase().contains(&expect.to_lowercase()),
+            "{value}: {msg}"
+        );
     }
     type_into(&name, "fine_name");
-    wait_until("a good name clears the error", || name.get_attribute("aria-invalid").is_none()).await;
+    wait_until("a good name clears the error", || {
+        name.get_attribute("aria-invalid").is_none()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -175,9 +234,23 @@ async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
     assert_eq!(picker.get_attribute("role").as_deref(), Some("combobox"));
     open(&picker).await;
     let listbox = by_id(&picker.get_attribute("aria-controls").unwrap()).unwrap();
-    assert_eq!(listbox.get_attribute("aria-multiselectable").as_deref(), Some("true"));
-    let groups: Vec<String> = query_all(".listbox-group-label").iter().map(|g| g.text_content().unwrap()).collect();
-    assert_eq!(groups, ["Collection Actions", "Database Actions and Roles", "Global Actions and Roles", "Custom Roles"]);
+    assert_eq!(
+        listbox.get_attribute("aria-multiselectable").as_deref(),
+        Some("true")
+    );
+    let groups: Vec<String> = query_all(".listbox-group-label")
+        .iter()
+        .map(|g| g.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "Collection Actions",
+            "Database Actions and Roles",
+            "Global Actions and Roles",
+            "Custom Roles"
+        ]
+    );
     assert!(!disabled(&picker, "dropDatabase"));
     choose(&picker, "find").await;
     assert!(disabled(&picker, "dropDatabase"), "database actions lock");
@@ -187,12 +260,21 @@ async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
     // A locked option can't be chosen by clicking it.
     option(&picker, "dropDatabase").unwrap().click();
     sleep(50).await;
-    assert_eq!(option(&picker, "dropDatabase").unwrap().get_attribute("aria-selected").as_deref(), Some("false"));
+    assert_eq!(
+        option(&picker, "dropDatabase")
+            .unwrap()
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("false")
+    );
     // Remove the chip: everything opens again.
     by_name("button", "Remove find").unwrap().click();
     wait_until("unlocked", || !disabled(&picker, "dropDatabase")).await;
     choose(&picker, "listDatabases").await;
-    assert!(!disabled(&picker, "orders_reader"), "custom roles combine with global");
+    assert!(
+        !disabled(&picker, "orders_reader"),
+        "custom roles combine with global"
+    );
     assert!(disabled(&picker, "find"));
     choose(&picker, "orders_reader").await;
     assert!(disabled(&picker, "readWrite"), "database roles stay locked");
@@ -204,14 +286,28 @@ async fn keyboard_filters_moves_and_selects_in_the_picker() {
     editor_ready().await;
     let picker = pickers().remove(0);
     type_into(&picker, "listColl");
-    wait_until("filtered to one option", || option(&picker, "listCollections").is_some() && option(&picker, "find").is_none()).await;
+    wait_until("filtered to one option", || {
+        option(&picker, "listCollections").is_some() && option(&picker, "find").is_none()
+    })
+    .await;
     press_key(&picker, "Home");
-    let active = picker.get_attribute("aria-activedescendant").expect("an active option");
-    assert_eq!(by_id(&active).unwrap().text_content().unwrap().trim(), "listCollections");
+    let active = picker
+        .get_attribute("aria-activedescendant")
+        .expect("an active option");
+    assert_eq!(
+        by_id(&active).unwrap().text_content().unwrap().trim(),
+        "listCollections"
+    );
     press_key(&picker, "Enter");
-    wait_until("chosen by Enter", || by_name("button", "Remove listCollections").is_some()).await;
+    wait_until("chosen by Enter", || {
+        by_name("button", "Remove listCollections").is_some()
+    })
+    .await;
     press_key(&picker, "Escape");
-    wait_until("closed by Escape", || picker.get_attribute("aria-expanded").as_deref() == Some("false")).await;
+    wait_until("closed by Escape", || {
+        picker.get_attribute("aria-expanded").as_deref() == Some("false")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -220,24 +316,52 @@ async fn targets_follow_the_category_and_are_required() {
     let name = editor_ready().await;
     type_into(&name, "target_rules");
     let picker = pickers().remove(0);
-    assert!(input_labelled("Database").is_none(), "no targets before a choice");
+    assert!(
+        input_labelled("Database").is_none(),
+        "no targets before a choice"
+    );
     choose(&picker, "dropDatabase").await;
-    wait_until("database target shown", || input_labelled("Database").is_some()).await;
-    assert!(input_labelled("Collection").is_none(), "database actions have no collection");
+    wait_until("database target shown", || {
+        input_labelled("Database").is_some()
+    })
+    .await;
+    assert!(
+        input_labelled("Collection").is_none(),
+        "database actions have no collection"
+    );
     submit();
     let db = input_labelled("Database").unwrap();
-    wait_until("database is required", || db.get_attribute("aria-invalid").as_deref() == Some("true")).await;
+    wait_until("database is required", || {
+        db.get_attribute("aria-invalid").as_deref() == Some("true")
+    })
+    .await;
     let any_db = input_labelled("Apply to any database").unwrap();
     any_db.click();
-    wait_until("any database satisfies it", || db.get_attribute("aria-invalid").is_none()).await;
-    assert!(db.disabled(), "the name field is off while any database applies");
-    assert!(messages_of(&db).contains("Warning"), "dropDatabase on any database warns: {}", messages_of(&db));
+    wait_until("any database satisfies it", || {
+        db.get_attribute("aria-invalid").is_none()
+    })
+    .await;
+    assert!(
+        db.disabled(),
+        "the name field is off while any database applies"
+    );
+    assert!(
+        messages_of(&db).contains("Warning"),
+        "dropDatabase on any database warns: {}",
+        messages_of(&db)
+    );
     by_name("button", "Remove dropDatabase").unwrap().click();
     choose(&picker, "find").await;
-    wait_until("collection target shown", || input_labelled("Collection").is_some()).await;
+    wait_until("collection target shown", || {
+        input_labelled("Collection").is_some()
+    })
+    .await;
     by_name("button", "Remove find").unwrap().click();
     choose(&picker, "listDatabases").await;
-    wait_until("global rows have no targets", || input_labelled("Database").is_none()).await;
+    wait_until("global rows have no targets", || {
+        input_labelled("Database").is_none()
+    })
+    .await;
     by_name("button", "Add an action or role").unwrap().click();
     wait_until("a second row", || pickers().len() == 2).await;
     assert!(by_name("button", "Remove action or role 2").is_some());
@@ -250,9 +374,15 @@ async fn actions_newer_than_a_cluster_are_disabled_with_the_reason() {
     let picker = pickers().remove(0);
     open(&picker).await;
     assert!(disabled(&picker, "bypassDefaultMaxTimeMS"));
-    let text = option(&picker, "bypassDefaultMaxTimeMS").unwrap().text_content().unwrap();
+    let text = option(&picker, "bypassDefaultMaxTimeMS")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(text.contains("8.0") && text.contains("analytics"), "{text}");
-    assert!(!disabled(&picker, "shardedDataDistribution"), "6.0.3 is met by every cluster");
+    assert!(
+        !disabled(&picker, "shardedDataDistribution"),
+        "6.0.3 is met by every cluster"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -262,21 +392,49 @@ async fn edit_keeps_the_name_read_only_and_persists_changes() {
     list_ready().await;
     by_name("a", "Edit orders_reader").unwrap().click();
     let name = editor_ready().await;
-    assert_eq!(pathname(), "/database-access/custom-roles/orders_reader/edit");
+    assert_eq!(
+        pathname(),
+        "/database-access/custom-roles/orders_reader/edit"
+    );
     assert_eq!(name.value(), "orders_reader");
     assert!(name.read_only());
-    assert!(by_name("button", "Remove find").is_some(), "existing actions are chips");
+    assert!(
+        by_name("button", "Remove find").is_some(),
+        "existing actions are chips"
+    );
     let picker = pickers().remove(0);
+    open(&picker).await;
+    // In a row of its own, custom roles would be open; the role itself never is.
+    let rows = pickers().len();
+    by_name("button", "Add an action or role").unwrap().click();
+    wait_until("a new row", || pickers().len() == rows + 1).await;
+    let added = pickers().remove(rows);
+    open(&added).await;
+    assert!(
+        disabled(&added, "orders_reader"),
+        "a role can't inherit itself"
+    );
+    assert!(!disabled(&added, "reporting"));
+    by_name("button", &format!("Remove action or role {}", rows + 1))
+        .unwrap()
+        .click();
+    wait_until("the new row is gone", || pickers().len() == rows).await;
     choose(&picker, "insert").await;
     submit();
     wait_until("back on the list", || pathname() == LIST).await;
-    let stored = stored_roles(&key).into_iter().find(|r| r.role_name == "orders_reader").unwrap();
+    let stored = stored_roles(&key)
+        .into_iter()
+        .find(|r| r.role_name == "orders_reader")
+        .unwrap();
     assert!(stored.actions.iter().any(|a| a.action == "INSERT"));
     drop(app);
     // Data survives a reload (a new mount reading the same storage).
     let _app = mount_with(LIST, &key);
     list_ready().await;
-    wait_until("the change is shown after reload", || text_of(".roles-table").contains("insert on sales.orders")).await;
+    wait_until("the change is shown after reload", || {
+        text_of(".roles-table").contains("insert on sales.orders")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -294,14 +452,28 @@ async fn delete_is_blocked_while_a_user_would_have_no_role() {
     assert!(text_of(".blockers").contains("app-service"));
     let confirm = by_name("[role=alertdialog] button", "Delete").unwrap();
     assert!(confirm.has_attribute("disabled"));
-    wait_until("focus is inside the dialog", || dialog.contains(document().active_element().as_ref().map(|e| e.unchecked_ref()))).await;
+    wait_until("focus is inside the dialog", || {
+        dialog.contains(
+            document()
+                .active_element()
+                .as_ref()
+                .map(|e| e.unchecked_ref()),
+        )
+    })
+    .await;
     press_key(&dialog, "Escape");
     wait_until("Escape closes it", || query("[role=alertdialog]").is_none()).await;
     wait_until("focus goes back to the Delete button", || {
-        document().active_element().and_then(|e| e.get_attribute("aria-label")).as_deref() == Some("Delete app_backend")
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("aria-label"))
+            .as_deref()
+            == Some("Delete app_backend")
     })
     .await;
-    assert!(stored_roles(&key).iter().any(|r| r.role_name == "app_backend"));
+    assert!(stored_roles(&key)
+        .iter()
+        .any(|r| r.role_name == "app_backend"));
 }
 
 #[wasm_bindgen_test]
@@ -311,22 +483,37 @@ async fn delete_removes_a_role_whose_users_keep_other_roles() {
     list_ready().await;
     by_name("button", "Delete index_tuner").unwrap().click();
     wait_until("the dialog opens", || query("[role=alertdialog]").is_some()).await;
-    by_name("[role=alertdialog] button", "Delete").unwrap().click();
-    wait_until("the role is gone", || query("[role=alertdialog]").is_none() && !row_names().contains(&"index_tuner".to_string())).await;
-    assert!(!stored_roles(&key).iter().any(|r| r.role_name == "index_tuner"));
+    by_name("[role=alertdialog] button", "Delete")
+        .unwrap()
+        .click();
+    wait_until("the role is gone", || {
+        query("[role=alertdialog]").is_none() && !row_names().contains(&"index_tuner".to_string())
+    })
+    .await;
+    assert!(!stored_roles(&key)
+        .iter()
+        .any(|r| r.role_name == "index_tuner"));
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_stored_data_shows_a_notice_and_reset_recovers() {
     let key = fresh_key();
-    storage().set_item(&key, "{\"version\": 1, \"project\": 42").unwrap();
+    storage()
+        .set_item(&key, "{\"version\": 1, \"project\": 42")
+        .unwrap();
     let _app = mount_with(LIST, &key);
     let reset = find("button", "Reset demo project").await;
     assert!(text_of("[role=alert]").contains("not readable"));
     reset.click();
     list_ready().await;
     assert_eq!(row_names().len(), 8);
-    assert_eq!(storage().get_item(&format!("{key}.previous")).unwrap().as_deref(), Some("{\"version\": 1, \"project\": 42"));
+    assert_eq!(
+        storage()
+            .get_item(&format!("{key}.previous"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"version\": 1, \"project\": 42")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -335,13 +522,17 @@ async fn a_backend_refusal_keeps_every_input() {
     let _app = mount_with(NEW, &key);
     fill_find_role("late_duplicate", "sales", "orders").await;
     // Another tab creates the same role meanwhile: the client's check passes, the backend refuses.
-    let other = dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard);
+    let other =
+        dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard);
     let role: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
     use dbaccess::backend::Backend;
     other.create_custom_role(role).await.unwrap();
     submit();
     let name = input_labelled("Custom Role Name").unwrap();
-    wait_until("the refusal shows next to the name", || messages_of(&name).contains("already exists")).await;
+    wait_until("the refusal shows next to the name", || {
+        messages_of(&name).contains("already exists")
+    })
+    .await;
     assert_eq!(pathname(), NEW);
     assert_eq!(name.value(), "late_duplicate");
     assert_eq!(input_labelled("Database").unwrap().value(), "sales");
@@ -356,10 +547,18 @@ async fn cancel_with_unsaved_changes_asks_first() {
     type_into(&name, "half_done");
     sleep(20).await; // a person takes longer than one microtask to reach the button
     by_name("a", "Cancel").unwrap().click();
-    wait_until("asked to discard", || text_of("[role=alertdialog] h2") == "Discard unsaved changes?").await;
-    by_name("[role=alertdialog] button", "Cancel").unwrap().click();
+    wait_until("asked to discard", || {
+        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
+    })
+    .await;
+    by_name("[role=alertdialog] button", "Cancel")
+        .unwrap()
+        .click();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
-    assert_eq!(input_labelled("Custom Role Name").unwrap().value(), "half_done");
+    assert_eq!(
+        input_labelled("Custom Role Name").unwrap().value(),
+        "half_done"
+    );
     by_name("a", "Cancel").unwrap().click();
     find("button", "Discard changes").await.click();
     wait_until("left the editor", || pathname() == LIST).await;
@@ -371,20 +570,92 @@ async fn the_activity_feed_records_create_update_and_delete() {
     let app = mount_with(NEW, &key);
     fill_find_role("feed_role", "sales", "orders").await;
     submit();
-    wait_until("created", || pathname() == LIST && row_names().contains(&"feed_role".to_string())).await;
+    wait_until("created", || {
+        pathname() == LIST && row_names().contains(&"feed_role".to_string())
+    })
+    .await;
     by_name("a", "Edit feed_role").unwrap().click();
     editor_ready().await;
     choose(&pickers().remove(0), "insert").await;
     submit();
-    wait_until("updated", || pathname() == LIST && text_of(".roles-table").contains("insert on sales.orders")).await;
+    wait_until("updated", || {
+        pathname() == LIST && text_of(".roles-table").contains("insert on sales.orders")
+    })
+    .await;
     by_name("button", "Delete feed_role").unwrap().click();
     find("[role=alertdialog] button", "Delete").await.click();
-    wait_until("deleted", || !row_names().contains(&"feed_role".to_string())).await;
+    wait_until("deleted", || {
+        !row_names().contains(&"feed_role".to_string())
+    })
+    .await;
     drop(app);
     let _app = mount_with("/activity", &key);
-    wait_until("the feed lists three events", || query_all(".activity-table tbody tr").len() == 3).await;
-    let rows: Vec<String> = query_all(".activity-table tbody tr").iter().map(|r| r.text_content().unwrap()).collect();
-    assert!(rows[0].contains("Custom role deleted") && rows[0].contains("feed_role"), "{rows:?}");
-    assert!(rows[1].contains("Custom role updated") && rows[1].contains("Added INSERT@sales.orders"), "{rows:?}");
-    assert!(rows[2].contains("Custom role created") && rows[2].contains("ada.admin@example.com"), "{rows:?}");
+    wait_until("the feed lists three events", || {
+        query_all(".activity-table tbody tr").len() == 3
+    })
+    .await;
+    let rows: Vec<String> = query_all(".activity-table tbody tr")
+        .iter()
+        .map(|r| r.text_content().unwrap())
+        .collect();
+    assert!(
+        rows[0].contains("Custom role deleted") && rows[0].contains("feed_role"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("Custom role updated") && rows[1].contains("Added INSERT@sales.orders"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2].contains("Custom role created") && rows[2].contains("ada.admin@example.com"),
+        "{rows:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
+    let key = fresh_key();
+    let config = dbaccess::config::Config {
+        demo: domain::demo::DemoKind::Large,
+        storage_key: key,
+    };
+    let _app = mount_config(LIST, config);
+    list_ready().await;
+    assert_eq!(text_of("#role-count"), "1400 of 1400 custom roles");
+    assert!(
+        by_name("button", "Add New Custom Role")
+            .unwrap()
+            .has_attribute("disabled"),
+        "the limit is reached"
+    );
+    assert!(text_of("#role-limit-note").contains("limit of 1400"));
+    assert_eq!(row_names().len(), 100, "only one page is in the DOM");
+    let search = input_labelled("Search custom roles").unwrap();
+    type_into(&search, "billing_role_0001");
+    wait_until("one match", || row_names() == ["billing_role_0001"]).await;
+    type_into(&search, "billing");
+    wait_until("the count shows the matches", || {
+        text_of("#role-count").ends_with(" matching")
+    })
+    .await;
+    let count = text_of("#role-count");
+    let matching: usize = count
+        .rsplit(" · ")
+        .next()
+        .unwrap()
+        .trim_end_matches(" matching")
+        .parse()
+        .unwrap();
+    assert!(
+        (175..400).contains(&matching),
+        "175 billing roles plus roles inheriting them: {count}"
+    );
+    wait_until("one page shown", || row_names().len() == 100).await;
+    find("button", &format!("Show more (100 of {matching} shown)"))
+        .await
+        .click();
+    wait_until("the next page is shown", || {
+        row_names().len() == matching.min(200)
+    })
+    .await;
 }

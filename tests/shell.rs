@@ -25,7 +25,10 @@ async fn root_redirects_to_custom_roles_with_heading_and_project() {
     .await;
     assert_eq!(pathname(), "/database-access/custom-roles");
     assert_eq!(text_of("h1"), "Database Access");
-    wait_until("the project name is loaded", || text_of(".header-project-name") == "Demo Project").await;
+    wait_until("the project name is loaded", || {
+        text_of(".header-project-name") == "Demo Project"
+    })
+    .await;
     assert!(!is_selected("database-users"));
     let list = query("[role=tablist]").expect("a tablist");
     assert_eq!(list.query_selector_all("[role=tab]").unwrap().length(), 2);

@@ -46,7 +46,10 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let data = expect_context::<Data>();
-    let name = move || data.project.with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default());
+    let name = move || {
+        data.project
+            .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
+    };
     let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
     view! {
         <header class="header">
@@ -105,4 +108,3 @@ fn NotFound() -> impl IntoView {
         </section>
     }
 }
-

@@ -115,6 +115,63 @@ try {
     await page.getByRole("tab", { name: "Database Users", selected: true }).waitFor({ timeout: 15000 });
   });
 
+  // Keyboard only: Tab to a control by its accessible name, then type and press keys like a person.
+  const focusedName = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e) return "";
+      const label = e.id && document.querySelector(`label[for="${e.id}"]`);
+      return (e.getAttribute("aria-label") || (label && label.textContent.trim()) || e.textContent.trim());
+    });
+  async function tabTo(name) {
+    for (let i = 0; i < 120; i++) {
+      if ((await focusedName()) === name) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached "${name}" (last: "${await focusedName()}")`);
+  }
+  const roleRow = (name) => page.getByRole("rowheader", { name, exact: true });
+
+  await check("keyboard only: create, edit and delete a custom role", async () => {
+    await page.goto(`${base}/database-access/custom-roles`);
+    await roleRow("orders_reader").waitFor({ timeout: 15000 });
+    await tabTo("Add New Custom Role");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${base}/database-access/custom-roles/new`, { timeout: 5000 });
+    await tabTo("Custom Role Name");
+    await page.keyboard.type("kbd_role");
+    await tabTo("Action or Role");
+    await page.keyboard.type("find");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Remove find" }).waitFor({ timeout: 5000 });
+    await tabTo("Database");
+    await page.keyboard.type("sales");
+    await tabTo("Collection");
+    await page.keyboard.type("orders");
+    await tabTo("Add Custom Role");
+    await page.keyboard.press("Enter");
+    await roleRow("kbd_role").waitFor({ timeout: 5000 });
+
+    await tabTo("Edit kbd_role");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${base}/database-access/custom-roles/kbd_role/edit`, { timeout: 5000 });
+    await tabTo("Action or Role");
+    await page.keyboard.type("insert");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await tabTo("Update Custom Role");
+    await page.keyboard.press("Enter");
+    await page.getByRole("row", { name: /kbd_role/ }).getByText("insert on sales.orders").waitFor({ timeout: 5000 });
+
+    await tabTo("Delete kbd_role");
+    await page.keyboard.press("Enter");
+    await page.getByRole("alertdialog").waitFor({ timeout: 5000 });
+    await tabTo("Delete");
+    await page.keyboard.press("Enter");
+    await roleRow("kbd_role").waitFor({ state: "detached", timeout: 5000 });
+  });
+
   await check("the console has no errors or warnings", async () => {
     if (problems.length) throw new Error(problems.join("; "));
   });

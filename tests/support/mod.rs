@@ -33,7 +33,11 @@ impl Drop for Mounted {
 pub fn fresh_key() -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let key = format!("dbaccess.test.{}.{}", js_sys::Date::now(), N.fetch_add(1, Ordering::Relaxed));
+    let key = format!(
+        "dbaccess.test.{}.{}",
+        js_sys::Date::now(),
+        N.fetch_add(1, Ordering::Relaxed)
+    );
     storage().remove_item(&key).unwrap();
     key
 }
@@ -50,17 +54,28 @@ pub fn mount_app_at(url: &str) -> Mounted {
 /// Sets the browser URL (the router reads it at mount), then mounts the whole app, with the embedded
 /// backend on the project stored under `key`, into a fresh element.
 pub fn mount_with(url: &str, key: &str) -> Mounted {
-    let config = dbaccess::config::Config {
-        demo: domain::demo::DemoKind::Standard,
-        storage_key: key.to_string(),
-    };
+    mount_config(
+        url,
+        dbaccess::config::Config {
+            demo: domain::demo::DemoKind::Standard,
+            storage_key: key.to_string(),
+        },
+    )
+}
+
+pub fn mount_config(url: &str, config: dbaccess::config::Config) -> Mounted {
     let window = web_sys::window().unwrap();
     window
         .history()
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
+    // A test that failed could not unmount its app; don't let its DOM confuse the next test.
+    for stale in query_all(".test-host") {
+        stale.remove();
+    }
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_class_name("test-host");
     document().body().unwrap().append_child(&host).unwrap();
     // mount_to's own owner becomes a child of this one, which we can clean up explicitly.
     let owner = Owner::new();
@@ -153,7 +168,10 @@ pub fn by_name(selector: &str, name: &str) -> Option<HtmlElement> {
 
 /// Finds `selector` named `name`, waiting for it to appear.
 pub async fn find(selector: &str, name: &str) -> HtmlElement {
-    wait_until(&format!("{selector} named {name:?} appears"), || by_name(selector, name).is_some()).await;
+    wait_until(&format!("{selector} named {name:?} appears"), || {
+        by_name(selector, name).is_some()
+    })
+    .await;
     by_name(selector, name).unwrap()
 }
 
@@ -165,7 +183,9 @@ pub fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
             return None;
         }
         let id = l.get_attribute("for")?;
-        document().get_element_by_id(&id).map(|e| e.unchecked_into())
+        document()
+            .get_element_by_id(&id)
+            .map(|e| e.unchecked_into())
     })
 }
 
@@ -184,5 +204,6 @@ pub fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
 pub fn blur(el: &HtmlElement) {
     el.blur().unwrap();
     // A headless window may not have focus, in which case blur() fires nothing; send it ourselves.
-    el.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
 }

@@ -26,7 +26,8 @@ pub fn EditRolePage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let name = move || params.with(|p| p.get("name").unwrap_or_default());
-    move || match data.roles.get() {
+    move || {
+        match data.roles.get() {
         Load::Loading => view! { <p class="loading" role="status">"Loading the role…"</p> }.into_any(),
         Load::Failed(e) => view! { <Banner message=format!("The role could not be loaded: {}", e.detail.unwrap_or(e.error_code)) /> }.into_any(),
         Load::Ready(roles) => match roles.iter().find(|r| r.role_name == name()) {
@@ -41,13 +42,19 @@ pub fn EditRolePage() -> impl IntoView {
             .into_any(),
         },
     }
+    }
 }
 
 /// Backend error codes that are about the name, shown next to the name field rather than in a banner.
 fn is_name_error(e: &ApiError) -> bool {
     matches!(
         e.code(),
-        Some(ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS | ATLAS_CUSTOM_ROLE_INVALID_NAME | ATLAS_RESERVED_CUSTOM_ROLE_RESTRICTED | ATLAS_INVALID_CUSTOM_ROLE_RESTRICTED)
+        Some(
+            ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS
+                | ATLAS_CUSTOM_ROLE_INVALID_NAME
+                | ATLAS_RESERVED_CUSTOM_ROLE_RESTRICTED
+                | ATLAS_INVALID_CUSTOM_ROLE_RESTRICTED
+        )
     )
 }
 
@@ -74,15 +81,33 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let role = Memo::new(move |_| form.with(RoleForm::to_role));
     let roles = Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default()));
     let users = Signal::derive(move || data.users.with(|u| u.ready().cloned().unwrap_or_default()));
-    let clusters = Signal::derive(move || data.project.with(|p| p.ready().map(|p| p.clusters.clone()).unwrap_or_default()));
-    let project_id = Signal::derive(move || data.project.with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default()));
-    let limit = move || data.custom_role_limit().unwrap_or(domain::model::DEFAULT_CUSTOM_ROLES_LIMIT);
-    let mode = if create { RoleMode::Create } else { RoleMode::Update };
+    let clusters = Signal::derive(move || {
+        data.project
+            .with(|p| p.ready().map(|p| p.clusters.clone()).unwrap_or_default())
+    });
+    let project_id = Signal::derive(move || {
+        data.project
+            .with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default())
+    });
+    let limit = move || {
+        data.custom_role_limit()
+            .unwrap_or(domain::model::DEFAULT_CUSTOM_ROLES_LIMIT)
+    };
+    let mode = if create {
+        RoleMode::Create
+    } else {
+        RoleMode::Update
+    };
     let issues = Memo::new(move |_| {
         roles.with(|roles| {
             users.with(|users| {
                 clusters.with(|clusters| {
-                    let ctx = ProjectContext { custom_roles: roles, users, clusters, custom_role_limit: limit() };
+                    let ctx = ProjectContext {
+                        custom_roles: roles,
+                        users,
+                        clusters,
+                        custom_role_limit: limit(),
+                    };
                     form.with(|f| validate_form(f, &ctx, mode))
                 })
             })
@@ -101,13 +126,22 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
 
     let name_issues = Signal::derive(move || {
         let mut shown: Vec<Issue> = if state.name_touched.get() || state.submitted.get() {
-            issues.with(|all| all.iter().filter(|i| i.field == Field::Name).cloned().collect())
+            issues.with(|all| {
+                all.iter()
+                    .filter(|i| i.field == Field::Name)
+                    .cloned()
+                    .collect()
+            })
         } else {
             Vec::new()
         };
         if let Some(e) = server_error.get().filter(is_name_error) {
             let code = e.code().unwrap_or(VALIDATION_ERROR);
-            shown.push(Issue::error(Field::Name, code, e.detail.unwrap_or_default()));
+            shown.push(Issue::error(
+                Field::Name,
+                code,
+                e.detail.unwrap_or_default(),
+            ));
         }
         shown
     });
@@ -117,12 +151,26 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
         }
         issues.with(|all| {
             all.iter()
-                .filter(|i| !matches!(i.field, Field::Name | Field::Row(_) | Field::TargetDb { .. } | Field::TargetCollection { .. }))
+                .filter(|i| {
+                    !matches!(
+                        i.field,
+                        Field::Name
+                            | Field::Row(_)
+                            | Field::TargetDb { .. }
+                            | Field::TargetCollection { .. }
+                    )
+                })
                 .cloned()
                 .collect()
         })
     });
-    let cx = RowContext { state, issues, roles, clusters, editing: StoredValue::new(editing.clone()) };
+    let cx = RowContext {
+        state,
+        issues,
+        roles,
+        clusters,
+        editing: StoredValue::new(editing.clone()),
+    };
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -143,7 +191,9 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 backend.create_custom_role(role).await
             } else {
                 let name = role.role_name.clone();
-                backend.update_custom_role(name, UpdateCustomDbRole::from(&role)).await
+                backend
+                    .update_custom_role(name, UpdateCustomDbRole::from(&role))
+                    .await
             };
             sending.set(false);
             match result {

@@ -94,7 +94,7 @@ impl FormState {
     }
 
     /// The domain form (tracked: a memo over it recomputes on any edit).
-    pub fn to_form(&self) -> RoleForm {
+    pub fn to_form(self) -> RoleForm {
         RoleForm {
             name: self.name.get(),
             rows: self

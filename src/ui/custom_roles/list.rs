@@ -21,26 +21,39 @@ pub fn CustomRolesTab() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let deleting = RwSignal::new(None::<String>);
 
+    // Sorted once per load; each keystroke only filters indices and clones the one visible page.
     let entries = Memo::new(move |_| {
         data.roles.with(|r| {
-            r.ready()
-                .map(|roles| roles.iter().map(RoleEntry::new).collect::<Vec<_>>())
-                .unwrap_or_default()
+            let mut e: Vec<RoleEntry> = r
+                .ready()
+                .map(|roles| roles.iter().map(RoleEntry::new).collect())
+                .unwrap_or_default();
+            e.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+            e
         })
     });
     let matching = Memo::new(move |_| {
         let words = query.with(|q| query_words(q));
         let desc = descending.get();
         entries.with(|all| {
-            let mut m: Vec<RoleEntry> = all.iter().filter(|e| e.matches(&words)).cloned().collect();
-            m.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            let mut m: Vec<usize> = (0..all.len()).filter(|&i| all[i].matches(&words)).collect();
             if desc {
                 m.reverse();
             }
             m
         })
     });
-    let visible = move || matching.with(|m| m.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let visible = move || {
+        let n = shown.get();
+        matching.with(|m| {
+            entries.with(|all| {
+                m.iter()
+                    .take(n)
+                    .map(|&i| all[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let total = move || entries.with(Vec::len);
     let limit = move || data.custom_role_limit();
     let at_limit = move || limit().is_some_and(|l| total() >= l);

@@ -14,9 +14,16 @@ pub fn request_body(role: &CustomDbRole, create: bool) -> String {
 }
 
 #[component]
-pub fn RequestPreview(#[prop(into)] role: Signal<CustomDbRole>, create: bool, #[prop(into)] project_id: Signal<String>) -> impl IntoView {
+pub fn RequestPreview(
+    #[prop(into)] role: Signal<CustomDbRole>,
+    create: bool,
+    #[prop(into)] project_id: Signal<String>,
+) -> impl IntoView {
     let request_line = move || {
-        let base = format!("/api/atlas/v2/groups/{}/customDBRoles/roles", project_id.get());
+        let base = format!(
+            "/api/atlas/v2/groups/{}/customDBRoles/roles",
+            project_id.get()
+        );
         if create {
             format!("POST {base}")
         } else {

@@ -20,7 +20,11 @@ pub struct RowContext {
 }
 
 impl RowContext {
-    fn issues_for(&self, field: Field, shown: impl Fn() -> bool + Send + Sync + 'static) -> Signal<Vec<Issue>> {
+    fn issues_for(
+        &self,
+        field: Field,
+        shown: impl Fn() -> bool + Send + Sync + 'static,
+    ) -> Signal<Vec<Issue>> {
         let issues = self.issues;
         let submitted = self.state.submitted;
         Signal::derive(move || {
@@ -96,8 +100,14 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             cx.issues_for(field, move || row_touched.get()).get()
         }
     });
-    let picker_invalid = Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
-    let needs_targets = move || matches!(category.get(), Some(Category::Collection | Category::Database));
+    let picker_invalid =
+        Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
+    let needs_targets = move || {
+        matches!(
+            category.get(),
+            Some(Category::Collection | Category::Database)
+        )
+    };
     let is_collection = Signal::derive(move || category.get() == Some(Category::Collection));
     let many_rows = move || state.rows.with(|r| r.len() > 1);
     let many_targets = Signal::derive(move || row.targets.with(|t| t.len() > 1));
@@ -115,7 +125,9 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     invalid=picker_invalid
                     described_by=picker_msgs.clone()
                     placeholder="Type to filter, e.g. find"
-                    on_blur=Callback::new(move |_| row.touched.set(true))
+                    on_blur=Callback::new(move |_| {
+                        row.touched.try_set(true);
+                    })
                 />
                 <FieldMessages id=picker_msgs issues=picker_issues />
             </div>
@@ -152,20 +164,38 @@ fn TargetEditor(
     is_collection: Signal<bool>,
     removable: Signal<bool>,
 ) -> impl IntoView {
-    let t_index = Memo::new(move |_| row.targets.with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0)));
+    let t_index = Memo::new(move |_| {
+        row.targets
+            .with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0))
+    });
     let base = format!("row-{}-target-{}", row.id, target.id);
     let touched = target.touched;
     let db_issues = Signal::derive(move || {
-        let field = Field::TargetDb { row: row_index.get(), target: t_index.get() };
+        let field = Field::TargetDb {
+            row: row_index.get(),
+            target: t_index.get(),
+        };
         cx.issues_for(field, move || touched.get()).get()
     });
     let coll_issues = Signal::derive(move || {
-        let field = Field::TargetCollection { row: row_index.get(), target: t_index.get() };
+        let field = Field::TargetCollection {
+            row: row_index.get(),
+            target: t_index.get(),
+        };
         cx.issues_for(field, move || touched.get()).get()
     });
-    let invalid = |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
-    let (db_id, db_any_id, db_msgs) = (format!("{base}-db"), format!("{base}-any-db"), format!("{base}-db-messages"));
-    let (c_id, c_any_id, c_msgs) = (format!("{base}-coll"), format!("{base}-any-coll"), format!("{base}-coll-messages"));
+    let invalid =
+        |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
+    let (db_id, db_any_id, db_msgs) = (
+        format!("{base}-db"),
+        format!("{base}-any-db"),
+        format!("{base}-db-messages"),
+    );
+    let (c_id, c_any_id, c_msgs) = (
+        format!("{base}-coll"),
+        format!("{base}-any-coll"),
+        format!("{base}-coll-messages"),
+    );
     let (db_for, db_any_for) = (db_id.clone(), db_any_id.clone());
     let (c_for, c_any_for) = (c_id.clone(), c_any_id.clone());
     view! {
@@ -181,7 +211,9 @@ fn TargetEditor(
                     aria-invalid=invalid(db_issues)
                     aria-describedby=db_msgs.clone()
                     on:input=move |ev| target.db.set(event_target_value(&ev))
-                    on:blur=move |_| touched.set(true)
+                    on:blur=move |_| {
+                        touched.try_set(true);
+                    }
                 />
                 <label class="checkbox" for=db_any_for>
                     <input
@@ -209,7 +241,9 @@ fn TargetEditor(
                         aria-invalid=invalid(coll_issues)
                         aria-describedby=c_msgs.clone()
                         on:input=move |ev| target.collection.set(event_target_value(&ev))
-                        on:blur=move |_| touched.set(true)
+                        on:blur=move |_| {
+                        touched.try_set(true);
+                    }
                     />
                     <label class="checkbox" for=c_any_for.clone()>
                         <input

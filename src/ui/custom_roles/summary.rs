@@ -42,6 +42,8 @@ pub fn lines(role: &CustomDbRole) -> Vec<String> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleEntry {
     pub name: String,
+    /// Lower-cased name: sorting compares these without allocating.
+    pub sort_key: String,
     pub lines: Vec<String>,
     pub haystack: String,
     /// Changes whenever the role's content does, so the keyed list re-renders exactly the changed rows.
@@ -63,6 +65,7 @@ impl RoleEntry {
         let key = format!("{}\u{1f}{}", role.role_name, lines.join("\u{1e}"));
         RoleEntry {
             name: role.role_name.clone(),
+            sort_key: role.role_name.to_lowercase(),
             lines,
             haystack,
             key,

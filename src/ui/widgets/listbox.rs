@@ -282,9 +282,11 @@ pub fn GroupedCombobox(
                 on:keydown=on_keydown
                 on:click=move |_| open.update(|o| *o = !*o)
                 on:blur=move |_| {
-                    open.set(false);
+                    // Removing a focused row blurs its input after the row's reactive state is gone:
+                    // hence try_*, which do nothing on disposed values.
+                    open.try_set(false);
                     if let Some(cb) = on_blur {
-                        cb.run(());
+                        cb.try_run(());
                     }
                 }
             />
