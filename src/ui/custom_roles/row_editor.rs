@@ -184,81 +184,27 @@ fn TargetEditor(
         };
         cx.issues_for(field, move || touched.get()).get()
     });
-    let invalid =
-        |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
-    let (db_id, db_any_id, db_msgs) = (
-        format!("{base}-db"),
-        format!("{base}-any-db"),
-        format!("{base}-db-messages"),
-    );
-    let (c_id, c_any_id, c_msgs) = (
-        format!("{base}-coll"),
-        format!("{base}-any-coll"),
-        format!("{base}-coll-messages"),
-    );
-    let (db_for, db_any_for) = (db_id.clone(), db_any_id.clone());
-    let (c_for, c_any_for) = (c_id.clone(), c_any_id.clone());
     view! {
         <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>
-            <div class="field">
-                <label for=db_for>"Database"</label>
-                <input
-                    id=db_id
-                    type="text"
-                    autocomplete="off"
-                    disabled=move || target.any_db.get()
-                    prop:value=move || target.db.get()
-                    aria-invalid=invalid(db_issues)
-                    aria-describedby=db_msgs.clone()
-                    on:input=move |ev| target.db.set(event_target_value(&ev))
-                    on:blur=move |_| {
-                        touched.try_set(true);
-                    }
-                />
-                <label class="checkbox" for=db_any_for>
-                    <input
-                        id=db_any_id
-                        type="checkbox"
-                        prop:checked=move || target.any_db.get()
-                        on:change=move |ev| {
-                            target.any_db.set(event_target_checked(&ev));
-                            touched.set(true);
-                        }
-                    />
-                    "Apply to any database"
-                </label>
-                <FieldMessages id=db_msgs issues=db_issues />
-            </div>
+            <ScopeField
+                id=format!("{base}-db")
+                label="Database"
+                any_label="Apply to any database"
+                text=target.db
+                any=target.any_db
+                touched=touched
+                issues=db_issues
+            />
             <Show when=move || is_collection.get()>
-                <div class="field">
-                    <label for=c_for.clone()>"Collection"</label>
-                    <input
-                        id=c_id.clone()
-                        type="text"
-                        autocomplete="off"
-                        disabled=move || target.any_collection.get()
-                        prop:value=move || target.collection.get()
-                        aria-invalid=invalid(coll_issues)
-                        aria-describedby=c_msgs.clone()
-                        on:input=move |ev| target.collection.set(event_target_value(&ev))
-                        on:blur=move |_| {
-                        touched.try_set(true);
-                    }
-                    />
-                    <label class="checkbox" for=c_any_for.clone()>
-                        <input
-                            id=c_any_id.clone()
-                            type="checkbox"
-                            prop:checked=move || target.any_collection.get()
-                            on:change=move |ev| {
-                                target.any_collection.set(event_target_checked(&ev));
-                                touched.set(true);
-                            }
-                        />
-                        "Apply to any collection"
-                    </label>
-                    <FieldMessages id=c_msgs.clone() issues=coll_issues />
-                </div>
+                <ScopeField
+                    id=format!("{base}-coll")
+                    label="Collection"
+                    any_label="Apply to any collection"
+                    text=target.collection
+                    any=target.any_collection
+                    touched=touched
+                    issues=coll_issues
+                />
             </Show>
             <Show when=move || removable.get()>
                 <button
@@ -270,6 +216,57 @@ fn TargetEditor(
                     "Remove"
                 </button>
             </Show>
+        </div>
+    }
+}
+
+/// A database or collection name with its "Apply to any …" checkbox (which disables the name).
+#[component]
+fn ScopeField(
+    id: String,
+    label: &'static str,
+    any_label: &'static str,
+    text: RwSignal<String>,
+    any: RwSignal<bool>,
+    touched: RwSignal<bool>,
+    issues: Signal<Vec<Issue>>,
+) -> impl IntoView {
+    let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
+    let (label_for, any_for, described_by) = (id.clone(), any_id.clone(), msgs.clone());
+    let invalid = move || {
+        issues
+            .with(|i| i.iter().any(Issue::is_error))
+            .then_some("true")
+    };
+    view! {
+        <div class="field">
+            <label for=label_for>{label}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                disabled=move || any.get()
+                prop:value=move || text.get()
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:blur=move |_| {
+                    touched.try_set(true);
+                }
+            />
+            <label class="checkbox" for=any_for>
+                <input
+                    id=any_id
+                    type="checkbox"
+                    prop:checked=move || any.get()
+                    on:change=move |ev| {
+                        any.set(event_target_checked(&ev));
+                        touched.set(true);
+                    }
+                />
+                {any_label}
+            </label>
+            <FieldMessages id=msgs issues=issues />
         </div>
     }
 }
