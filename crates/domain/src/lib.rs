@@ -14,6 +14,7 @@ pub mod model;
 pub mod picker;
 pub mod privileges;
 pub mod project;
+mod project_users;
 pub mod role_form;
 pub mod validate;
 pub mod version;

@@ -25,6 +25,9 @@ pub enum ActivityKind {
     CustomRoleCreated,
     CustomRoleUpdated,
     CustomRoleDeleted,
+    DatabaseUserCreated,
+    DatabaseUserUpdated,
+    DatabaseUserDeleted,
 }
 
 impl ActivityKind {
@@ -33,6 +36,9 @@ impl ActivityKind {
             ActivityKind::CustomRoleCreated => "Custom role created",
             ActivityKind::CustomRoleUpdated => "Custom role updated",
             ActivityKind::CustomRoleDeleted => "Custom role deleted",
+            ActivityKind::DatabaseUserCreated => "Database user created",
+            ActivityKind::DatabaseUserUpdated => "Database user updated",
+            ActivityKind::DatabaseUserDeleted => "Database user deleted",
         }
     }
 }
@@ -194,7 +200,7 @@ impl Project {
         Ok(())
     }
 
-    fn record(&mut self, kind: ActivityKind, target: &str, summary: String, now: &str) {
+    pub(crate) fn record(&mut self, kind: ActivityKind, target: &str, summary: String, now: &str) {
         self.activity.push(ActivityEvent {
             at: now.to_string(),
             principal: self.principal.name.clone(),

@@ -244,3 +244,100 @@ fn projects_survive_a_json_round_trip() {
     let json = serde_json::to_string(&p).unwrap();
     assert_eq!(serde_json::from_str::<Project>(&json).unwrap(), p);
 }
+
+fn password_user(name: &str, roles: &[(&str, &str)]) -> domain::model::DatabaseUser {
+    let mut u = user(name, roles);
+    u.password = Some("correct-horse-battery".into());
+    u
+}
+
+#[test]
+fn creating_a_user_validates_drops_the_password_and_records_it() {
+    let mut p = project();
+    let created = p
+        .create_database_user(password_user("new-app", &[("reader", "admin")]), NOW)
+        .unwrap();
+    assert_eq!(created.password, None);
+    let stored = p.database_user("admin", "new-app").unwrap();
+    assert_eq!(stored.password, None, "a project never holds a password");
+    let json = serde_json::to_string(&p).unwrap();
+    assert!(!json.contains("correct-horse-battery"));
+    let event = p.activity_newest_first().next().unwrap();
+    assert_eq!(event.kind, ActivityKind::DatabaseUserCreated);
+    assert_eq!(event.summary, "Roles: reader@admin");
+
+    let err = p
+        .create_database_user(password_user("new-app", &[("read", "sales")]), NOW)
+        .unwrap_err();
+    assert_eq!((err.code(), err.error), (Some(USER_ALREADY_EXISTS), 409));
+    let mut no_password = user("nopass", &[("read", "sales")]);
+    no_password.password = None;
+    let err = p.create_database_user(no_password, NOW).unwrap_err();
+    assert_eq!(err.error, 400);
+}
+
+#[test]
+fn updating_a_user_keeps_or_changes_the_password_and_refuses_immutable_changes() {
+    let mut p = project();
+    let mut change = p.database_user("admin", "reader-and-more").unwrap().clone();
+    change
+        .roles
+        .push(domain::model::DatabaseUserRole::new("read", "billing"));
+    p.update_database_user("admin", "reader-and-more", change.clone(), NOW)
+        .unwrap();
+    assert_eq!(
+        p.database_user("admin", "reader-and-more")
+            .unwrap()
+            .roles
+            .len(),
+        3
+    );
+    assert!(!p
+        .activity_newest_first()
+        .next()
+        .unwrap()
+        .summary
+        .contains("password"));
+
+    change.password = Some("another-long-secret".into());
+    p.update_database_user("admin", "reader-and-more", change.clone(), NOW)
+        .unwrap();
+    let event = p.activity_newest_first().next().unwrap();
+    assert!(
+        event.summary.ends_with("; password changed"),
+        "{}",
+        event.summary
+    );
+    assert!(!serde_json::to_string(&p)
+        .unwrap()
+        .contains("another-long-secret"));
+
+    let mut renamed = change.clone();
+    renamed.username = "someone-else".into();
+    renamed.password = None;
+    let err = p
+        .update_database_user("admin", "reader-and-more", renamed, NOW)
+        .unwrap_err();
+    assert_eq!(err.code(), Some(DATABASE_USERNAME_CANNOT_BE_CHANGED));
+    let err = p
+        .update_database_user("admin", "ghost", change, NOW)
+        .unwrap_err();
+    assert_eq!(err.error, 404);
+}
+
+#[test]
+fn deleting_a_user_removes_and_records_it() {
+    let mut p = project();
+    p.delete_database_user("admin", "only-reader", NOW).unwrap();
+    assert!(p.database_user("admin", "only-reader").is_none());
+    assert_eq!(
+        p.activity_newest_first().next().unwrap().kind,
+        ActivityKind::DatabaseUserDeleted
+    );
+    assert_eq!(
+        p.delete_database_user("admin", "only-reader", NOW)
+            .unwrap_err()
+            .error,
+        404
+    );
+}
