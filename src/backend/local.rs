@@ -203,6 +203,23 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.users.clone()))
     }
 
+    fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        ready(self.mutate(|p, now| p.create_database_user(user, now)))
+    }
+
+    fn update_database_user(
+        &self,
+        db: String,
+        username: String,
+        user: DatabaseUser,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        ready(self.mutate(|p, now| p.update_database_user(&db, &username, user, now)))
+    }
+
+    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
+        ready(self.mutate(|p, now| p.delete_database_user(&db, &username, now)))
+    }
+
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
         ready(self.with(|p| p.activity_newest_first().cloned().collect()))
     }

@@ -36,6 +36,15 @@ pub trait Backend {
     ) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
+    fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
+    /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).
+    fn update_database_user(
+        &self,
+        db: String,
+        username: String,
+        user: DatabaseUser,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
+    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>>;
     /// The project's Activity Feed, newest first.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
 }

@@ -16,6 +16,7 @@ pub mod privileges;
 pub mod project;
 mod project_users;
 pub mod role_form;
+pub mod user_form;
 pub mod validate;
 pub mod version;
 
