@@ -1,4 +1,4 @@
-//! The project's Activity Feed: every custom-role change with its time, who made it and what changed,
+//! The project's Activity Feed: every custom-role and database-user change with its time, who made it and what changed,
 //! newest first (Atlas audits custom-role changes there).
 use crate::ui::state::{use_data, Load};
 use crate::ui::widgets::Banner;
@@ -16,7 +16,7 @@ pub fn ActivityFeedPage() -> impl IntoView {
                 Load::Loading => view! { <p class="loading" role="status">"Loading activity…"</p> }.into_any(),
                 Load::Failed(e) => view! { <Banner message=format!("Activity could not be loaded: {}", e.detail.unwrap_or(e.error_code)) /> }.into_any(),
                 Load::Ready(events) if events.is_empty() => view! {
-                    <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role is recorded here."</p>
+                    <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),
                 Load::Ready(events) => view! {
                     <table class="activity-table">
@@ -24,7 +24,7 @@ pub fn ActivityFeedPage() -> impl IntoView {
                             <tr>
                                 <th scope="col">"Time"</th>
                                 <th scope="col">"Event"</th>
-                                <th scope="col">"Custom role"</th>
+                                <th scope="col">"Role or user"</th>
                                 <th scope="col">"By"</th>
                                 <th scope="col">"Change"</th>
                             </tr>

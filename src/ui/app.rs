@@ -4,7 +4,8 @@ use leptos_router::path;
 
 use super::activity::{ActivityFeedPage, ACTIVITY_PATH};
 use super::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
-use super::database_access::{DatabaseAccessPage, DatabaseUsersTab};
+use super::database_access::DatabaseAccessPage;
+use super::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
 use super::project_access::ProjectAccessPage;
 use super::state::Data;
 use super::widgets::guard::UnsavedChangesGuard;
@@ -30,7 +31,11 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path=HOME /> } />
                     <ParentRoute path=path!("/database-access") view=DatabaseAccessPage>
                         <Route path=path!("") view=|| view! { <Redirect path=HOME /> } />
-                        <Route path=path!("users") view=DatabaseUsersTab />
+                        <ParentRoute path=path!("users") view=DatabaseUsersTab>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("new") view=NewUserDialog />
+                            <Route path=path!(":db/:username/edit") view=EditUserDialog />
+                        </ParentRoute>
                         <Route path=path!("custom-roles") view=CustomRolesTab />
                         <Route path=path!("custom-roles/new") view=NewRolePage />
                         <Route path=path!("custom-roles/:name/edit") view=EditRolePage />

@@ -3,8 +3,22 @@ mod activity;
 mod app;
 pub mod custom_roles;
 pub mod database_access;
+pub mod database_users;
 pub mod project_access;
 pub mod state;
 pub mod widgets;
 
 pub use app::App;
+
+/// A name as one URL path segment. Role names are `[A-Za-z0-9_-]` when valid, but usernames hold `@`, `/`,
+/// `=`, `,` and spaces (ARNs, DNs, emails), and a stored role may hold anything: keep the URL intact.
+pub fn url_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@ use leptos_router::components::Outlet;
 
 use super::widgets::{LinkTabs, TabLink};
 
-pub const USERS_PATH: &str = "/database-access/users";
+pub const USERS_PATH: &str = crate::ui::database_users::LIST_PATH;
 pub const CUSTOM_ROLES_PATH: &str = crate::ui::custom_roles::LIST_PATH;
 
 const TABS: [TabLink; 2] = [
@@ -29,14 +29,5 @@ pub fn DatabaseAccessPage() -> impl IntoView {
                 <Outlet />
             </LinkTabs>
         </section>
-    }
-}
-
-/// Database users of the project. The list and the role dialog are the database users issue.
-#[component]
-pub fn DatabaseUsersTab() -> impl IntoView {
-    view! {
-        <h2 class="visually-hidden">"Database Users"</h2>
-        <p class="empty-state">"Database users are not available in this version yet."</p>
     }
 }

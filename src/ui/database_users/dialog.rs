@@ -1,0 +1,424 @@
+//! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
+//! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
+use super::privileges::EffectivePrivileges;
+use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
+use super::LIST_PATH;
+use crate::ui::state::{use_data, Load};
+use crate::ui::widgets::guard::{track_unsaved, use_guard};
+use crate::ui::widgets::{Banner, Dialog, FieldMessages};
+use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
+use domain::user_form::{AuthMethod, UserRoles};
+use domain::validate::{
+    is_valid, validate_user, Field, Issue, ProjectContext, UserField, UserMode,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn NewUserDialog() -> impl IntoView {
+    view! { <UserDialog original=None /> }
+}
+
+#[component]
+pub fn EditUserDialog() -> impl IntoView {
+    let data = use_data();
+    let params = use_params_map();
+    move || {
+        let (db, name) = params.with(|p| {
+            (
+                p.get("db").unwrap_or_default(),
+                p.get("username").unwrap_or_default(),
+            )
+        });
+        match data.users.get() {
+            Load::Ready(users) => match users.into_iter().find(|u| u.database_name == db && u.username == name) {
+                Some(u) => view! { <UserDialog original=Some(u) /> }.into_any(),
+                None => view! { <Banner message=format!("There is no database user {name} on {db}.") /> }.into_any(),
+            },
+            _ => ().into_any(),
+        }
+    }
+}
+
+/// Random password from the Web Crypto API (never `Math.random`): 24 characters from a 62-letter alphabet.
+fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut bytes = [0u8; 48];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    // Rejection sampling keeps every letter equally likely (248 = 4 × 62).
+    bytes
+        .iter()
+        .filter(|b| **b < 248)
+        .take(24)
+        .map(|b| ALPHABET[(*b % 62) as usize] as char)
+        .collect()
+}
+
+fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+fn iso_in_hours(hours: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        js_sys::Date::now() + (hours * 3600 * 1000) as f64,
+    ));
+    String::from(d.to_iso_string())
+}
+
+#[component]
+fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
+    let data = use_data();
+    let guard = use_guard();
+    let navigate = use_navigate();
+    let create = original.is_none();
+    let base = original.clone().unwrap_or_else(|| DatabaseUser::new(""));
+    let project_roles = Signal::derive(move || {
+        data.roles.with(|r| {
+            r.ready()
+                .map(|r| r.iter().map(|c| c.role_name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let split = UserRoles::from_roles(&base.roles, |n| {
+        project_roles.with_untracked(|p| p.iter().any(|c| c == n))
+    });
+
+    let method = RwSignal::new(AuthMethod::of(&base).unwrap_or(AuthMethod::Password));
+    let username = RwSignal::new(base.username.clone());
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let builtin = RwSignal::new(split.builtin.clone());
+    let custom = RwSignal::new(split.custom.clone());
+    let next_id = StoredValue::new(split.specific.len());
+    let spec_rows = RwSignal::new(
+        split
+            .specific
+            .iter()
+            .enumerate()
+            .map(|(i, p)| SpecRow::new(i, p))
+            .collect::<Vec<_>>(),
+    );
+    let restrict = RwSignal::new(!base.scopes.is_empty());
+    let scopes = RwSignal::new(
+        base.scopes
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>(),
+    );
+    let temporary = RwSignal::new(base.delete_after_date.is_some());
+    let expiry = RwSignal::new(if base.delete_after_date.is_some() {
+        "keep".to_string()
+    } else {
+        "24".to_string()
+    });
+    let description = RwSignal::new(base.description.clone().unwrap_or_default());
+    let touched = RwSignal::new(Vec::<UserField>::new());
+    let submitted = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<ApiError>);
+    let base = StoredValue::new(base);
+
+    let user = Memo::new(move |_| {
+        let mut u = base.get_value();
+        u.username = username.get().trim().to_string();
+        let m = method.get();
+        m.apply(&mut u);
+        let pw = password.get();
+        u.password = (m.has_password() && !pw.is_empty()).then_some(pw);
+        u.roles = UserRoles {
+            builtin: builtin.get(),
+            custom: custom.get(),
+            specific: spec_rows.get().iter().map(SpecRow::get).collect(),
+        }
+        .to_roles();
+        u.scopes = if restrict.get() {
+            scopes
+                .get()
+                .into_iter()
+                .map(|name| UserScope {
+                    name,
+                    kind: ScopeType::Cluster,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        u.delete_after_date = match (temporary.get(), expiry.get().as_str()) {
+            (false, _) => None,
+            (true, "keep") => base.with_value(|b| b.delete_after_date.clone()),
+            (true, hours) => Some(iso_in_hours(hours.parse().unwrap_or(24))),
+        };
+        let d = description.get();
+        u.description = (!d.trim().is_empty()).then_some(d);
+        u
+    });
+    let initial = user.get_untracked();
+    track_unsaved(move || !saved.get() && user.with(|u| *u != initial));
+
+    let issues = Memo::new(move |_| {
+        let roles = data.roles.with(|r| r.ready().cloned().unwrap_or_default());
+        let users = data.users.with(|u| u.ready().cloned().unwrap_or_default());
+        let clusters = data
+            .project
+            .with(|p| p.ready().map(|p| p.clusters.clone()).unwrap_or_default());
+        let ctx = ProjectContext {
+            custom_roles: &roles,
+            users: &users,
+            clusters: &clusters,
+            custom_role_limit: usize::MAX,
+        };
+        let original = base.get_value();
+        let mode = if create {
+            UserMode::Create
+        } else {
+            UserMode::Update {
+                original: &original,
+            }
+        };
+        user.with(|u| validate_user(u, &ctx, mode, now_secs()))
+    });
+    let field_issues = move |fields: &'static [UserField], live: bool| {
+        Signal::derive(move || {
+            let shown =
+                submitted.get() || live || touched.with(|t| fields.iter().any(|f| t.contains(f)));
+            if !shown {
+                return Vec::new();
+            }
+            issues.with(|all| {
+                all.iter()
+                    .filter(|i| matches!(&i.field, Field::User(f) if fields.contains(f)))
+                    .cloned()
+                    .collect::<Vec<Issue>>()
+            })
+        })
+    };
+    let touch = move |f: UserField| {
+        touched.update(|t| {
+            if !t.contains(&f) {
+                t.push(f)
+            }
+        })
+    };
+    let username_issues = field_issues(
+        &[
+            UserField::Username,
+            UserField::AuthMethod,
+            UserField::AuthDatabase,
+        ],
+        false,
+    );
+    let password_issues = field_issues(&[UserField::Password], false);
+    let roles_issues = Signal::derive(move || {
+        if !submitted.get() {
+            return Vec::new();
+        }
+        issues.with(|all| {
+            all.iter()
+                .filter(|i| {
+                    matches!(
+                        i.field,
+                        Field::Form | Field::User(UserField::Roles | UserField::Role(_))
+                    )
+                })
+                .cloned()
+                .collect::<Vec<Issue>>()
+        })
+    });
+    let other_issues = field_issues(
+        &[
+            UserField::Description,
+            UserField::DeleteAfter,
+            UserField::Scope(0),
+            UserField::Scope(1),
+            UserField::Scope(2),
+        ],
+        false,
+    );
+    let invalid =
+        |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
+
+    let close = {
+        let navigate = navigate.clone();
+        Callback::new(move |_| {
+            if guard.allows(LIST_PATH) {
+                navigate(LIST_PATH, Default::default());
+            }
+        })
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        if sending.get_untracked() || !is_valid(&issues.get_untracked()) {
+            return;
+        }
+        let u = user.get_untracked();
+        let navigate = navigate.clone();
+        sending.set(true);
+        spawn_local(async move {
+            let backend = data.backend();
+            let result = if create {
+                backend.create_database_user(u).await
+            } else {
+                let o = base.get_value();
+                backend
+                    .update_database_user(o.database_name, o.username, u)
+                    .await
+            };
+            sending.set(false);
+            match result {
+                Ok(_) => {
+                    saved.set(true);
+                    password.set(String::new());
+                    data.reload();
+                    navigate(LIST_PATH, Default::default());
+                }
+                Err(e) => server_error.set(Some(e)),
+            }
+        });
+    };
+    let clusters = move || {
+        data.project.with(|p| {
+            p.ready()
+                .map(|p| {
+                    p.clusters
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let title = if create {
+        "Add New Database User".to_string()
+    } else {
+        "Edit Database User".to_string()
+    };
+
+    view! {
+        <Dialog id="user-dialog" title=title on_close=close>
+            <form class="user-form" novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for="user-auth">"Authentication Method"</label>
+                    <select id="user-auth" disabled=!create on:change=move |ev| {
+                        if let Some(m) = AuthMethod::from_key(&event_target_value(&ev)) { method.set(m) }
+                    }>
+                        {AuthMethod::ALL.iter().map(|m| view! {
+                            <option value=m.key() selected=move || method.get() == *m>{m.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="user-name">"Username"</label>
+                    <input id="user-name" type="text" autocomplete="off" readonly=!create
+                        prop:value=move || username.get()
+                        aria-invalid=invalid(username_issues)
+                        aria-describedby="user-name-help user-name-messages"
+                        on:input=move |ev| username.set(event_target_value(&ev))
+                        on:blur=move |_| touch(UserField::Username)
+                    />
+                    <p id="user-name-help" class="help">{move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db())}</p>
+                    <FieldMessages id="user-name-messages" issues=username_issues />
+                </div>
+                // Hidden rather than removed, so switching methods back and forth keeps what was typed.
+                <div class="field" hidden=move || !method.get().has_password()>
+                        <label for="user-password">{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
+                        <input id="user-password" autocomplete="new-password"
+                            type=move || if show_password.get() { "text" } else { "password" }
+                            prop:value=move || password.get()
+                            aria-invalid=invalid(password_issues)
+                            aria-describedby="user-password-messages"
+                            on:input=move |ev| password.set(event_target_value(&ev))
+                            on:blur=move |_| touch(UserField::Password)
+                        />
+                        <div class="inline-actions">
+                            <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
+                                {move || if show_password.get() { "Hide password" } else { "Show password" }}
+                            </button>
+                            <button type="button" class="link-button" on:click=move |_| { password.set(generate_password()); show_password.set(true); touch(UserField::Password); }>
+                                "Autogenerate Secure Password"
+                            </button>
+                            <button type="button" class="link-button" on:click=move |_| {
+                                let _ = window().navigator().clipboard().write_text(&password.get_untracked());
+                            }>"Copy password"</button>
+                        </div>
+                        <FieldMessages id="user-password-messages" issues=password_issues />
+                </div>
+                <h3>"Database User Privileges"</h3>
+                <BuiltinRoleSelect builtin=builtin />
+                <CustomRolesSelect custom=custom project_roles=project_roles />
+                <SpecificPrivileges rows=spec_rows next_id=next_id />
+                <FieldMessages id="user-roles-messages" issues=roles_issues />
+                <fieldset class="scopes">
+                    <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
+                    <label class="checkbox" for="user-restrict">
+                        <input id="user-restrict" type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
+                        "Restrict access to specific clusters"
+                    </label>
+                    <Show when=move || restrict.get()>
+                        {move || clusters().into_iter().map(|name| {
+                            let id = format!("user-scope-{name}");
+                            let label_for = id.clone();
+                            let (n1, n2) = (name.clone(), name.clone());
+                            view! {
+                                <label class="checkbox" for=label_for>
+                                    <input id=id type="checkbox"
+                                        prop:checked=move || scopes.with(|s| s.contains(&n1))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let n = n2.clone();
+                                            scopes.update(|s| { s.retain(|x| *x != n); if on { s.push(n) } });
+                                        }
+                                    />
+                                    {name}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </Show>
+                </fieldset>
+                <div class="field">
+                    <label class="checkbox" for="user-temporary">
+                        <input id="user-temporary" type="checkbox" disabled=move || !method.get().may_be_temporary()
+                            prop:checked=move || temporary.get() && method.get().may_be_temporary()
+                            on:change=move |ev| temporary.set(event_target_checked(&ev)) />
+                        "Temporary User"
+                    </label>
+                    <Show when=move || temporary.get() && method.get().may_be_temporary()>
+                        <label for="user-expiry">"Delete user after"</label>
+                        <select id="user-expiry" on:change=move |ev| expiry.set(event_target_value(&ev))>
+                            {base.with_value(|b| b.delete_after_date.clone()).map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
+                            <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
+                            <option value="24" selected=move || expiry.get() == "24">"1 day"</option>
+                            <option value="168" selected=move || expiry.get() == "168">"1 week"</option>
+                        </select>
+                    </Show>
+                    <Show when=move || !method.get().may_be_temporary()>
+                        <p class="help">"X.509 users can't be temporary."</p>
+                    </Show>
+                </div>
+                <div class="field">
+                    <label for="user-description">"Description"</label>
+                    <input id="user-description" type="text" maxlength="200" prop:value=move || description.get()
+                        aria-describedby="user-other-messages"
+                        on:input=move |ev| description.set(event_target_value(&ev)) />
+                </div>
+                <FieldMessages id="user-other-messages" issues=other_issues />
+                <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
+                {move || server_error.get().map(|e| view! {
+                    <Banner message=format!("Atlas refused the change: {}", e.detail.clone().unwrap_or(e.error_code.clone()))>
+                        <p class="note">"Your input is still here. Fix the problem and try again."</p>
+                    </Banner>
+                })}
+                <div class="form-actions">
+                    <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                    <button type="submit" class="button button-primary" disabled=move || sending.get()>
+                        {if create { "Add User" } else { "Update User" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}

@@ -1,0 +1,185 @@
+//! The user list: username, authentication method, roles, cluster restriction and expiry; search; Edit and
+//! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
+use super::{edit_path, NEW_PATH};
+use crate::ui::state::{use_data, Load};
+use crate::ui::widgets::{Banner, ConfirmDialog};
+use domain::model::{ApiError, DatabaseUser};
+use domain::user_form::AuthMethod;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
+
+fn roles_text(u: &DatabaseUser) -> Vec<String> {
+    u.roles
+        .iter()
+        .map(|r| match r.collection_name.as_deref() {
+            Some(c) if !c.is_empty() => format!("{}@{}.{}", r.role_name, r.database_name, c),
+            _ => format!("{}@{}", r.role_name, r.database_name),
+        })
+        .collect()
+}
+
+fn haystack(u: &DatabaseUser) -> String {
+    let method = AuthMethod::of(u).map(AuthMethod::label).unwrap_or_default();
+    format!("{} {} {}", u.username, method, roles_text(u).join(" ")).to_lowercase()
+}
+
+#[component]
+pub fn DatabaseUsersTab() -> impl IntoView {
+    let data = use_data();
+    let query = RwSignal::new(String::new());
+    let deleting = RwSignal::new(None::<(String, String)>);
+    let visible = move || {
+        let words: Vec<String> =
+            query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
+        data.users.with(|u| {
+            let mut list: Vec<DatabaseUser> = u
+                .ready()
+                .map(|users| {
+                    users
+                        .iter()
+                        .filter(|u| {
+                            let h = haystack(u);
+                            words.iter().all(|w| h.contains(w.as_str()))
+                        })
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.sort_by(|a, b| a.username.cmp(&b.username));
+            list
+        })
+    };
+    view! {
+        <h2 class="visually-hidden">"Database Users"</h2>
+        <div class="toolbar">
+            <div class="search">
+                <label for="user-search">"Search database users"</label>
+                <input
+                    id="user-search"
+                    type="search"
+                    placeholder="Username, method or role"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="count" role="status" id="user-count">
+                {move || data.users.with(|u| u.ready().map(|u| format!("{} database users", u.len())).unwrap_or_default())}
+            </p>
+            <div class="toolbar-actions">
+                <a class="button button-primary" href=NEW_PATH>"Add New Database User"</a>
+            </div>
+        </div>
+        {move || match data.users.get() {
+            Load::Loading => view! { <p class="loading" role="status">"Loading database users…"</p> }.into_any(),
+            Load::Failed(e) => view! {
+                <Banner message=format!("Database users could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
+                    <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
+                </Banner>
+            }.into_any(),
+            Load::Ready(_) => view! {
+                <table class="users-table roles-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"User name"</th>
+                            <th scope="col">"Authentication Method"</th>
+                            <th scope="col">"MongoDB Roles"</th>
+                            <th scope="col">"Resources"</th>
+                            <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=visible key=|u| format!("{:?}", u) let(user)>
+                            <UserRow user=user deleting=deleting />
+                        </For>
+                    </tbody>
+                </table>
+                <Show when=move || visible().is_empty()>
+                    <p class="empty-state" role="status">"No database user matches your search."</p>
+                </Show>
+            }.into_any(),
+        }}
+        {move || deleting.get().map(|(db, name)| view! {
+            <DeleteUserDialog db=db username=name on_done=Callback::new(move |_| deleting.set(None)) />
+        })}
+        <Outlet />
+    }
+}
+
+#[component]
+fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> impl IntoView {
+    let name = user.username.clone();
+    let method = AuthMethod::of(&user)
+        .map(AuthMethod::label)
+        .unwrap_or("Unknown");
+    let resources = if user.scopes.is_empty() {
+        "All resources".to_string()
+    } else {
+        user.scopes
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let expires = user
+        .delete_after_date
+        .clone()
+        .map(|d| format!("Expires {d}"));
+    let (db, del_name) = (user.database_name.clone(), user.username.clone());
+    view! {
+        <tr>
+            <th scope="row" class="role-name">{user.username.clone()}{expires.map(|e| view! { <span class="note">" "{e}</span> })}</th>
+            <td>{method}</td>
+            <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
+            <td>{resources}</td>
+            <td class="row-actions">
+                <a class="button" href=edit_path(&user.database_name, &name) aria-label=format!("Edit {name}")>"Edit"</a>
+                <button
+                    type="button"
+                    class="button button-danger-outline"
+                    aria-label=format!("Delete {del_name}")
+                    on:click=move |_| deleting.set(Some((db.clone(), del_name.clone())))
+                >
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl IntoView {
+    let data = use_data();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let (db2, name2) = (db.clone(), username.clone());
+    let confirm = Callback::new(move |_| {
+        let (db, name) = (db2.clone(), name2.clone());
+        busy.set(true);
+        spawn_local(async move {
+            let result = data.backend().delete_database_user(db, name).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    data.reload();
+                    on_done.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    view! {
+        <ConfirmDialog
+            id="delete-user"
+            title=format!("Delete database user {username}?")
+            confirm_label="Delete"
+            danger=true
+            busy=busy
+            on_confirm=confirm
+            on_cancel=on_done
+        >
+            <p>{format!("{username} ({db}) will lose access to every cluster of the project. This can't be undone.")}</p>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p> })}
+        </ConfirmDialog>
+    }
+}

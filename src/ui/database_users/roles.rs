@@ -1,0 +1,173 @@
+//! The "Database User Privileges" section: one built-in role, custom roles (the shared combobox, at most
+//! 20), and specific privileges (role + database + collection rows).
+use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
+use domain::catalog::user_assignable_roles;
+use domain::user_form::{SpecificPrivilege, BUILTIN_CHOICES};
+use domain::validate::MAX_CUSTOM_ROLES_PER_USER;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpecRow {
+    pub id: usize,
+    pub role: RwSignal<String>,
+    pub db: RwSignal<String>,
+    pub collection: RwSignal<String>,
+}
+
+impl SpecRow {
+    pub fn new(id: usize, p: &SpecificPrivilege) -> Self {
+        SpecRow {
+            id,
+            role: RwSignal::new(p.role.clone()),
+            db: RwSignal::new(p.db.clone()),
+            collection: RwSignal::new(p.collection.clone()),
+        }
+    }
+
+    pub fn get(&self) -> SpecificPrivilege {
+        SpecificPrivilege {
+            role: self.role.get(),
+            db: self.db.get(),
+            collection: self.collection.get(),
+        }
+    }
+}
+
+#[component]
+pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="user-builtin">"Built-in Role"</label>
+            <select
+                id="user-builtin"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    builtin.set((!v.is_empty()).then_some(v));
+                }
+            >
+                <option value="" selected=move || builtin.with(Option::is_none)>"None"</option>
+                {BUILTIN_CHOICES.iter().map(|(name, label)| view! {
+                    <option value=*name selected=move || builtin.with(|b| b.as_deref() == Some(*name))>{*label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn CustomRolesSelect(
+    custom: RwSignal<Vec<String>>,
+    #[prop(into)] project_roles: Signal<Vec<String>>,
+) -> impl IntoView {
+    let groups = Signal::derive(move || {
+        let chosen = custom.get();
+        let full = chosen.len() >= MAX_CUSTOM_ROLES_PER_USER;
+        vec![PickGroup {
+            label: "Custom Roles".to_string(),
+            options: project_roles
+                .get()
+                .into_iter()
+                .map(|name| {
+                    let selected = chosen.contains(&name);
+                    PickOption {
+                        key: name.clone(),
+                        label: name,
+                        heading: None,
+                        disabled: (full && !selected).then(|| {
+                            format!(
+                                "A user can hold at most {MAX_CUSTOM_ROLES_PER_USER} custom roles"
+                            )
+                        }),
+                        selected,
+                    }
+                })
+                .collect(),
+        }]
+    });
+    let toggle = Callback::new(move |name: String| {
+        custom.update(|c| {
+            if let Some(i) = c.iter().position(|n| *n == name) {
+                c.remove(i);
+            } else {
+                c.push(name);
+            }
+        })
+    });
+    view! {
+        <div class="field">
+            <label for="user-custom-roles">"Custom Roles"</label>
+            <GroupedCombobox
+                id="user-custom-roles"
+                label="Custom Roles"
+                groups=groups
+                on_toggle=toggle
+                described_by="user-custom-count"
+                placeholder="Type to filter custom roles"
+            />
+            <p id="user-custom-count" class="help">
+                {move || format!("{} of {MAX_CUSTOM_ROLES_PER_USER} custom roles", custom.with(Vec::len))}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn SpecificPrivileges(
+    rows: RwSignal<Vec<SpecRow>>,
+    next_id: StoredValue<usize>,
+) -> impl IntoView {
+    let add = move |_| {
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        rows.update(|r| {
+            r.push(SpecRow::new(
+                id,
+                &SpecificPrivilege {
+                    role: "read".into(),
+                    ..Default::default()
+                },
+            ))
+        });
+    };
+    view! {
+        <fieldset class="specific">
+            <legend>"Specific Privileges"</legend>
+            <For each=move || rows.get() key=|r| r.id let(row)>
+                {
+                    let index = move || rows.with(|r| r.iter().position(|x| x.id == row.id).unwrap_or(0) + 1);
+                    let (role_id, db_id, coll_id) = (format!("spec-{}-role", row.id), format!("spec-{}-db", row.id), format!("spec-{}-coll", row.id));
+                    let (role_for, db_for, coll_for) = (role_id.clone(), db_id.clone(), coll_id.clone());
+                    view! {
+                        <div class="target" role="group" aria-label=move || format!("Specific privilege {}", index())>
+                            <div class="field">
+                                <label for=role_for>"Role"</label>
+                                <select id=role_id on:change=move |ev| row.role.set(event_target_value(&ev))>
+                                    {user_assignable_roles().map(|r| view! {
+                                        <option value=r.name selected=move || row.role.with(|v| v == r.name)>{r.name}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for=db_for>"Database"</label>
+                                <input id=db_id type="text" prop:value=move || row.db.get() on:input=move |ev| row.db.set(event_target_value(&ev)) />
+                            </div>
+                            <div class="field">
+                                <label for=coll_for>"Collection"</label>
+                                <input id=coll_id type="text" placeholder="optional" prop:value=move || row.collection.get() on:input=move |ev| row.collection.set(event_target_value(&ev)) />
+                            </div>
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-label=move || format!("Remove specific privilege {}", index())
+                                on:click=move |_| rows.update(|r| r.retain(|x| x.id != row.id))
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+            <button type="button" class="button" on:click=add>"Add Specific Privilege"</button>
+        </fieldset>
+    }
+}
