@@ -15,9 +15,7 @@ const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";
 
 fn stored_roles(key: &str) -> Vec<CustomDbRole> {
-    let raw = storage().get_item(key).unwrap().expect("project is stored");
-    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    serde_json::from_value(v["project"]["customRoles"].clone()).unwrap()
+    stored(key, "customRoles")
 }
 
 async fn list_ready() {
@@ -94,22 +92,8 @@ fn disabled(picker: &HtmlInputElement, label: &str) -> bool {
         == Some("true")
 }
 
-fn messages_of(input: &HtmlElement) -> String {
-    let ids = input.get_attribute("aria-describedby").unwrap_or_default();
-    ids.split_whitespace()
-        .filter_map(by_id)
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn submit() {
-    let label = if by_name("button", "Add Custom Role").is_some() {
-        "Add Custom Role"
-    } else {
-        "Update Custom Role"
-    };
-    by_name("button", label).unwrap().click();
+    submit_with(&["Add Custom Role", "Update Custom Role"]);
 }
 
 /// Fills the new-role form: name, then `find` on `db.coll`.

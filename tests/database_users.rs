@@ -18,9 +18,7 @@ const LIST: &str = "/database-access/users";
 const NEW: &str = "/database-access/users/new";
 
 fn stored_users(key: &str) -> Vec<DatabaseUser> {
-    let raw = storage().get_item(key).unwrap().expect("project is stored");
-    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    serde_json::from_value(v["project"]["users"].clone()).unwrap()
+    stored(key, "users")
 }
 
 async fn dialog_ready() -> HtmlInputElement {
@@ -38,17 +36,6 @@ fn select(id: &str, value: &str) {
         .unwrap();
 }
 
-fn messages_of(input: &HtmlElement) -> String {
-    input
-        .get_attribute("aria-describedby")
-        .unwrap_or_default()
-        .split_whitespace()
-        .filter_map(by_id)
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn row_names() -> Vec<String> {
     query_all(".users-table tbody th")
         .iter()
@@ -57,12 +44,7 @@ fn row_names() -> Vec<String> {
 }
 
 fn submit() {
-    let label = if by_name("button", "Add User").is_some() {
-        "Add User"
-    } else {
-        "Update User"
-    };
-    by_name("button", label).unwrap().click();
+    submit_with(&["Add User", "Update User"]);
 }
 
 #[wasm_bindgen_test]

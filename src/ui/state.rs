@@ -1,7 +1,7 @@
 //! The project data every screen reads, loaded from the backend and reloaded after each write. Provided
 //! as context by the app; screens keep their own form state close to where it is used.
 use crate::backend::local::LocalBackend;
-use crate::backend::{ApiResult, Backend, ProjectInfo};
+use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
 use domain::model::{ApiError, CustomDbRole, DatabaseUser};
 use domain::project::ActivityEvent;
 use leptos::prelude::*;
@@ -77,6 +77,32 @@ impl Data {
             this.roles.set(b.list_custom_roles().await.into());
             this.users.set(b.list_database_users().await.into());
             this.activity.set(b.activity().await.into());
+        });
+    }
+
+    /// Runs one backend write: `busy` while it runs; on success reloads the project data and calls `on_ok`,
+    /// on refusal puts the Atlas error in `error` (the caller's input stays untouched either way).
+    pub fn write<T: 'static>(
+        &self,
+        busy: RwSignal<bool>,
+        error: RwSignal<Option<ApiError>>,
+        op: impl for<'a> FnOnce(&'a dyn Backend) -> BoxFuture<'a, ApiResult<T>> + 'static,
+        on_ok: impl FnOnce(T) + 'static,
+    ) {
+        let this = *self;
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let backend = this.backend();
+            let result = op(&*backend).await;
+            busy.set(false);
+            match result {
+                Ok(v) => {
+                    this.reload();
+                    on_ok(v);
+                }
+                Err(e) => error.set(Some(e)),
+            }
         });
     }
 

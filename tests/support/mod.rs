@@ -207,3 +207,30 @@ pub fn blur(el: &HtmlElement) {
     el.dispatch_event(&web_sys::Event::new("blur").unwrap())
         .unwrap();
 }
+
+/// The ids in `el`'s `aria-describedby`, their texts joined: what a screen reader announces with the field.
+pub fn messages_of(el: &HtmlElement) -> String {
+    el.get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(by_id)
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A field of the project the embedded backend stored under `key` (e.g. "customRoles", "users").
+pub fn stored<T: serde::de::DeserializeOwned>(key: &str, field: &str) -> T {
+    let raw = storage().get_item(key).unwrap().expect("project is stored");
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    serde_json::from_value(v["project"][field].clone()).unwrap()
+}
+
+/// Clicks the form's submit button, whichever of `labels` it shows.
+pub fn submit_with(labels: &[&str]) {
+    let button = labels
+        .iter()
+        .find_map(|l| by_name("button", l))
+        .expect("a submit button");
+    button.click();
+}

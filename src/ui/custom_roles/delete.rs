@@ -5,7 +5,6 @@ use crate::ui::widgets::ConfirmDialog;
 use domain::model::ApiError;
 use domain::validate::{delete_blocked_by, DeleteBlockers, ProjectContext};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
@@ -32,18 +31,12 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
         let name = name.clone();
         Callback::new(move |_| {
             let name = name.clone();
-            busy.set(true);
-            spawn_local(async move {
-                let result = data.backend().delete_custom_role(name).await;
-                busy.set(false);
-                match result {
-                    Ok(()) => {
-                        data.reload();
-                        on_done.run(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+            data.write(
+                busy,
+                error,
+                move |b| b.delete_custom_role(name),
+                move |()| on_done.run(()),
+            );
         })
     };
     let list = |title: &'static str, names: Vec<String>| {

@@ -12,7 +12,6 @@ use domain::role_form::RoleForm;
 use domain::validate::{is_valid, validate_form, Field, Issue, ProjectContext, RoleMode};
 use domain::ErrorCode::*;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
@@ -184,31 +183,34 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
         }
         let role: CustomDbRole = role.get_untracked();
         let navigate = navigate.clone();
-        sending.set(true);
-        spawn_local(async move {
-            let backend = data.backend();
-            let result = if create {
-                backend.create_custom_role(role).await
-            } else {
-                let name = role.role_name.clone();
-                backend
-                    .update_custom_role(name, UpdateCustomDbRole::from(&role))
-                    .await
-            };
-            sending.set(false);
-            match result {
-                Ok(_) => {
-                    saved.set(true);
-                    data.reload();
-                    navigate(LIST_PATH, Default::default());
-                }
-                Err(e) => {
-                    server_error.set(Some(e));
-                    focus_first_invalid();
-                }
-            }
-        });
+        let on_ok = move |_| {
+            saved.set(true);
+            navigate(LIST_PATH, Default::default());
+        };
+        if create {
+            data.write(
+                sending,
+                server_error,
+                move |b| b.create_custom_role(role),
+                on_ok,
+            );
+        } else {
+            let name = role.role_name.clone();
+            let update = UpdateCustomDbRole::from(&role);
+            data.write(
+                sending,
+                server_error,
+                move |b| b.update_custom_role(name, update),
+                on_ok,
+            );
+        }
     };
+    // A refusal may concern a field: take the user there.
+    Effect::new(move |_| {
+        if server_error.with(Option::is_some) {
+            focus_first_invalid();
+        }
+    });
 
     let title = match &editing {
         None => "Add New Custom Role".to_string(),

@@ -14,17 +14,5 @@ pub const LIST_PATH: &str = "/database-access/custom-roles";
 pub const NEW_PATH: &str = "/database-access/custom-roles/new";
 
 pub fn edit_path(role: &str) -> String {
-    format!("{LIST_PATH}/{}/edit", urlencoding(role))
-}
-
-/// Role names are `[A-Za-z0-9_-]` when valid, but a stored role may hold anything; keep the URL intact.
-fn urlencoding(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    format!("{LIST_PATH}/{}/edit", crate::ui::url_segment(role))
 }

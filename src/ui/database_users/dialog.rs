@@ -12,7 +12,6 @@ use domain::validate::{
     is_valid, validate_user, Field, Issue, ProjectContext, UserField, UserMode,
 };
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -257,28 +256,27 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
         }
         let u = user.get_untracked();
         let navigate = navigate.clone();
-        sending.set(true);
-        spawn_local(async move {
-            let backend = data.backend();
-            let result = if create {
-                backend.create_database_user(u).await
-            } else {
-                let o = base.get_value();
-                backend
-                    .update_database_user(o.database_name, o.username, u)
-                    .await
-            };
-            sending.set(false);
-            match result {
-                Ok(_) => {
-                    saved.set(true);
-                    password.set(String::new());
-                    data.reload();
-                    navigate(LIST_PATH, Default::default());
-                }
-                Err(e) => server_error.set(Some(e)),
-            }
-        });
+        let o = base.get_value();
+        let on_ok = move |_| {
+            saved.set(true);
+            password.set(String::new());
+            navigate(LIST_PATH, Default::default());
+        };
+        if create {
+            data.write(
+                sending,
+                server_error,
+                move |b| b.create_database_user(u),
+                on_ok,
+            );
+        } else {
+            data.write(
+                sending,
+                server_error,
+                move |b| b.update_database_user(o.database_name, o.username, u),
+                on_ok,
+            );
+        }
     };
     let clusters = move || {
         data.project.with(|p| {

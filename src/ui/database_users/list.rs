@@ -6,7 +6,6 @@ use crate::ui::widgets::{Banner, ConfirmDialog};
 use domain::model::{ApiError, DatabaseUser};
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
 
 fn roles_text(u: &DatabaseUser) -> Vec<String> {
@@ -155,18 +154,12 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
     let (db2, name2) = (db.clone(), username.clone());
     let confirm = Callback::new(move |_| {
         let (db, name) = (db2.clone(), name2.clone());
-        busy.set(true);
-        spawn_local(async move {
-            let result = data.backend().delete_database_user(db, name).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    data.reload();
-                    on_done.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        data.write(
+            busy,
+            error,
+            move |b| b.delete_database_user(db, name),
+            move |()| on_done.run(()),
+        );
     });
     view! {
         <ConfirmDialog
