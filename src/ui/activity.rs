@@ -1,7 +1,6 @@
 //! The project's Activity Feed: every custom-role and database-user change with its time, who made it and what changed,
 //! newest first (Atlas audits custom-role changes there).
-use crate::ui::state::{use_data, Load};
-use crate::ui::widgets::Banner;
+use crate::ui::state::{use_data, Load, LoadStatus};
 use leptos::prelude::*;
 
 pub const ACTIVITY_PATH: &str = "/activity";
@@ -13,8 +12,8 @@ pub fn ActivityFeedPage() -> impl IntoView {
         <section class="page">
             <h1>"Activity Feed"</h1>
             {move || match data.activity.get() {
-                Load::Loading => view! { <p class="loading" role="status">"Loading activity…"</p> }.into_any(),
-                Load::Failed(e) => view! { <Banner message=format!("Activity could not be loaded: {}", e.detail.unwrap_or(e.error_code)) /> }.into_any(),
+                Load::Loading => view! { <LoadStatus data=data what="the activity feed" error=None /> }.into_any(),
+            Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
                 Load::Ready(events) if events.is_empty() => view! {
                     <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),

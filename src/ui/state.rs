@@ -122,6 +122,20 @@ impl Data {
     }
 }
 
+/// What a screen shows instead of `what` while it loads or when loading failed (with "Try again").
+#[component]
+pub fn LoadStatus(data: Data, what: &'static str, error: Option<ApiError>) -> impl IntoView {
+    match error {
+        None => view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
+        Some(e) => view! {
+            <crate::ui::widgets::Banner message=format!("{what} could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
+                <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
+            </crate::ui::widgets::Banner>
+        }
+        .into_any(),
+    }
+}
+
 pub fn use_data() -> Data {
     expect_context::<Data>()
 }

@@ -4,9 +4,9 @@ use super::form_state::FormState;
 use super::preview::RequestPreview;
 use super::row_editor::{RowContext, RowEditor};
 use super::LIST_PATH;
-use crate::ui::state::{use_data, Load};
+use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{Banner, FieldMessages};
+use crate::ui::widgets::{FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
 use domain::validate::{is_valid, validate_form, Field, Issue, ProjectContext, RoleMode};
@@ -27,8 +27,8 @@ pub fn EditRolePage() -> impl IntoView {
     let name = move || params.with(|p| p.get("name").unwrap_or_default());
     move || {
         match data.roles.get() {
-        Load::Loading => view! { <p class="loading" role="status">"Loading the role…"</p> }.into_any(),
-        Load::Failed(e) => view! { <Banner message=format!("The role could not be loaded: {}", e.detail.unwrap_or(e.error_code)) /> }.into_any(),
+        Load::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
+            Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
         Load::Ready(roles) => match roles.iter().find(|r| r.role_name == name()) {
             Some(role) => view! { <RoleEditor initial=RoleForm::from_role(role) editing=Some(role.role_name.clone()) /> }.into_any(),
             None => view! {
@@ -249,11 +249,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 "Add an action or role"
             </button>
             <FieldMessages id="role-form-messages" issues=form_issues />
-            {move || server_error.get().filter(|e| !is_name_error(e)).map(|e| view! {
-                <Banner message=format!("Atlas refused the change: {}", e.detail.clone().unwrap_or(e.error_code.clone()))>
-                    <p class="note">"Your changes are still here. Fix the problem and try again."</p>
-                </Banner>
-            })}
+            {move || server_error.get().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
             <RequestPreview role=role create=create project_id=project_id />
             <div class="form-actions">
                 <a class="button" href=LIST_PATH>"Cancel"</a>

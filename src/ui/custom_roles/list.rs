@@ -4,8 +4,8 @@
 use super::delete::DeleteRoleDialog;
 use super::summary::{query_words, RoleEntry};
 use super::{edit_path, NEW_PATH};
-use crate::ui::state::{use_data, Load};
-use crate::ui::widgets::Banner;
+use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::widgets::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -74,19 +74,13 @@ pub fn CustomRolesTab() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">"Custom Roles"</h2>
         <div class="toolbar">
-            <div class="search">
-                <label for="role-search">"Search custom roles"</label>
-                <input
-                    id="role-search"
-                    type="search"
-                    placeholder="Name, action, role, database or collection"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        shown.set(PAGE);
-                    }
-                />
-            </div>
+            <SearchBox
+                id="role-search"
+                label="Search custom roles"
+                placeholder="Name, action, role, database or collection"
+                query=query
+                on_change=Callback::new(move |_| shown.set(PAGE))
+            />
             <p class="count" role="status" id="role-count">{status}</p>
             <div class="toolbar-actions">
                 <button
@@ -106,12 +100,8 @@ pub fn CustomRolesTab() -> impl IntoView {
             </div>
         </div>
         {move || match data.roles.get() {
-            Load::Loading => view! { <p class="loading" role="status">"Loading custom roles…"</p> }.into_any(),
-            Load::Failed(e) => view! {
-                <Banner message=format!("Custom roles could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
-                    <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
-                </Banner>
-            }.into_any(),
+            Load::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
+            Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
             Load::Ready(roles) if roles.is_empty() => view! {
                 <div class="empty-state">
                     <p>"No custom roles yet. A custom role grants exactly the actions a database user needs."</p>

@@ -5,7 +5,7 @@ use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivil
 use super::LIST_PATH;
 use crate::ui::state::{use_data, Load};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
-use crate::ui::widgets::{Banner, Dialog, FieldMessages};
+use crate::ui::widgets::{Banner, Dialog, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{
@@ -405,11 +405,7 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                 </div>
                 <FieldMessages id="user-other-messages" issues=other_issues />
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
-                {move || server_error.get().map(|e| view! {
-                    <Banner message=format!("Atlas refused the change: {}", e.detail.clone().unwrap_or(e.error_code.clone()))>
-                        <p class="note">"Your input is still here. Fix the problem and try again."</p>
-                    </Banner>
-                })}
+                {move || server_error.get().map(|e| view! { <RefusalBanner error=e /> })}
                 <div class="form-actions">
                     <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
                     <button type="submit" class="button button-primary" disabled=move || sending.get()>

@@ -1,8 +1,8 @@
 //! The user list: username, authentication method, roles, cluster restriction and expiry; search; Edit and
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
 use super::{edit_path, NEW_PATH};
-use crate::ui::state::{use_data, Load};
-use crate::ui::widgets::{Banner, ConfirmDialog};
+use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::widgets::{ConfirmDialog, SearchBox};
 use domain::model::{ApiError, DatabaseUser};
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
@@ -52,16 +52,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">"Database Users"</h2>
         <div class="toolbar">
-            <div class="search">
-                <label for="user-search">"Search database users"</label>
-                <input
-                    id="user-search"
-                    type="search"
-                    placeholder="Username, method or role"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchBox id="user-search" label="Search database users" placeholder="Username, method or role" query=query />
             <p class="count" role="status" id="user-count">
                 {move || data.users.with(|u| u.ready().map(|u| format!("{} database users", u.len())).unwrap_or_default())}
             </p>
@@ -70,12 +61,8 @@ pub fn DatabaseUsersTab() -> impl IntoView {
             </div>
         </div>
         {move || match data.users.get() {
-            Load::Loading => view! { <p class="loading" role="status">"Loading database users…"</p> }.into_any(),
-            Load::Failed(e) => view! {
-                <Banner message=format!("Database users could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
-                    <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
-                </Banner>
-            }.into_any(),
+            Load::Loading => view! { <LoadStatus data=data what="database users" error=None /> }.into_any(),
+            Load::Failed(e) => view! { <LoadStatus data=data what="database users" error=Some(e) /> }.into_any(),
             Load::Ready(_) => view! {
                 <table class="users-table roles-table">
                     <thead>

@@ -47,3 +47,42 @@ pub fn Banner(
         </div>
     }
 }
+
+/// The backend refused a write: say what Atlas said and that nothing typed was lost.
+#[component]
+pub fn RefusalBanner(error: domain::model::ApiError) -> impl IntoView {
+    let detail = error.detail.clone().unwrap_or(error.error_code.clone());
+    view! {
+        <Banner message=format!("Atlas refused the change: {detail}")>
+            <p class="note">"Your input is still here. Fix the problem and try again."</p>
+        </Banner>
+    }
+}
+
+/// A labelled search box bound to `query` (`on_change` runs after each keystroke, e.g. to reset paging).
+#[component]
+pub fn SearchBox(
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    query: RwSignal<String>,
+    #[prop(optional)] on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="search">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="search"
+                placeholder=placeholder
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    if let Some(cb) = on_change {
+                        cb.run(());
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -6,6 +6,6 @@ mod listbox;
 mod tabs;
 
 pub use dialog::{ConfirmDialog, Dialog};
-pub use field_error::{Banner, FieldMessages};
+pub use field_error::{Banner, FieldMessages, RefusalBanner, SearchBox};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use tabs::{LinkTabs, TabLink};
