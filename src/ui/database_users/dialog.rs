@@ -1,5 +1,6 @@
 //! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
 //! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
+use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
@@ -40,22 +41,6 @@ pub fn EditUserDialog() -> impl IntoView {
     }
 }
 
-/// Random password from the Web Crypto API (never `Math.random`): 24 characters from a 62-letter alphabet.
-fn generate_password() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = [0u8; 48];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    // Rejection sampling keeps every letter equally likely (248 = 4 × 62).
-    bytes
-        .iter()
-        .filter(|b| **b < 248)
-        .take(24)
-        .map(|b| ALPHABET[(*b % 62) as usize] as char)
-        .collect()
-}
-
 fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
@@ -88,7 +73,6 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
     let method = RwSignal::new(AuthMethod::of(&base).unwrap_or(AuthMethod::Password));
     let username = RwSignal::new(base.username.clone());
     let password = RwSignal::new(String::new());
-    let show_password = RwSignal::new(false);
     let builtin = RwSignal::new(split.builtin.clone());
     let custom = RwSignal::new(split.custom.clone());
     let next_id = StoredValue::new(split.specific.len());
@@ -278,18 +262,6 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
             );
         }
     };
-    let clusters = move || {
-        data.project.with(|p| {
-            p.ready()
-                .map(|p| {
-                    p.clusters
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     let title = if create {
         "Add New Database User".to_string()
     } else {
@@ -321,82 +293,13 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                     <p id="user-name-help" class="help">{move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db())}</p>
                     <FieldMessages id="user-name-messages" issues=username_issues />
                 </div>
-                // Hidden rather than removed, so switching methods back and forth keeps what was typed.
-                <div class="field" hidden=move || !method.get().has_password()>
-                        <label for="user-password">{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
-                        <input id="user-password" autocomplete="new-password"
-                            type=move || if show_password.get() { "text" } else { "password" }
-                            prop:value=move || password.get()
-                            aria-invalid=invalid(password_issues)
-                            aria-describedby="user-password-messages"
-                            on:input=move |ev| password.set(event_target_value(&ev))
-                            on:blur=move |_| touch(UserField::Password)
-                        />
-                        <div class="inline-actions">
-                            <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
-                                {move || if show_password.get() { "Hide password" } else { "Show password" }}
-                            </button>
-                            <button type="button" class="link-button" on:click=move |_| { password.set(generate_password()); show_password.set(true); touch(UserField::Password); }>
-                                "Autogenerate Secure Password"
-                            </button>
-                            <button type="button" class="link-button" on:click=move |_| {
-                                let _ = window().navigator().clipboard().write_text(&password.get_untracked());
-                            }>"Copy password"</button>
-                        </div>
-                        <FieldMessages id="user-password-messages" issues=password_issues />
-                </div>
+                <PasswordField method=method password=password create=create invalid=password_issues touched=touched />
                 <h3>"Database User Privileges"</h3>
                 <BuiltinRoleSelect builtin=builtin />
                 <CustomRolesSelect custom=custom project_roles=project_roles />
                 <SpecificPrivileges rows=spec_rows next_id=next_id />
                 <FieldMessages id="user-roles-messages" issues=roles_issues />
-                <fieldset class="scopes">
-                    <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
-                    <label class="checkbox" for="user-restrict">
-                        <input id="user-restrict" type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
-                        "Restrict access to specific clusters"
-                    </label>
-                    <Show when=move || restrict.get()>
-                        {move || clusters().into_iter().map(|name| {
-                            let id = format!("user-scope-{name}");
-                            let label_for = id.clone();
-                            let (n1, n2) = (name.clone(), name.clone());
-                            view! {
-                                <label class="checkbox" for=label_for>
-                                    <input id=id type="checkbox"
-                                        prop:checked=move || scopes.with(|s| s.contains(&n1))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let n = n2.clone();
-                                            scopes.update(|s| { s.retain(|x| *x != n); if on { s.push(n) } });
-                                        }
-                                    />
-                                    {name}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </Show>
-                </fieldset>
-                <div class="field">
-                    <label class="checkbox" for="user-temporary">
-                        <input id="user-temporary" type="checkbox" disabled=move || !method.get().may_be_temporary()
-                            prop:checked=move || temporary.get() && method.get().may_be_temporary()
-                            on:change=move |ev| temporary.set(event_target_checked(&ev)) />
-                        "Temporary User"
-                    </label>
-                    <Show when=move || temporary.get() && method.get().may_be_temporary()>
-                        <label for="user-expiry">"Delete user after"</label>
-                        <select id="user-expiry" on:change=move |ev| expiry.set(event_target_value(&ev))>
-                            {base.with_value(|b| b.delete_after_date.clone()).map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
-                            <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
-                            <option value="24" selected=move || expiry.get() == "24">"1 day"</option>
-                            <option value="168" selected=move || expiry.get() == "168">"1 week"</option>
-                        </select>
-                    </Show>
-                    <Show when=move || !method.get().may_be_temporary()>
-                        <p class="help">"X.509 users can't be temporary."</p>
-                    </Show>
-                </div>
+                <AccessLimits method=method restrict=restrict scopes=scopes temporary=temporary expiry=expiry current_expiry=base.with_value(|b| b.delete_after_date.clone()) />
                 <div class="field">
                     <label for="user-description">"Description"</label>
                     <input id="user-description" type="text" maxlength="200" prop:value=move || description.get()

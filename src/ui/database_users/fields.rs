@@ -1,0 +1,141 @@
+//! Parts of the user dialog with their own small state: the password (show, autogenerate, copy) and the
+//! access limits (cluster scopes, temporary user).
+use crate::ui::state::use_data;
+use crate::ui::widgets::FieldMessages;
+use domain::user_form::AuthMethod;
+use domain::validate::{Issue, UserField};
+use leptos::prelude::*;
+
+/// Random password from the Web Crypto API (never `Math.random`): 24 characters from a 62-letter alphabet.
+fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut bytes = [0u8; 48];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    // Rejection sampling keeps every letter equally likely (248 = 4 × 62).
+    bytes
+        .iter()
+        .filter(|b| **b < 248)
+        .take(24)
+        .map(|b| ALPHABET[(*b % 62) as usize] as char)
+        .collect()
+}
+
+#[component]
+pub fn PasswordField(
+    method: RwSignal<AuthMethod>,
+    password: RwSignal<String>,
+    create: bool,
+    /// The password's messages (already filtered to when they should show).
+    invalid: Signal<Vec<Issue>>,
+    touched: RwSignal<Vec<UserField>>,
+) -> impl IntoView {
+    let show_password = RwSignal::new(false);
+    let touch = move || {
+        touched.update(|t| {
+            if !t.contains(&UserField::Password) {
+                t.push(UserField::Password)
+            }
+        })
+    };
+    view! {
+                // Hidden rather than removed, so switching methods back and forth keeps what was typed.
+                <div class="field" hidden=move || !method.get().has_password()>
+                        <label for="user-password">{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
+                        <input id="user-password" autocomplete="new-password"
+                            type=move || if show_password.get() { "text" } else { "password" }
+                            prop:value=move || password.get()
+                            aria-invalid=move || invalid.with(|i| i.iter().any(Issue::is_error)).then_some("true")
+                            aria-describedby="user-password-messages"
+                            on:input=move |ev| password.set(event_target_value(&ev))
+                            on:blur=move |_| touch()
+                        />
+                        <div class="inline-actions">
+                            <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
+                                {move || if show_password.get() { "Hide password" } else { "Show password" }}
+                            </button>
+                            <button type="button" class="link-button" on:click=move |_| { password.set(generate_password()); show_password.set(true); touch(); }>
+                                "Autogenerate Secure Password"
+                            </button>
+                            <button type="button" class="link-button" on:click=move |_| {
+                                let _ = window().navigator().clipboard().write_text(&password.get_untracked());
+                            }>"Copy password"</button>
+                        </div>
+                        <FieldMessages id="user-password-messages" issues=invalid />
+                </div>
+    }
+}
+
+#[component]
+pub fn AccessLimits(
+    method: RwSignal<AuthMethod>,
+    restrict: RwSignal<bool>,
+    scopes: RwSignal<Vec<String>>,
+    temporary: RwSignal<bool>,
+    expiry: RwSignal<String>,
+    current_expiry: Option<String>,
+) -> impl IntoView {
+    let data = use_data();
+    let clusters = move || {
+        data.project.with(|p| {
+            p.ready()
+                .map(|p| {
+                    p.clusters
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+                <fieldset class="scopes">
+                    <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
+                    <label class="checkbox" for="user-restrict">
+                        <input id="user-restrict" type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
+                        "Restrict access to specific clusters"
+                    </label>
+                    <Show when=move || restrict.get()>
+                        {move || clusters().into_iter().map(|name| {
+                            let id = format!("user-scope-{name}");
+                            let label_for = id.clone();
+                            let (n1, n2) = (name.clone(), name.clone());
+                            view! {
+                                <label class="checkbox" for=label_for>
+                                    <input id=id type="checkbox"
+                                        prop:checked=move || scopes.with(|s| s.contains(&n1))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let n = n2.clone();
+                                            scopes.update(|s| { s.retain(|x| *x != n); if on { s.push(n) } });
+                                        }
+                                    />
+                                    {name}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </Show>
+                </fieldset>
+                <div class="field">
+                    <label class="checkbox" for="user-temporary">
+                        <input id="user-temporary" type="checkbox" disabled=move || !method.get().may_be_temporary()
+                            prop:checked=move || temporary.get() && method.get().may_be_temporary()
+                            on:change=move |ev| temporary.set(event_target_checked(&ev)) />
+                        "Temporary User"
+                    </label>
+                    <Show when=move || temporary.get() && method.get().may_be_temporary()>
+                        <label for="user-expiry">"Delete user after"</label>
+                        <select id="user-expiry" on:change=move |ev| expiry.set(event_target_value(&ev))>
+                            {current_expiry.clone().map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
+                            <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
+                            <option value="24" selected=move || expiry.get() == "24">"1 day"</option>
+                            <option value="168" selected=move || expiry.get() == "168">"1 week"</option>
+                        </select>
+                    </Show>
+                    <Show when=move || !method.get().may_be_temporary()>
+                        <p class="help">"X.509 users can't be temporary."</p>
+                    </Show>
+                </div>
+    }
+}
