@@ -134,6 +134,13 @@ async fn usernames_follow_the_authentication_method() {
             "RFC 2253",
             "CN=bob,DC=example,DC=com",
         ),
+        (
+            "ldap-group",
+            "devs",
+            "RFC 2253",
+            "CN=devs,OU=groups,DC=example,DC=com",
+        ),
+        ("oidc-group", "devs", "identity provider", "idp123/devs"),
         ("oidc-user", "bob", "identity provider", "idp123/bob"),
     ];
     for (method, bad, expect, good) in cases {
@@ -404,4 +411,33 @@ async fn escape_with_unsaved_input_asks_before_closing_and_changes_reach_the_fee
     .await;
     assert!(text_of(".activity-table").contains("half-typed"));
     assert!(!text_of("body").contains("a-secret-for-the-feed"));
+}
+
+#[wasm_bindgen_test]
+async fn a_backend_refusal_keeps_the_dialog_input() {
+    let key = fresh_key();
+    let _app = mount_with(NEW, &key);
+    let name = dialog_ready().await;
+    type_into(&name, "race-user");
+    type_into(&input_labelled("Password").unwrap(), "long-enough-secret");
+    select("user-builtin", "readAnyDatabase");
+    // Another tab creates the same user first: only the backend can tell.
+    let mut other = DatabaseUser::new("race-user");
+    other.password = Some("another-secret-1".into());
+    other.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
+    LocalBackend::open(&key, DemoKind::Standard)
+        .create_database_user(other)
+        .await
+        .unwrap();
+    submit();
+    wait_until("the refusal is shown", || {
+        text_of("[role=dialog] [role=alert]").contains("refused")
+    })
+    .await;
+    assert_eq!(pathname(), NEW);
+    assert_eq!(input_labelled("Username").unwrap().value(), "race-user");
+    assert_eq!(
+        input_labelled("Password").unwrap().value(),
+        "long-enough-secret"
+    );
 }
