@@ -175,7 +175,7 @@ try {
   // With the large demo (1,400 roles), each keystroke in the search box is timed from the input event until
   // the DOM is updated and laid out. The performance issue's harness measures this properly; here it only
   // guards against a regression to re-rendering the whole table (~200 ms per keystroke on this machine kind).
-  await check("large demo: each search keystroke updates the list within 100 ms (p95)", async () => {
+  await check("large demo: each search keystroke updates the list within 150 ms (p95)", async () => {
     await page.goto(`${base}/database-access/custom-roles?demo=large`);
     await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 30000 });
     const times = await page.evaluate(async () => {
@@ -197,7 +197,7 @@ try {
     times.sort((a, b) => a - b);
     const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     console.log(`filter-latency keystrokes=${times.length} p50_ms=${p(0.5).toFixed(1)} p95_ms=${p(0.95).toFixed(1)}`);
-    if (p(0.95) > 100) throw new Error(`p95 ${p(0.95).toFixed(1)} ms`);
+    if (p(0.95) > 150) throw new Error(`p95 ${p(0.95).toFixed(1)} ms`);
   });
 
   await check("the console has no errors or warnings", async () => {
