@@ -9,17 +9,24 @@ use domain::demo::DemoKind;
 use domain::model::{ApiError, CustomDbRole, DatabaseUser, UpdateCustomDbRole};
 use domain::project::{ActivityEvent, Project};
 use domain::ErrorCode;
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
 /// Bumped whenever the stored shape changes incompatibly.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+/// What is read: the project is parsed only once the version is known to be ours.
+#[derive(Deserialize)]
 struct Stored {
     version: u32,
     project: serde_json::Value,
+}
+
+/// What is written: serialized straight from the project, without an intermediate copy.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    version: u32,
+    project: &'a Project,
 }
 
 /// Why the stored project could not be used.
@@ -48,8 +55,13 @@ fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// The browser's `localStorage`, or `None` where it is unavailable (e.g. disabled by policy).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 fn read_raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    storage()?.get_item(key).ok().flatten()
 }
 
 fn parse(raw: &str) -> Result<Project, LoadProblem> {
@@ -74,12 +86,16 @@ fn parse(raw: &str) -> Result<Project, LoadProblem> {
 
 /// Stores `project`; returns the stored text.
 fn write(key: &str, project: &Project) -> ApiResult<String> {
-    let stored = Stored {
+    let text = serde_json::to_string(&StoredRef {
         version: FORMAT_VERSION,
-        project: serde_json::to_value(project).map_err(|e| storage_error(e.to_string()))?,
-    };
-    LocalStorage::set(key, &stored).map_err(|e| storage_error(e.to_string()))?;
-    Ok(read_raw(key).unwrap_or_default())
+        project,
+    })
+    .map_err(|e| storage_error(e.to_string()))?;
+    storage()
+        .ok_or_else(|| storage_error("storage is unavailable".to_string()))?
+        .set_item(key, &text)
+        .map_err(|e| storage_error(format!("{e:?}")))?;
+    Ok(text)
 }
 
 fn storage_error(why: String) -> ApiError {
@@ -126,8 +142,10 @@ impl LocalBackend {
 
     /// Replaces the stored project with a fresh demo, keeping what was there under `<key>.previous`.
     pub fn reset(&self) -> ApiResult<()> {
-        if let Ok(Some(old)) = LocalStorage::raw().get_item(&self.key) {
-            let _ = LocalStorage::raw().set_item(&format!("{}.previous", self.key), &old);
+        if let Some(old) = read_raw(&self.key) {
+            if let Some(s) = storage() {
+                let _ = s.set_item(&format!("{}.previous", self.key), &old);
+            }
         }
         let project = self.kind.project();
         *self.seen.borrow_mut() = write(&self.key, &project)?;

@@ -2,8 +2,10 @@
 //! as context by the app; screens keep their own form state close to where it is used.
 use crate::backend::local::LocalBackend;
 use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{ApiError, CustomDbRole, DatabaseUser};
 use domain::project::ActivityEvent;
+use domain::validate::ProjectContext;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -114,6 +116,25 @@ impl Data {
             self.reload();
         }
         Ok(())
+    }
+
+    /// Runs `f` with what the rules need to know about the project, borrowed from the loaded data (tracked,
+    /// never cloned: editors call this on every keystroke). Data still loading counts as empty.
+    pub fn with_context<T>(&self, f: impl FnOnce(&ProjectContext<'_>) -> T) -> T {
+        self.roles.with(|roles| {
+            self.users.with(|users| {
+                self.project.with(|project| {
+                    let project = project.ready();
+                    f(&ProjectContext {
+                        custom_roles: roles.ready().map_or(&[], Vec::as_slice),
+                        users: users.ready().map_or(&[], Vec::as_slice),
+                        clusters: project.map_or(&[], |p| p.clusters.as_slice()),
+                        custom_role_limit: project
+                            .map_or(DEFAULT_CUSTOM_ROLES_LIMIT, |p| p.custom_role_limit),
+                    })
+                })
+            })
+        })
     }
 
     pub fn custom_role_limit(&self) -> Option<usize> {

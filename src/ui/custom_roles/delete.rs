@@ -3,7 +3,7 @@
 use crate::ui::state::use_data;
 use crate::ui::widgets::ConfirmDialog;
 use domain::model::ApiError;
-use domain::validate::{delete_blocked_by, DeleteBlockers, ProjectContext};
+use domain::validate::{delete_blocked_by, DeleteBlockers};
 use leptos::prelude::*;
 
 #[component]
@@ -13,18 +13,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let blockers = {
         let name = name.clone();
-        Memo::new(move |_| {
-            data.roles.with(|r| {
-                data.users.with(|u| match (r.ready(), u.ready()) {
-                    (Some(roles), Some(users)) => {
-                        let mut ctx = ProjectContext::new(roles);
-                        ctx.users = users;
-                        delete_blocked_by(&name, &ctx)
-                    }
-                    _ => DeleteBlockers::default(),
-                })
-            })
-        })
+        Memo::new(move |_| data.with_context(|ctx| delete_blocked_by(&name, ctx)))
     };
     let blocked = move || !blockers.with(DeleteBlockers::is_empty);
     let confirm = {

@@ -9,7 +9,7 @@ use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
-use domain::validate::{is_valid, validate_form, Field, Issue, ProjectContext, RoleMode};
+use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
 use domain::ErrorCode::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -78,40 +78,17 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let state = FormState::new(&initial);
     let form = Memo::new(move |_| state.to_form());
     let role = Memo::new(move |_| form.with(RoleForm::to_role));
-    let roles = Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default()));
-    let users = Signal::derive(move || data.users.with(|u| u.ready().cloned().unwrap_or_default()));
-    let clusters = Signal::derive(move || {
-        data.project
-            .with(|p| p.ready().map(|p| p.clusters.clone()).unwrap_or_default())
-    });
     let project_id = Signal::derive(move || {
         data.project
             .with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default())
     });
-    let limit = move || {
-        data.custom_role_limit()
-            .unwrap_or(domain::model::DEFAULT_CUSTOM_ROLES_LIMIT)
-    };
     let mode = if create {
         RoleMode::Create
     } else {
         RoleMode::Update
     };
-    let issues = Memo::new(move |_| {
-        roles.with(|roles| {
-            users.with(|users| {
-                clusters.with(|clusters| {
-                    let ctx = ProjectContext {
-                        custom_roles: roles,
-                        users,
-                        clusters,
-                        custom_role_limit: limit(),
-                    };
-                    form.with(|f| validate_form(f, &ctx, mode))
-                })
-            })
-        })
-    });
+    let issues =
+        Memo::new(move |_| data.with_context(|ctx| form.with(|f| validate_form(f, ctx, mode))));
     let server_error = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -166,8 +143,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let cx = RowContext {
         state,
         issues,
-        roles,
-        clusters,
+        data,
         editing: StoredValue::new(editing.clone()),
     };
 

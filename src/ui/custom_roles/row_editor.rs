@@ -1,12 +1,12 @@
 //! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState};
+use crate::ui::state::Data;
 use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
-use domain::model::{ClusterSummary, CustomDbRole};
 use domain::picker::{choices, item_from_key, item_key};
 use domain::role_form::Row;
-use domain::validate::{Field, Issue, ProjectContext};
+use domain::validate::{Field, Issue};
 use leptos::prelude::*;
 
 /// What a row needs from the editor around it.
@@ -14,25 +14,18 @@ use leptos::prelude::*;
 pub struct RowContext {
     pub state: FormState,
     pub issues: Memo<Vec<Issue>>,
-    pub roles: Signal<Vec<CustomDbRole>>,
-    pub clusters: Signal<Vec<ClusterSummary>>,
+    pub data: Data,
     pub editing: StoredValue<Option<String>>,
 }
 
 impl RowContext {
-    fn issues_for(
-        &self,
-        field: Field,
-        shown: impl Fn() -> bool + Send + Sync + 'static,
-    ) -> Signal<Vec<Issue>> {
-        let issues = self.issues;
-        let submitted = self.state.submitted;
-        Signal::derive(move || {
-            if !(shown() || submitted.get()) {
-                return Vec::new();
-            }
-            issues.with(|all| all.iter().filter(|i| i.field == field).cloned().collect())
-        })
+    /// The issues of `field`, once the field was `touched` or the form submitted (tracked).
+    fn issues_for(&self, field: &Field, touched: bool) -> Vec<Issue> {
+        if !(touched || self.state.submitted.get()) {
+            return Vec::new();
+        }
+        self.issues
+            .with(|all| all.iter().filter(|i| i.field == *field).cloned().collect())
     }
 }
 
@@ -54,29 +47,25 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             items: row.items.get(),
             targets: Vec::new(),
         };
-        cx.roles.with(|roles| {
-            cx.clusters.with(|clusters| {
-                let mut ctx = ProjectContext::new(roles);
-                ctx.clusters = clusters;
-                let editing = cx.editing.get_value();
-                choices(&r, &ctx, editing.as_deref())
-                    .into_iter()
-                    .map(|g| PickGroup {
-                        label: g.category.label().to_string(),
-                        options: g
-                            .choices
-                            .into_iter()
-                            .map(|c| PickOption {
-                                key: item_key(&c.item),
-                                label: c.label,
-                                heading: c.docs_group.map(|d| d.label()),
-                                disabled: c.disabled,
-                                selected: c.selected,
-                            })
-                            .collect(),
-                    })
-                    .collect::<Vec<_>>()
-            })
+        let editing = cx.editing.get_value();
+        cx.data.with_context(|ctx| {
+            choices(&r, ctx, editing.as_deref())
+                .into_iter()
+                .map(|g| PickGroup {
+                    label: g.category.label().to_string(),
+                    options: g
+                        .choices
+                        .into_iter()
+                        .map(|c| PickOption {
+                            key: item_key(&c.item),
+                            label: c.label,
+                            heading: c.docs_group.map(|d| d.label()),
+                            disabled: c.disabled,
+                            selected: c.selected,
+                        })
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
         })
     });
     let on_toggle = Callback::new(move |key: String| {
@@ -93,13 +82,8 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
     });
     let picker_id = format!("row-{}-picker", row.id);
     let picker_msgs = format!("row-{}-messages", row.id);
-    let picker_issues = Signal::derive({
-        let row_touched = row.touched;
-        move || {
-            let field = Field::Row(index.get());
-            cx.issues_for(field, move || row_touched.get()).get()
-        }
-    });
+    let picker_issues =
+        Signal::derive(move || cx.issues_for(&Field::Row(index.get()), row.touched.get()));
     let picker_invalid =
         Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
     let needs_targets = move || {
@@ -175,14 +159,14 @@ fn TargetEditor(
             row: row_index.get(),
             target: t_index.get(),
         };
-        cx.issues_for(field, move || touched.get()).get()
+        cx.issues_for(&field, touched.get())
     });
     let coll_issues = Signal::derive(move || {
         let field = Field::TargetCollection {
             row: row_index.get(),
             target: t_index.get(),
         };
-        cx.issues_for(field, move || touched.get()).get()
+        cx.issues_for(&field, touched.get())
     });
     view! {
         <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>

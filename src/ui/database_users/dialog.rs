@@ -9,9 +9,7 @@ use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{Banner, Dialog, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
 use domain::user_form::{AuthMethod, UserRoles};
-use domain::validate::{
-    is_valid, validate_user, Field, Issue, ProjectContext, UserField, UserMode,
-};
+use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -59,7 +57,7 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
     let navigate = use_navigate();
     let create = original.is_none();
     let base = original.clone().unwrap_or_else(|| DatabaseUser::new(""));
-    let project_roles = Signal::derive(move || {
+    let project_roles = Memo::new(move |_| {
         data.roles.with(|r| {
             r.ready()
                 .map(|r| r.iter().map(|c| c.role_name.clone()).collect::<Vec<_>>())
@@ -143,17 +141,6 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
     track_unsaved(move || !saved.get() && user.with(|u| *u != initial));
 
     let issues = Memo::new(move |_| {
-        let roles = data.roles.with(|r| r.ready().cloned().unwrap_or_default());
-        let users = data.users.with(|u| u.ready().cloned().unwrap_or_default());
-        let clusters = data
-            .project
-            .with(|p| p.ready().map(|p| p.clusters.clone()).unwrap_or_default());
-        let ctx = ProjectContext {
-            custom_roles: &roles,
-            users: &users,
-            clusters: &clusters,
-            custom_role_limit: usize::MAX,
-        };
         let original = base.get_value();
         let mode = if create {
             UserMode::Create
@@ -162,18 +149,21 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                 original: &original,
             }
         };
-        user.with(|u| validate_user(u, &ctx, mode, now_secs()))
+        data.with_context(|ctx| user.with(|u| validate_user(u, ctx, mode, now_secs())))
     });
-    let field_issues = move |fields: &'static [UserField], live: bool| {
+    // The issues `belongs` picks out, once one of the `watched` fields was left or the form submitted.
+    let shown_issues = move |watched: &'static [UserField], belongs: fn(&UserField) -> bool| {
         Signal::derive(move || {
-            let shown =
-                submitted.get() || live || touched.with(|t| fields.iter().any(|f| t.contains(f)));
-            if !shown {
+            if !(submitted.get() || touched.with(|t| watched.iter().any(|f| t.contains(f)))) {
                 return Vec::new();
             }
             issues.with(|all| {
                 all.iter()
-                    .filter(|i| matches!(&i.field, Field::User(f) if fields.contains(f)))
+                    .filter(|i| match &i.field {
+                        Field::User(f) => belongs(f),
+                        Field::Form => belongs(&UserField::Roles),
+                        _ => false,
+                    })
                     .cloned()
                     .collect::<Vec<Issue>>()
             })
@@ -186,41 +176,20 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
             }
         })
     };
-    let username_issues = field_issues(
-        &[
-            UserField::Username,
-            UserField::AuthMethod,
-            UserField::AuthDatabase,
-        ],
-        false,
-    );
-    let password_issues = field_issues(&[UserField::Password], false);
-    let roles_issues = Signal::derive(move || {
-        if !submitted.get() {
-            return Vec::new();
-        }
-        issues.with(|all| {
-            all.iter()
-                .filter(|i| {
-                    matches!(
-                        i.field,
-                        Field::Form | Field::User(UserField::Roles | UserField::Role(_))
-                    )
-                })
-                .cloned()
-                .collect::<Vec<Issue>>()
-        })
+    let username_issues = shown_issues(&[UserField::Username], |f| {
+        matches!(
+            f,
+            UserField::Username | UserField::AuthMethod | UserField::AuthDatabase
+        )
     });
-    let other_issues = field_issues(
-        &[
-            UserField::Description,
-            UserField::DeleteAfter,
-            UserField::Scope(0),
-            UserField::Scope(1),
-            UserField::Scope(2),
-        ],
-        false,
-    );
+    let password_issues = shown_issues(&[UserField::Password], |f| *f == UserField::Password);
+    let roles_issues = shown_issues(&[], |f| matches!(f, UserField::Roles | UserField::Role(_)));
+    let other_issues = shown_issues(&[], |f| {
+        matches!(
+            f,
+            UserField::Description | UserField::DeleteAfter | UserField::Scope(_)
+        )
+    });
     let invalid =
         |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
 

@@ -77,13 +77,11 @@ pub fn UnsavedChangesGuard() -> impl IntoView {
 
     // Capture phase on the document runs before the router's own click listener on the window.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if !guard.dirty.get_untracked() {
-            return;
-        }
         if let Some(href) = internal_link(&ev) {
-            ev.prevent_default();
-            ev.stop_propagation();
-            guard.pending.set(Some(href));
+            if !guard.allows(&href) {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
         }
     });
     let on_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
