@@ -2,10 +2,12 @@
 //! different MongoDB versions so version-gated actions show, roles inheriting roles, users holding
 //! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
 use crate::model::{
-    ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole, PrivilegeAction,
-    Resource, MAX_CUSTOM_ROLES_LIMIT,
+    ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
+    PrivilegeAction, ProjectUser, Resource, RoleAssignment, ServiceAccount, TeamRole,
+    MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
+use crate::project_access::OrgTeam;
 
 /// Which demo project to start with (`?demo=large` in the app).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -173,7 +175,7 @@ pub fn standard() -> Project {
         ),
     ];
     Project {
-        id: "6650f1c2a4b3c2d1e0f9a8b7".to_string(),
+        id: PROJECT_ID.to_string(),
         name: "Demo Project".to_string(),
         clusters: clusters(),
         custom_roles,
@@ -181,6 +183,87 @@ pub fn standard() -> Project {
         custom_role_limit: crate::model::DEFAULT_CUSTOM_ROLES_LIMIT,
         principal: owner(),
         activity: Vec::new(),
+        members: vec![
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0001",
+                "ada.admin@example.com",
+                "ACTIVE",
+                &["GROUP_OWNER"],
+            ),
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0002",
+                "dana.dbadmin@example.com",
+                "ACTIVE",
+                &["GROUP_DATABASE_ACCESS_ADMIN"],
+            ),
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0003",
+                "rory.readonly@example.com",
+                "ACTIVE",
+                &["GROUP_READ_ONLY"],
+            ),
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0004",
+                "ines.indexer@example.com",
+                "ACTIVE",
+                &["GROUP_INDEX_MANAGER", "GROUP_CLUSTER_LOG_VIEWER"],
+            ),
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0005",
+                "amir.access@example.com",
+                "ACTIVE",
+                &["GROUP_ACCESS_MANAGER"],
+            ),
+        ],
+        org_teams: [
+            ("bbbbbbbbbbbbbbbbbbbb0001", "Platform SRE"),
+            ("bbbbbbbbbbbbbbbbbbbb0002", "Data Engineering"),
+            ("bbbbbbbbbbbbbbbbbbbb0003", "Security"),
+            ("bbbbbbbbbbbbbbbbbbbb0004", "Analytics"),
+        ]
+        .into_iter()
+        .map(|(id, name)| OrgTeam {
+            id: id.to_string(),
+            name: name.to_string(),
+        })
+        .collect(),
+        teams: vec![TeamRole {
+            team_id: "bbbbbbbbbbbbbbbbbbbb0001".to_string(),
+            role_names: vec![
+                "GROUP_CLUSTER_MANAGER".to_string(),
+                "GROUP_CLUSTER_LOG_VIEWER".to_string(),
+            ],
+        }],
+        api_keys: vec![ApiKey {
+            id: "cccccccccccccccccccc0001".to_string(),
+            desc: "Terraform pipeline".to_string(),
+            public_key: "tfpipeln".to_string(),
+            private_key: None,
+            roles: vec![RoleAssignment {
+                group_id: Some(PROJECT_ID.to_string()),
+                org_id: None,
+                role_name: "GROUP_OWNER".to_string(),
+            }],
+        }],
+        service_accounts: vec![ServiceAccount {
+            client_id: "mdb_sa_id_dddddddddddddddddddd0001".to_string(),
+            created_at: Some("2026-10-01T09:00:00Z".to_string()),
+            description: "Nightly snapshot job".to_string(),
+            name: "backup-bot".to_string(),
+            roles: vec!["GROUP_BACKUP_CREATOR".to_string()],
+            secrets: vec![],
+        }],
+    }
+}
+
+const PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+
+fn member(id: &str, email: &str, status: &str, roles: &[&str]) -> ProjectUser {
+    ProjectUser {
+        id: id.to_string(),
+        username: email.to_string(),
+        org_membership_status: status.to_string(),
+        roles: roles.iter().map(|r| r.to_string()).collect(),
     }
 }
 

@@ -70,6 +70,13 @@ codes! {
     CUSTOM_ROLES_LIMIT_EXCEEDED = 403, "Forbidden";
     GROUP_USERS_LIMIT_EXCEEDED = 403, "Forbidden";
     CANNOT_REMOVE_ALL_USER_ROLES = 403, "Forbidden";
+    NO_ROLES_IN_ASSIGNMENT = 403, "Forbidden";
+    CANNOT_DELETE_LAST_ADMIN = 403, "Forbidden";
+    // The code Atlas sends when the caller's roles don't allow an operation is UNCONFIRMED (reference §10);
+    // what matters, and is confirmed, is the 403 status with the error envelope.
+    USER_UNAUTHORIZED = 403, "Forbidden";
+    // UNCONFIRMED code for inviting someone already in the project; 409 is the safe answer (nothing changes).
+    USER_ALREADY_IN_GROUP = 409, "Conflict";
     ATLAS_CUSTOM_ROLE_NOT_FOUND = 404, "Not Found";
     RESOURCE_NOT_FOUND = 404, "Not Found";
     USER_ALREADY_EXISTS = 409, "Conflict";

@@ -5,17 +5,22 @@
 //! - [`role_form`]: the role editor's rows and their conversion to and from API roles.
 //! - [`validate`]: every rule, as issues addressed to fields, with Atlas error codes.
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
+//! - [`project_access`], [`permissions`], [`role_guide`]: who holds project roles, who may change
+//!   what, and choosing the least-privileged project role.
 pub mod catalog;
 pub mod cli;
 pub mod datetime;
 pub mod demo;
 pub mod errors;
 pub mod model;
+pub mod permissions;
 pub mod picker;
 pub mod privileges;
 pub mod project;
+pub mod project_access;
 mod project_users;
 pub mod role_form;
+pub mod role_guide;
 pub mod user_form;
 pub mod validate;
 pub mod version;

@@ -4,9 +4,11 @@
 //! one in a file. Pure data in, data out: the caller supplies the time.
 use crate::errors::ErrorCode::*;
 use crate::model::{
-    ApiError, ClusterSummary, CustomDbRole, DatabaseUser, UpdateCustomDbRole,
-    DEFAULT_CUSTOM_ROLES_LIMIT,
+    ApiError, ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, ProjectUser, ServiceAccount,
+    TeamRole, UpdateCustomDbRole, DEFAULT_CUSTOM_ROLES_LIMIT,
 };
+use crate::permissions::Permission;
+use crate::project_access::OrgTeam;
 use crate::validate::{delete_blockers, validate_role, Issue, ProjectContext, RoleMode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -28,6 +30,10 @@ pub enum ActivityKind {
     DatabaseUserCreated,
     DatabaseUserUpdated,
     DatabaseUserDeleted,
+    /// A user invited, a team added, an API key or service account created.
+    ProjectAccessGranted,
+    ProjectAccessUpdated,
+    ProjectAccessRemoved,
 }
 
 impl ActivityKind {
@@ -39,6 +45,9 @@ impl ActivityKind {
             ActivityKind::DatabaseUserCreated => "Database user created",
             ActivityKind::DatabaseUserUpdated => "Database user updated",
             ActivityKind::DatabaseUserDeleted => "Database user deleted",
+            ActivityKind::ProjectAccessGranted => "Project access granted",
+            ActivityKind::ProjectAccessUpdated => "Project roles changed",
+            ActivityKind::ProjectAccessRemoved => "Project access removed",
         }
     }
 }
@@ -70,6 +79,20 @@ pub struct Project {
     /// Oldest first; `activity_newest_first` gives the feed order.
     #[serde(default)]
     pub activity: Vec<ActivityEvent>,
+    /// Atlas users holding project roles (invited ones are pending).
+    #[serde(default)]
+    pub members: Vec<ProjectUser>,
+    /// The organization's teams, which can be added to the project.
+    #[serde(default)]
+    pub org_teams: Vec<OrgTeam>,
+    #[serde(default)]
+    pub teams: Vec<TeamRole>,
+    /// Never holds a private key.
+    #[serde(default)]
+    pub api_keys: Vec<ApiKey>,
+    /// Never holds a client secret.
+    #[serde(default)]
+    pub service_accounts: Vec<ServiceAccount>,
 }
 
 fn default_limit() -> usize {
@@ -116,6 +139,7 @@ impl Project {
         role: CustomDbRole,
         now: &str,
     ) -> Result<CustomDbRole, ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         if let Some(err) = first_error(&validate_role(&role, &self.context(), RoleMode::Create)) {
             return Err(err);
         }
@@ -137,6 +161,7 @@ impl Project {
         update: UpdateCustomDbRole,
         now: &str,
     ) -> Result<CustomDbRole, ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         let index = self
             .custom_roles
             .iter()
@@ -172,6 +197,7 @@ impl Project {
     /// `DELETE …/customDBRoles/roles/{roleName}`. Refused (409) when a user or a role would be left with
     /// nothing; otherwise the role also disappears from the users and roles that held it.
     pub fn delete_custom_role(&mut self, name: &str, now: &str) -> Result<(), ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         if self.custom_role(name).is_none() {
             return Err(not_found(name));
         }

@@ -4,6 +4,7 @@
 use crate::datetime::parse_datetime;
 use crate::errors::ErrorCode::*;
 use crate::model::{ApiError, DatabaseUser};
+use crate::permissions::Permission;
 use crate::project::{first_error, ActivityKind, Project};
 use crate::validate::{validate_user, UserMode};
 
@@ -47,6 +48,7 @@ impl Project {
         mut user: DatabaseUser,
         now: &str,
     ) -> Result<DatabaseUser, ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         let issues = validate_user(&user, &self.context(), UserMode::Create, seconds(now));
         if let Some(err) = first_error(&issues) {
             return Err(err);
@@ -73,6 +75,7 @@ impl Project {
         mut user: DatabaseUser,
         now: &str,
     ) -> Result<DatabaseUser, ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         let index = self
             .users
             .iter()
@@ -108,6 +111,7 @@ impl Project {
         username: &str,
         now: &str,
     ) -> Result<(), ApiError> {
+        self.principal.authorize(Permission::DatabaseAccess)?;
         let before = self.users.len();
         self.users
             .retain(|u| !(u.database_name == db && u.username == username));

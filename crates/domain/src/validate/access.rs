@@ -2,7 +2,7 @@
 use super::{Field, Issue};
 use crate::catalog::project_role;
 use crate::errors::ErrorCode::*;
-use crate::model::{CreateProjectApiKey, CreateServiceAccount};
+use crate::model::{CreateProjectApiKey, CreateServiceAccount, InviteProjectUser};
 use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +13,10 @@ pub enum AccessField {
     Roles,
     Role(usize),
     SecretExpiry,
+    /// The invitee's email address.
+    Email,
+    /// The team to add.
+    Team,
 }
 
 fn err(f: AccessField, code: crate::ErrorCode, m: impl Into<String>) -> Issue {
@@ -45,6 +49,41 @@ pub fn validate_project_roles<S: AsRef<str>>(roles: &[S]) -> Vec<Issue> {
             ));
         }
     }
+    issues
+}
+
+/// A plausible email address: one `@`, something before it, a dotted domain after it, no spaces. Atlas
+/// usernames are email addresses (`GroupUserRequest.username`, format email); the mail server has the
+/// last word, this only catches typos before anything is sent.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// "Invite to Project": an email address and valid project roles.
+pub fn validate_invite(invite: &InviteProjectUser) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let email = invite.username.trim();
+    if email.is_empty() {
+        issues.push(err(
+            AccessField::Email,
+            VALIDATION_ERROR,
+            "Enter the email address of the person to invite.",
+        ));
+    } else if !is_email(email) {
+        issues.push(err(
+            AccessField::Email,
+            VALIDATION_ERROR,
+            format!("{email} is not a valid email address."),
+        ));
+    }
+    issues.extend(validate_project_roles(&invite.roles));
     issues
 }
 

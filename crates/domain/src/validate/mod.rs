@@ -9,7 +9,10 @@ mod role;
 mod user;
 
 pub use crate::datetime::parse_datetime;
-pub use access::{validate_api_key, validate_project_roles, validate_service_account, AccessField};
+pub use access::{
+    is_email, validate_api_key, validate_invite, validate_project_roles, validate_service_account,
+    AccessField,
+};
 pub use form::validate_form;
 pub use names::validate_role_name;
 pub use role::{
