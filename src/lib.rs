@@ -4,4 +4,5 @@
 //! `domain` calls nothing and never sees a browser.
 pub mod backend;
 pub mod config;
+pub mod random;
 pub mod ui;

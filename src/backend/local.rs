@@ -5,9 +5,14 @@
 //! version doesn't understand) is never overwritten behind the user's back: the backend reports it as a
 //! `LoadProblem`, the app shows a notice, and only "Reset demo project" replaces it, after keeping a copy.
 use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use crate::random::{random_string, ALPHANUMERIC, HEX, LOWERCASE};
 use domain::demo::DemoKind;
-use domain::model::{ApiError, CustomDbRole, DatabaseUser, UpdateCustomDbRole};
-use domain::project::{ActivityEvent, Project};
+use domain::model::{
+    ApiError, ApiKey, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser,
+    InviteProjectUser, ProjectUser, ServiceAccount, TeamRole, UpdateCustomDbRole,
+};
+use domain::project::{ActivityEvent, Principal, Project};
+use domain::project_access::{Member, MemberKind, NewApiKeyIds, NewServiceAccountIds, OrgTeam};
 use domain::ErrorCode;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -178,6 +183,27 @@ impl LocalBackend {
     }
 }
 
+/// A 24-hex Atlas object id.
+fn object_id() -> String {
+    random_string(HEX, 24)
+}
+
+fn iso_in_hours(hours: i32) -> String {
+    let ms = js_sys::Date::now() + f64::from(hours) * 3_600_000.0;
+    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string())
+}
+
+impl LocalBackend {
+    /// "View as": the demo's signed-in principal. Only the embedded backend has one to switch; it is
+    /// stored with the project so every tab acts as the same person.
+    pub fn set_principal(&self, principal: Principal) -> ApiResult<()> {
+        self.mutate(|p, _| {
+            p.principal = principal;
+            Ok(())
+        })
+    }
+}
+
 fn unavailable(why: &str) -> ApiError {
     ApiError::new(ErrorCode::UNEXPECTED_ERROR, why.to_string(), Vec::new())
 }
@@ -240,5 +266,62 @@ impl Backend for LocalBackend {
 
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
         ready(self.with(|p| p.activity_newest_first().cloned().collect()))
+    }
+
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        ready(self.with(Project::members))
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        ready(self.with(|p| p.org_teams.clone()))
+    }
+
+    fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {
+        ready(self.mutate(|p, now| p.invite_user(invite, object_id(), now)))
+    }
+
+    fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>> {
+        ready(self.mutate(|p, now| p.add_team(&team_id, roles, now)))
+    }
+
+    fn create_api_key(&self, key: CreateProjectApiKey) -> BoxFuture<'_, ApiResult<ApiKey>> {
+        let ids = NewApiKeyIds {
+            id: object_id(),
+            public_key: random_string(LOWERCASE, 8),
+            private_key: format!(
+                "{}-{}-{}-{}",
+                random_string(HEX, 8),
+                random_string(HEX, 4),
+                random_string(HEX, 4),
+                random_string(HEX, 12)
+            ),
+        };
+        ready(self.mutate(|p, now| p.create_api_key(key, ids, now)))
+    }
+
+    fn create_service_account(
+        &self,
+        account: CreateServiceAccount,
+    ) -> BoxFuture<'_, ApiResult<ServiceAccount>> {
+        let ids = NewServiceAccountIds {
+            client_id: format!("mdb_sa_id_{}", object_id()),
+            secret_id: object_id(),
+            secret: format!("mdb_sa_sk_{}", random_string(ALPHANUMERIC, 40)),
+        };
+        let expires = iso_in_hours(account.secret_expires_after_hours.max(1));
+        ready(self.mutate(|p, now| p.create_service_account(account, ids, now, &expires)))
+    }
+
+    fn set_member_roles(
+        &self,
+        kind: MemberKind,
+        id: String,
+        roles: Vec<String>,
+    ) -> BoxFuture<'_, ApiResult<Member>> {
+        ready(self.mutate(|p, now| p.set_member_roles(kind, &id, roles, now)))
+    }
+
+    fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>> {
+        ready(self.mutate(|p, now| p.remove_member(kind, &id, now)))
     }
 }

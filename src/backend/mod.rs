@@ -3,8 +3,12 @@
 //! handle a refusal from the embedded backend and from Atlas the same way.
 pub mod local;
 
-use domain::model::{ApiError, ClusterSummary, CustomDbRole, DatabaseUser, UpdateCustomDbRole};
+use domain::model::{
+    ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
+    DatabaseUser, InviteProjectUser, ProjectUser, ServiceAccount, TeamRole, UpdateCustomDbRole,
+};
 use domain::project::{ActivityEvent, Principal};
+use domain::project_access::{Member, MemberKind, OrgTeam};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -47,4 +51,26 @@ pub trait Backend {
     fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>>;
     /// The project's Activity Feed, newest first.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
+
+    /// Atlas users, teams, API keys and service accounts holding project roles.
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
+    /// The organization's teams (what "Add Team" can choose from).
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
+    fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>>;
+    fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>>;
+    /// The answer holds the private key; nothing else ever will.
+    fn create_api_key(&self, key: CreateProjectApiKey) -> BoxFuture<'_, ApiResult<ApiKey>>;
+    /// The answer holds the client secret; nothing else ever will.
+    fn create_service_account(
+        &self,
+        account: CreateServiceAccount,
+    ) -> BoxFuture<'_, ApiResult<ServiceAccount>>;
+    /// Replaces a member's project roles.
+    fn set_member_roles(
+        &self,
+        kind: MemberKind,
+        id: String,
+        roles: Vec<String>,
+    ) -> BoxFuture<'_, ApiResult<Member>>;
+    fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>>;
 }

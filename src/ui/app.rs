@@ -6,12 +6,15 @@ use super::activity::{ActivityFeedPage, ACTIVITY_PATH};
 use super::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
 use super::database_access::DatabaseAccessPage;
 use super::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
-use super::project_access::ProjectAccessPage;
+use super::project_access::{self as pa, ProjectAccessPage};
 use super::state::Data;
 use super::widgets::guard::UnsavedChangesGuard;
 use super::widgets::Banner;
 use crate::backend::local::LocalBackend;
 use crate::config::Config;
+use domain::catalog::project_role;
+use domain::permissions::demo_principals;
+use domain::project::Principal;
 
 /// The custom roles tab is the console's home, as in Atlas.
 pub const HOME: &str = super::custom_roles::LIST_PATH;
@@ -40,7 +43,30 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                         <Route path=path!("custom-roles/new") view=NewRolePage />
                         <Route path=path!("custom-roles/:name/edit") view=EditRolePage />
                     </ParentRoute>
-                    <Route path=path!("/project-access") view=ProjectAccessPage />
+                    <ParentRoute path=path!("/project-access") view=ProjectAccessPage>
+                        <Route path=path!("") view=|| view! { <Redirect path=pa::USERS_PATH /> } />
+                        <ParentRoute path=path!("users") view=pa::UsersTab>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("invite") view=pa::InviteDialog />
+                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                        </ParentRoute>
+                        <ParentRoute path=path!("teams") view=pa::TeamsTab>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("add") view=pa::AddTeamDialog />
+                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                        </ParentRoute>
+                        <ParentRoute path=path!("api-keys") view=pa::ApiKeysTab>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("new") view=pa::CreateApiKeyDialog />
+                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                        </ParentRoute>
+                        <ParentRoute path=path!("service-accounts") view=pa::ServiceAccountsTab>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("new") view=pa::CreateServiceAccountDialog />
+                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                        </ParentRoute>
+                    </ParentRoute>
+                    <Route path=path!("/which-role") view=pa::WhichRolePage />
                     <Route path=path!("/activity") view=ActivityFeedPage />
                 </Routes>
             </main>
@@ -65,10 +91,61 @@ fn Header() -> impl IntoView {
             </div>
             <nav class="header-nav" aria-label="Sections">
                 <a href=HOME>"Database Access"</a>
-                <a href="/project-access">"Project Access"</a>
+                <a href=super::project_access::USERS_PATH>"Project Access"</a>
+                <a href=super::project_access::GUIDE_PATH>"Which role do I need?"</a>
                 <a href=ACTIVITY_PATH>"Activity Feed"</a>
             </nav>
+            {data.is_embedded().then(|| view! { <ViewAs /> })}
         </header>
+    }
+}
+
+fn principal_label(p: &Principal) -> String {
+    let roles: Vec<&str> = p
+        .project_roles
+        .iter()
+        .map(|r| project_role(r).map_or(r.as_str(), |r| r.name))
+        .collect();
+    format!("{} ({})", p.name, roles.join(", "))
+}
+
+/// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.
+#[component]
+fn ViewAs() -> impl IntoView {
+    let data = expect_context::<Data>();
+    let error = RwSignal::new(None::<String>);
+    let choices = move || {
+        let mut all = demo_principals();
+        if let Some(current) = data.principal() {
+            if !all.contains(&current) {
+                all.push(current);
+            }
+        }
+        all
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let name = event_target_value(&ev);
+        if let Some(p) = choices().into_iter().find(|p| p.name == name) {
+            error.set(data.view_as(p).err().and_then(|e| e.detail));
+        }
+    };
+    view! {
+        <div class="view-as">
+            <label for="view-as">"View as"</label>
+            <select id="view-as" on:change=on_change>
+                {move || {
+                    let current = data.principal().map(|p| p.name);
+                    choices()
+                        .into_iter()
+                        .map(|p| {
+                            let selected = current.as_deref() == Some(p.name.as_str());
+                            view! { <option value=p.name.clone() selected=selected>{principal_label(&p)}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
     }
 }
 

@@ -4,7 +4,9 @@ use crate::backend::local::LocalBackend;
 use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{ApiError, CustomDbRole, DatabaseUser};
-use domain::project::ActivityEvent;
+use domain::permissions::Permission;
+use domain::project::{ActivityEvent, Principal};
+use domain::project_access::{Member, OrgTeam};
 use domain::validate::ProjectContext;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -47,6 +49,8 @@ pub struct Data {
     pub roles: RwSignal<Load<Vec<CustomDbRole>>>,
     pub users: RwSignal<Load<Vec<DatabaseUser>>>,
     pub activity: RwSignal<Load<Vec<ActivityEvent>>>,
+    pub members: RwSignal<Load<Vec<Member>>>,
+    pub org_teams: RwSignal<Load<Vec<OrgTeam>>>,
 }
 
 impl Data {
@@ -61,6 +65,8 @@ impl Data {
             roles: RwSignal::new(Load::Loading),
             users: RwSignal::new(Load::Loading),
             activity: RwSignal::new(Load::Loading),
+            members: RwSignal::new(Load::Loading),
+            org_teams: RwSignal::new(Load::Loading),
         };
         data.reload();
         data
@@ -79,6 +85,8 @@ impl Data {
             this.roles.set(b.list_custom_roles().await.into());
             this.users.set(b.list_database_users().await.into());
             this.activity.set(b.activity().await.into());
+            this.members.set(b.list_members().await.into());
+            this.org_teams.set(b.list_org_teams().await.into());
         });
     }
 
@@ -135,6 +143,33 @@ impl Data {
                 })
             })
         })
+    }
+
+    /// Who the console acts as (tracked); `None` while the project loads.
+    pub fn principal(&self) -> Option<Principal> {
+        self.project
+            .with(|p| p.ready().map(|p| p.principal.clone()))
+    }
+
+    /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
+    /// while loading (the backend still checks every write).
+    pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
+        self.project
+            .with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+    }
+
+    /// Whether the embedded demo backend is in use (it has principals to "View as").
+    pub fn is_embedded(&self) -> bool {
+        self.local.with_value(Option::is_some)
+    }
+
+    /// "View as": switches the embedded demo's principal; every screen follows without a page reload.
+    pub fn view_as(&self, principal: Principal) -> ApiResult<()> {
+        if let Some(local) = self.local.get_value() {
+            local.set_principal(principal)?;
+            self.reload();
+        }
+        Ok(())
     }
 
     pub fn custom_role_limit(&self) -> Option<usize> {

@@ -2,7 +2,7 @@
 //! written as Atlas writes them, secrets returned once and never stored, and the role guide.
 mod common;
 use common::{ns, role};
-use domain::catalog::{project_role, Capability, PROJECT_ROLES};
+use domain::catalog::Capability;
 use domain::demo;
 use domain::model::{CreateProjectApiKey, CreateServiceAccount, InviteProjectUser};
 use domain::permissions::{demo_principals, Permission};
@@ -416,6 +416,7 @@ fn a_summary_splits_every_capability_into_can_and_cannot() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use domain::catalog::{project_role, PROJECT_ROLES};
     use proptest::prelude::*;
 
     proptest! {

@@ -195,6 +195,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     view! {
         <form class="role-editor" novalidate on:submit=on_submit aria-labelledby="role-editor-title">
             <h2 id="role-editor-title">{title}</h2>
+            <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="custom roles" />
             <div class="field">
                 <label for="role-name">"Custom Role Name"</label>
                 <input

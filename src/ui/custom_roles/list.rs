@@ -5,7 +5,9 @@ use super::delete::DeleteRoleDialog;
 use super::summary::{query_words, RoleEntry};
 use super::{edit_path, NEW_PATH};
 use crate::ui::state::{use_data, Load, LoadStatus};
-use crate::ui::widgets::SearchBox;
+use crate::ui::url_segment;
+use crate::ui::widgets::{PermissionNotice, PermittedAction, SearchBox};
+use domain::permissions::Permission;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -73,6 +75,7 @@ pub fn CustomRolesTab() -> impl IntoView {
 
     view! {
         <h2 class="visually-hidden">"Custom Roles"</h2>
+        <PermissionNotice permission=Permission::DatabaseAccess what="custom roles or database users" />
         <div class="toolbar">
             <SearchBox
                 id="role-search"
@@ -83,15 +86,23 @@ pub fn CustomRolesTab() -> impl IntoView {
             />
             <p class="count" role="status" id="role-count">{status}</p>
             <div class="toolbar-actions">
-                <button
-                    type="button"
-                    class="button button-primary"
-                    disabled=at_limit
-                    aria-describedby=move || at_limit().then_some("role-limit-note")
-                    on:click=move |_| navigate(NEW_PATH, Default::default())
+                <Show
+                    when=move || data.refusal(Permission::DatabaseAccess).is_none()
+                    fallback=|| view! { <PermittedAction permission=Permission::DatabaseAccess id="add-role" label="Add New Custom Role" class="button button-primary" /> }
                 >
-                    "Add New Custom Role"
-                </button>
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        disabled=at_limit
+                        aria-describedby=move || at_limit().then_some("role-limit-note")
+                        on:click={
+                            let navigate = navigate.clone();
+                            move |_| navigate(NEW_PATH, Default::default())
+                        }
+                    >
+                        "Add New Custom Role"
+                    </button>
+                </Show>
                 <Show when=at_limit>
                     <p id="role-limit-note" class="note">
                         {move || format!("This project has reached its limit of {} custom roles. Delete a role to add another.", limit().unwrap_or_default())}
@@ -105,7 +116,7 @@ pub fn CustomRolesTab() -> impl IntoView {
             Load::Ready(roles) if roles.is_empty() => view! {
                 <div class="empty-state">
                     <p>"No custom roles yet. A custom role grants exactly the actions a database user needs."</p>
-                    <a class="button button-primary" href=NEW_PATH>"Add New Custom Role"</a>
+                    <PermittedAction permission=Permission::DatabaseAccess id="add-role-empty" label="Add New Custom Role" href=NEW_PATH class="button button-primary" />
                 </div>
             }.into_any(),
             Load::Ready(_) => view! {
@@ -176,15 +187,21 @@ fn RoleRow(entry: RoleEntry, deleting: RwSignal<Option<String>>) -> impl IntoVie
                 })}
             </td>
             <td class="row-actions">
-                <a class="button" href=edit_path(&name) aria-label=format!("Edit {name}")>"Edit"</a>
-                <button
-                    type="button"
+                <PermittedAction
+                    permission=Permission::DatabaseAccess
+                    id=format!("edit-role-{}", url_segment(&name))
+                    label="Edit"
+                    aria_label=format!("Edit {name}")
+                    href=edit_path(&name)
+                />
+                <PermittedAction
+                    permission=Permission::DatabaseAccess
+                    id=format!("delete-role-{}", url_segment(&name))
+                    label="Delete"
+                    aria_label=format!("Delete {name}")
                     class="button button-danger-outline"
-                    aria-label=format!("Delete {delete_name}")
-                    on:click=move |_| deleting.set(Some(delete_name.clone()))
-                >
-                    "Delete"
-                </button>
+                    on_click=Callback::new(move |_| deleting.set(Some(delete_name.clone())))
+                />
             </td>
         </tr>
     }

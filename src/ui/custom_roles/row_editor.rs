@@ -59,6 +59,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                         .map(|c| PickOption {
                             key: item_key(&c.item),
                             label: c.label,
+                            description: None,
                             heading: c.docs_group.map(|d| d.label()),
                             disabled: c.disabled,
                             selected: c.selected,

@@ -240,6 +240,7 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
     view! {
         <Dialog id="user-dialog" title=title on_close=close>
             <form class="user-form" novalidate on:submit=on_submit>
+            <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="database users" />
                 <div class="field">
                     <label for="user-auth">"Authentication Method"</label>
                     <select id="user-auth" disabled=!create on:change=move |ev| {

@@ -1,25 +1,14 @@
 //! Parts of the user dialog with their own small state: the password (show, autogenerate, copy) and the
 //! access limits (cluster scopes, temporary user).
 use crate::ui::state::use_data;
-use crate::ui::widgets::FieldMessages;
+use crate::ui::widgets::{CopyButton, FieldMessages};
 use domain::user_form::AuthMethod;
 use domain::validate::{Issue, UserField};
 use leptos::prelude::*;
 
-/// Random password from the Web Crypto API (never `Math.random`): 24 characters from a 62-letter alphabet.
+/// 24 characters from a 62-letter alphabet.
 fn generate_password() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = [0u8; 48];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    // Rejection sampling keeps every letter equally likely (248 = 4 × 62).
-    bytes
-        .iter()
-        .filter(|b| **b < 248)
-        .take(24)
-        .map(|b| ALPHABET[(*b % 62) as usize] as char)
-        .collect()
+    crate::random::random_string(crate::random::ALPHANUMERIC, 24)
 }
 
 #[component]
@@ -58,9 +47,7 @@ pub fn PasswordField(
                             <button type="button" class="link-button" on:click=move |_| { password.set(generate_password()); show_password.set(true); touch(); }>
                                 "Autogenerate Secure Password"
                             </button>
-                            <button type="button" class="link-button" on:click=move |_| {
-                                let _ = window().navigator().clipboard().write_text(&password.get_untracked());
-                            }>"Copy password"</button>
+                            <CopyButton text=password label="Copy password" />
                         </div>
                         <FieldMessages id="user-password-messages" issues=invalid />
                 </div>

@@ -2,8 +2,10 @@
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
 use super::{edit_path, NEW_PATH};
 use crate::ui::state::{use_data, Load, LoadStatus};
-use crate::ui::widgets::{ConfirmDialog, SearchBox};
+use crate::ui::url_segment;
+use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, SearchBox};
 use domain::model::{ApiError, DatabaseUser};
+use domain::permissions::Permission;
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -51,13 +53,14 @@ pub fn DatabaseUsersTab() -> impl IntoView {
     };
     view! {
         <h2 class="visually-hidden">"Database Users"</h2>
+        <PermissionNotice permission=Permission::DatabaseAccess what="custom roles or database users" />
         <div class="toolbar">
             <SearchBox id="user-search" label="Search database users" placeholder="Username, method or role" query=query />
             <p class="count" role="status" id="user-count">
                 {move || data.users.with(|u| u.ready().map(|u| format!("{} database users", u.len())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
-                <a class="button button-primary" href=NEW_PATH>"Add New Database User"</a>
+                <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=NEW_PATH class="button button-primary" />
             </div>
         </div>
         {move || match data.users.get() {
@@ -119,15 +122,21 @@ fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> 
             <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
             <td>{resources}</td>
             <td class="row-actions">
-                <a class="button" href=edit_path(&user.database_name, &name) aria-label=format!("Edit {name}")>"Edit"</a>
-                <button
-                    type="button"
+                <PermittedAction
+                    permission=Permission::DatabaseAccess
+                    id=format!("edit-user-{}-{}", url_segment(&user.database_name), url_segment(&name))
+                    label="Edit"
+                    aria_label=format!("Edit {name}")
+                    href=edit_path(&user.database_name, &name)
+                />
+                <PermittedAction
+                    permission=Permission::DatabaseAccess
+                    id=format!("delete-user-{}-{}", url_segment(&user.database_name), url_segment(&name))
+                    label="Delete"
+                    aria_label=format!("Delete {name}")
                     class="button button-danger-outline"
-                    aria-label=format!("Delete {del_name}")
-                    on:click=move |_| deleting.set(Some((db.clone(), del_name.clone())))
-                >
-                    "Delete"
-                </button>
+                    on_click=Callback::new(move |_| deleting.set(Some((db.clone(), del_name.clone()))))
+                />
             </td>
         </tr>
     }

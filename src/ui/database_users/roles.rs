@@ -72,6 +72,7 @@ pub fn CustomRolesSelect(
                     PickOption {
                         key: name.clone(),
                         label: name,
+                        description: None,
                         heading: None,
                         disabled: (full && !selected).then(|| {
                             format!(

@@ -13,6 +13,8 @@ pub struct PickOption {
     /// Unique among all options; reported by `on_toggle`.
     pub key: String,
     pub label: String,
+    /// A line under the label saying what the option is (also matched when filtering).
+    pub description: Option<String>,
     /// Optional heading inside the group (shown before the first option that carries it).
     pub heading: Option<&'static str>,
     /// Why it can't be chosen now, if it can't.
@@ -48,7 +50,13 @@ fn filtered(groups: &[PickGroup], query: &str) -> Vec<PickGroup> {
             options: g
                 .options
                 .iter()
-                .filter(|o| q.is_empty() || o.label.to_lowercase().contains(&q))
+                .filter(|o| {
+                    q.is_empty()
+                        || o.label.to_lowercase().contains(&q)
+                        || o.description
+                            .as_ref()
+                            .is_some_and(|d| d.to_lowercase().contains(&q))
+                })
                 .cloned()
                 .collect(),
         })
@@ -230,6 +238,7 @@ pub fn GroupedCombobox(
                             >
                                 <span class="listbox-check" aria-hidden="true">{if o.selected { "✓" } else { "" }}</span>
                                 <span class="listbox-label">{o.label}</span>
+                                {o.description.map(|d| view! { <span class="listbox-description">{d}</span> })}
                                 {o.disabled.map(|why| view! { <span class="listbox-reason">{why}</span> })}
                             </div>
                         }

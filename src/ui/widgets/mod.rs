@@ -1,11 +1,15 @@
 //! Widgets shared by every screen; screens never re-implement them.
+mod copy;
 mod dialog;
 mod field_error;
 pub mod guard;
 mod listbox;
+mod permitted;
 mod tabs;
 
+pub use copy::CopyButton;
 pub use dialog::{ConfirmDialog, Dialog};
 pub use field_error::{Banner, FieldMessages, RefusalBanner, SearchBox};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
+pub use permitted::{PermissionNotice, PermittedAction};
 pub use tabs::{LinkTabs, TabLink};

@@ -1,0 +1,213 @@
+//! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
+//! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
+//! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
+use super::form::{close_to_list, invalid, AccessForm, FormActions};
+use super::list_path;
+use super::picker::ProjectRolePicker;
+use crate::ui::state::use_data;
+use crate::ui::widgets::guard::track_unsaved;
+use crate::ui::widgets::{CopyButton, Dialog, FieldMessages};
+use domain::model::{CreateProjectApiKey, CreateServiceAccount};
+use domain::project_access::MemberKind;
+use domain::validate::{validate_api_key, validate_service_account, AccessField};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// A credential to show once: (label, value) pairs plus the secret's own label and value.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownOnce {
+    facts: Vec<(&'static str, String)>,
+    secret_label: &'static str,
+    secret: String,
+}
+
+/// The page a dialog shows after creating: the facts, the secret once, and "Done".
+#[component]
+fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
+    let navigate = use_navigate();
+    let secret = shown.secret.clone();
+    view! {
+        <div class="secret-once">
+            <dl class="facts">
+                {shown.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd><code>{v}</code></dd> }).collect_view()}
+                <dt>{shown.secret_label}</dt>
+                <dd><code id="secret-value" class="secret">{shown.secret.clone()}</code></dd>
+            </dl>
+            <CopyButton text=Signal::derive(move || secret.clone()) label=format!("Copy {}", shown.secret_label.to_lowercase()) />
+            <div class="banner banner-warning" role="alert">
+                <p>{format!("This is the only time the {} is shown. Copy it now and keep it somewhere safe: it can't be retrieved later.", shown.secret_label.to_lowercase())}</p>
+            </div>
+            <div class="form-actions">
+                <button type="button" class="button button-primary" autofocus on:click=move |_| navigate(list_path(kind), Default::default())>"Done"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn CreateApiKeyDialog() -> impl IntoView {
+    let data = use_data();
+    let desc = RwSignal::new(String::new());
+    let roles = RwSignal::new(Vec::<String>::new());
+    let shown = RwSignal::new(None::<ShownOnce>);
+    let request = move || CreateProjectApiKey {
+        desc: desc.get().trim().to_string(),
+        roles: roles.get(),
+    };
+    let issues = Memo::new(move |_| validate_api_key(&request()));
+    let form = AccessForm::new(issues);
+    track_unsaved(move || {
+        !form.done.get() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
+    });
+    let close = close_to_list(MemberKind::ApiKey);
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !form.ready_to_send() {
+            return;
+        }
+        let req = request();
+        data.write(
+            form.sending,
+            form.error,
+            move |b| b.create_api_key(req),
+            move |key| {
+                form.done.set(true);
+                shown.set(Some(ShownOnce {
+                    facts: vec![("Description", key.desc), ("Public key", key.public_key)],
+                    secret_label: "Private key",
+                    secret: key.private_key.unwrap_or_default(),
+                }));
+            },
+        );
+    };
+    let desc_issues = form.shown(AccessField::Description);
+    view! {
+        <Dialog id="api-key-dialog" title="Create API Key" on_close=close>
+            {move || match shown.get() {
+                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ApiKey /> }.into_any(),
+                None => view! {
+                    <form novalidate on:submit=on_submit>
+                        <div class="field">
+                            <label for="api-key-desc">"Description"</label>
+                            <input id="api-key-desc" type="text" autocomplete="off" maxlength="250"
+                                prop:value=move || desc.get()
+                                aria-invalid=invalid(desc_issues)
+                                aria-describedby="api-key-desc-messages"
+                                on:input=move |ev| desc.set(event_target_value(&ev))
+                                on:blur=move |_| form.touch(AccessField::Description)
+                            />
+                            <FieldMessages id="api-key-desc-messages" issues=desc_issues />
+                        </div>
+                        <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                        <FormActions form=form submit_label="Create API Key" on_cancel=close />
+                    </form>
+                }.into_any(),
+            }}
+        </Dialog>
+    }
+}
+
+/// Secret lifetimes offered, in hours (the API takes `secretExpiresAfterHours`).
+const EXPIRIES: [(i32, &str); 4] = [
+    (720, "30 days"),
+    (2160, "90 days"),
+    (4380, "180 days"),
+    (8760, "365 days"),
+];
+
+#[component]
+pub fn CreateServiceAccountDialog() -> impl IntoView {
+    let data = use_data();
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let roles = RwSignal::new(Vec::<String>::new());
+    let hours = RwSignal::new(EXPIRIES[1].0);
+    let shown = RwSignal::new(None::<ShownOnce>);
+    let request = move || CreateServiceAccount {
+        name: name.get().trim().to_string(),
+        description: description.get().trim().to_string(),
+        roles: roles.get(),
+        secret_expires_after_hours: hours.get(),
+    };
+    let issues = Memo::new(move |_| validate_service_account(&request()));
+    let form = AccessForm::new(issues);
+    track_unsaved(move || {
+        !form.done.get()
+            && (!name.with(String::is_empty)
+                || !description.with(String::is_empty)
+                || !roles.with(Vec::is_empty))
+    });
+    let close = close_to_list(MemberKind::ServiceAccount);
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !form.ready_to_send() {
+            return;
+        }
+        let req = request();
+        data.write(
+            form.sending,
+            form.error,
+            move |b| b.create_service_account(req),
+            move |sa| {
+                form.done.set(true);
+                let secret = sa.secrets.first().cloned().unwrap_or_default();
+                shown.set(Some(ShownOnce {
+                    facts: vec![
+                        ("Name", sa.name),
+                        ("Client ID", sa.client_id),
+                        ("Secret expires", secret.expires_at),
+                    ],
+                    secret_label: "Client secret",
+                    secret: secret.secret.unwrap_or_default(),
+                }));
+            },
+        );
+    };
+    let name_issues = form.shown(AccessField::Name);
+    let desc_issues = form.shown(AccessField::Description);
+    view! {
+        <Dialog id="service-account-dialog" title="Create Service Account" on_close=close>
+            {move || match shown.get() {
+                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ServiceAccount /> }.into_any(),
+                None => view! {
+                    <form novalidate on:submit=on_submit>
+                        <div class="field">
+                            <label for="sa-name">"Name"</label>
+                            <input id="sa-name" type="text" autocomplete="off" maxlength="64"
+                                prop:value=move || name.get()
+                                aria-invalid=invalid(name_issues)
+                                aria-describedby="sa-name-messages"
+                                on:input=move |ev| name.set(event_target_value(&ev))
+                                on:blur=move |_| form.touch(AccessField::Name)
+                            />
+                            <FieldMessages id="sa-name-messages" issues=name_issues />
+                        </div>
+                        <div class="field">
+                            <label for="sa-description">"Description"</label>
+                            <input id="sa-description" type="text" autocomplete="off" maxlength="250"
+                                prop:value=move || description.get()
+                                aria-invalid=invalid(desc_issues)
+                                aria-describedby="sa-description-messages"
+                                on:input=move |ev| description.set(event_target_value(&ev))
+                                on:blur=move |_| form.touch(AccessField::Description)
+                            />
+                            <FieldMessages id="sa-description-messages" issues=desc_issues />
+                        </div>
+                        <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                        <div class="field">
+                            <label for="sa-expiry">"Client secret expires after"</label>
+                            <select id="sa-expiry" on:change=move |ev| {
+                                if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
+                            }>
+                                {EXPIRIES.iter().map(|(h, label)| view! {
+                                    <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <FormActions form=form submit_label="Create Service Account" on_cancel=close />
+                    </form>
+                }.into_any(),
+            }}
+        </Dialog>
+    }
+}

@@ -1,0 +1,116 @@
+//! What every Project Access dialog shares: issues shown once a field was left or the form submitted,
+//! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
+use super::list_path;
+use crate::ui::widgets::guard::use_guard;
+use crate::ui::widgets::RefusalBanner;
+use domain::model::ApiError;
+use domain::project_access::MemberKind;
+use domain::validate::{AccessField, Field, Issue};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[derive(Clone, Copy)]
+pub struct AccessForm {
+    pub submitted: RwSignal<bool>,
+    touched: RwSignal<Vec<AccessField>>,
+    pub sending: RwSignal<bool>,
+    pub error: RwSignal<Option<ApiError>>,
+    /// Set once the change was accepted: nothing is unsaved any more.
+    pub done: RwSignal<bool>,
+    pub issues: Memo<Vec<Issue>>,
+}
+
+impl AccessForm {
+    pub fn new(issues: Memo<Vec<Issue>>) -> Self {
+        AccessForm {
+            submitted: RwSignal::new(false),
+            touched: RwSignal::new(Vec::new()),
+            sending: RwSignal::new(false),
+            error: RwSignal::new(None),
+            done: RwSignal::new(false),
+            issues,
+        }
+    }
+
+    pub fn touch(&self, f: AccessField) {
+        self.touched.update(|t| {
+            if !t.contains(&f) {
+                t.push(f)
+            }
+        })
+    }
+
+    pub fn touch_cb(&self, f: AccessField) -> Callback<()> {
+        let this = *self;
+        Callback::new(move |_| this.touch(f))
+    }
+
+    /// The issues of `field` (the roles field also takes each role's issues), once it was left or the
+    /// form submitted.
+    pub fn shown(&self, field: AccessField) -> Signal<Vec<Issue>> {
+        let this = *self;
+        Signal::derive(move || {
+            if !(this.submitted.get() || this.touched.with(|t| t.contains(&field))) {
+                return Vec::new();
+            }
+            this.issues.with(|all| {
+                all.iter()
+                    .filter(|i| match (&i.field, field) {
+                        (Field::Access(AccessField::Role(_)), AccessField::Roles) => true,
+                        (Field::Access(f), field) => *f == field,
+                        _ => false,
+                    })
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
+    /// Marks the form submitted; true when it may be sent now.
+    pub fn ready_to_send(&self) -> bool {
+        self.submitted.set(true);
+        !self.sending.get_untracked()
+            && !self
+                .issues
+                .with_untracked(|i| i.iter().any(Issue::is_error))
+    }
+}
+
+pub fn invalid(s: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> {
+    move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true")
+}
+
+/// Back to the member list, unless the user chooses to stay with unsaved changes.
+pub fn close_to_list(kind: MemberKind) -> Callback<()> {
+    let guard = use_guard();
+    let navigate = use_navigate();
+    Callback::new(move |_| {
+        let to = list_path(kind);
+        if guard.allows(to) {
+            navigate(to, Default::default());
+        }
+    })
+}
+
+/// The refusal (if any), Cancel and the submit button.
+#[component]
+pub fn FormActions(
+    form: AccessForm,
+    submit_label: &'static str,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
+        <div class="form-actions">
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button
+                type="submit"
+                class="button button-primary"
+                disabled=move || form.sending.get()
+                aria-busy=move || form.sending.get().then_some("true")
+            >
+                {submit_label}
+            </button>
+        </div>
+    }
+}

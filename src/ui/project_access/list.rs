@@ -1,0 +1,240 @@
+//! The Project Access page: tabs "Users", "Teams", "API Keys", "Service Accounts", each a searchable
+//! list of members with their project roles, "Edit Roles" and "Remove from Project" per member. The
+//! routed dialogs open over the list through the `<Outlet/>`.
+use super::{add_label, add_path, roles_path, GUIDE_PATH};
+use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::url_segment;
+use crate::ui::widgets::{
+    ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
+};
+use domain::catalog::project_role;
+use domain::model::ApiError;
+use domain::permissions::Permission;
+use domain::project_access::{Member, MemberKind};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+
+const TABS: [TabLink; 4] = [
+    TabLink {
+        id: "access-users",
+        label: "Users",
+        href: super::USERS_PATH,
+    },
+    TabLink {
+        id: "access-teams",
+        label: "Teams",
+        href: super::TEAMS_PATH,
+    },
+    TabLink {
+        id: "access-api-keys",
+        label: "API Keys",
+        href: super::API_KEYS_PATH,
+    },
+    TabLink {
+        id: "access-service-accounts",
+        label: "Service Accounts",
+        href: super::SERVICE_ACCOUNTS_PATH,
+    },
+];
+
+#[component]
+pub fn ProjectAccessPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Project Access"</h1>
+            <p class="help">
+                "Give each person, team, API key and service account the least privilege that does their job. Not sure which role? "
+                <a href=GUIDE_PATH>"Which role do I need?"</a>
+            </p>
+            <PermissionNotice permission=Permission::ProjectAccess what="project access" />
+            <LinkTabs label="Project Access" tabs=TABS.to_vec() panel_id="project-access-panel">
+                <Outlet />
+            </LinkTabs>
+        </section>
+    }
+}
+
+#[component]
+pub fn UsersTab() -> impl IntoView {
+    view! { <MembersTab kind=MemberKind::User /> }
+}
+
+#[component]
+pub fn TeamsTab() -> impl IntoView {
+    view! { <MembersTab kind=MemberKind::Team /> }
+}
+
+#[component]
+pub fn ApiKeysTab() -> impl IntoView {
+    view! { <MembersTab kind=MemberKind::ApiKey /> }
+}
+
+#[component]
+pub fn ServiceAccountsTab() -> impl IntoView {
+    view! { <MembersTab kind=MemberKind::ServiceAccount /> }
+}
+
+pub fn role_names(roles: &[String]) -> Vec<String> {
+    roles
+        .iter()
+        .map(|r| project_role(r).map_or_else(|| r.clone(), |p| p.name.to_string()))
+        .collect()
+}
+
+fn matches(m: &Member, words: &[String]) -> bool {
+    let hay = format!("{} {} {}", m.name, m.detail, role_names(&m.roles).join(" ")).to_lowercase();
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
+
+#[component]
+fn MembersTab(kind: MemberKind) -> impl IntoView {
+    let data = use_data();
+    let query = RwSignal::new(String::new());
+    let removing = RwSignal::new(None::<Member>);
+    let visible = move || {
+        let words: Vec<String> =
+            query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
+        data.members.with(|all| {
+            let mut list: Vec<Member> = all
+                .ready()
+                .map(|ms| {
+                    ms.iter()
+                        .filter(|m| m.kind == kind && matches(m, &words))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.sort_by_key(|m| m.name.to_lowercase());
+            list
+        })
+    };
+    let plural = match kind {
+        MemberKind::User => "users",
+        MemberKind::Team => "teams",
+        MemberKind::ApiKey => "API keys",
+        MemberKind::ServiceAccount => "service accounts",
+    };
+    let search_id = match kind {
+        MemberKind::User => "access-search-users",
+        MemberKind::Team => "access-search-teams",
+        MemberKind::ApiKey => "access-search-api-keys",
+        MemberKind::ServiceAccount => "access-search-service-accounts",
+    };
+    view! {
+        <h2 class="visually-hidden">{format!("Project {plural}")}</h2>
+        <div class="toolbar">
+            <SearchBox id=search_id label="Search" placeholder="Name or role" query=query />
+            <p class="count" role="status">
+                {move || data.members.with(|m| m.ready().map(|m| format!("{} {plural}", m.iter().filter(|m| m.kind == kind).count())).unwrap_or_default())}
+            </p>
+            <div class="toolbar-actions">
+                <PermittedAction permission=Permission::ProjectAccess id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
+            </div>
+        </div>
+        {move || match data.members.get() {
+            Load::Loading => view! { <LoadStatus data=data what="project members" error=None /> }.into_any(),
+            Load::Failed(e) => view! { <LoadStatus data=data what="project members" error=Some(e) /> }.into_any(),
+            Load::Ready(_) => view! {
+                <table class="roles-table members-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Project Roles"</th>
+                            <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=visible key=|m| format!("{:?}", m) let(member)>
+                            <MemberRow member=member removing=removing />
+                        </For>
+                    </tbody>
+                </table>
+                <Show when=move || visible().is_empty()>
+                    <p class="empty-state" role="status">{move || if query.with(String::is_empty) {
+                        format!("No {plural} in this project yet.")
+                    } else {
+                        format!("No {} matches your search.", kind.label())
+                    }}</p>
+                </Show>
+            }.into_any(),
+        }}
+        {move || removing.get().map(|m| view! {
+            <RemoveMemberDialog member=m on_done=Callback::new(move |_| removing.set(None)) />
+        })}
+        <Outlet />
+    }
+}
+
+#[component]
+fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoView {
+    let name = member.name.clone();
+    let dom = url_segment(&member.id);
+    let to_remove = member.clone();
+    view! {
+        <tr>
+            <th scope="row" class="role-name">
+                {member.name.clone()}
+                <span class="note member-detail">{member.detail.clone()}</span>
+            </th>
+            <td><ul class="grants">{role_names(&member.roles).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
+            <td class="row-actions">
+                <PermittedAction
+                    permission=Permission::ProjectAccess
+                    id=format!("edit-roles-{dom}")
+                    label="Edit Roles"
+                    aria_label=format!("Edit Roles for {name}")
+                    href=roles_path(member.kind, &member.id)
+                />
+                <PermittedAction
+                    permission=Permission::ProjectAccess
+                    id=format!("remove-{dom}")
+                    label="Remove from Project"
+                    aria_label=format!("Remove {name} from Project")
+                    class="button button-danger-outline"
+                    on_click=Callback::new(move |_| removing.set(Some(to_remove.clone())))
+                />
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
+    let data = use_data();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let (kind, id) = (member.kind, member.id.clone());
+    let confirm = Callback::new(move |_| {
+        let id = id.clone();
+        data.write(
+            busy,
+            error,
+            move |b| b.remove_member(kind, id),
+            move |()| on_done.run(()),
+        );
+    });
+    let consequence = match member.kind {
+        MemberKind::ServiceAccount => {
+            "The service account is deleted and its secrets stop working."
+        }
+        MemberKind::ApiKey => {
+            "The API key loses its roles in this project (it stays in the organization)."
+        }
+        MemberKind::Team => "Members of the team lose the roles the team gave them here.",
+        MemberKind::User => "They lose every role they hold in this project.",
+    };
+    view! {
+        <ConfirmDialog
+            id="remove-member"
+            title=format!("Remove {} from the project?", member.name)
+            confirm_label="Remove from Project"
+            danger=true
+            busy=busy
+            on_confirm=confirm
+            on_cancel=on_done
+        >
+            <p>{consequence}</p>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p> })}
+        </ConfirmDialog>
+    }
+}

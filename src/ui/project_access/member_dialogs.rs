@@ -1,0 +1,231 @@
+//! "Invite to Project", "Add Team" and "Edit Roles": routed dialogs around the shared project-role
+//! picker. Rules come from `domain::validate`; the backend checks them again.
+use super::form::{close_to_list, invalid, AccessForm, FormActions};
+use super::picker::ProjectRolePicker;
+use super::{kind_of_path, list_path};
+use crate::ui::state::{use_data, Load};
+use crate::ui::widgets::guard::track_unsaved;
+use crate::ui::widgets::{Banner, Dialog, FieldMessages};
+use domain::model::InviteProjectUser;
+use domain::project_access::{Member, MemberKind};
+use domain::validate::{validate_invite, validate_project_roles, AccessField, Field, Issue};
+use domain::ErrorCode;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+
+/// Leaves the dialog for the list once the change was accepted.
+fn on_saved(form: AccessForm, kind: MemberKind) -> impl Fn() + Clone + 'static {
+    let navigate = use_navigate();
+    move || {
+        form.done.set(true);
+        navigate(list_path(kind), Default::default());
+    }
+}
+
+#[component]
+pub fn InviteDialog() -> impl IntoView {
+    let data = use_data();
+    let email = RwSignal::new(String::new());
+    let roles = RwSignal::new(Vec::<String>::new());
+    let issues = Memo::new(move |_| {
+        validate_invite(&InviteProjectUser {
+            username: email.get(),
+            roles: roles.get(),
+        })
+    });
+    let form = AccessForm::new(issues);
+    track_unsaved(move || {
+        !form.done.get() && (!email.with(String::is_empty) || !roles.with(Vec::is_empty))
+    });
+    let close = close_to_list(MemberKind::User);
+    let saved = on_saved(form, MemberKind::User);
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !form.ready_to_send() {
+            return;
+        }
+        let invite = InviteProjectUser {
+            username: email.get_untracked().trim().to_string(),
+            roles: roles.get_untracked(),
+        };
+        let saved = saved.clone();
+        data.write(
+            form.sending,
+            form.error,
+            move |b| b.invite_user(invite),
+            move |_| saved(),
+        );
+    };
+    let email_issues = form.shown(AccessField::Email);
+    view! {
+        <Dialog id="invite-dialog" title="Invite to Project" on_close=close>
+            <form novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for="invite-email">"Email address"</label>
+                    <input id="invite-email" type="email" autocomplete="off"
+                        prop:value=move || email.get()
+                        aria-invalid=invalid(email_issues)
+                        aria-describedby="invite-email-messages"
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                        on:blur=move |_| form.touch(AccessField::Email)
+                    />
+                    <FieldMessages id="invite-email-messages" issues=email_issues />
+                </div>
+                <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                <FormActions form=form submit_label="Invite" on_cancel=close />
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+pub fn AddTeamDialog() -> impl IntoView {
+    let data = use_data();
+    let team = RwSignal::new(String::new());
+    let roles = RwSignal::new(Vec::<String>::new());
+    // The organization team the typed name names, and whether it is already in the project.
+    let team_id = move || {
+        let name = team.with(|t| t.trim().to_lowercase());
+        data.org_teams.with(|t| {
+            t.ready()
+                .and_then(|ts| ts.iter().find(|t| t.name.to_lowercase() == name))
+                .map(|t| t.id.clone())
+        })
+    };
+    let issues = Memo::new(move |_| {
+        let mut issues = validate_project_roles(&roles.get());
+        let name = team.get();
+        let field = Field::Access(AccessField::Team);
+        let already = |id: &str| {
+            data.members.with(|m| {
+                m.ready()
+                    .is_some_and(|ms| ms.iter().any(|m| m.kind == MemberKind::Team && m.id == id))
+            })
+        };
+        if name.trim().is_empty() {
+            issues.push(Issue::error(
+                field,
+                ErrorCode::VALIDATION_ERROR,
+                "Enter the name of a team of your organization.",
+            ));
+        } else {
+            match team_id() {
+                None => issues.push(Issue::error(field, ErrorCode::RESOURCE_NOT_FOUND, format!("No team named {} exists in your organization.", name.trim()))),
+                Some(id) if already(&id) => issues.push(Issue::error(field, ErrorCode::USER_ALREADY_IN_GROUP, format!("The team {} is already in this project; use Edit Roles to change its roles.", name.trim()))),
+                Some(_) => {}
+            }
+        }
+        issues
+    });
+    let form = AccessForm::new(issues);
+    track_unsaved(move || {
+        !form.done.get() && (!team.with(String::is_empty) || !roles.with(Vec::is_empty))
+    });
+    let close = close_to_list(MemberKind::Team);
+    let saved = on_saved(form, MemberKind::Team);
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !form.ready_to_send() {
+            return;
+        }
+        let (Some(id), r) = (team_id(), roles.get_untracked()) else {
+            return;
+        };
+        let saved = saved.clone();
+        data.write(
+            form.sending,
+            form.error,
+            move |b| b.add_team(id, r),
+            move |_| saved(),
+        );
+    };
+    let team_issues = form.shown(AccessField::Team);
+    view! {
+        <Dialog id="team-dialog" title="Add Team" on_close=close>
+            <form novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for="team-name">"Team name"</label>
+                    <input id="team-name" type="text" autocomplete="off" list="org-teams"
+                        prop:value=move || team.get()
+                        aria-invalid=invalid(team_issues)
+                        aria-describedby="team-name-messages"
+                        on:input=move |ev| team.set(event_target_value(&ev))
+                        on:blur=move |_| form.touch(AccessField::Team)
+                    />
+                    <datalist id="org-teams">
+                        {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
+                    </datalist>
+                    <FieldMessages id="team-name-messages" issues=team_issues />
+                </div>
+                <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                <FormActions form=form submit_label="Add Team" on_cancel=close />
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+pub fn EditRolesDialog() -> impl IntoView {
+    let data = use_data();
+    let params = use_params_map();
+    let kind = kind_of_path(&use_location().pathname.get_untracked());
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        match data.members.get() {
+            Load::Ready(ms) => match ms.into_iter().find(|m| m.kind == kind && m.id == id) {
+                Some(m) => view! { <EditRolesForm member=m /> }.into_any(),
+                None => view! { <Banner message=format!("There is no {} {id} in this project.", kind.label()) /> }.into_any(),
+            },
+            _ => ().into_any(),
+        }
+    }
+}
+
+#[component]
+fn EditRolesForm(member: Member) -> impl IntoView {
+    let data = use_data();
+    let kind = member.kind;
+    let initial = member.roles.clone();
+    let roles = RwSignal::new(member.roles.clone());
+    let issues = Memo::new(move |_| roles.with(|r| validate_project_roles(r)));
+    let form = AccessForm::new(issues);
+    track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
+    let close = close_to_list(kind);
+    let saved = on_saved(form, kind);
+    let id = member.id.clone();
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !form.ready_to_send() {
+            return;
+        }
+        let (id, r) = (id.clone(), roles.get_untracked());
+        let saved = saved.clone();
+        data.write(
+            form.sending,
+            form.error,
+            move |b| b.set_member_roles(kind, id, r),
+            move |_| saved(),
+        );
+    };
+    let label = if kind == MemberKind::ApiKey {
+        "Project Permissions"
+    } else {
+        "Project Roles"
+    };
+    view! {
+        <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
+            <form novalidate on:submit=on_submit>
+                <p class="note">{format!("{} · {}", capital(kind.label()), member.detail)}</p>
+                <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                <FormActions form=form submit_label="Save Roles" on_cancel=close />
+            </form>
+        </Dialog>
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

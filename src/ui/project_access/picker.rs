@@ -1,0 +1,115 @@
+//! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 26
+//! project roles, grouped by the job they exist for, each with its description. Below it: the Project
+//! Owner warning and what the chosen roles will and won't allow.
+use crate::ui::state::use_data;
+use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use domain::catalog::{RolePurpose, PROJECT_ROLES};
+use domain::role_guide::{owner_warning, summarize};
+use domain::validate::Issue;
+use leptos::prelude::*;
+
+/// Groups in the order an admin looks for them: the broad administrative roles first, then the
+/// purpose-built ones by area of the product.
+const PURPOSES: [RolePurpose; 8] = [
+    RolePurpose::Administration,
+    RolePurpose::DatabaseAccess,
+    RolePurpose::Clusters,
+    RolePurpose::Data,
+    RolePurpose::Backup,
+    RolePurpose::NetworkSecurity,
+    RolePurpose::Observability,
+    RolePurpose::SearchStreamsTriggersModels,
+];
+
+fn groups(chosen: &[String], may_grant_owner: bool) -> Vec<PickGroup> {
+    PURPOSES
+        .iter()
+        .map(|purpose| PickGroup {
+            label: purpose.label().to_string(),
+            options: PROJECT_ROLES
+                .iter()
+                .filter(|r| r.purpose == *purpose)
+                .map(|r| PickOption {
+                    key: r.api.to_string(),
+                    label: r.name.to_string(),
+                    description: Some(r.description.to_string()),
+                    heading: None,
+                    disabled: (r.api == "GROUP_OWNER" && !may_grant_owner)
+                        .then(|| "Only a Project Owner can grant Project Owner".to_string()),
+                    selected: chosen.iter().any(|c| c == r.api),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[component]
+pub fn ProjectRolePicker(
+    /// DOM id of the combobox input.
+    id: &'static str,
+    /// Accessible name ("Project Roles", or "Project Permissions" for API keys as in Atlas).
+    label: &'static str,
+    roles: RwSignal<Vec<String>>,
+    #[prop(into)] issues: Signal<Vec<Issue>>,
+    on_blur: Callback<()>,
+) -> impl IntoView {
+    let data = use_data();
+    let may_grant_owner = move || data.principal().is_none_or(|p| p.may_grant("GROUP_OWNER"));
+    let options = Signal::derive(move || roles.with(|r| groups(r, may_grant_owner())));
+    let toggle = Callback::new(move |key: String| {
+        roles.update(|r| {
+            if let Some(i) = r.iter().position(|k| *k == key) {
+                r.remove(i);
+            } else {
+                r.push(key);
+            }
+        })
+    });
+    let messages_id = format!("{id}-messages");
+    let summary = Memo::new(move |_| roles.with(|r| summarize(r)));
+    let has_owner = move || roles.with(|r| r.iter().any(|k| k == "GROUP_OWNER"));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="help">"Grouped by the job each role exists for. Every project role also includes Project Read Only."</p>
+            <GroupedCombobox
+                id=id
+                label=label
+                groups=options
+                on_toggle=toggle
+                invalid=Signal::derive(move || issues.with(|i| i.iter().any(Issue::is_error)))
+                described_by=messages_id.clone()
+                placeholder="Type to filter roles"
+                on_blur=on_blur
+            />
+            <FieldMessages id=messages_id issues=issues />
+            <Show when=has_owner>
+                <div class="banner banner-warning" role="status">
+                    <p>{owner_warning()}</p>
+                </div>
+            </Show>
+            <Show when=move || roles.with(|r| !r.is_empty())>
+                <div class="role-summary" aria-live="polite">
+                    <h4>"With these roles the member"</h4>
+                    <div class="role-summary-columns">
+                        <div>
+                            <p class="summary-can">"can:"</p>
+                            <ul>{move || summary.get().can.into_iter().map(|c| view! { <li>{c.label()}</li> }).collect_view()}</ul>
+                        </div>
+                        <div>
+                            <p class="summary-cannot">"cannot:"</p>
+                            <ul>{move || {
+                                let cannot = summary.get().cannot;
+                                if cannot.is_empty() {
+                                    view! { <li>"(nothing: this grants everything)"</li> }.into_any()
+                                } else {
+                                    cannot.into_iter().map(|c| view! { <li>{c.label()}</li> }).collect_view().into_any()
+                                }
+                            }}</ul>
+                        </div>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
