@@ -7,7 +7,7 @@ use domain::model::CustomDbRole;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,46 +42,6 @@ fn pickers() -> Vec<HtmlInputElement> {
         .into_iter()
         .map(|e| e.unchecked_into())
         .collect()
-}
-
-/// The option labelled `label` in the listbox of picker `picker`.
-fn option(picker: &HtmlInputElement, label: &str) -> Option<HtmlElement> {
-    let listbox = by_id(&picker.get_attribute("aria-controls").unwrap())?;
-    let list = listbox.query_selector_all("[role=option]").unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|o| {
-            o.query_selector(".listbox-label")
-                .unwrap()
-                .and_then(|l| l.text_content())
-                .as_deref()
-                == Some(label)
-        })
-}
-
-async fn open(picker: &HtmlInputElement) {
-    if picker.get_attribute("aria-expanded").as_deref() != Some("true") {
-        picker.focus().unwrap();
-        press_key(picker, "ArrowDown");
-    }
-    wait_until("the listbox opens", || {
-        picker.get_attribute("aria-expanded").as_deref() == Some("true")
-    })
-    .await;
-}
-
-async fn choose(picker: &HtmlInputElement, label: &str) {
-    open(picker).await;
-    let opt = option(picker, label).unwrap_or_else(|| panic!("option {label}"));
-    opt.click();
-    wait_until(&format!("{label} is selected"), || {
-        option(picker, label)
-            .and_then(|o| o.get_attribute("aria-selected"))
-            .as_deref()
-            == Some("true")
-    })
-    .await;
 }
 
 fn disabled(picker: &HtmlInputElement, label: &str) -> bool {

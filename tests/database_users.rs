@@ -29,13 +29,6 @@ async fn dialog_ready() -> HtmlInputElement {
     input_labelled("Username").unwrap()
 }
 
-fn select(id: &str, value: &str) {
-    let s: HtmlSelectElement = by_id(id).unwrap().unchecked_into();
-    s.set_value(value);
-    s.dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 fn row_names() -> Vec<String> {
     query_all(".users-table tbody th")
         .iter()

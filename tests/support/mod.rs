@@ -3,7 +3,7 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
 pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -233,4 +233,54 @@ pub fn submit_with(labels: &[&str]) {
         .find_map(|l| by_name("button", l))
         .expect("a submit button");
     button.click();
+}
+
+// ---------- the shared grouped combobox ----------
+
+/// The option labelled `label` in the listbox of picker `picker`.
+pub fn option(picker: &HtmlInputElement, label: &str) -> Option<HtmlElement> {
+    let listbox = by_id(&picker.get_attribute("aria-controls").unwrap())?;
+    let list = listbox.query_selector_all("[role=option]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|o| {
+            o.query_selector(".listbox-label")
+                .unwrap()
+                .and_then(|l| l.text_content())
+                .as_deref()
+                == Some(label)
+        })
+}
+
+pub async fn open(picker: &HtmlInputElement) {
+    if picker.get_attribute("aria-expanded").as_deref() != Some("true") {
+        picker.focus().unwrap();
+        press_key(picker, "ArrowDown");
+    }
+    wait_until("the listbox opens", || {
+        picker.get_attribute("aria-expanded").as_deref() == Some("true")
+    })
+    .await;
+}
+
+pub async fn choose(picker: &HtmlInputElement, label: &str) {
+    open(picker).await;
+    let opt = option(picker, label).unwrap_or_else(|| panic!("option {label}"));
+    opt.click();
+    wait_until(&format!("{label} is selected"), || {
+        option(picker, label)
+            .and_then(|o| o.get_attribute("aria-selected"))
+            .as_deref()
+            == Some("true")
+    })
+    .await;
+}
+
+/// Chooses `value` in the `<select>` with DOM id `id`, firing `change` as the browser does.
+pub fn select(id: &str, value: &str) {
+    let s: web_sys::HtmlSelectElement = by_id(id).unwrap().unchecked_into();
+    s.set_value(value);
+    s.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
 }

@@ -1,0 +1,423 @@
+//! Browser tests of Project Access: members and their project roles, the dialogs with the shared role
+//! picker, secrets shown once, the role guide, and the principal-aware console ("View as", disabled
+//! controls with the reason, and the backend's own 403).
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use dbaccess::backend::local::LocalBackend;
+use dbaccess::backend::Backend;
+use domain::demo::DemoKind;
+use domain::model::{ApiKey, CreateProjectApiKey, ServiceAccount, TeamRole};
+use domain::project::ActivityEvent;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn dialog(title: &str) -> HtmlElement {
+    wait_until(&format!("the dialog {title:?} is shown"), || {
+        query("[role=dialog] .dialog-title")
+            .is_some_and(|t| t.text_content().unwrap_or_default() == title)
+    })
+    .await;
+    query("[role=dialog]").unwrap()
+}
+
+fn roles_picker() -> HtmlInputElement {
+    query("[role=dialog] [role=combobox]")
+        .unwrap()
+        .unchecked_into()
+}
+
+fn row_of(name: &str) -> Option<HtmlElement> {
+    query_all(".members-table tbody tr").into_iter().find(|r| {
+        r.query_selector("th")
+            .unwrap()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default()
+            .starts_with(name)
+    })
+}
+
+fn page_text() -> String {
+    text_of(".test-host")
+}
+
+#[wasm_bindgen_test]
+async fn tabs_list_each_kind_of_member_with_its_roles() {
+    let _app = mount_app_at("/project-access");
+    wait_until("users listed", || {
+        row_of("amir.access@example.com").is_some()
+    })
+    .await;
+    let tabs: Vec<String> = query_all("[role=tab]")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(tabs, ["Users", "Teams", "API Keys", "Service Accounts"]);
+    assert!(row_of("ines.indexer@example.com")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Project Index Manager"));
+    assert!(by_name("a", "Edit Roles for dana.dbadmin@example.com").is_some());
+    assert!(by_name("button", "Remove dana.dbadmin@example.com from Project").is_some());
+    type_into(&input_labelled("Search").unwrap(), "index manager");
+    wait_until("filtered to one user", || {
+        query_all(".members-table tbody tr").len() == 1
+    })
+    .await;
+    find("[role=tab]", "API Keys").await.click();
+    wait_until("API keys listed", || row_of("Terraform pipeline").is_some()).await;
+    assert!(row_of("Terraform pipeline")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Public key tfpipeln"));
+}
+
+#[wasm_bindgen_test]
+async fn an_api_key_shows_its_private_key_once_then_never_again() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/api-keys", &key);
+    find("a", "Create API Key").await.click();
+    dialog("Create API Key").await;
+    type_into(&input_labelled("Description").unwrap(), "Index robot");
+    let picker = roles_picker();
+    assert_eq!(
+        picker.get_attribute("aria-label").as_deref(),
+        Some("Project Permissions")
+    );
+    choose(&picker, "Project Index Manager").await;
+    choose(&picker, "Project Cluster Log Viewer").await;
+    // What the chosen roles will and won't allow.
+    let summary = text_of(".role-summary");
+    assert!(summary.contains("manage indexes"), "{summary}");
+    assert!(summary.contains("restore backups"), "{summary}");
+    find("button", "Create API Key").await.click();
+    wait_until("the private key is shown", || {
+        by_id("secret-value").is_some()
+    })
+    .await;
+    let private = by_id("secret-value").unwrap().text_content().unwrap();
+    // Shaped like the spec's example private key ("55c3bbb6-b4bb-0be1-e66d20841f3e").
+    let groups: Vec<usize> = private.split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 12], "{private}");
+    assert!(page_text().contains("This is the only time the private key is shown"));
+    assert!(by_name("button", "Copy private key").is_some());
+    // Stored without it.
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    let created = keys
+        .iter()
+        .find(|k| k.desc == "Index robot")
+        .expect("key stored");
+    assert_eq!(created.private_key, None);
+    assert!(!storage()
+        .get_item(&key)
+        .unwrap()
+        .unwrap()
+        .contains(&private));
+    let roles: Vec<&str> = created.roles.iter().map(|r| r.role_name.as_str()).collect();
+    assert_eq!(roles, ["GROUP_INDEX_MANAGER", "GROUP_CLUSTER_LOG_VIEWER"]);
+    // Done: back to the list, the key with its roles and its private key nowhere in the page.
+    find("button", "Done").await.click();
+    wait_until("back on the list", || {
+        row_of("Index robot").is_some() && query("[role=dialog]").is_none()
+    })
+    .await;
+    let row = row_of("Index robot").unwrap().text_content().unwrap();
+    assert!(row.contains("Project Index Manager") && row.contains("Project Cluster Log Viewer"));
+    assert!(!document().body().unwrap().inner_html().contains(&private));
+    // Recorded, with who did it.
+    let feed: Vec<ActivityEvent> = stored(&key, "activity");
+    let last = feed.last().unwrap();
+    assert_eq!(
+        (last.target.as_str(), last.principal.as_str()),
+        ("API key Index robot", "ada.admin@example.com")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn zero_roles_are_refused_next_to_the_picker_and_nothing_is_created() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/api-keys/new", &key);
+    dialog("Create API Key").await;
+    type_into(&input_labelled("Description").unwrap(), "No roles");
+    find("button", "Create API Key").await.click();
+    wait_until("the roles error shows", || {
+        messages_of(&roles_picker()).contains("Choose at least one project role.")
+    })
+    .await;
+    assert_eq!(
+        roles_picker().get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        input_labelled("Description").unwrap().value(),
+        "No roles",
+        "input kept"
+    );
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    assert!(keys.iter().all(|k| k.desc != "No roles"));
+}
+
+#[wasm_bindgen_test]
+async fn editing_an_api_keys_roles_replaces_them() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/api-keys", &key);
+    find("a", "Edit Roles for Terraform pipeline").await.click();
+    dialog("Edit Roles for Terraform pipeline").await;
+    let picker = roles_picker();
+    // Start from what it holds.
+    assert!(by_name("button", "Remove Project Owner").is_some());
+    by_name("button", "Remove Project Owner").unwrap().click();
+    choose(&picker, "Project Cluster Creator").await;
+    choose(&picker, "Project Backup Creator").await;
+    find("button", "Save Roles").await.click();
+    wait_until("the list shows the new roles", || {
+        query("[role=dialog]").is_none()
+            && row_of("Terraform pipeline").is_some_and(|r| {
+                r.text_content()
+                    .unwrap()
+                    .contains("Project Cluster Creator")
+            })
+    })
+    .await;
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    let roles: Vec<&str> = keys[0].roles.iter().map(|r| r.role_name.as_str()).collect();
+    assert_eq!(roles, ["GROUP_CLUSTER_CREATOR", "GROUP_BACKUP_CREATOR"]);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
+    let _app = mount_app_at("/project-access/users/invite");
+    dialog("Invite to Project").await;
+    assert!(query(".banner-warning").is_none());
+    let picker = roles_picker();
+    open(&picker).await;
+    // Grouped by purpose, each role with its description.
+    let groups: Vec<String> = query_all(".listbox-group-label")
+        .iter()
+        .map(|g| g.text_content().unwrap())
+        .collect();
+    assert!(
+        groups.contains(&"Backup".to_string()) && groups.contains(&"Database access".to_string()),
+        "{groups:?}"
+    );
+    assert_eq!(query_all("[role=dialog] [role=option]").len(), 26);
+    assert!(option(&picker, "Project Backup Recovery Operator")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("restore"));
+    choose(&picker, "Project Owner").await;
+    wait_until("the warning shows", || {
+        text_of(".banner-warning").contains("Project Owner grants every permission")
+    })
+    .await;
+    assert!(
+        text_of(".banner-warning").contains("Project Backup Recovery Operator to restore backups")
+    );
+    // Type to filter.
+    type_into(&picker, "recovery");
+    wait_until("filtered to the recovery role", || {
+        query_all("[role=dialog] [role=option]").len() == 1
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn inviting_a_user_and_adding_a_team() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/users", &key);
+    find("a", "Invite to Project").await.click();
+    dialog("Invite to Project").await;
+    let email = input_labelled("Email address").unwrap();
+    type_into(&email, "not-an-email");
+    blur(&email);
+    wait_until("the email error", || {
+        messages_of(&email).contains("not a valid email address")
+    })
+    .await;
+    type_into(&email, "new.person@example.com");
+    choose(&roles_picker(), "Project Backup Recovery Operator").await;
+    find("button", "Invite").await.click();
+    wait_until("invited user listed", || {
+        query("[role=dialog]").is_none() && row_of("new.person@example.com").is_some()
+    })
+    .await;
+    let row = row_of("new.person@example.com")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        row.contains("Invitation pending") && row.contains("Project Backup Recovery Operator"),
+        "{row}"
+    );
+
+    find("[role=tab]", "Teams").await.click();
+    find("a", "Add Team").await.click();
+    dialog("Add Team").await;
+    let team = input_labelled("Team name").unwrap();
+    type_into(&team, "Nobody");
+    blur(&team);
+    wait_until("unknown team refused", || {
+        messages_of(&team).contains("No team named Nobody exists")
+    })
+    .await;
+    type_into(&team, "Security");
+    choose(&roles_picker(), "Project Network Access Manager").await;
+    find("button", "Add Team").await.click();
+    wait_until("team listed", || {
+        query("[role=dialog]").is_none() && row_of("Security").is_some()
+    })
+    .await;
+    let teams: Vec<TeamRole> = stored(&key, "teams");
+    assert!(teams
+        .iter()
+        .any(|t| t.role_names == ["GROUP_NETWORK_ACCESS_MANAGER"]));
+    let feed: Vec<ActivityEvent> = stored(&key, "activity");
+    let targets: Vec<&str> = feed.iter().map(|e| e.target.as_str()).collect();
+    assert!(
+        targets.contains(&"User new.person@example.com") && targets.contains(&"Team Security"),
+        "{targets:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_service_accounts_secret_is_shown_once() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/service-accounts/new", &key);
+    dialog("Create Service Account").await;
+    type_into(&input_labelled("Name").unwrap(), "deploy bot");
+    type_into(
+        &input_labelled("Description").unwrap(),
+        "Builds indexes on deploy",
+    );
+    choose(&roles_picker(), "Project Index Manager").await;
+    select("sa-expiry", "720");
+    find("button", "Create Service Account").await.click();
+    wait_until("the secret is shown", || by_id("secret-value").is_some()).await;
+    let secret = by_id("secret-value").unwrap().text_content().unwrap();
+    assert!(
+        secret.starts_with("mdb_sa_sk_") && secret.len() > 20,
+        "{secret}"
+    );
+    assert!(page_text().contains("This is the only time the client secret is shown"));
+    let accounts: Vec<ServiceAccount> = stored(&key, "serviceAccounts");
+    let sa = accounts.iter().find(|s| s.name == "deploy bot").unwrap();
+    assert_eq!(sa.secrets[0].secret, None);
+    assert!(!storage().get_item(&key).unwrap().unwrap().contains(&secret));
+    find("button", "Done").await.click();
+    wait_until("listed without the secret", || {
+        row_of("deploy bot").is_some() && by_id("secret-value").is_none()
+    })
+    .await;
+    assert!(!document().body().unwrap().inner_html().contains(&secret));
+}
+
+#[wasm_bindgen_test]
+async fn the_role_guide_finds_the_least_privileged_role_to_restore() {
+    let _app = mount_app_at("/which-role");
+    wait_until("the matrix shows every role", || {
+        query_all(".role-matrix tbody tr").len() == 26
+    })
+    .await;
+    type_into(&input_labelled("Task").unwrap(), "restore");
+    wait_until("the answer names the recovery operator", || {
+        text_of(".guide-answer").contains("Project Backup Recovery Operator")
+    })
+    .await;
+    let least: Vec<String> = query_all(".role-matrix tr.least th")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(least.len(), 1, "{least:?}");
+    assert!(least[0].starts_with("Project Backup Recovery Operator"));
+    // Only the matching column remains.
+    assert_eq!(query_all(".role-matrix thead th").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_backend_refuses_with_403(
+) {
+    let key = fresh_key();
+    let _app = mount_with("/database-access/custom-roles", &key);
+    let edit = find("a", "Edit orders_reader").await;
+    assert_eq!(edit.get_attribute("aria-disabled"), None);
+    // Switch without reloading the page.
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    select("view-as", "rory.readonly@example.com");
+    let edit = find("button", "Edit orders_reader").await;
+    assert_eq!(edit.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(messages_of(&edit).contains("Requires Project Owner or Project Database Access Admin"));
+    edit.click();
+    sleep(50).await;
+    assert_eq!(
+        pathname(),
+        "/database-access/custom-roles",
+        "a disabled control does nothing"
+    );
+    let delete = by_name("button", "Delete orders_reader").unwrap();
+    assert_eq!(
+        delete.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    delete.click();
+    sleep(50).await;
+    assert!(query("[role=alertdialog]").is_none());
+    assert!(page_text().contains("You are viewing as rory.readonly@example.com"));
+    let add = by_name("button", "Add New Custom Role").unwrap();
+    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
+
+    // Forcing the mutation past the UI: the backend refuses on its own.
+    let backend = LocalBackend::open(&key, DemoKind::Standard);
+    let before = storage().get_item(&key).unwrap();
+    let err = backend
+        .delete_custom_role("orders_reader".into())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.error, err.error_code.as_str()),
+        (403, "USER_UNAUTHORIZED")
+    );
+    let err = backend
+        .create_api_key(CreateProjectApiKey {
+            desc: "x".into(),
+            roles: vec!["GROUP_READ_ONLY".into()],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.error, 403);
+    assert_eq!(storage().get_item(&key).unwrap(), before, "nothing changed");
+
+    // Back to an owner: enabled again, still without a reload.
+    select("view-as", "ada.admin@example.com");
+    wait_until("editing enabled again", || {
+        by_name("a", "Edit orders_reader").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_principal_changes_what_is_enabled_on_each_screen() {
+    let _app = mount_app_at("/project-access/users");
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    // A database access admin manages database access but not project access.
+    select("view-as", "dana.dbadmin@example.com");
+    let invite = find("button", "Invite to Project").await;
+    assert_eq!(
+        invite.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(messages_of(&invite).contains("Requires Project Owner or Project Access Manager"));
+    // An access manager is the other way round.
+    select("view-as", "amir.access@example.com");
+    find("a", "Invite to Project").await;
+    find("a", "Edit Roles for rory.readonly@example.com").await;
+    find("a", "Database Access").await.click();
+    let add = find("button", "Add New Custom Role").await;
+    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
+}
