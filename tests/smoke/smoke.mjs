@@ -175,6 +175,15 @@ try {
   // With the large demo (1,400 roles), each keystroke in the search box is timed from the input event until
   // the DOM is updated and laid out. The performance issue's harness measures this properly; here it only
   // guards against a regression to re-rendering the whole table (~200 ms per keystroke on this machine kind).
+  await check("project access: API keys listed by tab, and the role guide answers 'restore'", async () => {
+    await page.goto(`${base}/project-access/api-keys`);
+    await page.getByRole("tab", { name: "API Keys", selected: true }).waitFor({ timeout: 15000 });
+    await page.getByRole("rowheader", { name: /Terraform pipeline/ }).waitFor({ timeout: 5000 });
+    await page.getByRole("link", { name: "Which role do I need?" }).first().click();
+    await page.getByLabel("Task").fill("restore");
+    await page.locator(".guide-answer", { hasText: "Project Backup Recovery Operator" }).waitFor({ timeout: 5000 });
+  });
+
   await check("large demo: each search keystroke updates the list within 150 ms (p95)", async () => {
     await page.goto(`${base}/database-access/custom-roles?demo=large`);
     await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 30000 });
