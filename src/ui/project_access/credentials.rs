@@ -1,12 +1,11 @@
 //! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
-use super::form::{close_to_list, invalid, AccessForm, FormActions};
+use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
-use crate::ui::state::use_data;
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{CopyButton, Dialog, FieldMessages};
+use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
 use domain::project_access::MemberKind;
 use domain::validate::{validate_api_key, validate_service_account, AccessField};
@@ -46,7 +45,6 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
 
 #[component]
 pub fn CreateApiKeyDialog() -> impl IntoView {
-    let data = use_data();
     let desc = RwSignal::new(String::new());
     let roles = RwSignal::new(Vec::<String>::new());
     let shown = RwSignal::new(None::<ShownOnce>);
@@ -62,16 +60,10 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
     let close = close_to_list(MemberKind::ApiKey);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if !form.ready_to_send() {
-            return;
-        }
         let req = request();
-        data.write(
-            form.sending,
-            form.error,
+        form.send(
             move |b| b.create_api_key(req),
             move |key| {
-                form.done.set(true);
                 shown.set(Some(ShownOnce {
                     facts: vec![("Description", key.desc), ("Public key", key.public_key)],
                     secret_label: "Private key",
@@ -80,24 +72,13 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
             },
         );
     };
-    let desc_issues = form.shown(AccessField::Description);
     view! {
         <Dialog id="api-key-dialog" title="Create API Key" on_close=close>
             {move || match shown.get() {
                 Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ApiKey /> }.into_any(),
                 None => view! {
                     <form novalidate on:submit=on_submit>
-                        <div class="field">
-                            <label for="api-key-desc">"Description"</label>
-                            <input id="api-key-desc" type="text" autocomplete="off" maxlength="250"
-                                prop:value=move || desc.get()
-                                aria-invalid=invalid(desc_issues)
-                                aria-describedby="api-key-desc-messages"
-                                on:input=move |ev| desc.set(event_target_value(&ev))
-                                on:blur=move |_| form.touch(AccessField::Description)
-                            />
-                            <FieldMessages id="api-key-desc-messages" issues=desc_issues />
-                        </div>
+                        <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
                         <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                         <FormActions form=form submit_label="Create API Key" on_cancel=close />
                     </form>
@@ -117,7 +98,6 @@ const EXPIRIES: [(i32, &str); 4] = [
 
 #[component]
 pub fn CreateServiceAccountDialog() -> impl IntoView {
-    let data = use_data();
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let roles = RwSignal::new(Vec::<String>::new());
@@ -140,16 +120,10 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
     let close = close_to_list(MemberKind::ServiceAccount);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if !form.ready_to_send() {
-            return;
-        }
         let req = request();
-        data.write(
-            form.sending,
-            form.error,
+        form.send(
             move |b| b.create_service_account(req),
             move |sa| {
-                form.done.set(true);
                 let secret = sa.secrets.first().cloned().unwrap_or_default();
                 shown.set(Some(ShownOnce {
                     facts: vec![
@@ -163,36 +137,14 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
             },
         );
     };
-    let name_issues = form.shown(AccessField::Name);
-    let desc_issues = form.shown(AccessField::Description);
     view! {
         <Dialog id="service-account-dialog" title="Create Service Account" on_close=close>
             {move || match shown.get() {
                 Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ServiceAccount /> }.into_any(),
                 None => view! {
                     <form novalidate on:submit=on_submit>
-                        <div class="field">
-                            <label for="sa-name">"Name"</label>
-                            <input id="sa-name" type="text" autocomplete="off" maxlength="64"
-                                prop:value=move || name.get()
-                                aria-invalid=invalid(name_issues)
-                                aria-describedby="sa-name-messages"
-                                on:input=move |ev| name.set(event_target_value(&ev))
-                                on:blur=move |_| form.touch(AccessField::Name)
-                            />
-                            <FieldMessages id="sa-name-messages" issues=name_issues />
-                        </div>
-                        <div class="field">
-                            <label for="sa-description">"Description"</label>
-                            <input id="sa-description" type="text" autocomplete="off" maxlength="250"
-                                prop:value=move || description.get()
-                                aria-invalid=invalid(desc_issues)
-                                aria-describedby="sa-description-messages"
-                                on:input=move |ev| description.set(event_target_value(&ev))
-                                on:blur=move |_| form.touch(AccessField::Description)
-                            />
-                            <FieldMessages id="sa-description-messages" issues=desc_issues />
-                        </div>
+                        <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
+                        <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
                         <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                         <div class="field">
                             <label for="sa-expiry">"Client secret expires after"</label>

@@ -1,8 +1,10 @@
 //! What every Project Access dialog shares: issues shown once a field was left or the form submitted,
 //! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
 use super::list_path;
+use crate::backend::{ApiResult, Backend, BoxFuture};
+use crate::ui::state::{use_data, Data};
 use crate::ui::widgets::guard::use_guard;
-use crate::ui::widgets::RefusalBanner;
+use crate::ui::widgets::{FieldMessages, RefusalBanner};
 use domain::model::ApiError;
 use domain::project_access::MemberKind;
 use domain::validate::{AccessField, Field, Issue};
@@ -18,6 +20,7 @@ pub struct AccessForm {
     /// Set once the change was accepted: nothing is unsaved any more.
     pub done: RwSignal<bool>,
     pub issues: Memo<Vec<Issue>>,
+    data: Data,
 }
 
 impl AccessForm {
@@ -29,6 +32,7 @@ impl AccessForm {
             error: RwSignal::new(None),
             done: RwSignal::new(false),
             issues,
+            data: use_data(),
         }
     }
 
@@ -66,17 +70,30 @@ impl AccessForm {
         })
     }
 
-    /// Marks the form submitted; true when it may be sent now.
-    pub fn ready_to_send(&self) -> bool {
+    /// Marks the form submitted and, when nothing blocks it, sends the write `op`; `on_ok` gets the
+    /// backend's answer after the change was accepted (the form counts as saved from then on).
+    pub fn send<T: 'static>(
+        &self,
+        op: impl for<'a> FnOnce(&'a dyn Backend) -> BoxFuture<'a, ApiResult<T>> + 'static,
+        on_ok: impl FnOnce(T) + 'static,
+    ) {
         self.submitted.set(true);
-        !self.sending.get_untracked()
-            && !self
+        if self.sending.get_untracked()
+            || self
                 .issues
                 .with_untracked(|i| i.iter().any(Issue::is_error))
+        {
+            return;
+        }
+        let done = self.done;
+        self.data.write(self.sending, self.error, op, move |v| {
+            done.set(true);
+            on_ok(v)
+        });
     }
 }
 
-pub fn invalid(s: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> {
+fn invalid(s: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> {
     move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true")
 }
 
@@ -111,6 +128,38 @@ pub fn FormActions(
             >
                 {submit_label}
             </button>
+        </div>
+    }
+}
+
+/// A labelled text input with its messages (`aria-describedby`, `aria-invalid`); leaving it marks
+/// `field` touched so its issues show.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    form: AccessForm,
+    field: AccessField,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
+    /// Id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+) -> impl IntoView {
+    let issues = form.shown(field);
+    let messages = format!("{id}-messages");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength list=list
+                prop:value=move || value.get()
+                aria-invalid=invalid(issues)
+                aria-describedby=messages.clone()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:blur=move |_| form.touch(field)
+            />
+            <FieldMessages id=messages issues=issues />
         </div>
     }
 }

@@ -1,11 +1,11 @@
 //! "Invite to Project", "Add Team" and "Edit Roles": routed dialogs around the shared project-role
 //! picker. Rules come from `domain::validate`; the backend checks them again.
-use super::form::{close_to_list, invalid, AccessForm, FormActions};
+use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
 use crate::ui::state::{use_data, Load};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{Banner, Dialog, FieldMessages};
+use crate::ui::widgets::{Banner, Dialog};
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
 use domain::validate::{validate_invite, validate_project_roles, AccessField, Field, Issue};
@@ -13,18 +13,14 @@ use domain::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
-/// Leaves the dialog for the list once the change was accepted.
-fn on_saved(form: AccessForm, kind: MemberKind) -> impl Fn() + Clone + 'static {
+/// Leaves the dialog for the list (once the change was accepted).
+fn back_to_list(kind: MemberKind) -> impl Fn() + Clone + 'static {
     let navigate = use_navigate();
-    move || {
-        form.done.set(true);
-        navigate(list_path(kind), Default::default());
-    }
+    move || navigate(list_path(kind), Default::default())
 }
 
 #[component]
 pub fn InviteDialog() -> impl IntoView {
-    let data = use_data();
     let email = RwSignal::new(String::new());
     let roles = RwSignal::new(Vec::<String>::new());
     let issues = Memo::new(move |_| {
@@ -38,39 +34,20 @@ pub fn InviteDialog() -> impl IntoView {
         !form.done.get() && (!email.with(String::is_empty) || !roles.with(Vec::is_empty))
     });
     let close = close_to_list(MemberKind::User);
-    let saved = on_saved(form, MemberKind::User);
+    let back = back_to_list(MemberKind::User);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if !form.ready_to_send() {
-            return;
-        }
         let invite = InviteProjectUser {
             username: email.get_untracked().trim().to_string(),
             roles: roles.get_untracked(),
         };
-        let saved = saved.clone();
-        data.write(
-            form.sending,
-            form.error,
-            move |b| b.invite_user(invite),
-            move |_| saved(),
-        );
+        let back = back.clone();
+        form.send(move |b| b.invite_user(invite), move |_| back());
     };
-    let email_issues = form.shown(AccessField::Email);
     view! {
         <Dialog id="invite-dialog" title="Invite to Project" on_close=close>
             <form novalidate on:submit=on_submit>
-                <div class="field">
-                    <label for="invite-email">"Email address"</label>
-                    <input id="invite-email" type="email" autocomplete="off"
-                        prop:value=move || email.get()
-                        aria-invalid=invalid(email_issues)
-                        aria-describedby="invite-email-messages"
-                        on:input=move |ev| email.set(event_target_value(&ev))
-                        on:blur=move |_| form.touch(AccessField::Email)
-                    />
-                    <FieldMessages id="invite-email-messages" issues=email_issues />
-                </div>
+                <TextField id="invite-email" label="Email address" value=email form=form field=AccessField::Email input_type="email" />
                 <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                 <FormActions form=form submit_label="Invite" on_cancel=close />
             </form>
@@ -122,41 +99,21 @@ pub fn AddTeamDialog() -> impl IntoView {
         !form.done.get() && (!team.with(String::is_empty) || !roles.with(Vec::is_empty))
     });
     let close = close_to_list(MemberKind::Team);
-    let saved = on_saved(form, MemberKind::Team);
+    let back = back_to_list(MemberKind::Team);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if !form.ready_to_send() {
-            return;
-        }
-        let (Some(id), r) = (team_id(), roles.get_untracked()) else {
-            return;
-        };
-        let saved = saved.clone();
-        data.write(
-            form.sending,
-            form.error,
-            move |b| b.add_team(id, r),
-            move |_| saved(),
-        );
+        // Without a known team the form has an error and nothing is sent.
+        let (id, r) = (team_id().unwrap_or_default(), roles.get_untracked());
+        let back = back.clone();
+        form.send(move |b| b.add_team(id, r), move |_| back());
     };
-    let team_issues = form.shown(AccessField::Team);
     view! {
         <Dialog id="team-dialog" title="Add Team" on_close=close>
             <form novalidate on:submit=on_submit>
-                <div class="field">
-                    <label for="team-name">"Team name"</label>
-                    <input id="team-name" type="text" autocomplete="off" list="org-teams"
-                        prop:value=move || team.get()
-                        aria-invalid=invalid(team_issues)
-                        aria-describedby="team-name-messages"
-                        on:input=move |ev| team.set(event_target_value(&ev))
-                        on:blur=move |_| form.touch(AccessField::Team)
-                    />
-                    <datalist id="org-teams">
-                        {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
-                    </datalist>
-                    <FieldMessages id="team-name-messages" issues=team_issues />
-                </div>
+                <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
+                <datalist id="org-teams">
+                    {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
+                </datalist>
                 <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                 <FormActions form=form submit_label="Add Team" on_cancel=close />
             </form>
@@ -183,7 +140,6 @@ pub fn EditRolesDialog() -> impl IntoView {
 
 #[component]
 fn EditRolesForm(member: Member) -> impl IntoView {
-    let data = use_data();
     let kind = member.kind;
     let initial = member.roles.clone();
     let roles = RwSignal::new(member.roles.clone());
@@ -191,21 +147,13 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let form = AccessForm::new(issues);
     track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
-    let saved = on_saved(form, kind);
+    let back = back_to_list(kind);
     let id = member.id.clone();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if !form.ready_to_send() {
-            return;
-        }
         let (id, r) = (id.clone(), roles.get_untracked());
-        let saved = saved.clone();
-        data.write(
-            form.sending,
-            form.error,
-            move |b| b.set_member_roles(kind, id, r),
-            move |_| saved(),
-        );
+        let back = back.clone();
+        form.send(move |b| b.set_member_roles(kind, id, r), move |_| back());
     };
     let label = if kind == MemberKind::ApiKey {
         "Project Permissions"
