@@ -3,11 +3,9 @@
 // Prints the bundle sizes as one machine-readable line:
 //   bundle-size wasm_raw=N wasm_gzip=N js_raw=N js_gzip=N css_raw=N css_gzip=N total_gzip=N
 // and closes with "N passed, N failed". Exit status 1 if any check failed.
-import { createServer } from "node:http";
-import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { bundleSizes, launch, serve } from "./harness.mjs";
 
 const dist = resolve(process.argv[2] ?? "dist");
 if (!existsSync(join(dist, "index.html"))) {
@@ -15,41 +13,7 @@ if (!existsSync(join(dist, "index.html"))) {
   process.exit(1);
 }
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-};
-
-function bundleSizes() {
-  const sizes = {};
-  for (const kind of ["wasm", "js", "css"]) {
-    const files = readdirSync(dist).filter((f) => extname(f) === `.${kind}`);
-    let raw = 0;
-    let gz = 0;
-    for (const f of files) {
-      const bytes = readFileSync(join(dist, f));
-      raw += bytes.length;
-      gz += gzipSync(bytes, { level: 9 }).length;
-    }
-    sizes[`${kind}_raw`] = raw;
-    sizes[`${kind}_gzip`] = gz;
-  }
-  sizes.total_gzip = sizes.wasm_gzip + sizes.js_gzip + sizes.css_gzip;
-  return sizes;
-}
-
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  let file = join(dist, path);
-  // Anything that is not a built asset is a route of the single-page app.
-  if (!file.startsWith(dist) || !existsSync(file) || path.endsWith("/")) file = join(dist, "index.html");
-  res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-  res.end(readFileSync(file));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serve(dist);
 
 const results = [];
 async function check(name, fn) {
@@ -63,19 +27,7 @@ async function check(name, fn) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const problems = [];
@@ -172,9 +124,6 @@ try {
     await roleRow("kbd_role").waitFor({ state: "detached", timeout: 5000 });
   });
 
-  // With the large demo (1,400 roles), each keystroke in the search box is timed from the input event until
-  // the DOM is updated and laid out. The performance issue's harness measures this properly; here it only
-  // guards against a regression to re-rendering the whole table (~200 ms per keystroke on this machine kind).
   await check("project access: API keys listed by tab, and the role guide answers 'restore'", async () => {
     await page.goto(`${base}/project-access/api-keys`);
     await page.getByRole("tab", { name: "API Keys", selected: true }).waitFor({ timeout: 15000 });
@@ -184,6 +133,9 @@ try {
     await page.locator(".guide-answer", { hasText: "Project Backup Recovery Operator" }).waitFor({ timeout: 5000 });
   });
 
+  // With the large demo (1,400 roles), each keystroke in the search box is timed from the input event until
+  // the DOM is updated and laid out. The performance issue's harness measures this properly; here it only
+  // guards against a regression to re-rendering the whole table (~200 ms per keystroke on this machine kind).
   await check("large demo: each search keystroke updates the list within 150 ms (p95)", async () => {
     await page.goto(`${base}/database-access/custom-roles?demo=large`);
     await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 30000 });
@@ -217,7 +169,7 @@ try {
   server.close();
 }
 
-const s = bundleSizes();
+const s = bundleSizes(dist);
 console.log(
   `bundle-size wasm_raw=${s.wasm_raw} wasm_gzip=${s.wasm_gzip} js_raw=${s.js_raw} js_gzip=${s.js_gzip} ` +
     `css_raw=${s.css_raw} css_gzip=${s.css_gzip} total_gzip=${s.total_gzip}`,

@@ -1,0 +1,69 @@
+// What the smoke test and the benchmark share: serve a built dist/ on loopback with the SPA fallback a
+// real host needs, launch Debian's Chromium through playwright-core, and measure the bundle.
+import { createServer } from "node:http";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { extname, join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+/** Raw, gzip (level 9) and brotli sizes of the wasm, js and css in `dist`, plus their gzip total. */
+export function bundleSizes(dist) {
+  const sizes = {};
+  for (const kind of ["wasm", "js", "css"]) {
+    const files = readdirSync(dist).filter((f) => extname(f) === `.${kind}`);
+    let raw = 0;
+    let gz = 0;
+    let br = 0;
+    for (const f of files) {
+      const bytes = readFileSync(join(dist, f));
+      raw += bytes.length;
+      gz += gzipSync(bytes, { level: 9 }).length;
+      br += brotliCompressSync(bytes).length;
+    }
+    sizes[`${kind}_raw`] = raw;
+    sizes[`${kind}_gzip`] = gz;
+    sizes[`${kind}_brotli`] = br;
+  }
+  sizes.total_gzip = sizes.wasm_gzip + sizes.js_gzip + sizes.css_gzip;
+  sizes.total_brotli = sizes.wasm_brotli + sizes.js_brotli + sizes.css_brotli;
+  return sizes;
+}
+
+/** Serves `dist` (and any `extra` directories under their URL prefix) on a free loopback port. */
+export async function serve(dist, extra = {}) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const prefix = Object.keys(extra).find((p) => path.startsWith(p));
+    const root = prefix ? extra[prefix] : dist;
+    let file = join(root, prefix ? path.slice(prefix.length) : path);
+    // Anything that is not a built asset is a route of the single-page app.
+    if (!file.startsWith(root) || !existsSync(file) || path.endsWith("/")) file = join(dist, "index.html");
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
