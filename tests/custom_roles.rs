@@ -7,7 +7,7 @@ use domain::model::CustomDbRole;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -602,4 +602,40 @@ async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
         row_names().len() == matching.min(200)
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
+    let config = dbaccess::config::Config {
+        demo: domain::demo::DemoKind::Large,
+        storage_key: fresh_key(),
+    };
+    let _app = mount_config("/database-access/custom-roles/sales_role_0000/edit", config);
+    editor_ready().await;
+    let picker = pickers().remove(0);
+    open(&picker).await;
+    let custom_group = || {
+        query_all(".listbox-group")
+            .into_iter()
+            .find(|g| {
+                g.text_content()
+                    .unwrap_or_default()
+                    .starts_with("Custom Roles")
+            })
+            .expect("the Custom Roles group")
+    };
+    let options_in = |g: &HtmlElement| g.query_selector_all("[role=option]").unwrap().length();
+    assert_eq!(options_in(&custom_group()), 50);
+    let more = custom_group()
+        .query_selector(".listbox-more")
+        .unwrap()
+        .and_then(|m| m.text_content());
+    assert_eq!(more.as_deref(), Some("1350 more: type to narrow the list"));
+    type_into(&picker, "role_139");
+    wait_until("narrowed to the ten matches", || {
+        options_in(&custom_group()) == 10
+    })
+    .await;
+    assert!(query(".listbox-more").is_none());
+    assert!(option(&picker, "sales_role_1392").is_some());
 }

@@ -41,26 +41,35 @@ fn slug(key: &str) -> String {
         .collect()
 }
 
-fn filtered(groups: &[PickGroup], query: &str) -> Vec<PickGroup> {
+/// At most this many options of a group are in the DOM at once: a project may have 1,400 custom roles,
+/// and re-rendering them all on every choice costs far more than a frame (measured by `scripts/bench`).
+/// The rest are a keystroke away: the group says how many more there are.
+const GROUP_CAP: usize = 50;
+
+/// The options matching `query`, each group capped at `GROUP_CAP`, with the number of matches left out.
+fn filtered(groups: &[PickGroup], query: &str) -> Vec<(PickGroup, usize)> {
     let q = query.trim().to_lowercase();
     groups
         .iter()
-        .map(|g| PickGroup {
-            label: g.label.clone(),
-            options: g
-                .options
-                .iter()
-                .filter(|o| {
-                    q.is_empty()
-                        || o.label.to_lowercase().contains(&q)
-                        || o.description
-                            .as_ref()
-                            .is_some_and(|d| d.to_lowercase().contains(&q))
-                })
-                .cloned()
-                .collect(),
+        .map(|g| {
+            let mut matching = g.options.iter().filter(|o| {
+                q.is_empty()
+                    || o.label.to_lowercase().contains(&q)
+                    || o.description
+                        .as_ref()
+                        .is_some_and(|d| d.to_lowercase().contains(&q))
+            });
+            let options: Vec<PickOption> = matching.by_ref().take(GROUP_CAP).cloned().collect();
+            let more = matching.count();
+            (
+                PickGroup {
+                    label: g.label.clone(),
+                    options,
+                },
+                more,
+            )
         })
-        .filter(|g| !g.options.is_empty())
+        .filter(|(g, _)| !g.options.is_empty())
         .collect()
 }
 
@@ -90,7 +99,7 @@ pub fn GroupedCombobox(
     let keys = Memo::new(move |_| {
         visible.with(|v| {
             v.iter()
-                .flat_map(|g| g.options.iter().map(|o| o.key.clone()))
+                .flat_map(|(g, _)| g.options.iter().map(|o| o.key.clone()))
                 .collect::<Vec<_>>()
         })
     });
@@ -101,7 +110,7 @@ pub fn GroupedCombobox(
     let toggle = move |key: String| {
         let enabled = visible.with_untracked(|v| {
             v.iter()
-                .flat_map(|g| &g.options)
+                .flat_map(|(g, _)| &g.options)
                 .any(|o| o.key == key && o.disabled.is_none())
         });
         if enabled {
@@ -207,7 +216,7 @@ pub fn GroupedCombobox(
             .get()
             .into_iter()
             .enumerate()
-            .map(|(gi, g)| {
+            .map(|(gi, (g, more))| {
                 let label_id = format!("{group_prefix}{gi}");
                 let labelled_by = label_id.clone();
                 let mut last_heading = None;
@@ -248,6 +257,9 @@ pub fn GroupedCombobox(
                     <div role="group" aria-labelledby=labelled_by class="listbox-group">
                         <div role="presentation" id=label_id class="listbox-group-label">{g.label}</div>
                         {options}
+                        {(more > 0).then(|| view! {
+                            <div role="presentation" class="listbox-more">{format!("{more} more: type to narrow the list")}</div>
+                        })}
                     </div>
                 }
             })
