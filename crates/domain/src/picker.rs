@@ -75,7 +75,7 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                         });
                         choice(
                             Item::Action(a),
-                            a.server().to_string(),
+                            item_label(&Item::Action(a)),
                             Some(a.info().group),
                             version,
                         )
@@ -99,6 +99,15 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
             ChoiceGroup { category, choices }
         })
         .collect()
+}
+
+/// How the picker (and its chips) name an item: the server spelling for actions (`find`), the name for
+/// roles.
+pub fn item_label(item: &Item) -> String {
+    match item {
+        Item::Action(a) => a.server().to_string(),
+        Item::BuiltinRole(r) | Item::CustomRole(r) => r.clone(),
+    }
 }
 
 /// A stable string key for an item (the picker's option ids are made from it).

@@ -4,7 +4,7 @@ use super::form_state::{FormState, RowState, TargetState};
 use crate::ui::state::Data;
 use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
-use domain::picker::{choices, item_from_key, item_key};
+use domain::picker::{choices, item_from_key, item_key, item_label};
 use domain::role_form::Row;
 use domain::validate::{Field, Issue};
 use leptos::prelude::*;
@@ -69,6 +69,15 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Chips come from the row itself, so the 1,400-option groups are built only while the list is open.
+    let chips = Signal::derive(move || {
+        row.items.with(|items| {
+            items
+                .iter()
+                .map(|i| (item_key(i), item_label(i)))
+                .collect::<Vec<_>>()
+        })
+    });
     let on_toggle = Callback::new(move |key: String| {
         if let Some(item) = item_from_key(&key) {
             row.items.update(|items| {
@@ -106,6 +115,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     id=picker_id
                     label="Action or Role"
                     groups=groups
+                    chips=chips
                     on_toggle=on_toggle
                     invalid=picker_invalid
                     described_by=picker_msgs.clone()

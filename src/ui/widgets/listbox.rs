@@ -89,6 +89,10 @@ pub fn GroupedCombobox(
     described_by: Option<String>,
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional, into)] on_blur: Option<Callback<()>>,
+    /// The chosen options as (key, label), when the caller knows them without building every option:
+    /// then `groups` is only computed while the list is open.
+    #[prop(optional, into)]
+    chips: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
@@ -200,13 +204,14 @@ pub fn GroupedCombobox(
         let f = option_dom_id.clone();
         move || open.get().then(|| active.get().map(|k| f(&k))).flatten()
     };
-    let chips = move || {
-        groups.with(|g| {
+    let chips = move || match chips {
+        Some(c) => c.get(),
+        None => groups.with(|g| {
             g.iter()
                 .flat_map(|g| g.options.iter().filter(|o| o.selected))
                 .map(|o| (o.key.clone(), o.label.clone()))
                 .collect::<Vec<_>>()
-        })
+        }),
     };
     let group_prefix = format!("{id}-group-");
     let render_list = move || {
