@@ -421,3 +421,29 @@ async fn switching_principal_changes_what_is_enabled_on_each_screen() {
     let add = find("button", "Add New Custom Role").await;
     assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn switching_principal_while_editing_keeps_what_was_typed() {
+    let _app = mount_app_at("/database-access/users/admin/app-service/edit");
+    wait_until("the user dialog", || {
+        input_labelled("Description").is_some()
+    })
+    .await;
+    type_into(
+        &input_labelled("Description").unwrap(),
+        "typed before switching",
+    );
+    select("view-as", "dana.dbadmin@example.com");
+    // The reload that follows the switch must not re-create the open form.
+    wait_until("the principal switched", || {
+        by_id("view-as").is_some_and(|s| {
+            s.unchecked_into::<web_sys::HtmlSelectElement>().value() == "dana.dbadmin@example.com"
+        })
+    })
+    .await;
+    sleep(100).await;
+    assert_eq!(
+        input_labelled("Description").unwrap().value(),
+        "typed before switching"
+    );
+}

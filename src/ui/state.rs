@@ -195,3 +195,40 @@ pub fn LoadStatus(data: Data, what: &'static str, error: Option<ApiError>) -> im
 pub fn use_data() -> Data {
     expect_context::<Data>()
 }
+
+/// The item of a loaded list an edit form is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup<T> {
+    Loading,
+    Failed(ApiError),
+    Missing,
+    Found(T),
+}
+
+/// Finds the item `matches` picks in `list` for an edit form. Only *whether* it is there is tracked (a
+/// memo), so a reload after any write, another tab's change or "View as" does not re-create an open
+/// form and lose what was typed: the form takes the item once, when it opens.
+pub fn lookup<T: Clone + Send + Sync + 'static>(
+    list: RwSignal<Load<Vec<T>>>,
+    matches: impl Fn(&T) -> bool + Clone + Send + Sync + 'static,
+) -> impl Fn() -> Lookup<T> + Clone {
+    let m = matches.clone();
+    let presence = Memo::new(move |_| {
+        list.with(|l| match l {
+            Load::Loading => Lookup::Loading,
+            Load::Failed(e) => Lookup::Failed(e.clone()),
+            Load::Ready(items) if items.iter().any(&m) => Lookup::Found(()),
+            Load::Ready(_) => Lookup::Missing,
+        })
+    });
+    move || match presence.get() {
+        Lookup::Loading => Lookup::Loading,
+        Lookup::Failed(e) => Lookup::Failed(e),
+        Lookup::Missing => Lookup::Missing,
+        Lookup::Found(()) => list.with_untracked(|l| {
+            l.ready()
+                .and_then(|items| items.iter().find(|i| matches(i)).cloned())
+                .map_or(Lookup::Missing, Lookup::Found)
+        }),
+    }
+}

@@ -4,7 +4,7 @@ use super::form_state::FormState;
 use super::preview::RequestPreview;
 use super::row_editor::{RowContext, RowEditor};
 use super::LIST_PATH;
-use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
@@ -25,21 +25,20 @@ pub fn EditRolePage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let name = move || params.with(|p| p.get("name").unwrap_or_default());
+    let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == name());
     move || {
-        match data.roles.get() {
-        Load::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
-            Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
-        Load::Ready(roles) => match roles.iter().find(|r| r.role_name == name()) {
-            Some(role) => view! { <RoleEditor initial=RoleForm::from_role(role) editing=Some(role.role_name.clone()) /> }.into_any(),
-            None => view! {
-                <div class="empty-state">
-                    <h2>"Custom role not found"</h2>
-                    <p>{format!("There is no custom role named “{}” in this project.", name())}</p>
-                    <a href=LIST_PATH>"Back to custom roles"</a>
-                </div>
-            }
-            .into_any(),
-        },
+        match role() {
+        Lookup::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
+        Lookup::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
+        Lookup::Found(role) => view! { <RoleEditor initial=RoleForm::from_role(&role) editing=Some(role.role_name.clone()) /> }.into_any(),
+        Lookup::Missing => view! {
+            <div class="empty-state">
+                <h2>"Custom role not found"</h2>
+                <p>{format!("There is no custom role named “{}” in this project.", name())}</p>
+                <a href=LIST_PATH>"Back to custom roles"</a>
+            </div>
+        }
+        .into_any(),
     }
     }
 }

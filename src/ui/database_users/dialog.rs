@@ -4,7 +4,7 @@ use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
-use crate::ui::state::{use_data, Load};
+use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{Banner, Dialog, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
@@ -22,20 +22,26 @@ pub fn NewUserDialog() -> impl IntoView {
 pub fn EditUserDialog() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
-    move || {
-        let (db, name) = params.with(|p| {
+    let key = move || {
+        params.with(|p| {
             (
                 p.get("db").unwrap_or_default(),
                 p.get("username").unwrap_or_default(),
             )
-        });
-        match data.users.get() {
-            Load::Ready(users) => match users.into_iter().find(|u| u.database_name == db && u.username == name) {
-                Some(u) => view! { <UserDialog original=Some(u) /> }.into_any(),
-                None => view! { <Banner message=format!("There is no database user {name} on {db}.") /> }.into_any(),
-            },
-            _ => ().into_any(),
+        })
+    };
+    let user = lookup(data.users, move |u: &DatabaseUser| {
+        let (db, name) = key();
+        u.database_name == db && u.username == name
+    });
+    move || match user() {
+        Lookup::Found(u) => view! { <UserDialog original=Some(u) /> }.into_any(),
+        Lookup::Missing => {
+            let (db, name) = key();
+            view! { <Banner message=format!("There is no database user {name} on {db}.") /> }
+                .into_any()
         }
+        _ => ().into_any(),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
-use crate::ui::state::{use_data, Load};
+use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{Banner, Dialog};
 use domain::model::InviteProjectUser;
@@ -126,15 +126,16 @@ pub fn EditRolesDialog() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let kind = kind_of_path(&use_location().pathname.get_untracked());
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let member = lookup(data.members, move |m: &Member| {
+        m.kind == kind && m.id == id()
+    });
     move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        match data.members.get() {
-            Load::Ready(ms) => match ms.into_iter().find(|m| m.kind == kind && m.id == id) {
-                Some(m) => view! { <EditRolesForm member=m /> }.into_any(),
-                None => view! { <Banner message=format!("There is no {} {id} in this project.", kind.label()) /> }.into_any(),
-            },
-            _ => ().into_any(),
-        }
+        match member() {
+        Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
+        Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
+        _ => ().into_any(),
+    }
     }
 }
 
