@@ -447,3 +447,57 @@ async fn switching_principal_while_editing_keeps_what_was_typed() {
         "typed before switching"
     );
 }
+
+#[wasm_bindgen_test]
+async fn removing_a_member_asks_first_and_the_last_project_owner_stays() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/teams", &key);
+    find("button", "Remove Platform SRE from Project")
+        .await
+        .click();
+    wait_until("the confirmation", || query("[role=alertdialog]").is_some()).await;
+    assert!(text_of("[role=alertdialog]").contains("Members of the team lose the roles"));
+    find("button", "Cancel").await.click();
+    wait_until("closed, nothing removed", || {
+        query("[role=alertdialog]").is_none()
+    })
+    .await;
+    assert!(row_of("Platform SRE").is_some());
+    find("button", "Remove Platform SRE from Project")
+        .await
+        .click();
+    find("[role=alertdialog] button", "Remove from Project")
+        .await
+        .click();
+    wait_until("the team is gone", || {
+        query("[role=alertdialog]").is_none() && row_of("Platform SRE").is_none()
+    })
+    .await;
+    let teams: Vec<TeamRole> = stored(&key, "teams");
+    assert!(teams.is_empty());
+
+    // The Terraform key and Ada are the owners: removing the key is fine, removing Ada then is refused.
+    find("[role=tab]", "API Keys").await.click();
+    find("button", "Remove Terraform pipeline from Project")
+        .await
+        .click();
+    find("[role=alertdialog] button", "Remove from Project")
+        .await
+        .click();
+    wait_until("the key is gone", || {
+        query("[role=alertdialog]").is_none() && row_of("Terraform pipeline").is_none()
+    })
+    .await;
+    find("[role=tab]", "Users").await.click();
+    find("button", "Remove ada.admin@example.com from Project")
+        .await
+        .click();
+    find("[role=alertdialog] button", "Remove from Project")
+        .await
+        .click();
+    wait_until("the refusal shows in the dialog", || {
+        text_of("[role=alertdialog]").contains("The project must keep at least one Project Owner.")
+    })
+    .await;
+    assert!(row_of("ada.admin@example.com").is_some());
+}
