@@ -5,6 +5,7 @@
 //! read). Chosen options show as chips with a remove button. The caller computes which options are
 //! selected or disabled; the widget only reports toggles.
 use leptos::prelude::*;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
@@ -100,6 +101,41 @@ pub fn GroupedCombobox(
     let listbox_id = format!("{id}-listbox");
     let opt_prefix = format!("{id}-opt-");
     let visible = Memo::new(move |_| query.with(|q| groups.with(|g| filtered(g, q))));
+    // The list's shape (which options, in which groups) apart from each option's state (chosen, and why
+    // it can't be chosen): choosing an option changes states only, so the open list updates attributes
+    // in place instead of being rebuilt (scripts/bench: "picker selection that locks").
+    let shape = Memo::new(move |_| {
+        visible.with(|v| {
+            v.iter()
+                .map(|(g, more)| {
+                    let options = g
+                        .options
+                        .iter()
+                        .map(|o| PickOption {
+                            selected: false,
+                            disabled: None,
+                            ..o.clone()
+                        })
+                        .collect();
+                    (
+                        PickGroup {
+                            label: g.label.clone(),
+                            options,
+                        },
+                        *more,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let states = Memo::new(move |_| {
+        visible.with(|v| {
+            v.iter()
+                .flat_map(|(g, _)| &g.options)
+                .map(|o| (o.key.clone(), (o.selected, o.disabled.clone())))
+                .collect::<HashMap<String, (bool, Option<String>)>>()
+        })
+    });
     let keys = Memo::new(move |_| {
         visible.with(|v| {
             v.iter()
@@ -217,7 +253,7 @@ pub fn GroupedCombobox(
     let render_list = move || {
         let option_dom_id = option_dom_id.clone();
         let group_prefix = group_prefix.clone();
-        visible
+        shape
             .get()
             .into_iter()
             .enumerate()
@@ -232,7 +268,11 @@ pub fn GroupedCombobox(
                         let heading = (o.heading.is_some() && o.heading != last_heading).then_some(o.heading).flatten();
                         last_heading = o.heading;
                         let key = o.key.clone();
-                        let is_disabled = o.disabled.is_some();
+                        let state = {
+                            let k = o.key.clone();
+                            move || states.with(|s| s.get(&k).cloned().unwrap_or_default())
+                        };
+                        let (s1, s2, s3) = (state.clone(), state.clone(), state);
                         let key2 = o.key.clone();
                         let is_active = move || active.get().as_deref() == Some(key2.as_str());
                         view! {
@@ -242,18 +282,21 @@ pub fn GroupedCombobox(
                                 id=option_dom_id(&o.key)
                                 class="listbox-option"
                                 class:active=is_active
-                                aria-selected=if o.selected { "true" } else { "false" }
-                                aria-disabled=is_disabled.then_some("true")
+                                aria-selected=move || if s1().0 { "true" } else { "false" }
+                                aria-disabled=move || s2().1.is_some().then_some("true")
                                 on:mousedown=|ev| ev.prevent_default()
                                 on:click=move |_| {
                                     active.set(Some(key.clone()));
                                     toggle(key.clone());
                                 }
                             >
-                                <span class="listbox-check" aria-hidden="true">{if o.selected { "✓" } else { "" }}</span>
+                                <span class="listbox-check" aria-hidden="true">{
+                                    let k = o.key.clone();
+                                    move || if states.with(|s| s.get(&k).is_some_and(|st| st.0)) { "✓" } else { "" }
+                                }</span>
                                 <span class="listbox-label">{o.label}</span>
                                 {o.description.map(|d| view! { <span class="listbox-description">{d}</span> })}
-                                {o.disabled.map(|why| view! { <span class="listbox-reason">{why}</span> })}
+                                {move || s3().1.map(|why| view! { <span class="listbox-reason">{why}</span> })}
                             </div>
                         }
                     })
