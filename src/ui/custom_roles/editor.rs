@@ -6,7 +6,7 @@ use super::row_editor::{RowContext, RowEditor};
 use super::LIST_PATH;
 use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{FieldMessages, RefusalBanner};
+use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
 use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
@@ -204,7 +204,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                     readonly=!create
                     aria-readonly=(!create).then_some("true")
                     prop:value=move || state.name.get()
-                    aria-invalid=move || name_issues.with(|i| i.iter().any(Issue::is_error)).then_some("true")
+                    aria-invalid=aria_invalid(name_issues)
                     aria-describedby="role-name-help role-name-messages"
                     on:input=move |ev| state.name.set(event_target_value(&ev))
                     on:blur=move |_| state.name_touched.set(true)

@@ -2,7 +2,7 @@
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState};
 use crate::ui::state::Data;
-use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
 use domain::role_form::Row;
@@ -228,11 +228,6 @@ fn ScopeField(
 ) -> impl IntoView {
     let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
     let (label_for, any_for, described_by) = (id.clone(), any_id.clone(), msgs.clone());
-    let invalid = move || {
-        issues
-            .with(|i| i.iter().any(Issue::is_error))
-            .then_some("true")
-    };
     view! {
         <div class="field">
             <label for=label_for>{label}</label>
@@ -242,7 +237,7 @@ fn ScopeField(
                 autocomplete="off"
                 disabled=move || any.get()
                 prop:value=move || text.get()
-                aria-invalid=invalid
+                aria-invalid=aria_invalid(issues)
                 aria-describedby=described_by
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:blur=move |_| {

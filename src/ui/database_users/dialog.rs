@@ -6,7 +6,7 @@ use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivil
 use super::LIST_PATH;
 use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
-use crate::ui::widgets::{Banner, Dialog, FieldMessages, RefusalBanner};
+use crate::ui::widgets::{aria_invalid, Banner, Dialog, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
@@ -196,8 +196,6 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
             UserField::Description | UserField::DeleteAfter | UserField::Scope(_)
         )
     });
-    let invalid =
-        |s: Signal<Vec<Issue>>| move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true");
 
     let close = {
         let navigate = navigate.clone();
@@ -261,7 +259,7 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                     <label for="user-name">"Username"</label>
                     <input id="user-name" type="text" autocomplete="off" readonly=!create
                         prop:value=move || username.get()
-                        aria-invalid=invalid(username_issues)
+                        aria-invalid=aria_invalid(username_issues)
                         aria-describedby="user-name-help user-name-messages"
                         on:input=move |ev| username.set(event_target_value(&ev))
                         on:blur=move |_| touch(UserField::Username)

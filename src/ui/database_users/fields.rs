@@ -1,7 +1,7 @@
 //! Parts of the user dialog with their own small state: the password (show, autogenerate, copy) and the
 //! access limits (cluster scopes, temporary user).
 use crate::ui::state::use_data;
-use crate::ui::widgets::{CopyButton, FieldMessages};
+use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::user_form::AuthMethod;
 use domain::validate::{Issue, UserField};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn PasswordField(
                         <input id="user-password" autocomplete="new-password"
                             type=move || if show_password.get() { "text" } else { "password" }
                             prop:value=move || password.get()
-                            aria-invalid=move || invalid.with(|i| i.iter().any(Issue::is_error)).then_some("true")
+                            aria-invalid=aria_invalid(invalid)
                             aria-describedby="user-password-messages"
                             on:input=move |ev| password.set(event_target_value(&ev))
                             on:blur=move |_| touch()

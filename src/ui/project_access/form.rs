@@ -4,7 +4,7 @@ use super::list_path;
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::state::{use_data, Data};
 use crate::ui::widgets::guard::use_guard;
-use crate::ui::widgets::{FieldMessages, RefusalBanner};
+use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::ApiError;
 use domain::project_access::MemberKind;
 use domain::validate::{AccessField, Field, Issue};
@@ -93,10 +93,6 @@ impl AccessForm {
     }
 }
 
-fn invalid(s: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> {
-    move || s.with(|i| i.iter().any(Issue::is_error)).then_some("true")
-}
-
 /// Back to the member list, unless the user chooses to stay with unsaved changes.
 pub fn close_to_list(kind: MemberKind) -> Callback<()> {
     let guard = use_guard();
@@ -154,7 +150,7 @@ pub fn TextField(
             <label for=id>{label}</label>
             <input id=id type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength list=list
                 prop:value=move || value.get()
-                aria-invalid=invalid(issues)
+                aria-invalid=aria_invalid(issues)
                 aria-describedby=messages.clone()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(field)

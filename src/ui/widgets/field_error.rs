@@ -3,6 +3,15 @@
 use domain::validate::{Issue, Severity};
 use leptos::prelude::*;
 
+/// `aria-invalid` for a field whose messages are `issues`: "true" while one of them is an error.
+pub fn aria_invalid(issues: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> + Copy {
+    move || {
+        issues
+            .with(|i| i.iter().any(Issue::is_error))
+            .then_some("true")
+    }
+}
+
 /// Renders nothing when there is nothing to say, so `aria-describedby` may always name `id`.
 #[component]
 pub fn FieldMessages(

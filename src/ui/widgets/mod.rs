@@ -9,7 +9,7 @@ mod tabs;
 
 pub use copy::CopyButton;
 pub use dialog::{ConfirmDialog, Dialog};
-pub use field_error::{Banner, FieldMessages, RefusalBanner, SearchBox};
+pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
 pub use tabs::{LinkTabs, TabLink};
