@@ -12,7 +12,7 @@ use super::widgets::guard::UnsavedChangesGuard;
 use super::widgets::Banner;
 use crate::backend::local::LocalBackend;
 use crate::config::Config;
-use domain::catalog::project_role;
+use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
 
@@ -104,7 +104,7 @@ fn principal_label(p: &Principal) -> String {
     let roles: Vec<&str> = p
         .project_roles
         .iter()
-        .map(|r| project_role(r).map_or(r.as_str(), |r| r.name))
+        .map(|r| project_role_name(r))
         .collect();
     format!("{} ({})", p.name, roles.join(", "))
 }

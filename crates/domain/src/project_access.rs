@@ -2,7 +2,7 @@
 //! organization, programmatic API keys and service accounts. Each write is authorized (Project Owner or
 //! Project Access Manager), validated as Atlas validates it, and recorded in the Activity Feed. Secrets
 //! (an API key's private key, a service account's client secret) are returned once and never kept.
-use crate::catalog::project_role;
+use crate::catalog::project_role_name;
 use crate::errors::ErrorCode::*;
 use crate::model::{
     ApiError, ApiKey, CreateProjectApiKey, CreateServiceAccount, InviteProjectUser, ProjectUser,
@@ -42,6 +42,16 @@ impl MemberKind {
             MemberKind::Team => "team",
             MemberKind::ApiKey => "API key",
             MemberKind::ServiceAccount => "service account",
+        }
+    }
+
+    /// The label at the start of a sentence ("API key", "Service account").
+    pub fn title(self) -> &'static str {
+        match self {
+            MemberKind::User => "User",
+            MemberKind::Team => "Team",
+            MemberKind::ApiKey => "API key",
+            MemberKind::ServiceAccount => "Service account",
         }
     }
 }
@@ -90,7 +100,7 @@ fn mask(secret: &str) -> String {
 fn names(roles: &[String]) -> String {
     roles
         .iter()
-        .map(|r| project_role(r).map_or(r.as_str(), |p| p.name))
+        .map(|r| project_role_name(r))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -130,10 +140,7 @@ fn check_roles(p: &Project, kind: MemberKind, roles: &[String]) -> Result<(), Ap
     if let Some(r) = roles.iter().find(|r| !p.principal.may_grant(r)) {
         return Err(forbidden(
             &p.principal.name,
-            &format!(
-                "Only a Project Owner can grant {}",
-                project_role(r).map_or(r.as_str(), |p| p.name)
-            ),
+            &format!("Only a Project Owner can grant {}", project_role_name(r)),
         ));
     }
     Ok(())
@@ -184,11 +191,24 @@ impl Project {
             .map(|t| t.name.as_str())
     }
 
-    fn roles_of(&self, kind: MemberKind, id: &str) -> Option<Vec<String>> {
+    /// The member of `kind` with `id`, or the 404 Atlas answers with.
+    fn member(&self, kind: MemberKind, id: &str) -> Result<Member, ApiError> {
         self.members()
             .into_iter()
             .find(|m| m.kind == kind && m.id == id)
-            .map(|m| m.roles)
+            .ok_or_else(|| member_not_found(kind, id))
+    }
+
+    /// Project roles as an API key holds them: each assigned on this project.
+    fn project_assignments(&self, roles: &[String]) -> Vec<RoleAssignment> {
+        roles
+            .iter()
+            .map(|r| RoleAssignment {
+                group_id: Some(self.id.clone()),
+                org_id: None,
+                role_name: r.clone(),
+            })
+            .collect()
     }
 
     /// Refuses a change that would leave the project without any Project Owner.
@@ -217,7 +237,7 @@ impl Project {
         summary: String,
         now: &str,
     ) {
-        let target = format!("{} {name}", capitalized(member.label()));
+        let target = format!("{} {name}", member.title());
         self.record(kind, &target, summary, now);
     }
 
@@ -320,15 +340,7 @@ impl Project {
             desc: req.desc.trim().to_string(),
             public_key: ids.public_key,
             private_key: None,
-            roles: req
-                .roles
-                .iter()
-                .map(|r| RoleAssignment {
-                    group_id: Some(self.id.clone()),
-                    org_id: None,
-                    role_name: r.clone(),
-                })
-                .collect(),
+            roles: self.project_assignments(&req.roles),
         };
         let summary = format!(
             "Created (public key {}) with {}",
@@ -406,9 +418,7 @@ impl Project {
         now: &str,
     ) -> Result<Member, ApiError> {
         self.principal.authorize(Permission::ProjectAccess)?;
-        let before = self
-            .roles_of(kind, id)
-            .ok_or_else(|| member_not_found(kind, id))?;
+        let before = self.member(kind, id)?.roles;
         check_roles(self, kind, &roles)?;
         // Taking Project Owner away is as strong as granting it.
         if before.iter().any(|r| r == "GROUP_OWNER")
@@ -421,7 +431,6 @@ impl Project {
             ));
         }
         self.keeps_an_owner(kind, id, &roles)?;
-        let group_id = self.id.clone();
         match kind {
             MemberKind::User => {
                 if let Some(u) = self.members.iter_mut().find(|u| u.id == id) {
@@ -434,15 +443,9 @@ impl Project {
                 }
             }
             MemberKind::ApiKey => {
+                let assignments = self.project_assignments(&roles);
                 if let Some(k) = self.api_keys.iter_mut().find(|k| k.id == id) {
-                    k.roles = roles
-                        .iter()
-                        .map(|r| RoleAssignment {
-                            group_id: Some(group_id.clone()),
-                            org_id: None,
-                            role_name: r.clone(),
-                        })
-                        .collect();
+                    k.roles = assignments;
                 }
             }
             MemberKind::ServiceAccount => {
@@ -451,11 +454,7 @@ impl Project {
                 }
             }
         }
-        let member = self
-            .members()
-            .into_iter()
-            .find(|m| m.kind == kind && m.id == id)
-            .ok_or_else(|| member_not_found(kind, id))?;
+        let member = self.member(kind, id)?;
         let summary = format!("Roles changed from {} to {}", names(&before), names(&roles));
         self.record_access(
             ActivityKind::ProjectAccessUpdated,
@@ -470,11 +469,7 @@ impl Project {
     /// Removes a member from the project (a service account is deleted: it belongs to the project).
     pub fn remove_member(&mut self, kind: MemberKind, id: &str, now: &str) -> Result<(), ApiError> {
         self.principal.authorize(Permission::ProjectAccess)?;
-        let member = self
-            .members()
-            .into_iter()
-            .find(|m| m.kind == kind && m.id == id)
-            .ok_or_else(|| member_not_found(kind, id))?;
+        let member = self.member(kind, id)?;
         if member.roles.iter().any(|r| r == "GROUP_OWNER")
             && !self.principal.may_grant("GROUP_OWNER")
         {
@@ -500,11 +495,4 @@ impl Project {
         );
         Ok(())
     }
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

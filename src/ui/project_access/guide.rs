@@ -1,7 +1,7 @@
 //! "Which role do I need?": the 26 project roles against what they allow, filtered by a task ("restore
 //! backups", "create indexes", "view logs"), with the least-privileged roles for it highlighted.
 use crate::ui::widgets::SearchBox;
-use domain::catalog::{capabilities_of, Capability, PROJECT_ROLES};
+use domain::catalog::{capabilities_of, project_role_name, Capability, PROJECT_ROLES};
 use domain::role_guide::{find_capabilities, least_privileged};
 use leptos::prelude::*;
 
@@ -55,7 +55,7 @@ pub fn WhichRolePage() -> impl IntoView {
                         view! {
                             <ul class="least-list">
                                 {l.into_iter().map(|(cap, roles)| {
-                                    let names: Vec<&str> = roles.iter().filter_map(|a| domain::catalog::project_role(a)).map(|r| r.name).collect();
+                                    let names: Vec<&str> = roles.iter().map(|a| project_role_name(a)).collect();
                                     view! { <li>{format!("To {}: {}", cap.label(), names.join(" or "))}</li> }
                                 }).collect_view()}
                             </ul>

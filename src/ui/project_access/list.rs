@@ -7,7 +7,7 @@ use crate::ui::url_segment;
 use crate::ui::widgets::{
     ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
 };
-use domain::catalog::project_role;
+use domain::catalog::project_role_name;
 use domain::model::ApiError;
 use domain::permissions::Permission;
 use domain::project_access::{Member, MemberKind};
@@ -77,7 +77,7 @@ pub fn ServiceAccountsTab() -> impl IntoView {
 pub fn role_names(roles: &[String]) -> Vec<String> {
     roles
         .iter()
-        .map(|r| project_role(r).map_or_else(|| r.clone(), |p| p.name.to_string()))
+        .map(|r| project_role_name(r).to_string())
         .collect()
 }
 

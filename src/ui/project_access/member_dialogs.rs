@@ -164,17 +164,10 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     view! {
         <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
             <form novalidate on:submit=on_submit>
-                <p class="note">{format!("{} · {}", capital(kind.label()), member.detail)}</p>
+                <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
                 <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                 <FormActions form=form submit_label="Save Roles" on_cancel=close />
             </form>
         </Dialog>
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

@@ -255,6 +255,12 @@ pub fn project_role(api: &str) -> Option<&'static ProjectRole> {
     PROJECT_ROLES.iter().find(|r| r.api == api)
 }
 
+/// The name people know a project role by ("Project Owner"), or the API value when it is not a project
+/// role the console knows.
+pub fn project_role_name(api: &str) -> &str {
+    project_role(api).map_or(api, |r| r.name)
+}
+
 pub fn org_role(api: &str) -> Option<&'static OrgRole> {
     ORG_ROLES.iter().find(|r| r.api == api)
 }

@@ -6,8 +6,8 @@ mod builtin_roles;
 
 pub use actions::{Action, ActionInfo, Category, DocsGroup, ResourceKind, ACTIONS};
 pub use atlas_roles::{
-    capabilities_of, org_role, project_role, Capability, OrgRole, ProjectRole, RolePurpose,
-    ORG_ROLES, PROJECT_ROLES,
+    capabilities_of, org_role, project_role, project_role_name, Capability, OrgRole, ProjectRole,
+    RolePurpose, ORG_ROLES, PROJECT_ROLES,
 };
 pub use builtin_roles::{
     builtin_role, inheritable_roles, is_builtin_name, user_assignable_roles, BuiltinRole, Grant,
