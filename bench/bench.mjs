@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleSizes, launch, serve } from "../tests/smoke/harness.mjs";
+import { bundleSizes, launch, serve, SETTLE, typeQueries } from "../tests/smoke/harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -19,51 +19,19 @@ const QUERIES = ["billing", "find", "sales_db3", "coll7", "inherits", "growth_ro
 const BUDGET_GZIP = 200 * 1000;
 const FRAME_MS = 16;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-
-// Installed in every page: settle() = one task after the microtasks drain, then a forced layout.
-const SETTLE = `window.__settle = () => new Promise((done) => {
-  const c = new MessageChannel();
-  c.port1.onmessage = () => { document.body.offsetHeight; done(); };
-  c.port2.postMessage(0);
-});
 // When the roles table first shows rows, and when it first counts all 1,400 roles (recorded at the
 // DOM mutation itself, not when the benchmark polls).
-new MutationObserver(() => {
+const MARKS = `new MutationObserver(() => {
   if (!window.__rowsAt && document.querySelector(".roles-table tbody tr")) window.__rowsAt = performance.now();
   if (!window.__allAt && document.getElementById("role-count")?.textContent.startsWith("1400 of"))
     window.__allAt = performance.now();
 }).observe(document, { childList: true, subtree: true, characterData: true });`;
 
-/** Types each query a character at a time into `selector`, timing each keystroke; clears between words. */
-async function typeQueries(page, selector) {
-  return page.evaluate(
-    async ({ selector, queries }) => {
-      const input = document.querySelector(selector);
-      const out = [];
-      const set = (v) => {
-        input.value = v;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      };
-      for (const q of queries) {
-        for (let i = 1; i <= q.length; i++) {
-          const t0 = performance.now();
-          set(q.slice(0, i));
-          await window.__settle();
-          out.push(performance.now() - t0);
-        }
-        set("");
-        await window.__settle();
-      }
-      return out;
-    },
-    { selector, queries: QUERIES },
-  );
-}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
 
 const { server, base } = await serve(dist, { "/bench/": here, "/app/style/": join(root, "style") });
 const browser = await launch();
@@ -73,6 +41,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(SETTLE);
+    await page.addInitScript(MARKS);
     return { context, page };
   };
 
@@ -97,7 +66,7 @@ try {
   results.large_js_heap_bytes = (await cdp.send("Runtime.getHeapUsage")).usedSize;
   const roles = await page.evaluate(() => JSON.parse(localStorage.getItem("dbaccess.demo-large")).project.customRoles);
 
-  const keys = await typeQueries(page, "#role-search");
+  const keys = await typeQueries(page, "#role-search", QUERIES);
   results.filter = { keystrokes: keys.length, p50_ms: pct(keys, 0.5), p95_ms: pct(keys, 0.95) };
 
   // Opening the editor on the role with the most privileges.
@@ -174,7 +143,7 @@ try {
     rows80.sort((a, b) => a - b);
     return { render_1400_ms: full, render_80_ms: rows80[2] };
   }, roles);
-  const bkeys = await typeQueries(b.page, "#search");
+  const bkeys = await typeQueries(b.page, "#search", QUERIES);
   results.baseline = { ...baseline, filter: { keystrokes: bkeys.length, p50_ms: pct(bkeys, 0.5), p95_ms: pct(bkeys, 0.95) } };
   await b.context.close();
 } finally {

@@ -67,3 +67,39 @@ export function launch() {
     ],
   });
 }
+
+// An init script for pages under measurement: window.__settle() resolves after one task that runs once the
+// microtask queue has drained (a MessageChannel round trip), then forces layout. The wait for the next
+// display frame is not counted.
+export const SETTLE = `window.__settle = () => new Promise((done) => {
+  const c = new MessageChannel();
+  c.port1.onmessage = () => { document.body.offsetHeight; done(); };
+  c.port2.postMessage(0);
+});`;
+
+/** Types each query a character at a time into `selector`, timing each keystroke (until window.__settle()
+ * resolves: install SETTLE first); clears between words, untimed. */
+export async function typeQueries(page, selector, queries) {
+  return page.evaluate(
+    async ({ selector, queries }) => {
+      const input = document.querySelector(selector);
+      const out = [];
+      const set = (v) => {
+        input.value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      };
+      for (const q of queries) {
+        for (let i = 1; i <= q.length; i++) {
+          const t0 = performance.now();
+          set(q.slice(0, i));
+          await window.__settle();
+          out.push(performance.now() - t0);
+        }
+        set("");
+        await window.__settle();
+      }
+      return out;
+    },
+    { selector, queries },
+  );
+}
