@@ -29,6 +29,18 @@ impl<T> Load<T> {
     }
 }
 
+impl<T> Load<Vec<T>> {
+    /// Loading, failed, or whether there is anything: what a list screen switches on. Read through a memo,
+    /// it changes only when that does, so a reload neither clones the list nor rebuilds the screen's table.
+    pub fn has_items(&self) -> Load<bool> {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Failed(e) => Load::Failed(e.clone()),
+            Load::Ready(items) => Load::Ready(!items.is_empty()),
+        }
+    }
+}
+
 impl<T> From<ApiResult<T>> for Load<T> {
     fn from(r: ApiResult<T>) -> Self {
         match r {

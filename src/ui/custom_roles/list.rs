@@ -18,6 +18,7 @@ const COMPACT_LINES: usize = 3;
 #[component]
 pub fn CustomRolesTab() -> impl IntoView {
     let data = use_data();
+    let roles_state = Memo::new(move |_| data.roles.with(Load::has_items));
     let query = RwSignal::new(String::new());
     let descending = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
@@ -110,16 +111,16 @@ pub fn CustomRolesTab() -> impl IntoView {
                 </Show>
             </div>
         </div>
-        {move || match data.roles.get() {
+        {move || match roles_state.get() {
             Load::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
-            Load::Ready(roles) if roles.is_empty() => view! {
+            Load::Ready(false) => view! {
                 <div class="empty-state">
                     <p>"No custom roles yet. A custom role grants exactly the actions a database user needs."</p>
                     <PermittedAction permission=Permission::DatabaseAccess id="add-role-empty" label="Add New Custom Role" href=NEW_PATH class="button button-primary" />
                 </div>
             }.into_any(),
-            Load::Ready(_) => view! {
+            Load::Ready(true) => view! {
                 <table class="roles-table">
                     <thead>
                         <tr>

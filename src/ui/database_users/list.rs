@@ -28,6 +28,7 @@ fn haystack(u: &DatabaseUser) -> String {
 #[component]
 pub fn DatabaseUsersTab() -> impl IntoView {
     let data = use_data();
+    let users_state = Memo::new(move |_| data.users.with(Load::has_items));
     let query = RwSignal::new(String::new());
     let deleting = RwSignal::new(None::<(String, String)>);
     let visible = move || {
@@ -63,7 +64,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=NEW_PATH class="button button-primary" />
             </div>
         </div>
-        {move || match data.users.get() {
+        {move || match users_state.get() {
             Load::Loading => view! { <LoadStatus data=data what="database users" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="database users" error=Some(e) /> }.into_any(),
             Load::Ready(_) => view! {

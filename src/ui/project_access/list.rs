@@ -89,6 +89,7 @@ fn matches(m: &Member, words: &[String]) -> bool {
 #[component]
 fn MembersTab(kind: MemberKind) -> impl IntoView {
     let data = use_data();
+    let members_state = Memo::new(move |_| data.members.with(Load::has_items));
     let query = RwSignal::new(String::new());
     let removing = RwSignal::new(None::<Member>);
     let visible = move || {
@@ -131,7 +132,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                 <PermittedAction permission=Permission::ProjectAccess id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
             </div>
         </div>
-        {move || match data.members.get() {
+        {move || match members_state.get() {
             Load::Loading => view! { <LoadStatus data=data what="project members" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="project members" error=Some(e) /> }.into_any(),
             Load::Ready(_) => view! {
