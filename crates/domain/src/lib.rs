@@ -7,6 +7,7 @@
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
 //! - [`project_access`], [`permissions`], [`role_guide`]: who holds project roles, who may change
 //!   what, and choosing the least-privileged project role.
+pub mod api;
 pub mod catalog;
 pub mod cli;
 pub mod datetime;

@@ -84,6 +84,60 @@ pub struct NewServiceAccountIds {
     pub secret: String,
 }
 
+/// One member per wire shape: the embedded project and the Admin API answers both list members this way.
+impl Member {
+    pub fn user(u: &ProjectUser) -> Member {
+        Member {
+            kind: MemberKind::User,
+            id: u.id.clone(),
+            name: u.username.clone(),
+            detail: match u.org_membership_status.as_str() {
+                "PENDING" => "Invitation pending".to_string(),
+                "ACTIVE" | "" => "Active".to_string(),
+                other => other.to_lowercase().replace('_', " "),
+            },
+            roles: u.roles.clone(),
+        }
+    }
+
+    /// `name` is the organization team's name, when known (the project only holds its id).
+    pub fn team(t: &TeamRole, name: Option<&str>) -> Member {
+        Member {
+            kind: MemberKind::Team,
+            id: t.team_id.clone(),
+            name: name.unwrap_or(&t.team_id).to_string(),
+            detail: "Team".to_string(),
+            roles: t.role_names.clone(),
+        }
+    }
+
+    /// Only the key's roles on this project count (an API key may hold organization roles too).
+    pub fn api_key(k: &ApiKey) -> Member {
+        Member {
+            kind: MemberKind::ApiKey,
+            id: k.id.clone(),
+            name: k.desc.clone(),
+            detail: format!("Public key {}", k.public_key),
+            roles: k
+                .roles
+                .iter()
+                .filter(|r| r.org_id.is_none())
+                .map(|r| r.role_name.clone())
+                .collect(),
+        }
+    }
+
+    pub fn service_account(s: &ServiceAccount) -> Member {
+        Member {
+            kind: MemberKind::ServiceAccount,
+            id: s.client_id.clone(),
+            name: s.name.clone(),
+            detail: format!("Client ID {}", s.client_id),
+            roles: s.roles.clone(),
+        }
+    }
+}
+
 /// What a service account's secret looks like once it can't be shown any more.
 fn mask(secret: &str) -> String {
     let tail: String = secret
@@ -149,38 +203,13 @@ fn check_roles(p: &Project, kind: MemberKind, roles: &[String]) -> Result<(), Ap
 impl Project {
     /// Everyone holding project roles, users first, then teams, API keys and service accounts.
     pub fn members(&self) -> Vec<Member> {
-        let users = self.members.iter().map(|u| Member {
-            kind: MemberKind::User,
-            id: u.id.clone(),
-            name: u.username.clone(),
-            detail: match u.org_membership_status.as_str() {
-                "PENDING" => "Invitation pending".to_string(),
-                "ACTIVE" | "" => "Active".to_string(),
-                other => other.to_lowercase().replace('_', " "),
-            },
-            roles: u.roles.clone(),
-        });
-        let teams = self.teams.iter().map(|t| Member {
-            kind: MemberKind::Team,
-            id: t.team_id.clone(),
-            name: self.team_name(&t.team_id).unwrap_or(&t.team_id).to_string(),
-            detail: "Team".to_string(),
-            roles: t.role_names.clone(),
-        });
-        let keys = self.api_keys.iter().map(|k| Member {
-            kind: MemberKind::ApiKey,
-            id: k.id.clone(),
-            name: k.desc.clone(),
-            detail: format!("Public key {}", k.public_key),
-            roles: k.roles.iter().map(|r| r.role_name.clone()).collect(),
-        });
-        let accounts = self.service_accounts.iter().map(|s| Member {
-            kind: MemberKind::ServiceAccount,
-            id: s.client_id.clone(),
-            name: s.name.clone(),
-            detail: format!("Client ID {}", s.client_id),
-            roles: s.roles.clone(),
-        });
+        let users = self.members.iter().map(Member::user);
+        let teams = self
+            .teams
+            .iter()
+            .map(|t| Member::team(t, self.team_name(&t.team_id)));
+        let keys = self.api_keys.iter().map(Member::api_key);
+        let accounts = self.service_accounts.iter().map(Member::service_account);
         users.chain(teams).chain(keys).chain(accounts).collect()
     }
 

@@ -1,0 +1,351 @@
+//! The Atlas Admin API v2 calls the console makes, as data: method, path, versioned media type and body.
+//! The browser's HTTP backend sends them, the local emulator routes them, and the contract tests check
+//! every one against the official OpenAPI document, so the three can't drift apart.
+use crate::model::{
+    CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser, InviteProjectUser,
+    UpdateCustomDbRole,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// The first stable version; most endpoints we use exist only in it.
+pub const V2023_01_01: &str = "2023-01-01";
+/// Service accounts exist from this version on.
+pub const V2024_08_05: &str = "2024-08-05";
+/// The version of project users (invite, list) that reports roles and membership status.
+pub const V2025_02_19: &str = "2025-02-19";
+
+/// Page size for list calls: the largest Atlas accepts, so 1,400 roles take few round trips.
+pub const ITEMS_PER_PAGE: u32 = 500;
+
+/// Where every Admin API v2 path starts (appended to the portal proxy's base URL).
+pub const PREFIX: &str = "/api/atlas/v2";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Method> {
+        [
+            Method::Get,
+            Method::Post,
+            Method::Put,
+            Method::Patch,
+            Method::Delete,
+        ]
+        .into_iter()
+        .find(|m| m.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// Reads and deletes can be repeated safely after a lost answer; creates can't.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+}
+
+/// One Admin API request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    pub method: Method,
+    /// From `/api/atlas/v2`, path segments percent-encoded, without the query.
+    pub path: String,
+    /// `(name, value)` pairs, e.g. the page to read.
+    pub query: Vec<(&'static str, String)>,
+    /// The API version, e.g. `2023-01-01`: both `Accept` and `Content-Type` carry it.
+    pub version: &'static str,
+    pub body: Option<Value>,
+}
+
+impl Call {
+    fn new(method: Method, path: String, version: &'static str) -> Self {
+        Call {
+            method,
+            path,
+            query: Vec::new(),
+            version,
+            body: None,
+        }
+    }
+
+    fn with_body(mut self, body: &impl Serialize) -> Self {
+        // Our wire types are plain structs of strings, numbers and lists: serializing them can't fail.
+        self.body = Some(serde_json::to_value(body).expect("wire types serialize"));
+        self
+    }
+
+    /// The same list call for one page.
+    pub fn page(mut self, page_num: u32) -> Self {
+        self.query
+            .retain(|(k, _)| *k != "pageNum" && *k != "itemsPerPage");
+        self.query
+            .push(("itemsPerPage", ITEMS_PER_PAGE.to_string()));
+        self.query.push(("pageNum", page_num.to_string()));
+        self
+    }
+
+    /// `application/vnd.atlas.<version>+json`.
+    pub fn media_type(&self) -> String {
+        media_type(self.version)
+    }
+
+    /// Path and query, ready to append to the base URL.
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() {
+            return self.path.clone();
+        }
+        let q: Vec<String> = self
+            .query
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        format!("{}?{}", self.path, q.join("&"))
+    }
+}
+
+pub fn media_type(version: &str) -> String {
+    format!("application/vnd.atlas.{version}+json")
+}
+
+/// Percent-encodes one path segment or query value (RFC 3986: only unreserved characters stay).
+pub fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode`] (and any other percent-encoding); `None` for malformed escapes or non-UTF-8.
+pub fn decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Whether a paginated list needs another page: Atlas reports `totalCount`; a short page also ends it
+/// (so a server that omits the count can't make us loop).
+pub fn has_more(received: usize, total_count: Option<u32>, last_page_len: usize) -> bool {
+    if last_page_len < ITEMS_PER_PAGE as usize || last_page_len == 0 {
+        return false;
+    }
+    total_count.is_none_or(|total| received < total as usize)
+}
+
+/// The calls of one project (`groupId`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group<'a>(pub &'a str);
+
+impl Group<'_> {
+    fn path(&self, rest: &str) -> String {
+        format!("{PREFIX}/groups/{}{rest}", encode(self.0))
+    }
+
+    fn call(&self, method: Method, rest: &str) -> Call {
+        Call::new(method, self.path(rest), V2023_01_01)
+    }
+
+    pub fn get(&self) -> Call {
+        self.call(Method::Get, "")
+    }
+
+    pub fn clusters(&self) -> Call {
+        self.call(Method::Get, "/clusters").page(1)
+    }
+
+    pub fn limit(&self, name: &str) -> Call {
+        self.call(Method::Get, &format!("/limits/{}", encode(name)))
+    }
+
+    /// Not paginated: Atlas answers with the whole array.
+    pub fn custom_roles(&self) -> Call {
+        self.call(Method::Get, "/customDBRoles/roles")
+    }
+
+    pub fn custom_role(&self, name: &str) -> Call {
+        self.call(Method::Get, &role_path(name))
+    }
+
+    pub fn create_custom_role(&self, role: &CustomDbRole) -> Call {
+        self.call(Method::Post, "/customDBRoles/roles")
+            .with_body(role)
+    }
+
+    pub fn update_custom_role(&self, name: &str, update: &UpdateCustomDbRole) -> Call {
+        self.call(Method::Patch, &role_path(name)).with_body(update)
+    }
+
+    pub fn delete_custom_role(&self, name: &str) -> Call {
+        self.call(Method::Delete, &role_path(name))
+    }
+
+    pub fn database_users(&self) -> Call {
+        self.call(Method::Get, "/databaseUsers").page(1)
+    }
+
+    /// The body names the project too (`groupId` is required by the contract).
+    pub fn create_database_user(&self, user: &DatabaseUser) -> Call {
+        self.call(Method::Post, "/databaseUsers")
+            .with_body(&self.owned(user))
+    }
+
+    pub fn update_database_user(&self, db: &str, username: &str, user: &DatabaseUser) -> Call {
+        self.call(Method::Patch, &user_path(db, username))
+            .with_body(&self.owned(user))
+    }
+
+    fn owned(&self, user: &DatabaseUser) -> DatabaseUser {
+        DatabaseUser {
+            group_id: Some(self.0.to_string()),
+            ..user.clone()
+        }
+    }
+
+    pub fn delete_database_user(&self, db: &str, username: &str) -> Call {
+        self.call(Method::Delete, &user_path(db, username))
+    }
+
+    pub fn events(&self) -> Call {
+        self.call(Method::Get, "/events").page(1)
+    }
+
+    /// Atlas users of the project, with roles and membership status (the 2025-02-19 shape).
+    pub fn users(&self) -> Call {
+        let mut c = self.call(Method::Get, "/users").page(1);
+        c.version = V2025_02_19;
+        c
+    }
+
+    pub fn invite_user(&self, invite: &InviteProjectUser) -> Call {
+        let mut c = self.call(Method::Post, "/users").with_body(invite);
+        c.version = V2025_02_19;
+        c
+    }
+
+    pub fn set_user_roles(&self, user_id: &str, roles: &[String]) -> Call {
+        self.call(Method::Put, &format!("/users/{}/roles", encode(user_id)))
+            .with_body(&json!({ "groupRoles": roles }))
+    }
+
+    pub fn remove_user(&self, user_id: &str) -> Call {
+        self.call(Method::Delete, &format!("/users/{}", encode(user_id)))
+    }
+
+    pub fn teams(&self) -> Call {
+        self.call(Method::Get, "/teams").page(1)
+    }
+
+    pub fn add_team(&self, team_id: &str, roles: &[String]) -> Call {
+        self.call(Method::Post, "/teams")
+            .with_body(&json!([{ "teamId": team_id, "roleNames": roles }]))
+    }
+
+    pub fn set_team_roles(&self, team_id: &str, roles: &[String]) -> Call {
+        self.call(Method::Patch, &format!("/teams/{}", encode(team_id)))
+            .with_body(&json!({ "teamId": team_id, "roleNames": roles }))
+    }
+
+    pub fn remove_team(&self, team_id: &str) -> Call {
+        self.call(Method::Delete, &format!("/teams/{}", encode(team_id)))
+    }
+
+    pub fn api_keys(&self) -> Call {
+        self.call(Method::Get, "/apiKeys").page(1)
+    }
+
+    pub fn create_api_key(&self, key: &CreateProjectApiKey) -> Call {
+        self.call(Method::Post, "/apiKeys").with_body(key)
+    }
+
+    pub fn set_api_key_roles(&self, id: &str, roles: &[String]) -> Call {
+        self.call(Method::Patch, &format!("/apiKeys/{}", encode(id)))
+            .with_body(&json!({ "roles": roles }))
+    }
+
+    pub fn remove_api_key(&self, id: &str) -> Call {
+        self.call(Method::Delete, &format!("/apiKeys/{}", encode(id)))
+    }
+
+    pub fn service_accounts(&self) -> Call {
+        let mut c = self.call(Method::Get, "/serviceAccounts").page(1);
+        c.version = V2024_08_05;
+        c
+    }
+
+    pub fn create_service_account(&self, account: &CreateServiceAccount) -> Call {
+        let mut c = self
+            .call(Method::Post, "/serviceAccounts")
+            .with_body(account);
+        c.version = V2024_08_05;
+        c
+    }
+
+    pub fn set_service_account_roles(&self, client_id: &str, roles: &[String]) -> Call {
+        let mut c = self
+            .call(
+                Method::Patch,
+                &format!("/serviceAccounts/{}", encode(client_id)),
+            )
+            .with_body(&json!({ "roles": roles }));
+        c.version = V2024_08_05;
+        c
+    }
+
+    pub fn remove_service_account(&self, client_id: &str) -> Call {
+        let mut c = self.call(
+            Method::Delete,
+            &format!("/serviceAccounts/{}", encode(client_id)),
+        );
+        c.version = V2024_08_05;
+        c
+    }
+}
+
+/// The organization's teams, for "Add Team". This endpoint is outside the contract subset we were given
+/// (`atlas-openapi-subset.yaml` has no organization paths); it is Atlas's `listOrgTeams`, version 2023-01-01.
+pub fn org_teams(org_id: &str) -> Call {
+    Call::new(
+        Method::Get,
+        format!("{PREFIX}/orgs/{}/teams", encode(org_id)),
+        V2023_01_01,
+    )
+    .page(1)
+}
+
+fn role_path(name: &str) -> String {
+    format!("/customDBRoles/roles/{}", encode(name))
+}
+
+fn user_path(db: &str, username: &str) -> String {
+    format!("/databaseUsers/{}/{}", encode(db), encode(username))
+}

@@ -1,0 +1,144 @@
+//! Fault injection: what a test (or a demo) makes the emulator do instead of answering normally.
+//! Chosen per request (the `X-Emulator-Fault` header), armed for the next matching requests (the control
+//! endpoint `POST /__emulator/faults`), or for every request (the `--fault` flag).
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FaultKind {
+    /// Answer with this status and Atlas's error envelope (e.g. 500, 503).
+    Status(u16),
+    /// 429 `RATE_LIMITED` with `Retry-After: <seconds>`.
+    RateLimited { retry_after: u32 },
+    /// Start the answer, then close the connection mid-body.
+    Drop,
+    /// Wait this long, then answer normally (longer than the client's timeout means a timeout).
+    Delay { ms: u64 },
+}
+
+impl FaultKind {
+    /// `500`, `429`, `429:3` (Retry-After seconds), `drop`, `delay:5000`.
+    pub fn parse(s: &str) -> Option<FaultKind> {
+        let (name, arg) = match s.split_once([':', '=']) {
+            Some((n, a)) => (n.trim(), Some(a.trim())),
+            None => (s.trim(), None),
+        };
+        match name {
+            "drop" => Some(FaultKind::Drop),
+            "delay" => Some(FaultKind::Delay {
+                ms: arg?.parse().ok()?,
+            }),
+            "429" => Some(FaultKind::RateLimited {
+                retry_after: arg.map_or(Some(1), |a| a.parse().ok())?,
+            }),
+            code => {
+                let status: u16 = code.parse().ok()?;
+                (400..600)
+                    .contains(&status)
+                    .then_some(FaultKind::Status(status))
+            }
+        }
+    }
+}
+
+/// A fault armed for the next `times` requests that match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Armed {
+    pub kind: FaultKind,
+    /// `GET`, `POST`, ...; any method when `None`.
+    pub method: Option<String>,
+    /// A substring of the request path; any path when `None`.
+    pub path: Option<String>,
+    pub times: u32,
+}
+
+/// The body of `POST /__emulator/faults`: `{"fault": "429:1", "method": "POST", "path": "/customDBRoles", "times": 1}`.
+#[derive(Deserialize)]
+pub struct ArmRequest {
+    pub fault: String,
+    pub method: Option<String>,
+    pub path: Option<String>,
+    pub times: Option<u32>,
+}
+
+impl ArmRequest {
+    pub fn into_armed(self) -> Result<Armed, String> {
+        let kind = FaultKind::parse(&self.fault).ok_or_else(|| {
+            format!(
+                "unknown fault {:?}: use 500, 429[:seconds], drop or delay:<ms>",
+                self.fault
+            )
+        })?;
+        Ok(Armed {
+            kind,
+            method: self.method.map(|m| m.to_ascii_uppercase()),
+            path: self.path,
+            times: self.times.unwrap_or(1).max(1),
+        })
+    }
+}
+
+/// Takes the first armed fault matching `method path`, using up one of its times.
+pub fn take(armed: &mut Vec<Armed>, method: &str, path: &str) -> Option<FaultKind> {
+    let i = armed.iter().position(|a| {
+        a.method.as_deref().is_none_or(|m| m == method)
+            && a.path.as_deref().is_none_or(|p| path.contains(p))
+    })?;
+    let kind = armed[i].kind.clone();
+    armed[i].times -= 1;
+    if armed[i].times == 0 {
+        armed.remove(i);
+    }
+    Some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fault_names_parse_and_nonsense_is_refused() {
+        assert_eq!(FaultKind::parse("500"), Some(FaultKind::Status(500)));
+        assert_eq!(
+            FaultKind::parse("429"),
+            Some(FaultKind::RateLimited { retry_after: 1 })
+        );
+        assert_eq!(
+            FaultKind::parse("429:3"),
+            Some(FaultKind::RateLimited { retry_after: 3 })
+        );
+        assert_eq!(
+            FaultKind::parse("delay=2500"),
+            Some(FaultKind::Delay { ms: 2500 })
+        );
+        assert_eq!(FaultKind::parse("drop"), Some(FaultKind::Drop));
+        for bad in ["200", "delay", "teapot", "429:x", ""] {
+            assert_eq!(FaultKind::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_armed_fault_hits_only_matching_requests_and_only_as_often_as_asked() {
+        let mut armed = vec![Armed {
+            kind: FaultKind::Status(500),
+            method: Some("POST".into()),
+            path: Some("/customDBRoles".into()),
+            times: 2,
+        }];
+        let roles = "/api/atlas/v2/groups/g/customDBRoles/roles";
+        assert_eq!(take(&mut armed, "GET", roles), None);
+        assert_eq!(
+            take(&mut armed, "POST", "/api/atlas/v2/groups/g/databaseUsers"),
+            None
+        );
+        assert_eq!(
+            take(&mut armed, "POST", roles),
+            Some(FaultKind::Status(500))
+        );
+        assert_eq!(
+            take(&mut armed, "POST", roles),
+            Some(FaultKind::Status(500))
+        );
+        assert_eq!(take(&mut armed, "POST", roles), None);
+        assert!(armed.is_empty());
+    }
+}

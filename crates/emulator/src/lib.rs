@@ -1,0 +1,292 @@
+//! A local Atlas Admin API v2 emulator: the endpoints the console uses, answered with the same rules as
+//! Atlas (every write goes through `domain::project`), persisted to a file, with CORS for the dev server
+//! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
+//! data out, so the contract tests call it directly.
+pub mod clock;
+pub mod faults;
+mod routes;
+
+use domain::demo::DemoKind;
+use domain::model::ApiError;
+use domain::project::Project;
+use domain::ErrorCode;
+use faults::{Armed, FaultKind};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The organization the emulated project belongs to.
+pub const ORG_ID: &str = "5e2211c17a3e5a48f5497de0";
+
+/// One HTTP request, as the server read it.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub method: String,
+    /// The path without the query, still percent-encoded.
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    /// The `Accept` header (the versioned media type).
+    pub accept: Option<String>,
+    /// `X-Emulator-Fault`, to make this one request fail.
+    pub fault: Option<String>,
+    pub body: String,
+}
+
+impl Request {
+    /// Splits `/path?a=1&b=2` into path and decoded query pairs.
+    pub fn from_url(method: &str, url: &str) -> Request {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let query = query
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                let dec = |s: &str| domain::api::decode(&s.replace('+', " ")).unwrap_or_default();
+                (dec(k), dec(v))
+            })
+            .collect();
+        Request {
+            method: method.to_ascii_uppercase(),
+            path: path.to_string(),
+            query,
+            ..Request::default()
+        }
+    }
+
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What to send back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Option<Value>,
+    /// The versioned media type of the body (Atlas answers in the version asked for).
+    pub content_type: Option<String>,
+    pub retry_after: Option<u32>,
+    /// Wait before answering.
+    pub delay: Option<Duration>,
+    /// Close the connection mid-answer instead.
+    pub drop: bool,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: Value, version: &str) -> Reply {
+        Reply {
+            status,
+            body: Some(body),
+            content_type: Some(domain::api::media_type(version)),
+            retry_after: None,
+            delay: None,
+            drop: false,
+        }
+    }
+
+    pub fn empty(status: u16) -> Reply {
+        Reply {
+            status,
+            body: None,
+            content_type: None,
+            retry_after: None,
+            delay: None,
+            drop: false,
+        }
+    }
+
+    pub fn error(e: &ApiError) -> Reply {
+        let mut r = Reply::json(
+            e.error,
+            serde_json::to_value(e).unwrap_or(Value::Null),
+            "2023-01-01",
+        );
+        r.content_type = Some("application/json".to_string());
+        r
+    }
+}
+
+/// How the emulator was started.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Where the project is kept between runs; `None` keeps it in memory only.
+    pub data_file: Option<PathBuf>,
+    /// Added to every API answer.
+    pub latency: Duration,
+    /// Applied to every API request (e.g. `--fault 500`).
+    pub always: Option<FaultKind>,
+    /// For this long after a custom role is created, reading it by name answers 404
+    /// `ATLAS_CUSTOM_ROLE_NOT_FOUND`, as Atlas does while a new role propagates.
+    pub propagation: Duration,
+}
+
+pub struct Emulator {
+    pub project: Project,
+    pub settings: Settings,
+    armed: Vec<Armed>,
+    created: HashMap<String, Instant>,
+    /// `METHOD path status` of every API request, for tests (`GET /__emulator/requests`).
+    log: Vec<String>,
+}
+
+impl Emulator {
+    /// Opens the project in `settings.data_file`, or the standard demo project when there is none.
+    pub fn open(settings: Settings) -> Result<Emulator, String> {
+        let project = match &settings.data_file {
+            Some(path) if path.exists() => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                serde_json::from_str(&text)
+                    .map_err(|e| format!("{} is not an emulator project: {e}", path.display()))?
+            }
+            _ => DemoKind::Standard.project(),
+        };
+        Ok(Emulator {
+            project,
+            settings,
+            armed: Vec::new(),
+            created: HashMap::new(),
+            log: Vec::new(),
+        })
+    }
+
+    /// Answers one request: control endpoints, then faults, then the Admin API.
+    pub fn handle(&mut self, req: &Request) -> Reply {
+        if req.method == "OPTIONS" {
+            return Reply::empty(204);
+        }
+        if let Some(rest) = req.path.strip_prefix("/__emulator/") {
+            return self.control(&req.method, rest, &req.body);
+        }
+        let fault = req
+            .fault
+            .as_deref()
+            .and_then(FaultKind::parse)
+            .or_else(|| faults::take(&mut self.armed, &req.method, &req.path))
+            .or_else(|| self.settings.always.clone());
+        let mut reply = match fault {
+            Some(FaultKind::Status(status)) => Reply::error(&ApiError {
+                error: status,
+                error_code: ErrorCode::UNEXPECTED_ERROR.as_str().to_string(),
+                detail: Some("Injected fault: the emulator failed this request.".to_string()),
+                reason: Some("Internal Server Error".to_string()),
+                ..ApiError::default()
+            }),
+            Some(FaultKind::RateLimited { retry_after }) => {
+                let mut r = Reply::error(&ApiError::new(
+                    ErrorCode::RATE_LIMITED,
+                    "Too many requests: wait and try again.",
+                    vec![],
+                ));
+                r.retry_after = Some(retry_after);
+                r
+            }
+            Some(FaultKind::Drop) => Reply {
+                drop: true,
+                ..Reply::empty(200)
+            },
+            Some(FaultKind::Delay { ms }) => Reply {
+                delay: Some(Duration::from_millis(ms)),
+                ..self.api(req)
+            },
+            None => self.api(req),
+        };
+        if reply.delay.is_none() && !self.settings.latency.is_zero() {
+            reply.delay = Some(self.settings.latency);
+        }
+        self.log
+            .push(format!("{} {} {}", req.method, req.path, reply.status));
+        reply
+    }
+
+    fn api(&mut self, req: &Request) -> Reply {
+        let before = self.project.clone();
+        let reply = routes::route(self, req);
+        if self.project != before {
+            if let Err(e) = self.save() {
+                self.project = before;
+                return Reply::error(&ApiError::new(ErrorCode::UNEXPECTED_ERROR, e, vec![]));
+            }
+        }
+        reply
+    }
+
+    fn save(&self) -> Result<(), String> {
+        let Some(path) = &self.settings.data_file else {
+            return Ok(());
+        };
+        let text = serde_json::to_string(&self.project).map_err(|e| e.to_string())?;
+        // Written beside and renamed, so a crash never leaves half a file.
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| format!("the emulator could not save {}: {e}", path.display()))
+    }
+
+    /// Test and demo controls; never part of the Admin API.
+    fn control(&mut self, method: &str, what: &str, body: &str) -> Reply {
+        let ok = |v: Value| Reply::json(200, v, "2023-01-01");
+        let bad =
+            |why: String| Reply::json(400, json!({ "error": 400, "detail": why }), "2023-01-01");
+        match (method, what) {
+            ("POST", "reset") => {
+                self.project = DemoKind::Standard.project();
+                self.armed.clear();
+                self.created.clear();
+                self.log.clear();
+                self.settings.propagation = Duration::ZERO;
+                match self.save() {
+                    Ok(()) => ok(json!({ "reset": true })),
+                    Err(e) => bad(e),
+                }
+            }
+            ("POST", "faults") => {
+                match serde_json::from_str::<faults::ArmRequest>(body)
+                    .map_err(|e| e.to_string())
+                    .and_then(faults::ArmRequest::into_armed)
+                {
+                    Ok(a) => {
+                        self.armed.push(a);
+                        ok(json!({ "armed": self.armed.len() }))
+                    }
+                    Err(e) => bad(e),
+                }
+            }
+            ("DELETE", "faults") => {
+                self.armed.clear();
+                ok(json!({ "armed": 0 }))
+            }
+            ("POST", "propagation") => match serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v.get("ms").and_then(Value::as_u64))
+            {
+                Some(ms) => {
+                    self.settings.propagation = Duration::from_millis(ms);
+                    ok(json!({ "ms": ms }))
+                }
+                None => bad("send {\"ms\": <milliseconds>}".to_string()),
+            },
+            ("GET", "requests") => ok(json!(self.log)),
+            _ => Reply::json(
+                404,
+                json!({ "error": 404, "detail": "no such control" }),
+                "2023-01-01",
+            ),
+        }
+    }
+
+    /// Records that a role was just created (it is "propagating" for `settings.propagation`).
+    fn created_now(&mut self, name: &str) {
+        self.created.insert(name.to_string(), Instant::now());
+    }
+
+    fn propagating(&self, name: &str) -> bool {
+        self.created
+            .get(name)
+            .is_some_and(|at| at.elapsed() < self.settings.propagation)
+    }
+}
