@@ -32,18 +32,6 @@ fn row_names() -> Vec<String> {
         .collect()
 }
 
-async fn editor_ready() -> HtmlInputElement {
-    wait_until("the role editor is shown", || by_id("role-name").is_some()).await;
-    input_labelled("Custom Role Name").expect("name field labelled Custom Role Name")
-}
-
-fn pickers() -> Vec<HtmlInputElement> {
-    query_all("[role=combobox]")
-        .into_iter()
-        .map(|e| e.unchecked_into())
-        .collect()
-}
-
 fn disabled(picker: &HtmlInputElement, label: &str) -> bool {
     option(picker, label)
         .unwrap_or_else(|| panic!("option {label}"))
@@ -54,22 +42,6 @@ fn disabled(picker: &HtmlInputElement, label: &str) -> bool {
 
 fn submit() {
     submit_with(&["Add Custom Role", "Update Custom Role"]);
-}
-
-/// Fills the new-role form: name, then `find` on `db.coll`.
-async fn fill_find_role(name: &str, db: &str, coll: &str) {
-    let name_input = editor_ready().await;
-    type_into(&name_input, name);
-    blur(&name_input);
-    let picker = pickers().remove(0);
-    choose(&picker, "find").await;
-    blur(&picker);
-    wait_until("target fields appear", || {
-        input_labelled("Collection").is_some()
-    })
-    .await;
-    type_into(&input_labelled("Database").unwrap(), db);
-    type_into(&input_labelled("Collection").unwrap(), coll);
 }
 
 #[wasm_bindgen_test]
@@ -559,10 +531,7 @@ async fn the_activity_feed_records_create_update_and_delete() {
 #[wasm_bindgen_test]
 async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
     let key = fresh_key();
-    let config = dbaccess::config::Config {
-        demo: domain::demo::DemoKind::Large,
-        storage_key: key,
-    };
+    let config = large_demo(key);
     let _app = mount_config(LIST, config);
     list_ready().await;
     assert_eq!(text_of("#role-count"), "1400 of 1400 custom roles");
@@ -606,10 +575,7 @@ async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
 
 #[wasm_bindgen_test]
 async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
-    let config = dbaccess::config::Config {
-        demo: domain::demo::DemoKind::Large,
-        storage_key: fresh_key(),
-    };
+    let config = large_demo(fresh_key());
     let _app = mount_config("/database-access/custom-roles/sales_role_0000/edit", config);
     editor_ready().await;
     let picker = pickers().remove(0);

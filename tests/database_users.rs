@@ -194,10 +194,7 @@ async fn password_and_role_rules_show_on_submit() {
 #[wasm_bindgen_test]
 async fn the_twenty_first_custom_role_is_refused_with_a_message() {
     let key = fresh_key();
-    let config = dbaccess::config::Config {
-        demo: DemoKind::Large,
-        storage_key: key,
-    };
+    let config = large_demo(key);
     let _app = mount_config(NEW, config);
     dialog_ready().await;
     let picker: HtmlInputElement = by_id("user-custom-roles").unwrap().unchecked_into();

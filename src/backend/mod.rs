@@ -1,6 +1,7 @@
 //! Where data lives: one async interface in the Admin API's terms, and the embedded in-browser
 //! implementation (`local`) the app runs on by default. Errors are always the Atlas envelope, so screens
 //! handle a refusal from the embedded backend and from Atlas the same way.
+pub mod http;
 pub mod local;
 
 use domain::model::{

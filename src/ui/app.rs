@@ -10,7 +10,6 @@ use super::project_access::{self as pa, ProjectAccessPage};
 use super::state::Data;
 use super::widgets::guard::UnsavedChangesGuard;
 use super::widgets::Banner;
-use crate::backend::local::LocalBackend;
 use crate::config::Config;
 use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
@@ -22,7 +21,7 @@ pub const HOME: &str = super::custom_roles::LIST_PATH;
 /// The whole console: header with the project, then the routed page.
 #[component]
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
-    let data = Data::embedded(LocalBackend::open(&config.storage_key, config.demo));
+    let data = Data::from_config(&config);
     provide_context(data);
     view! {
         <Router>

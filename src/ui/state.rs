@@ -84,6 +84,42 @@ impl Data {
         data
     }
 
+    /// The console on the Admin API (no demo storage, no "View as").
+    pub fn remote(backend: Rc<dyn Backend>) -> Self {
+        let data = Data {
+            backend: StoredValue::new_local(backend),
+            local: StoredValue::new_local(None),
+            load_problem: RwSignal::new(None),
+            project: RwSignal::new(Load::Loading),
+            roles: RwSignal::new(Load::Loading),
+            users: RwSignal::new(Load::Loading),
+            activity: RwSignal::new(Load::Loading),
+            members: RwSignal::new(Load::Loading),
+            org_teams: RwSignal::new(Load::Loading),
+        };
+        data.reload();
+        data
+    }
+
+    /// The data of the backend `config` names.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        match &config.backend {
+            crate::config::BackendConfig::Embedded => {
+                Data::embedded(LocalBackend::open(&config.storage_key, config.demo))
+            }
+            crate::config::BackendConfig::Http {
+                base_url,
+                project_id,
+                timeout_ms,
+            } => Data::remote(Rc::new(crate::backend::http::HttpBackend::new(
+                base_url,
+                project_id,
+                *timeout_ms,
+                domain::permissions::proxy_principal(),
+            ))),
+        }
+    }
+
     pub fn backend(&self) -> Rc<dyn Backend> {
         self.backend.get_value()
     }

@@ -57,10 +57,18 @@ pub fn mount_with(url: &str, key: &str) -> Mounted {
     mount_config(
         url,
         dbaccess::config::Config {
-            demo: domain::demo::DemoKind::Standard,
             storage_key: key.to_string(),
+            ..dbaccess::config::Config::embedded(domain::demo::DemoKind::Standard)
         },
     )
+}
+
+/// The large demo project (1,400 custom roles, 100 users) stored under `key`.
+pub fn large_demo(key: String) -> dbaccess::config::Config {
+    dbaccess::config::Config {
+        storage_key: key,
+        ..dbaccess::config::Config::embedded(domain::demo::DemoKind::Large)
+    }
 }
 
 pub fn mount_config(url: &str, config: dbaccess::config::Config) -> Mounted {
@@ -107,7 +115,12 @@ pub async fn sleep(ms: i32) {
 
 /// Waits (up to 2 s) until `cond` holds, letting the reactive system and timers run; panics with `what`.
 pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..200 {
+    wait_until_for(what, 2_000, cond).await
+}
+
+/// [`wait_until`] with a longer deadline, for what involves network retries or timeouts.
+pub async fn wait_until_for(what: &str, ms: u32, cond: impl Fn() -> bool) {
+    for _ in 0..ms / 10 {
         leptos::task::tick().await;
         if cond() {
             return;
@@ -283,4 +296,34 @@ pub fn select(id: &str, value: &str) {
     s.set_value(value);
     s.dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
+}
+
+// ---------- the role editor ----------
+
+pub async fn editor_ready() -> HtmlInputElement {
+    wait_until("the role editor is shown", || by_id("role-name").is_some()).await;
+    input_labelled("Custom Role Name").expect("name field labelled Custom Role Name")
+}
+
+pub fn pickers() -> Vec<HtmlInputElement> {
+    query_all("[role=combobox]")
+        .into_iter()
+        .map(|e| e.unchecked_into())
+        .collect()
+}
+
+/// Fills the new-role form: name, then `find` on `db.coll`.
+pub async fn fill_find_role(name: &str, db: &str, coll: &str) {
+    let name_input = editor_ready().await;
+    type_into(&name_input, name);
+    blur(&name_input);
+    let picker = pickers().remove(0);
+    choose(&picker, "find").await;
+    blur(&picker);
+    wait_until("target fields appear", || {
+        input_labelled("Collection").is_some()
+    })
+    .await;
+    type_into(&input_labelled("Database").unwrap(), db);
+    type_into(&input_labelled("Collection").unwrap(), coll);
 }

@@ -98,6 +98,12 @@ impl std::fmt::Display for ErrorCode {
 }
 
 impl ApiError {
+    /// Whether sending the same request again may succeed: no answer at all (status 0: network failure or
+    /// timeout), rate limited, or a server error. Refusals (4xx) need the input changed first.
+    pub fn is_retryable(&self) -> bool {
+        self.error == 0 || self.error == 429 || self.error >= 500
+    }
+
     /// The envelope Atlas sends for `code`, with a detail message and its parameters.
     pub fn new(code: ErrorCode, detail: impl Into<String>, parameters: Vec<String>) -> Self {
         ApiError {

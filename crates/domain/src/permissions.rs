@@ -83,3 +83,13 @@ pub fn demo_principals() -> Vec<Principal> {
     })
     .collect()
 }
+
+/// Who the console acts as on the Admin API: the portal proxy's credentials, whose roles the browser
+/// can't see. UNCONFIRMED which roles a portal grants, so the UI offers every change and Atlas decides:
+/// a refusal comes back as its 403 envelope next to the form, with the input kept.
+pub fn proxy_principal() -> Principal {
+    Principal {
+        name: "the portal's Atlas credentials".to_string(),
+        project_roles: vec!["GROUP_OWNER".to_string()],
+    }
+}

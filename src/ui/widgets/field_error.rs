@@ -61,11 +61,23 @@ pub fn Banner(
 #[component]
 pub fn RefusalBanner(error: domain::model::ApiError) -> impl IntoView {
     let detail = error.detail.clone().unwrap_or(error.error_code.clone());
+    if error.is_retryable() {
+        // No answer, rate limited or a server fault: the same input may well go through now. The banner
+        // sits inside the form, so "Try again" submits it again, unchanged.
+        return view! {
+            <Banner message=format!("The change was not completed: {detail}")>
+                <p class="note">"Your input is still here."</p>
+                <button type="submit" class="button">"Try again"</button>
+            </Banner>
+        }
+        .into_any();
+    }
     view! {
         <Banner message=format!("Atlas refused the change: {detail}")>
             <p class="note">"Your input is still here. Fix the problem and try again."</p>
         </Banner>
     }
+    .into_any()
 }
 
 /// A labelled search box bound to `query` (`on_change` runs after each keystroke, e.g. to reset paging).

@@ -1,0 +1,509 @@
+//! The Atlas Admin API v2 over HTTP, through a portal's same-origin proxy (browsers can't hold Atlas
+//! credentials, and Atlas sends no CORS headers). Requests come from `domain::api`, which the contract
+//! tests check against the OpenAPI document; this module only sends them and reads the answers.
+//!
+//! - Every request has a timeout; a `429` is retried after `Retry-After` (bounded); other failures are
+//!   returned as Atlas-shaped errors, marked retryable where trying again may help.
+//! - Writes are sent strictly one at a time (Atlas does not support concurrent custom-role writes).
+//! - A role just created may not be readable yet: reads by name retry `ATLAS_CUSTOM_ROLE_NOT_FOUND` briefly.
+use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use domain::api::{self, Call, Group, Method};
+use domain::model::{
+    ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
+    DatabaseUser, InviteProjectUser, Paginated, ProjectLimit, ProjectUser, ServiceAccount,
+    TeamRole, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME, DEFAULT_CUSTOM_ROLES_LIMIT,
+};
+use domain::project::{ActivityEvent, Principal};
+use domain::project_access::{Member, MemberKind, OrgTeam};
+use domain::ErrorCode;
+use futures::lock::Mutex;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+/// How many times a rate-limited request is sent again, and the longest wait honoured.
+const RATE_LIMIT_RETRIES: u32 = 3;
+const MAX_RETRY_WAIT_MS: u32 = 10_000;
+/// Reads of a just-created role: attempts and the pause between them.
+const PROPAGATION_ATTEMPTS: u32 = 6;
+const PROPAGATION_PAUSE_MS: u32 = 250;
+
+/// Client-side error codes (Atlas never sends these): the request got no usable answer.
+pub const NETWORK_ERROR: &str = "NETWORK_ERROR";
+pub const REQUEST_TIMEOUT: &str = "REQUEST_TIMEOUT";
+
+pub struct HttpBackend {
+    /// Where `/api/atlas/v2/...` is served: the portal's proxy ("" = this page's origin).
+    base: String,
+    group: String,
+    timeout_ms: u32,
+    /// Who the console acts as. Over HTTP the proxy's credentials decide; this only shapes the UI, and
+    /// Atlas refuses anything they don't allow.
+    principal: Principal,
+    writes: Mutex<()>,
+    org_id: RefCell<Option<String>>,
+}
+
+impl HttpBackend {
+    pub fn new(base: &str, group: &str, timeout_ms: u32, principal: Principal) -> Self {
+        HttpBackend {
+            base: base.trim_end_matches('/').to_string(),
+            group: group.to_string(),
+            timeout_ms,
+            principal,
+            writes: Mutex::new(()),
+            org_id: RefCell::new(None),
+        }
+    }
+
+    fn g(&self) -> Group<'_> {
+        Group(&self.group)
+    }
+
+    /// Sends `call`, retrying a `429` after `Retry-After`; `None` for an empty answer.
+    async fn send(&self, call: &Call) -> ApiResult<Option<Value>> {
+        let mut attempt = 0;
+        loop {
+            match self.send_once(call).await {
+                Err((e, retry_after)) if e.error == 429 && attempt < RATE_LIMIT_RETRIES => {
+                    attempt += 1;
+                    // Atlas says when to come back; without it, back off exponentially.
+                    let wait = retry_after
+                        .map(|s| s.saturating_mul(1000))
+                        .unwrap_or(500 << attempt)
+                        .min(MAX_RETRY_WAIT_MS);
+                    sleep(wait).await;
+                }
+                other => return other.map_err(|(e, _)| e),
+            }
+        }
+    }
+
+    async fn send_once(&self, call: &Call) -> Result<Option<Value>, (ApiError, Option<u32>)> {
+        let url = format!("{}{}", self.base, call.path_and_query());
+        let media = call.media_type();
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let timer = controller
+            .clone()
+            .and_then(|c| set_timeout(self.timeout_ms, move || c.abort()));
+        let builder = gloo_net::http::RequestBuilder::new(&url)
+            .method(method(call.method))
+            .header("Accept", &media)
+            .abort_signal(signal.as_ref());
+        let request = match &call.body {
+            Some(body) => builder
+                .header("Content-Type", &media)
+                .body(body.to_string()),
+            None => builder.build(),
+        }
+        .map_err(|e| (network_error(&e.to_string(), call), None))?;
+        let outcome = async {
+            let response = request.send().await?;
+            let text = response.text().await?;
+            Ok::<_, gloo_net::Error>((response, text))
+        }
+        .await;
+        if let Some(id) = timer {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(id);
+            }
+        }
+        let aborted = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+        let (response, text) = outcome.map_err(|e| {
+            if aborted {
+                (timeout_error(self.timeout_ms, call), None)
+            } else {
+                (network_error(&e.to_string(), call), None)
+            }
+        })?;
+        let status = response.status();
+        if (200..300).contains(&status) {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            return serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| (unreadable(status, &e.to_string()), None));
+        }
+        let retry_after = response
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| v.trim().parse::<u32>().ok());
+        let error = serde_json::from_str::<ApiError>(&text)
+            .ok()
+            .filter(|e| !e.error_code.is_empty())
+            .unwrap_or_else(|| status_error(status, &text));
+        Err((error, retry_after))
+    }
+
+    async fn get<T: DeserializeOwned>(&self, call: Call) -> ApiResult<T> {
+        let value = self.send(&call).await?.unwrap_or(Value::Null);
+        parse(value)
+    }
+
+    /// Reads every page of a paginated list.
+    async fn list<T: DeserializeOwned>(&self, call: Call) -> ApiResult<Vec<T>> {
+        let mut all = Vec::new();
+        let mut page_num = 1;
+        loop {
+            let page: Paginated<T> = self.get(call.clone().page(page_num)).await?;
+            let len = page.results.len();
+            all.extend(page.results);
+            if !api::has_more(all.len(), page.total_count, len) {
+                return Ok(all);
+            }
+            page_num += 1;
+        }
+    }
+
+    /// Sends a write once the previous one has finished.
+    async fn write<T: DeserializeOwned>(&self, call: Call) -> ApiResult<T> {
+        let _turn = self.writes.lock().await;
+        let value = self.send(&call).await?.unwrap_or(Value::Null);
+        parse(value)
+    }
+
+    async fn write_empty(&self, call: Call) -> ApiResult<()> {
+        let _turn = self.writes.lock().await;
+        self.send(&call).await.map(|_| ())
+    }
+
+    /// Reads a role by name, waiting briefly while a just-created role propagates.
+    async fn custom_role(&self, name: &str) -> ApiResult<CustomDbRole> {
+        let mut attempt = 1;
+        loop {
+            match self.get(self.g().custom_role(name)).await {
+                Err(e)
+                    if e.error_code == ErrorCode::ATLAS_CUSTOM_ROLE_NOT_FOUND.as_str()
+                        && attempt < PROPAGATION_ATTEMPTS =>
+                {
+                    attempt += 1;
+                    sleep(PROPAGATION_PAUSE_MS * attempt).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn org_id(&self) -> ApiResult<String> {
+        if let Some(id) = self.org_id.borrow().clone() {
+            return Ok(id);
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct GroupView {
+            org_id: String,
+        }
+        let group: GroupView = self.get(self.g().get()).await?;
+        *self.org_id.borrow_mut() = Some(group.org_id.clone());
+        Ok(group.org_id)
+    }
+
+    async fn project_info(&self) -> ApiResult<ProjectInfo> {
+        #[derive(Deserialize)]
+        struct GroupView {
+            id: String,
+            name: String,
+            #[serde(rename = "orgId")]
+            org_id: String,
+        }
+        let group: GroupView = self.get(self.g().get()).await?;
+        *self.org_id.borrow_mut() = Some(group.org_id);
+        let clusters: Vec<ClusterSummary> = self.list(self.g().clusters()).await?;
+        // The limit is only readable with some roles; without it the documented default applies.
+        let limit = self
+            .get::<ProjectLimit>(self.g().limit(CUSTOM_ROLES_LIMIT_NAME))
+            .await
+            .ok()
+            .and_then(|l| usize::try_from(l.value).ok())
+            .unwrap_or(DEFAULT_CUSTOM_ROLES_LIMIT);
+        Ok(ProjectInfo {
+            id: group.id,
+            name: group.name,
+            clusters,
+            custom_role_limit: limit,
+            principal: self.principal.clone(),
+        })
+    }
+
+    async fn members(&self) -> ApiResult<Vec<Member>> {
+        let users: Vec<ProjectUser> = self.list(self.g().users()).await?;
+        let teams: Vec<TeamRole> = self.list(self.g().teams()).await?;
+        let keys: Vec<ApiKey> = self.list(self.g().api_keys()).await?;
+        let accounts: Vec<ServiceAccount> = self.list(self.g().service_accounts()).await?;
+        // Team names live in the organization; a proxy may not expose it, then ids are shown.
+        let names = self.org_teams().await.unwrap_or_default();
+        let name = |id: &str| names.iter().find(|t| t.id == id).map(|t| t.name.as_str());
+        Ok(users
+            .iter()
+            .map(Member::user)
+            .chain(teams.iter().map(|t| Member::team(t, name(&t.team_id))))
+            .chain(keys.iter().map(Member::api_key))
+            .chain(accounts.iter().map(Member::service_account))
+            .collect())
+    }
+
+    async fn org_teams(&self) -> ApiResult<Vec<OrgTeam>> {
+        let org = self.org_id().await?;
+        self.list(api::org_teams(&org)).await
+    }
+
+    async fn set_roles(
+        &self,
+        kind: MemberKind,
+        id: String,
+        roles: Vec<String>,
+    ) -> ApiResult<Member> {
+        let g = self.g();
+        match kind {
+            MemberKind::User => {
+                #[derive(Deserialize)]
+                #[serde(rename_all = "camelCase")]
+                struct Roles {
+                    #[serde(default)]
+                    group_roles: Vec<String>,
+                }
+                let r: Roles = self.write(g.set_user_roles(&id, &roles)).await?;
+                let users: Vec<ProjectUser> = self.list(g.users()).await?;
+                let user = users.iter().find(|u| u.id == id);
+                Ok(user.map(Member::user).unwrap_or(Member {
+                    kind,
+                    id,
+                    name: String::new(),
+                    detail: String::new(),
+                    roles: r.group_roles,
+                }))
+            }
+            MemberKind::Team => {
+                let teams: Paginated<TeamRole> = self.write(g.set_team_roles(&id, &roles)).await?;
+                let team = teams.results.iter().find(|t| t.team_id == id);
+                Ok(Member::team(
+                    team.unwrap_or(&TeamRole {
+                        team_id: id.clone(),
+                        role_names: roles,
+                    }),
+                    None,
+                ))
+            }
+            MemberKind::ApiKey => {
+                let key: ApiKey = self.write(g.set_api_key_roles(&id, &roles)).await?;
+                Ok(Member::api_key(&key))
+            }
+            MemberKind::ServiceAccount => {
+                let account: ServiceAccount =
+                    self.write(g.set_service_account_roles(&id, &roles)).await?;
+                Ok(Member::service_account(&account))
+            }
+        }
+    }
+}
+
+fn method(m: Method) -> gloo_net::http::Method {
+    use gloo_net::http::Method as M;
+    match m {
+        Method::Get => M::GET,
+        Method::Post => M::POST,
+        Method::Put => M::PUT,
+        Method::Patch => M::PATCH,
+        Method::Delete => M::DELETE,
+    }
+}
+
+fn parse<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
+    serde_json::from_value(value).map_err(|e| unreadable(200, &e.to_string()))
+}
+
+fn client_error(status: u16, code: &str, detail: String) -> ApiError {
+    ApiError {
+        error: status,
+        error_code: code.to_string(),
+        detail: Some(detail),
+        ..ApiError::default()
+    }
+}
+
+fn what(call: &Call) -> &'static str {
+    if call.method.is_idempotent() {
+        "Nothing was changed."
+    } else {
+        "The change may or may not have been made: check the list before trying again."
+    }
+}
+
+fn network_error(why: &str, call: &Call) -> ApiError {
+    client_error(
+        0,
+        NETWORK_ERROR,
+        format!(
+            "Atlas could not be reached through the portal ({why}). {}",
+            what(call)
+        ),
+    )
+}
+
+fn timeout_error(ms: u32, call: &Call) -> ApiError {
+    client_error(
+        0,
+        REQUEST_TIMEOUT,
+        format!(
+            "Atlas did not answer within {} seconds. {}",
+            ms.div_ceil(1000),
+            what(call)
+        ),
+    )
+}
+
+fn status_error(status: u16, text: &str) -> ApiError {
+    let snippet: String = text.chars().take(120).collect();
+    client_error(
+        status,
+        ErrorCode::UNEXPECTED_ERROR.as_str(),
+        format!("The portal answered {status} without an Atlas error ({snippet})."),
+    )
+}
+
+fn unreadable(status: u16, why: &str) -> ApiError {
+    client_error(
+        status,
+        ErrorCode::UNEXPECTED_ERROR.as_str(),
+        format!("The answer could not be read ({why})."),
+    )
+}
+
+fn set_timeout(ms: u32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            cb.unchecked_ref(),
+            i32::try_from(ms).unwrap_or(i32::MAX),
+        )
+        .ok()
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout(ms, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+impl Backend for HttpBackend {
+    fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {
+        Box::pin(self.project_info())
+    }
+
+    fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>> {
+        Box::pin(self.get(self.g().custom_roles()))
+    }
+
+    fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        Box::pin(async move {
+            let name = role.role_name.clone();
+            let _: Value = self.write(self.g().create_custom_role(&role)).await?;
+            // Atlas accepts (202) before the role is readable everywhere: read it back, waiting briefly.
+            self.custom_role(&name).await
+        })
+    }
+
+    fn update_custom_role(
+        &self,
+        name: String,
+        update: UpdateCustomDbRole,
+    ) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        Box::pin(self.write(self.g().update_custom_role(&name, &update)))
+    }
+
+    fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
+        Box::pin(self.write_empty(self.g().delete_custom_role(&name)))
+    }
+
+    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
+        Box::pin(self.list(self.g().database_users()))
+    }
+
+    fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        Box::pin(self.write(self.g().create_database_user(&user)))
+    }
+
+    fn update_database_user(
+        &self,
+        db: String,
+        username: String,
+        user: DatabaseUser,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        Box::pin(self.write(self.g().update_database_user(&db, &username, &user)))
+    }
+
+    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
+        Box::pin(self.write_empty(self.g().delete_database_user(&db, &username)))
+    }
+
+    /// Atlas's custom-role and database-user audit events are outside the contract subset we were given,
+    /// so over HTTP the feed is empty rather than guessed; the Activity Feed page says so.
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
+        Box::pin(std::future::ready(Ok(Vec::new())))
+    }
+
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        Box::pin(self.members())
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        Box::pin(self.org_teams())
+    }
+
+    fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {
+        Box::pin(self.write(self.g().invite_user(&invite)))
+    }
+
+    fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>> {
+        Box::pin(async move {
+            let teams: Paginated<TeamRole> =
+                self.write(self.g().add_team(&team_id, &roles)).await?;
+            Ok(teams
+                .results
+                .into_iter()
+                .find(|t| t.team_id == team_id)
+                .unwrap_or(TeamRole {
+                    team_id,
+                    role_names: roles,
+                }))
+        })
+    }
+
+    fn create_api_key(&self, key: CreateProjectApiKey) -> BoxFuture<'_, ApiResult<ApiKey>> {
+        Box::pin(self.write(self.g().create_api_key(&key)))
+    }
+
+    fn create_service_account(
+        &self,
+        account: CreateServiceAccount,
+    ) -> BoxFuture<'_, ApiResult<ServiceAccount>> {
+        Box::pin(self.write(self.g().create_service_account(&account)))
+    }
+
+    fn set_member_roles(
+        &self,
+        kind: MemberKind,
+        id: String,
+        roles: Vec<String>,
+    ) -> BoxFuture<'_, ApiResult<Member>> {
+        Box::pin(self.set_roles(kind, id, roles))
+    }
+
+    fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>> {
+        let g = self.g();
+        let call = match kind {
+            MemberKind::User => g.remove_user(&id),
+            MemberKind::Team => g.remove_team(&id),
+            MemberKind::ApiKey => g.remove_api_key(&id),
+            MemberKind::ServiceAccount => g.remove_service_account(&id),
+        };
+        Box::pin(self.write_empty(call))
+    }
+}

@@ -1,0 +1,306 @@
+//! Browser tests of the console on the Admin API over HTTP, against the local emulator (started by
+//! `scripts/test browser`, which passes its address in `DBACCESS_EMULATOR` at build time): the real UI
+//! creates, edits and deletes a role, edits and deletes a user, creates an API key, and survives faults —
+//! a 500 and a timeout keep the input and offer "Try again", a 429 is retried, a 409 lands on its field.
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use dbaccess::backend::http::HttpBackend;
+use dbaccess::backend::Backend;
+use dbaccess::config::Config;
+use domain::model::{ApiKey, CustomDbRole};
+use domain::permissions::proxy_principal;
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LIST: &str = "/database-access/custom-roles";
+const NEW: &str = "/database-access/custom-roles/new";
+/// The emulator's project (the standard demo's id).
+const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+/// Short, so the timeout test is quick; the emulator answers in milliseconds otherwise.
+const TIMEOUT_MS: u32 = 2_500;
+
+fn emulator() -> &'static str {
+    match option_env!("DBACCESS_EMULATOR") {
+        Some(url) => url,
+        None => panic!(
+            "DBACCESS_EMULATOR is not set: run these tests with scripts/test browser, which starts the emulator"
+        ),
+    }
+}
+
+/// Talks to the emulator's test controls.
+async fn control(method: &str, what: &str, body: &str) {
+    let url = format!("{}/__emulator/{what}", emulator());
+    let req = gloo_net::http::RequestBuilder::new(&url)
+        .method(method.parse().unwrap())
+        .header("Content-Type", "application/json")
+        .body(body.to_string())
+        .unwrap();
+    let res = req.send().await.expect("the emulator answers");
+    assert!(res.ok(), "control {what}: {}", res.text().await.unwrap());
+}
+
+/// Back to the standard demo project, no faults armed, an empty request log.
+async fn reset() {
+    control("POST", "reset", "").await;
+}
+
+async fn arm(fault: &str, method: &str, path: &str) {
+    let body = serde_json::json!({ "fault": fault, "method": method, "path": path }).to_string();
+    control("POST", "faults", &body).await;
+}
+
+/// `METHOD path status` of each API request the emulator answered.
+async fn requests() -> Vec<String> {
+    let url = format!("{}/__emulator/requests", emulator());
+    let res = gloo_net::http::Request::get(&url).send().await.unwrap();
+    res.json().await.unwrap()
+}
+
+/// What the emulator holds, read over HTTP as the console reads it.
+fn atlas() -> HttpBackend {
+    HttpBackend::new(emulator(), PROJECT, 10_000, proxy_principal())
+}
+
+/// Waits for something that crosses the network (retries and timeouts included).
+async fn settle(what: &str, cond: impl Fn() -> bool) {
+    wait_until_for(what, 10_000, cond).await
+}
+
+fn mount_http(url: &str) -> Mounted {
+    mount_config(url, Config::http(emulator(), PROJECT, TIMEOUT_MS))
+}
+
+async fn roles() -> Vec<CustomDbRole> {
+    atlas().list_custom_roles().await.unwrap()
+}
+
+fn row_names() -> Vec<String> {
+    query_all(".roles-table tbody th")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn submit() {
+    submit_with(&["Add Custom Role", "Update Custom Role"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
+    reset().await;
+    // Atlas answers 202 before a new role is readable: the console waits for it.
+    control("POST", "propagation", r#"{"ms": 600}"#).await;
+    arm("429:1", "POST", "/customDBRoles/roles").await;
+    let _app = mount_http(NEW);
+    fill_find_role("http_auditor", "sales", "orders").await;
+    submit();
+    settle("back on the list with the new role", || {
+        pathname() == LIST && row_names().contains(&"http_auditor".to_string())
+    })
+    .await;
+    let log = requests().await;
+    let posts: Vec<&String> = log
+        .iter()
+        .filter(|l| l.starts_with("POST") && l.contains("customDBRoles"))
+        .collect();
+    assert_eq!(
+        posts.len(),
+        2,
+        "rate limited once, then sent again: {log:?}"
+    );
+    assert!(
+        posts[0].ends_with("429") && posts[1].ends_with("202"),
+        "{posts:?}"
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("GET") && l.contains("roles/http_auditor 404")),
+        "read back while it propagated: {log:?}"
+    );
+    let created = roles()
+        .await
+        .into_iter()
+        .find(|r| r.role_name == "http_auditor")
+        .unwrap();
+    assert_eq!(created.actions[0].action, "FIND");
+
+    find("a", "Edit http_auditor").await.click();
+    editor_ready().await;
+    let coll = input_labelled("Collection").unwrap();
+    type_into(&coll, "invoices");
+    submit();
+    settle("saved", || pathname() == LIST).await;
+    wait_until_async_roles("the collection changed on the server", |rs| {
+        rs.iter().any(|r| {
+            r.role_name == "http_auditor" && r.actions[0].resources[0].collection == "invoices"
+        })
+    })
+    .await;
+
+    find("button", "Delete http_auditor").await.click();
+    settle("asked", || query("[role=alertdialog]").is_some()).await;
+    by_name("[role=alertdialog] button", "Delete")
+        .unwrap()
+        .click();
+    settle("gone from the list", || {
+        !row_names().contains(&"http_auditor".to_string())
+    })
+    .await;
+    assert!(!roles().await.iter().any(|r| r.role_name == "http_auditor"));
+}
+
+/// Polls the server's roles until `cond` holds.
+async fn wait_until_async_roles(what: &str, cond: impl Fn(&[CustomDbRole]) -> bool) {
+    for _ in 0..100 {
+        if cond(&roles().await) {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_keeps_the_input_and_try_again_sends_it() {
+    reset().await;
+    arm("500", "POST", "/customDBRoles/roles").await;
+    let _app = mount_http(NEW);
+    fill_find_role("after_outage", "sales", "orders").await;
+    submit();
+    settle("the failure is reported", || {
+        text_of("[role=alert]").contains("The change was not completed")
+    })
+    .await;
+    assert_eq!(pathname(), NEW, "still in the editor");
+    assert_eq!(
+        input_labelled("Custom Role Name").unwrap().value(),
+        "after_outage"
+    );
+    assert_eq!(input_labelled("Collection").unwrap().value(), "orders");
+    assert!(!roles().await.iter().any(|r| r.role_name == "after_outage"));
+    find("[role=alert] button", "Try again").await.click();
+    settle("created on the second try", || {
+        pathname() == LIST && row_names().contains(&"after_outage".to_string())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_timeout_keeps_the_input_says_so_and_offers_retry() {
+    reset().await;
+    arm("delay:6000", "POST", "/customDBRoles/roles").await;
+    let _app = mount_http(NEW);
+    fill_find_role("slow_answer", "sales", "orders").await;
+    submit();
+    settle("the timeout is reported", || {
+        text_of("[role=alert]").contains("did not answer within 3 seconds")
+    })
+    .await;
+    // A create that timed out may still land: the message says so instead of promising either way.
+    assert!(text_of("[role=alert]").contains("may or may not have been made"));
+    assert!(by_name("[role=alert] button", "Try again").is_some());
+    assert_eq!(pathname(), NEW);
+    assert_eq!(
+        input_labelled("Custom Role Name").unwrap().value(),
+        "slow_answer"
+    );
+    assert_eq!(input_labelled("Collection").unwrap().value(), "orders");
+}
+
+#[wasm_bindgen_test]
+async fn a_conflict_from_atlas_lands_on_the_name_field() {
+    reset().await;
+    let _app = mount_http(NEW);
+    fill_find_role("taken_meanwhile", "sales", "orders").await;
+    // Someone else creates the same name after the console loaded the roles.
+    let other = CustomDbRole {
+        role_name: "taken_meanwhile".to_string(),
+        ..roles().await[0].clone()
+    };
+    atlas().create_custom_role(other).await.unwrap();
+    submit();
+    let name = input_labelled("Custom Role Name").unwrap();
+    settle("the name is marked invalid", || {
+        name.get_attribute("aria-invalid").as_deref() == Some("true")
+    })
+    .await;
+    assert!(
+        messages_of(&name).contains("already exists"),
+        "{}",
+        messages_of(&name)
+    );
+    assert_eq!(name.value(), "taken_meanwhile");
+}
+
+#[wasm_bindgen_test]
+async fn a_database_user_is_edited_and_deleted_over_http() {
+    reset().await;
+    let _app = mount_http("/database-access/users");
+    find("a", "Edit bi-reader").await.click();
+    settle("the dialog", || by_id("user-builtin").is_some()).await;
+    select("user-builtin", "readAnyDatabase");
+    submit_with(&["Update User"]);
+    settle("saved", || pathname() == "/database-access/users").await;
+    let users = atlas().list_database_users().await.unwrap();
+    let u = users.iter().find(|u| u.username == "bi-reader").unwrap();
+    assert!(
+        u.roles.iter().any(|r| r.role_name == "readAnyDatabase"),
+        "{:?}",
+        u.roles
+    );
+
+    find("button", "Delete bi-reader").await.click();
+    settle("asked", || query("[role=alertdialog]").is_some()).await;
+    by_name("[role=alertdialog] button", "Delete")
+        .unwrap()
+        .click();
+    settle("gone", || by_name("button", "Delete bi-reader").is_none()).await;
+    let users = atlas().list_database_users().await.unwrap();
+    assert!(!users.iter().any(|u| u.username == "bi-reader"));
+}
+
+#[wasm_bindgen_test]
+async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
+    reset().await;
+    let _app = mount_http("/project-access/api-keys");
+    find("a", "Create API Key").await.click();
+    settle("the dialog", || input_labelled("Description").is_some()).await;
+    type_into(&input_labelled("Description").unwrap(), "HTTP robot");
+    let picker = query("[role=dialog] [role=combobox]").unwrap();
+    choose(
+        &wasm_bindgen::JsCast::unchecked_into(picker),
+        "Project Read Only",
+    )
+    .await;
+    find("button", "Create API Key").await.click();
+    settle("the private key is shown", || {
+        by_id("secret-value").is_some()
+    })
+    .await;
+    let private = by_id("secret-value").unwrap().text_content().unwrap();
+    assert!(!private.is_empty());
+    let members = atlas().list_members().await.unwrap();
+    assert!(members
+        .iter()
+        .any(|m| m.name == "HTTP robot" && m.roles == ["GROUP_READ_ONLY"]));
+    // Listing keys never returns the private key again.
+    let keys: Vec<ApiKey> = serde_json::from_str::<serde_json::Value>(
+        &gloo_net::http::Request::get(&format!(
+            "{}/api/atlas/v2/groups/{PROJECT}/apiKeys",
+            emulator()
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap(),
+    )
+    .map(|v| serde_json::from_value(v["results"].clone()).unwrap())
+    .unwrap();
+    assert!(keys.iter().all(|k| k.private_key.is_none()));
+}
