@@ -36,8 +36,9 @@ export function bundleSizes(dist) {
   return sizes;
 }
 
-/** Serves `dist` (and any `extra` directories under their URL prefix) on a free loopback port. */
-export async function serve(dist, extra = {}) {
+/** Serves `dist` (and any `extra` directories under their URL prefix) on a free loopback port, adding
+ *  `headers` to every answer (e.g. a Content-Security-Policy). */
+export async function serve(dist, extra = {}, headers = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const prefix = Object.keys(extra).find((p) => path.startsWith(p));
@@ -45,7 +46,7 @@ export async function serve(dist, extra = {}) {
     let file = join(root, prefix ? path.slice(prefix.length) : path);
     // Anything that is not a built asset is a route of the single-page app.
     if (!file.startsWith(root) || !existsSync(file) || path.endsWith("/")) file = join(dist, "index.html");
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" });
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));

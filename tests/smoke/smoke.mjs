@@ -13,7 +13,11 @@ if (!existsSync(join(dist, "index.html"))) {
   process.exit(1);
 }
 
-const { server, base } = await serve(dist);
+// Every page is served under the strict policy a portal would set (issue #7): no inline script or style,
+// wasm allowed to compile, requests only to the page's own origin.
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+const { server, base } = await serve(dist, {}, { "content-security-policy": CSP });
 
 const results = [];
 async function check(name, fn) {
@@ -31,6 +35,10 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.addInitScript(SETTLE);
+  // The browser reports each blocked script, style or request as a securitypolicyviolation event.
+  await page.addInitScript(`window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));`);
   const problems = [];
   // Chromium notes that it ignores SRI on Trunk's wasm preload link (crbug.com/981419): the module
   // itself is still integrity-checked, so that one notice is not a problem of ours. Anything else is.
@@ -145,6 +153,13 @@ try {
     const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     console.log(`filter-latency keystrokes=${times.length} p50_ms=${p(0.5).toFixed(1)} p95_ms=${p(0.95).toFixed(1)}`);
     if (p(0.95) > 150) throw new Error(`p95 ${p(0.95).toFixed(1)} ms`);
+  });
+
+  await check("under the strict Content-Security-Policy the browser reported no violation", async () => {
+    const served = (await fetch(`${base}/`)).headers.get("content-security-policy");
+    if (served !== CSP) throw new Error(`served with ${served}`);
+    const violations = await page.evaluate(() => window.__csp);
+    if (violations.length) throw new Error(violations.join("; "));
   });
 
   await check("the console has no errors or warnings", async () => {
