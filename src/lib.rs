@@ -4,5 +4,7 @@
 //! `domain` calls nothing and never sees a browser.
 pub mod backend;
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod random;
 pub mod ui;

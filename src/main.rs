@@ -4,6 +4,14 @@ use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // Only the standalone page starts the console by itself; a portal loads the same module and calls
+    // mountConsole (src/embed.rs) where and how it wants.
+    let standalone = document()
+        .body()
+        .is_some_and(|b| b.has_attribute("data-dbaccess-standalone"));
+    if !standalone {
+        return;
+    }
     let search = window().location().search().unwrap_or_default();
     let config = Config::from_query(&search);
     leptos::mount::mount_to_body(move || view! { <dbaccess::ui::App config=config /> });

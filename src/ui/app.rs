@@ -23,8 +23,10 @@ pub const HOME: &str = super::custom_roles::LIST_PATH;
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let data = Data::from_config(&config);
     provide_context(data);
+    super::base::provide(&config.base_path);
+    let base = super::base::normalize(&config.base_path);
     view! {
-        <Router>
+        <Router base=base>
             <UnsavedChangesGuard />
             <Header />
             <main id="main" class="main">
@@ -89,10 +91,10 @@ fn Header() -> impl IntoView {
                 <span class="header-project-name" data-project-id=id>{name}</span>
             </div>
             <nav class="header-nav" aria-label="Sections">
-                <a href=HOME>"Database Access"</a>
-                <a href=super::project_access::USERS_PATH>"Project Access"</a>
-                <a href=super::project_access::GUIDE_PATH>"Which role do I need?"</a>
-                <a href=ACTIVITY_PATH>"Activity Feed"</a>
+                <a href=super::base::link(HOME)>"Database Access"</a>
+                <a href=super::base::link(super::project_access::USERS_PATH)>"Project Access"</a>
+                <a href=super::base::link(super::project_access::GUIDE_PATH)>"Which role do I need?"</a>
+                <a href=super::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
             </nav>
             {data.is_embedded().then(|| view! { <ViewAs /> })}
         </header>
@@ -183,7 +185,7 @@ fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>
                 "There is nothing at this address. Go to "
-                <a href=HOME>"Database Access"</a>
+                <a href=super::base::link(HOME)>"Database Access"</a>
                 "."
             </p>
         </section>

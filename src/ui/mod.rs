@@ -1,6 +1,7 @@
 //! Leptos components: one folder per screen, shared widgets in `widgets`.
 mod activity;
 mod app;
+pub mod base;
 pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
@@ -13,12 +14,5 @@ pub use app::App;
 /// A name as one URL path segment. Role names are `[A-Za-z0-9_-]` when valid, but usernames hold `@`, `/`,
 /// `=`, `,` and spaces (ARNs, DNs, emails), and a stored role may hold anything: keep the URL intact.
 pub fn url_segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    domain::api::encode(s)
 }

@@ -105,7 +105,12 @@ impl Data {
     pub fn from_config(config: &crate::config::Config) -> Self {
         match &config.backend {
             crate::config::BackendConfig::Embedded => {
-                Data::embedded(LocalBackend::open(&config.storage_key, config.demo))
+                let local = LocalBackend::open(&config.storage_key, config.demo);
+                if let Some(p) = &config.principal {
+                    // A refused save leaves the stored principal; the demo still opens.
+                    let _ = local.set_principal(p.clone());
+                }
+                Data::embedded(local)
             }
             crate::config::BackendConfig::Http {
                 base_url,

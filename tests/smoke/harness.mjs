@@ -43,9 +43,11 @@ export async function serve(dist, extra = {}, headers = {}) {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const prefix = Object.keys(extra).find((p) => path.startsWith(p));
     const root = prefix ? extra[prefix] : dist;
-    let file = join(root, prefix ? path.slice(prefix.length) : path);
+    // A prefix mapped to an .html file is a host page's routes (e.g. the example portal's /portal/...).
+    let file = root.endsWith(".html") ? root : join(root, prefix ? path.slice(prefix.length) : path);
     // Anything that is not a built asset is a route of the single-page app.
-    if (!file.startsWith(root) || !existsSync(file) || path.endsWith("/")) file = join(dist, "index.html");
+    if (!root.endsWith(".html") && (!file.startsWith(root) || !existsSync(file) || path.endsWith("/")))
+      file = join(dist, "index.html");
     res.writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" });
     res.end(readFileSync(file));
   });

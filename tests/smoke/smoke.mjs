@@ -17,7 +17,8 @@ if (!existsSync(join(dist, "index.html"))) {
 // wasm allowed to compile, requests only to the page's own origin.
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
-const { server, base } = await serve(dist, {}, { "content-security-policy": CSP });
+const portal = join(dist, "examples", "portal.html");
+const { server, base } = await serve(dist, { "/portal/": portal }, { "content-security-policy": CSP });
 
 const results = [];
 async function check(name, fn) {
@@ -153,6 +154,32 @@ try {
     const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     console.log(`filter-latency keystrokes=${times.length} p50_ms=${p(0.5).toFixed(1)} p95_ms=${p(0.95).toFixed(1)}`);
     if (p(0.95) > 150) throw new Error(`p95 ${p(0.95).toFixed(1)} ms`);
+  });
+
+  await check("embedded in the example portal: two consoles mount, route under the portal's path and keep apart", async () => {
+    await page.goto(`${base}/portal/db-access/`);
+    await page.getByText("Acme Internal Portal").waitFor({ timeout: 15000 });
+    const main = page.locator("#db-access");
+    const sandbox = page.locator("#db-access-sandbox");
+    await main.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 15000 });
+    await sandbox.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 5000 });
+    if (!page.url().endsWith("/portal/db-access/database-access/custom-roles")) throw new Error(`url is ${page.url()}`);
+    // Links carry the portal's base path, and following one keeps the page (no full reload).
+    await page.evaluate(() => (window.__samePage = true));
+    await main.getByRole("tab", { name: "Database Users" }).click();
+    await page.waitForURL(`${base}/portal/db-access/database-access/users`, { timeout: 5000 });
+    if (!(await page.evaluate(() => window.__samePage))) throw new Error("the tab reloaded the page");
+    // The other instance stayed where it was: each router follows its own navigation.
+    await sandbox.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 5000 });
+    // Each instance has its own principal and data: the sandbox acts as a read-only user.
+    await main.getByRole("link", { name: "Add New Database User" }).waitFor({ timeout: 5000 });
+    const sandboxAdd = sandbox.getByRole("button", { name: "Add New Custom Role" }).first();
+    if ((await sandboxAdd.getAttribute("aria-disabled")) !== "true") throw new Error("sandbox is not read-only");
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    for (const k of ["dbaccess.demo.portal-main", "dbaccess.demo.portal-sandbox"])
+      if (!keys.includes(k)) throw new Error(`no storage ${k}: ${keys}`);
+    const accent = await page.evaluate(() => getComputedStyle(document.querySelector("#db-access .main")).getPropertyValue("--dba-accent").trim());
+    if (accent !== "#5a2ca0") throw new Error(`theme not applied: ${accent}`);
   });
 
   await check("under the strict Content-Security-Policy the browser reported no violation", async () => {

@@ -35,7 +35,7 @@ pub fn EditRolePage() -> impl IntoView {
             <div class="empty-state">
                 <h2>"Custom role not found"</h2>
                 <p>{format!("There is no custom role named “{}” in this project.", name())}</p>
-                <a href=LIST_PATH>"Back to custom roles"</a>
+                <a href=crate::ui::base::link(LIST_PATH)>"Back to custom roles"</a>
             </div>
         }
         .into_any(),
@@ -228,7 +228,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             {move || server_error.get().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
             <RequestPreview role=role create=create project_id=project_id />
             <div class="form-actions">
-                <a class="button" href=LIST_PATH>"Cancel"</a>
+                <a class="button" href=crate::ui::base::link(LIST_PATH)>"Cancel"</a>
                 <button type="submit" class="button button-primary" disabled=move || sending.get() aria-busy=move || sending.get().then_some("true")>
                     {if create { "Add Custom Role" } else { "Update Custom Role" }}
                 </button>

@@ -193,7 +193,7 @@ fn RoleRow(entry: RoleEntry, deleting: RwSignal<Option<String>>) -> impl IntoVie
                     id=format!("edit-role-{}", url_segment(&name))
                     label="Edit"
                     aria_label=format!("Edit {name}")
-                    href=edit_path(&name)
+                    href=crate::ui::base::link(edit_path(&name))
                 />
                 <PermittedAction
                     permission=Permission::DatabaseAccess

@@ -128,7 +128,7 @@ fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> 
                     id=format!("edit-user-{}-{}", url_segment(&user.database_name), url_segment(&name))
                     label="Edit"
                     aria_label=format!("Edit {name}")
-                    href=edit_path(&user.database_name, &name)
+                    href=crate::ui::base::link(edit_path(&user.database_name, &name))
                 />
                 <PermittedAction
                     permission=Permission::DatabaseAccess

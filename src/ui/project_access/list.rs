@@ -44,7 +44,7 @@ pub fn ProjectAccessPage() -> impl IntoView {
             <h1>"Project Access"</h1>
             <p class="help">
                 "Give each person, team, API key and service account the least privilege that does their job. Not sure which role? "
-                <a href=GUIDE_PATH>"Which role do I need?"</a>
+                <a href=crate::ui::base::link(GUIDE_PATH)>"Which role do I need?"</a>
             </p>
             <PermissionNotice permission=Permission::ProjectAccess what="project access" />
             <LinkTabs label="Project Access" tabs=TABS.to_vec() panel_id="project-access-panel">
@@ -184,7 +184,7 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
                     id=format!("edit-roles-{dom}")
                     label="Edit Roles"
                     aria_label=format!("Edit Roles for {name}")
-                    href=roles_path(member.kind, &member.id)
+                    href=crate::ui::base::link(roles_path(member.kind, &member.id))
                 />
                 <PermittedAction
                     permission=Permission::ProjectAccess

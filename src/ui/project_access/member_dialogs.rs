@@ -125,7 +125,9 @@ pub fn AddTeamDialog() -> impl IntoView {
 pub fn EditRolesDialog() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
-    let kind = kind_of_path(&use_location().pathname.get_untracked());
+    let kind = kind_of_path(
+        &crate::ui::base::route_of(&use_location().pathname.get_untracked()).unwrap_or_default(),
+    );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let member = lookup(data.members, move |m: &Member| {
         m.kind == kind && m.id == id()

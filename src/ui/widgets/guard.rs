@@ -61,8 +61,8 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if a.has_attribute("download") || a.get_attribute("target").is_some_and(|t| t != "_self") {
         return None;
     }
-    let href = a.get_attribute("href")?;
-    href.starts_with('/').then_some(href)
+    // Routes, not hrefs: the router adds the base path when it navigates.
+    crate::ui::base::route_of(&a.get_attribute("href")?)
 }
 
 /// Provides the guard and renders its confirmation. Must be inside the `<Router>`.

@@ -43,7 +43,7 @@ pub fn PermittedAction(
         }
         .into_any(),
         (None, Some(href)) => view! {
-            <a id=id.clone() class=class.clone() href=href aria-label=aria_label.clone()>{label.clone()}</a>
+            <a id=id.clone() class=class.clone() href=crate::ui::base::link(href) aria-label=aria_label.clone()>{label.clone()}</a>
         }
         .into_any(),
         (None, None) => view! {

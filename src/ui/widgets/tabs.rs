@@ -43,7 +43,7 @@ pub fn LinkTabs(
     let guard = use_context::<super::guard::UnsavedGuard>();
     let tabs = StoredValue::new(tabs);
     let selected = Memo::new(move |_| {
-        let path = location.pathname.get();
+        let path = crate::ui::base::route_of(&location.pathname.get()).unwrap_or_default();
         tabs.with_value(|t| t.iter().position(|tab| is_selected(&path, tab.href)))
     });
 
@@ -76,7 +76,7 @@ pub fn LinkTabs(
                         role="tab"
                         class="tab"
                         id=format!("tab-{}", tab.id)
-                        href=tab.href
+                        href=crate::ui::base::link(tab.href)
                         aria-controls=panel_id
                         aria-selected=move || if is_sel() { "true" } else { "false" }
                         tabindex=move || if is_sel() { "0" } else { "-1" }
