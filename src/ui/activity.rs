@@ -14,6 +14,9 @@ pub fn ActivityFeedPage() -> impl IntoView {
             {move || match data.activity.get() {
                 Load::Loading => view! { <LoadStatus data=data what="the activity feed" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
+                Load::Ready(events) if events.is_empty() && !data.is_embedded() => view! {
+                    <p class="empty-state">"On a live Atlas project this console does not show the feed: see the project's Activity Feed in Atlas."</p>
+                }.into_any(),
                 Load::Ready(events) if events.is_empty() => view! {
                     <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),

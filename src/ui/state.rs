@@ -68,10 +68,15 @@ pub struct Data {
 impl Data {
     pub fn embedded(local: LocalBackend) -> Self {
         let local = Rc::new(local);
-        let problem = local.load_problem().map(|p| p.0);
+        Data::load(local.clone(), Some(local))
+    }
+
+    /// Starts loading everything from `backend`.
+    fn load(backend: Rc<dyn Backend>, local: Option<Rc<LocalBackend>>) -> Self {
+        let problem = local.as_ref().and_then(|l| l.load_problem()).map(|p| p.0);
         let data = Data {
-            backend: StoredValue::new_local(local.clone() as Rc<dyn Backend>),
-            local: StoredValue::new_local(Some(local)),
+            backend: StoredValue::new_local(backend),
+            local: StoredValue::new_local(local),
             load_problem: RwSignal::new(problem),
             project: RwSignal::new(Load::Loading),
             roles: RwSignal::new(Load::Loading),
@@ -86,19 +91,7 @@ impl Data {
 
     /// The console on the Admin API (no demo storage, no "View as").
     pub fn remote(backend: Rc<dyn Backend>) -> Self {
-        let data = Data {
-            backend: StoredValue::new_local(backend),
-            local: StoredValue::new_local(None),
-            load_problem: RwSignal::new(None),
-            project: RwSignal::new(Load::Loading),
-            roles: RwSignal::new(Load::Loading),
-            users: RwSignal::new(Load::Loading),
-            activity: RwSignal::new(Load::Loading),
-            members: RwSignal::new(Load::Loading),
-            org_teams: RwSignal::new(Load::Loading),
-        };
-        data.reload();
-        data
+        Data::load(backend, None)
     }
 
     /// The data of the backend `config` names.
