@@ -8,7 +8,7 @@ mod support;
 use dbaccess::backend::http::HttpBackend;
 use dbaccess::backend::Backend;
 use dbaccess::config::Config;
-use domain::model::{ApiKey, CustomDbRole};
+use domain::model::{ApiKey, CustomDbRole, Paginated};
 use domain::permissions::proxy_principal;
 use support::*;
 use wasm_bindgen_test::*;
@@ -288,19 +288,8 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
         .iter()
         .any(|m| m.name == "HTTP robot" && m.roles == ["GROUP_READ_ONLY"]));
     // Listing keys never returns the private key again.
-    let keys: Vec<ApiKey> = serde_json::from_str::<serde_json::Value>(
-        &gloo_net::http::Request::get(&format!(
-            "{}/api/atlas/v2/groups/{PROJECT}/apiKeys",
-            emulator()
-        ))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap(),
-    )
-    .map(|v| serde_json::from_value(v["results"].clone()).unwrap())
-    .unwrap();
+    let url = format!("{}/api/atlas/v2/groups/{PROJECT}/apiKeys", emulator());
+    let listed = gloo_net::http::Request::get(&url).send().await.unwrap();
+    let keys = listed.json::<Paginated<ApiKey>>().await.unwrap().results;
     assert!(keys.iter().all(|k| k.private_key.is_none()));
 }

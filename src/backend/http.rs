@@ -192,24 +192,12 @@ impl HttpBackend {
         if let Some(id) = self.org_id.borrow().clone() {
             return Ok(id);
         }
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct GroupView {
-            org_id: String,
-        }
         let group: GroupView = self.get(self.g().get()).await?;
         *self.org_id.borrow_mut() = Some(group.org_id.clone());
         Ok(group.org_id)
     }
 
     async fn project_info(&self) -> ApiResult<ProjectInfo> {
-        #[derive(Deserialize)]
-        struct GroupView {
-            id: String,
-            name: String,
-            #[serde(rename = "orgId")]
-            org_id: String,
-        }
         let group: GroupView = self.get(self.g().get()).await?;
         *self.org_id.borrow_mut() = Some(group.org_id);
         let clusters: Vec<ClusterSummary> = self.list(self.g().clusters()).await?;
@@ -299,6 +287,15 @@ impl HttpBackend {
             }
         }
     }
+}
+
+/// What the console reads of a project (`Group`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupView {
+    id: String,
+    name: String,
+    org_id: String,
 }
 
 fn method(m: Method) -> gloo_net::http::Method {

@@ -204,6 +204,10 @@ impl Emulator {
     }
 
     fn api(&mut self, req: &Request) -> Reply {
+        // Reads change nothing: no copy to roll back to, nothing to save.
+        if req.method == "GET" {
+            return routes::route(self, req);
+        }
         let before = self.project.clone();
         let reply = routes::route(self, req);
         if self.project != before {

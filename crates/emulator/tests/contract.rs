@@ -99,17 +99,24 @@ fn pointer(parts: &[&str]) -> String {
 }
 
 /// Validates `instance` against the schema at `parts` in the OpenAPI document (its `$ref`s resolved).
+/// The OpenAPI document as a schema registry, prepared once for every check.
+fn registry() -> &'static Registry<'static> {
+    static REGISTRY: OnceLock<Registry<'static>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        Registry::new()
+            .draft(Draft::Draft4)
+            .add(SPEC_URI, spec())
+            .and_then(|r| r.prepare())
+            .expect("the OpenAPI document is a valid schema resource")
+    })
+}
+
 fn validate(parts: &[&str], instance: &Value) -> Result<(), String> {
-    let registry = Registry::new()
-        .draft(Draft::Draft4)
-        .add(SPEC_URI, spec().clone())
-        .map_err(|e| e.to_string())?
-        .prepare()
-        .map_err(|e| e.to_string())?;
+    let registry = registry();
     let schema = json!({ "$ref": format!("{SPEC_URI}#{}", pointer(parts)) });
     let validator = jsonschema::options()
         .with_draft(Draft::Draft4)
-        .with_registry(&registry)
+        .with_registry(registry)
         .build(&schema)
         .map_err(|e| format!("schema {}: {e}", pointer(parts)))?;
     let errors: Vec<String> = validator
