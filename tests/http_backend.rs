@@ -293,3 +293,13 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     let keys = listed.json::<Paginated<ApiKey>>().await.unwrap().results;
     assert!(keys.iter().all(|k| k.private_key.is_none()));
 }
+
+#[wasm_bindgen_test]
+async fn the_activity_feed_over_http_says_where_the_feed_is() {
+    reset().await;
+    let _app = mount_http("/activity");
+    settle("the feed has loaded", || {
+        text_of(".empty-state").contains("see the project's Activity Feed in Atlas")
+    })
+    .await;
+}
