@@ -22,6 +22,7 @@ pub mod project_access;
 mod project_users;
 pub mod role_form;
 pub mod role_guide;
+pub mod transfer;
 pub mod user_form;
 pub mod validate;
 pub mod version;
