@@ -27,6 +27,8 @@ pub struct Config {
     pub base_path: String,
     /// Who the embedded demo acts as (a host may choose); `None` keeps the stored one.
     pub principal: Option<domain::project::Principal>,
+    /// Prefix of this console's DOM ids (`""` standalone; each embedded console gets its own).
+    pub id_prefix: String,
 }
 
 /// What a host page passes to `mountConsole` (see `embed.rs`), as JSON.
@@ -103,6 +105,7 @@ impl Config {
             backend: BackendConfig::Embedded,
             base_path: String::new(),
             principal: None,
+            id_prefix: String::new(),
         }
     }
 

@@ -16,6 +16,7 @@
 use crate::config::EmbedOptions;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 
 /// A mounted console; `unmount()` (or dropping it) removes it and everything it listens to.
@@ -48,7 +49,10 @@ pub fn mount_console(
             .map_err(|_| JsValue::from_str("mountConsole: the options must be a plain object"))?
     };
     let options = EmbedOptions::parse(&json).map_err(|e| JsValue::from_str(&e))?;
-    let config = options.config().map_err(|e| JsValue::from_str(&e))?;
+    let mut config = options.config().map_err(|e| JsValue::from_str(&e))?;
+    // Every mounted console gets its own DOM id prefix, so two consoles never share an id.
+    static MOUNTED: AtomicU32 = AtomicU32::new(0);
+    config.id_prefix = format!("dba{}-", MOUNTED.fetch_add(1, Ordering::Relaxed) + 1);
     // Theme variables go on the host element through the CSSOM, which a strict CSP allows.
     for (name, value) in &options.theme {
         element

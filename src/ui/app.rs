@@ -1,3 +1,4 @@
+use crate::ui::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -24,12 +25,13 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let data = Data::from_config(&config);
     provide_context(data);
     super::base::provide(&config.base_path);
+    super::ids::provide(&config.id_prefix);
     let base = super::base::normalize(&config.base_path);
     view! {
         <Router base=base>
             <UnsavedChangesGuard />
             <Header />
-            <main id="main" class="main">
+            <main id=dom_id("main") class="main">
                 <StorageNotice />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path=HOME /> } />
@@ -85,7 +87,7 @@ fn Header() -> impl IntoView {
     let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
     view! {
         <header class="header">
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
             <div class="header-project">
                 <span class="header-label">"Project"</span>
                 <span class="header-project-name" data-project-id=id>{name}</span>
@@ -132,8 +134,8 @@ fn ViewAs() -> impl IntoView {
     };
     view! {
         <div class="view-as">
-            <label for="view-as">"View as"</label>
-            <select id="view-as" on:change=on_change>
+            <label for=dom_id("view-as")>"View as"</label>
+            <select id=dom_id("view-as") on:change=on_change>
                 {move || {
                     let current = data.principal().map(|p| p.name);
                     choices()

@@ -5,6 +5,7 @@ pub mod base;
 pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
+pub mod ids;
 pub mod project_access;
 pub mod state;
 pub mod widgets;

@@ -164,6 +164,16 @@ try {
     await main.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 15000 });
     await sandbox.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 5000 });
     if (!page.url().endsWith("/portal/db-access/database-access/custom-roles")) throw new Error(`url is ${page.url()}`);
+    // Both show the same screen, yet every DOM id is unique: labels and ARIA references stay in their console.
+    const dupes = await page.evaluate(() => {
+      const seen = new Map();
+      for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    if (dupes.length) throw new Error(`ids used twice: ${dupes.join(", ")}`);
+    await sandbox.getByLabel("Search custom roles").fill("zzz");
+    if ((await main.getByLabel("Search custom roles").inputValue()) !== "") throw new Error("typing reached the other console");
+    await sandbox.getByLabel("Search custom roles").fill("");
     // Links carry the portal's base path, and following one keeps the page (no full reload).
     await page.evaluate(() => (window.__samePage = true));
     await main.getByRole("tab", { name: "Database Users" }).click();
@@ -173,6 +183,9 @@ try {
     await sandbox.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 5000 });
     // Each instance has its own principal and data: the sandbox acts as a read-only user.
     await main.getByRole("link", { name: "Add New Database User" }).waitFor({ timeout: 5000 });
+    // Row links get the portal's base path once (they used to get it twice).
+    const edit = await main.getByRole("link", { name: /^Edit / }).first().getAttribute("href");
+    if (!/^\/portal\/db-access\/database-access\/users\/[^/]+\/[^/]+\/edit$/.test(edit)) throw new Error(`edit link is ${edit}`);
     const sandboxAdd = sandbox.getByRole("button", { name: "Add New Custom Role" }).first();
     if ((await sandboxAdd.getAttribute("aria-disabled")) !== "true") throw new Error("sandbox is not read-only");
     const keys = await page.evaluate(() => Object.keys(localStorage));

@@ -269,6 +269,7 @@ fn a_duplicate_gets_the_first_free_copy_name() {
     assert_eq!(free_copy_name("ops", &roles), "ops_copy");
 }
 
+#[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 mod fuzz {
     use super::*;
     use proptest::prelude::*;
@@ -300,7 +301,10 @@ mod fuzz {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        // 2,000 cases by default; PROPTEST_CASES=… runs the fuzz target longer.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+        ))]
 
         // The import parser's fuzz target (see the README): any bytes give a report or an error, never a panic.
         #[test]

@@ -3,21 +3,61 @@
 use super::form_state::FormState;
 use super::preview::RequestPreview;
 use super::row_editor::{RowContext, RowEditor};
+use super::start_from::StartFrom;
 use super::LIST_PATH;
+use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
+use domain::transfer::free_copy_name;
 use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
 use domain::ErrorCode::*;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::JsCast;
 
+/// A new role, blank or (`?from=<role>`, the list's "Duplicate") a copy of a role under a free name.
 #[component]
 pub fn NewRolePage() -> impl IntoView {
-    view! { <RoleEditor initial=RoleForm::new() editing=None /> }
+    let data = use_data();
+    let Some(source) = use_query_map().with_untracked(|q| q.get("from")) else {
+        return view! { <RoleEditor initial=RoleForm::new() editing=None /> }.into_any();
+    };
+    let wanted = source.clone();
+    let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == wanted);
+    (move || match role() {
+        Lookup::Loading => {
+            view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any()
+        }
+        Lookup::Failed(e) => {
+            view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any()
+        }
+        Lookup::Found(role) => {
+            let mut form = RoleForm::from_role(&role);
+            form.name = data.roles.with_untracked(|l| {
+                free_copy_name(
+                    &role.role_name,
+                    l.ready().map(Vec::as_slice).unwrap_or_default(),
+                )
+            });
+            view! { <RoleEditor initial=form editing=None /> }.into_any()
+        }
+        Lookup::Missing => view! { <RoleNotFound name=source.clone() /> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn RoleNotFound(name: String) -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <h2>"Custom role not found"</h2>
+            <p>{format!("There is no custom role named “{name}” in this project.")}</p>
+            <a href=crate::ui::base::link(LIST_PATH)>"Back to custom roles"</a>
+        </div>
+    }
 }
 
 #[component]
@@ -31,14 +71,7 @@ pub fn EditRolePage() -> impl IntoView {
         Lookup::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
         Lookup::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
         Lookup::Found(role) => view! { <RoleEditor initial=RoleForm::from_role(&role) editing=Some(role.role_name.clone()) /> }.into_any(),
-        Lookup::Missing => view! {
-            <div class="empty-state">
-                <h2>"Custom role not found"</h2>
-                <p>{format!("There is no custom role named “{}” in this project.", name())}</p>
-                <a href=crate::ui::base::link(LIST_PATH)>"Back to custom roles"</a>
-            </div>
-        }
-        .into_any(),
+        Lookup::Missing => view! { <RoleNotFound name=name() /> }.into_any(),
     }
     }
 }
@@ -56,12 +89,12 @@ fn is_name_error(e: &ApiError) -> bool {
     )
 }
 
-fn focus_first_invalid() {
-    request_animation_frame(|| {
-        if let Some(el) = document()
-            .query_selector(".role-editor [aria-invalid=true]")
-            .ok()
-            .flatten()
+/// Focuses the first invalid field of this editor (another console on the page may have its own).
+fn focus_first_invalid(form: NodeRef<leptos::html::Form>) {
+    request_animation_frame(move || {
+        if let Some(el) = form
+            .get_untracked()
+            .and_then(|f| f.query_selector("[aria-invalid=true]").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
@@ -74,6 +107,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let data = use_data();
     let navigate = use_navigate();
     let create = editing.is_none();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
     let state = FormState::new(&initial);
     let form = Memo::new(move |_| state.to_form());
     let role = Memo::new(move |_| form.with(RoleForm::to_role));
@@ -153,7 +187,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             return;
         }
         if !is_valid(&issues.get_untracked()) {
-            focus_first_invalid();
+            focus_first_invalid(form_ref);
             return;
         }
         let role: CustomDbRole = role.get_untracked();
@@ -183,7 +217,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     // A refusal may concern a field: take the user there.
     Effect::new(move |_| {
         if server_error.with(Option::is_some) {
-            focus_first_invalid();
+            focus_first_invalid(form_ref);
         }
     });
 
@@ -192,24 +226,24 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
         Some(n) => format!("Edit Custom Role {n}"),
     };
     view! {
-        <form class="role-editor" novalidate on:submit=on_submit aria-labelledby="role-editor-title">
-            <h2 id="role-editor-title">{title}</h2>
+        <form node_ref=form_ref class="role-editor" novalidate on:submit=on_submit aria-labelledby=dom_id("role-editor-title")>
+            <h2 id=dom_id("role-editor-title")>{title}</h2>
             <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="custom roles" />
             <div class="field">
-                <label for="role-name">"Custom Role Name"</label>
+                <label for=dom_id("role-name")>"Custom Role Name"</label>
                 <input
-                    id="role-name"
+                    id=dom_id("role-name")
                     type="text"
                     autocomplete="off"
                     readonly=!create
                     aria-readonly=(!create).then_some("true")
                     prop:value=move || state.name.get()
                     aria-invalid=aria_invalid(name_issues)
-                    aria-describedby="role-name-help role-name-messages"
+                    aria-describedby=dom_ids("role-name-help role-name-messages")
                     on:input=move |ev| state.name.set(event_target_value(&ev))
                     on:blur=move |_| state.name_touched.set(true)
                 />
-                <p id="role-name-help" class="help">
+                <p id=dom_id("role-name-help") class="help">
                     {if create {
                         "Letters, digits, hyphens and underscores. A role can't be renamed later."
                     } else {
@@ -218,6 +252,9 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 </p>
                 <FieldMessages id="role-name-messages" issues=name_issues />
             </div>
+            {create.then(|| view! {
+                <StartFrom state=state pristine=Signal::derive(move || form.with(|f| initial.with_value(|i| f.rows == i.rows))) />
+            })}
             <For each=move || state.rows.get() key=|r| r.id let(row)>
                 <RowEditor row=row cx=cx />
             </For>

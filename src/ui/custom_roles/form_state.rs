@@ -31,6 +31,9 @@ pub struct FormState {
     /// Parts of the role no row can show; kept so saving never drops them.
     extra: StoredValue<Extra>,
     next_id: StoredValue<usize>,
+    /// The editor's owner: rows made later (Add, Duplicate, Start from) are owned by it, not by the
+    /// button that made them, which may go away first (its row removed, its panel closed).
+    owner: StoredValue<Option<Owner>>,
     /// Set by the first submit attempt: from then on every message shows.
     pub submitted: RwSignal<bool>,
 }
@@ -58,6 +61,7 @@ impl FormState {
             rows: RwSignal::new(Vec::new()),
             extra: StoredValue::new(form.extra.clone()),
             next_id: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
             submitted: RwSignal::new(false),
         };
         let rows = form.rows.iter().map(|r| state.make_row(r)).collect();
@@ -71,26 +75,37 @@ impl FormState {
         id
     }
 
+    /// Runs `f` (which makes signals) under the editor's owner.
+    fn owned<T>(&self, f: impl FnOnce() -> T) -> T {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(f),
+            None => f(),
+        }
+    }
+
     fn make_target(&self, t: &Target) -> TargetState {
         let (db, any_db) = scope_parts(&t.db);
         let (collection, any_collection) = scope_parts(&t.collection);
-        TargetState {
-            id: self.id(),
+        let id = self.id();
+        self.owned(|| TargetState {
+            id,
             db: RwSignal::new(db),
             any_db: RwSignal::new(any_db),
             collection: RwSignal::new(collection),
             any_collection: RwSignal::new(any_collection),
             touched: RwSignal::new(false),
-        }
+        })
     }
 
     fn make_row(&self, r: &Row) -> RowState {
-        RowState {
-            id: self.id(),
+        let id = self.id();
+        let targets = r.targets.iter().map(|t| self.make_target(t)).collect();
+        self.owned(|| RowState {
+            id,
             items: RwSignal::new(r.items.clone()),
-            targets: RwSignal::new(r.targets.iter().map(|t| self.make_target(t)).collect()),
+            targets: RwSignal::new(targets),
             touched: RwSignal::new(false),
-        }
+        })
     }
 
     /// The domain form (tracked: a memo over it recomputes on any edit).
@@ -122,6 +137,38 @@ impl FormState {
         let row = self.make_row(&Row::new());
         self.rows.update(|r| r.push(row));
         row.id
+    }
+
+    /// Puts a copy of row `id` (its items and targets) right after it: the same actions on another
+    /// namespace are one edit away.
+    pub fn duplicate_row(&self, id: usize) -> Option<usize> {
+        let at = self.row_index(id)?;
+        let source = self.rows.with_untracked(|r| r[at]);
+        let row = Row {
+            items: source.items.get_untracked(),
+            targets: source
+                .targets
+                .get_untracked()
+                .iter()
+                .map(|t| Target {
+                    db: scope(t.db.get_untracked(), t.any_db.get_untracked()),
+                    collection: scope(
+                        t.collection.get_untracked(),
+                        t.any_collection.get_untracked(),
+                    ),
+                })
+                .collect(),
+        };
+        let copy = self.make_row(&row);
+        self.rows.update(|r| r.insert(at + 1, copy));
+        Some(copy.id)
+    }
+
+    /// Replaces the rows (and the parts no row shows) with `form`'s: "Start from" another role.
+    pub fn load_rows(&self, form: &RoleForm) {
+        self.extra.set_value(form.extra.clone());
+        let rows = form.rows.iter().map(|r| self.make_row(r)).collect();
+        self.rows.set(rows);
     }
 
     pub fn remove_row(&self, id: usize) {

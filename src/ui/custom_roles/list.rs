@@ -3,7 +3,9 @@
 //! re-renders what the user can see, not the whole project.
 use super::delete::DeleteRoleDialog;
 use super::summary::{query_words, RoleEntry};
+use super::transfer::{ExportDialog, ImportDialog};
 use super::{edit_path, NEW_PATH};
+use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::url_segment;
 use crate::ui::widgets::{PermissionNotice, PermittedAction, SearchBox};
@@ -23,6 +25,10 @@ pub fn CustomRolesTab() -> impl IntoView {
     let descending = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
     let deleting = RwSignal::new(None::<String>);
+    // Roles ticked for export; `None` dialogs are closed.
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let exporting = RwSignal::new(false);
+    let importing = RwSignal::new(false);
 
     // Sorted once per load; each keystroke only filters indices and clones the one visible page.
     let entries = Memo::new(move |_| {
@@ -85,7 +91,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                 query=query
                 on_change=Callback::new(move |_| shown.set(PAGE))
             />
-            <p class="count" role="status" id="role-count">{status}</p>
+            <p class="count" role="status" id=dom_id("role-count")>{status}</p>
             <div class="toolbar-actions">
                 <Show
                     when=move || data.refusal(Permission::DatabaseAccess).is_none()
@@ -95,7 +101,10 @@ pub fn CustomRolesTab() -> impl IntoView {
                         type="button"
                         class="button button-primary"
                         disabled=at_limit
-                        aria-describedby=move || at_limit().then_some("role-limit-note")
+                        aria-describedby={
+                            let note = dom_id("role-limit-note");
+                            move || at_limit().then(|| note.clone())
+                        }
                         on:click={
                             let navigate = navigate.clone();
                             move |_| navigate(NEW_PATH, Default::default())
@@ -104,8 +113,15 @@ pub fn CustomRolesTab() -> impl IntoView {
                         "Add New Custom Role"
                     </button>
                 </Show>
+                <button type="button" class="button" on:click=move |_| exporting.set(true)>
+                    {move || match selected.with(|s| s.len()) {
+                        0 => "Export all".to_string(),
+                        n => format!("Export {n} selected"),
+                    }}
+                </button>
+                <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| importing.set(true)) />
                 <Show when=at_limit>
-                    <p id="role-limit-note" class="note">
+                    <p id=dom_id("role-limit-note") class="note">
                         {move || format!("This project has reached its limit of {} custom roles. Delete a role to add another.", limit().unwrap_or_default())}
                     </p>
                 </Show>
@@ -124,6 +140,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                 <table class="roles-table">
                     <thead>
                         <tr>
+                            <th scope="col"><span class="visually-hidden">"Select"</span></th>
                             <th scope="col" aria-sort=move || if descending.get() { "descending" } else { "ascending" }>
                                 <button type="button" class="sort" on:click=move |_| descending.update(|d| *d = !*d)>
                                     "Role name" <span aria-hidden="true">{move || if descending.get() { " ▼" } else { " ▲" }}</span>
@@ -135,7 +152,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=visible key=|e| e.key.clone() let(entry)>
-                            <RoleRow entry=entry deleting=deleting />
+                            <RoleRow entry=entry deleting=deleting selected=selected />
                         </For>
                     </tbody>
                 </table>
@@ -153,6 +170,12 @@ pub fn CustomRolesTab() -> impl IntoView {
                 </Show>
             }.into_any(),
         }}
+        {move || exporting.get().then(|| view! {
+            <ExportDialog names=selected.get_untracked().into_iter().collect() on_close=Callback::new(move |_| exporting.set(false)) />
+        })}
+        {move || importing.get().then(|| view! {
+            <ImportDialog on_close=Callback::new(move |_| importing.set(false)) />
+        })}
         {move || deleting.get().map(|name| view! {
             <DeleteRoleDialog name=name on_done=Callback::new(move |_| deleting.set(None)) />
         })}
@@ -160,14 +183,32 @@ pub fn CustomRolesTab() -> impl IntoView {
 }
 
 #[component]
-fn RoleRow(entry: RoleEntry, deleting: RwSignal<Option<String>>) -> impl IntoView {
+fn RoleRow(
+    entry: RoleEntry,
+    deleting: RwSignal<Option<String>>,
+    selected: RwSignal<std::collections::BTreeSet<String>>,
+) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let hidden = entry.lines.len().saturating_sub(COMPACT_LINES);
     let lines = StoredValue::new(entry.lines.clone());
     let name = entry.name.clone();
     let delete_name = entry.name.clone();
+    let (is_sel, toggle) = (entry.name.clone(), entry.name.clone());
     view! {
         <tr>
+            <td class="select">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {name}")
+                    prop:checked=move || selected.with(|s| s.contains(&is_sel))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| {
+                            if on { s.insert(toggle.clone()); } else { s.remove(&toggle); }
+                        });
+                    }
+                />
+            </td>
             <th scope="row" class="role-name">{entry.name.clone()}</th>
             <td>
                 <ul class="grants">
@@ -193,7 +234,14 @@ fn RoleRow(entry: RoleEntry, deleting: RwSignal<Option<String>>) -> impl IntoVie
                     id=format!("edit-role-{}", url_segment(&name))
                     label="Edit"
                     aria_label=format!("Edit {name}")
-                    href=crate::ui::base::link(edit_path(&name))
+                    href=edit_path(&name)
+                />
+                <PermittedAction
+                    permission=Permission::DatabaseAccess
+                    id=format!("duplicate-role-{}", url_segment(&name))
+                    label="Duplicate"
+                    aria_label=format!("Duplicate {name}")
+                    href=format!("{NEW_PATH}?from={}", url_segment(&name))
                 />
                 <PermittedAction
                     permission=Permission::DatabaseAccess

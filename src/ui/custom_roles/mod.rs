@@ -5,7 +5,9 @@ mod form_state;
 mod list;
 mod preview;
 mod row_editor;
+mod start_from;
 mod summary;
+mod transfer;
 
 pub use editor::{EditRolePage, NewRolePage};
 pub use list::CustomRolesTab;

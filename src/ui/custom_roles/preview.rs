@@ -1,4 +1,5 @@
 //! The exact Admin API request the editor will send, and the equivalent Atlas CLI command, live.
+use crate::ui::ids::dom_id;
 use domain::cli::custom_role_command;
 use domain::model::{CustomDbRole, UpdateCustomDbRole};
 use leptos::prelude::*;
@@ -33,9 +34,9 @@ pub fn RequestPreview(
     view! {
         <details class="preview">
             <summary>"Preview the Admin API request and Atlas CLI command"</summary>
-            <p class="preview-line"><code id="preview-request-line">{request_line}</code></p>
-            <pre id="preview-json" class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
-            <pre id="preview-cli" class="code" aria-label="Atlas CLI command">
+            <p class="preview-line"><code id=dom_id("preview-request-line")>{request_line}</code></p>
+            <pre id=dom_id("preview-json") class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
+            <pre id=dom_id("preview-cli") class="code" aria-label="Atlas CLI command">
                 {move || role.with(|r| custom_role_command(r, create, &project_id.get()))}
             </pre>
         </details>

@@ -1,6 +1,7 @@
 //! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState};
+use crate::ui::ids::dom_id;
 use crate::ui::state::Data;
 use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
@@ -110,7 +111,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
         <fieldset class="role-row">
             <legend>{move || format!("Action or role {}", index.get() + 1)}</legend>
             <div class="field">
-                <label for=picker_id.clone()>"Action or Role"</label>
+                <label for=dom_id(&picker_id)>"Action or Role"</label>
                 <GroupedCombobox
                     id=picker_id
                     label="Action or Role"
@@ -136,6 +137,15 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <div class="row-buttons">
+            <button
+                type="button"
+                class="button"
+                aria-label=move || format!("Duplicate action or role {}", index.get() + 1)
+                on:click=move |_| { state.duplicate_row(row.id); }
+            >
+                "Duplicate row"
+            </button>
             <Show when=many_rows>
                 <button
                     type="button"
@@ -146,6 +156,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     "Remove"
                 </button>
             </Show>
+            </div>
         </fieldset>
     }
 }
@@ -227,7 +238,8 @@ fn ScopeField(
     issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
-    let (label_for, any_for, described_by) = (id.clone(), any_id.clone(), msgs.clone());
+    let (id, any_id, described_by) = (dom_id(&id), dom_id(&any_id), dom_id(&msgs));
+    let (label_for, any_for) = (id.clone(), any_id.clone());
     view! {
         <div class="field">
             <label for=label_for>{label}</label>

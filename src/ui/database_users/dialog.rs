@@ -4,6 +4,7 @@ use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
+use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{aria_invalid, Banner, Dialog, FieldMessages, RefusalBanner};
@@ -246,8 +247,8 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
             <form class="user-form" novalidate on:submit=on_submit>
             <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="database users" />
                 <div class="field">
-                    <label for="user-auth">"Authentication Method"</label>
-                    <select id="user-auth" disabled=!create on:change=move |ev| {
+                    <label for=dom_id("user-auth")>"Authentication Method"</label>
+                    <select id=dom_id("user-auth") disabled=!create on:change=move |ev| {
                         if let Some(m) = AuthMethod::from_key(&event_target_value(&ev)) { method.set(m) }
                     }>
                         {AuthMethod::ALL.iter().map(|m| view! {
@@ -256,15 +257,15 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="user-name">"Username"</label>
-                    <input id="user-name" type="text" autocomplete="off" readonly=!create
+                    <label for=dom_id("user-name")>"Username"</label>
+                    <input id=dom_id("user-name") type="text" autocomplete="off" readonly=!create
                         prop:value=move || username.get()
                         aria-invalid=aria_invalid(username_issues)
-                        aria-describedby="user-name-help user-name-messages"
+                        aria-describedby=dom_ids("user-name-help user-name-messages")
                         on:input=move |ev| username.set(event_target_value(&ev))
                         on:blur=move |_| touch(UserField::Username)
                     />
-                    <p id="user-name-help" class="help">{move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db())}</p>
+                    <p id=dom_id("user-name-help") class="help">{move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db())}</p>
                     <FieldMessages id="user-name-messages" issues=username_issues />
                 </div>
                 <PasswordField method=method password=password create=create invalid=password_issues touched=touched />
@@ -275,9 +276,9 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                 <FieldMessages id="user-roles-messages" issues=roles_issues />
                 <AccessLimits method=method restrict=restrict scopes=scopes temporary=temporary expiry=expiry current_expiry=base.with_value(|b| b.delete_after_date.clone()) />
                 <div class="field">
-                    <label for="user-description">"Description"</label>
-                    <input id="user-description" type="text" maxlength="200" prop:value=move || description.get()
-                        aria-describedby="user-other-messages"
+                    <label for=dom_id("user-description")>"Description"</label>
+                    <input id=dom_id("user-description") type="text" maxlength="200" prop:value=move || description.get()
+                        aria-describedby=dom_id("user-other-messages")
                         on:input=move |ev| description.set(event_target_value(&ev)) />
                 </div>
                 <FieldMessages id="user-other-messages" issues=other_issues />

@@ -1,5 +1,6 @@
 //! Parts of the user dialog with their own small state: the password (show, autogenerate, copy) and the
 //! access limits (cluster scopes, temporary user).
+use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::user_form::AuthMethod;
@@ -31,12 +32,12 @@ pub fn PasswordField(
     view! {
                 // Hidden rather than removed, so switching methods back and forth keeps what was typed.
                 <div class="field" hidden=move || !method.get().has_password()>
-                        <label for="user-password">{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
-                        <input id="user-password" autocomplete="new-password"
+                        <label for=dom_id("user-password")>{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
+                        <input id=dom_id("user-password") autocomplete="new-password"
                             type=move || if show_password.get() { "text" } else { "password" }
                             prop:value=move || password.get()
                             aria-invalid=aria_invalid(invalid)
-                            aria-describedby="user-password-messages"
+                            aria-describedby=dom_id("user-password-messages")
                             on:input=move |ev| password.set(event_target_value(&ev))
                             on:blur=move |_| touch()
                         />
@@ -79,13 +80,13 @@ pub fn AccessLimits(
     view! {
                 <fieldset class="scopes">
                     <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
-                    <label class="checkbox" for="user-restrict">
-                        <input id="user-restrict" type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
+                    <label class="checkbox" for=dom_id("user-restrict")>
+                        <input id=dom_id("user-restrict") type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
                         "Restrict access to specific clusters"
                     </label>
                     <Show when=move || restrict.get()>
                         {move || clusters().into_iter().map(|name| {
-                            let id = format!("user-scope-{name}");
+                            let id = dom_id(&format!("user-scope-{name}"));
                             let label_for = id.clone();
                             let (n1, n2) = (name.clone(), name.clone());
                             view! {
@@ -105,15 +106,15 @@ pub fn AccessLimits(
                     </Show>
                 </fieldset>
                 <div class="field">
-                    <label class="checkbox" for="user-temporary">
-                        <input id="user-temporary" type="checkbox" disabled=move || !method.get().may_be_temporary()
+                    <label class="checkbox" for=dom_id("user-temporary")>
+                        <input id=dom_id("user-temporary") type="checkbox" disabled=move || !method.get().may_be_temporary()
                             prop:checked=move || temporary.get() && method.get().may_be_temporary()
                             on:change=move |ev| temporary.set(event_target_checked(&ev)) />
                         "Temporary User"
                     </label>
                     <Show when=move || temporary.get() && method.get().may_be_temporary()>
-                        <label for="user-expiry">"Delete user after"</label>
-                        <select id="user-expiry" on:change=move |ev| expiry.set(event_target_value(&ev))>
+                        <label for=dom_id("user-expiry")>"Delete user after"</label>
+                        <select id=dom_id("user-expiry") on:change=move |ev| expiry.set(event_target_value(&ev))>
                             {current_expiry.clone().map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
                             <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
                             <option value="24" selected=move || expiry.get() == "24">"1 day"</option>

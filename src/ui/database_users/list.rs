@@ -1,6 +1,7 @@
 //! The user list: username, authentication method, roles, cluster restriction and expiry; search; Edit and
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
 use super::{edit_path, NEW_PATH};
+use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, SearchBox};
@@ -57,7 +58,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         <PermissionNotice permission=Permission::DatabaseAccess what="custom roles or database users" />
         <div class="toolbar">
             <SearchBox id="user-search" label="Search database users" placeholder="Username, method or role" query=query />
-            <p class="count" role="status" id="user-count">
+            <p class="count" role="status" id=dom_id("user-count")>
                 {move || data.users.with(|u| u.ready().map(|u| format!("{} database users", u.len())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
@@ -128,7 +129,7 @@ fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> 
                     id=format!("edit-user-{}-{}", url_segment(&user.database_name), url_segment(&name))
                     label="Edit"
                     aria_label=format!("Edit {name}")
-                    href=crate::ui::base::link(edit_path(&user.database_name, &name))
+                    href=edit_path(&user.database_name, &name)
                 />
                 <PermittedAction
                     permission=Permission::DatabaseAccess

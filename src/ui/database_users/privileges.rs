@@ -1,5 +1,6 @@
 //! What the user would be able to do, live as roles change: every (action, resource) grouped by resource
 //! with the chain of roles that grants it, and a "Can this user …?" check. All from `domain::privileges`.
+use crate::ui::ids::dom_id;
 use domain::catalog::Action;
 use domain::model::{CustomDbRole, DatabaseUser};
 use domain::privileges::{Effective, Expander, Target};
@@ -49,8 +50,8 @@ pub fn EffectivePrivileges(
         }))
     };
     view! {
-        <section class="effective" aria-labelledby="effective-title">
-            <h3 id="effective-title">"Effective privileges"</h3>
+        <section class="effective" aria-labelledby=dom_id("effective-title")>
+            <h3 id=dom_id("effective-title")>"Effective privileges"</h3>
             {move || eff.with(|e| {
                 let groups = e.by_target();
                 if groups.is_empty() {
@@ -73,21 +74,21 @@ pub fn EffectivePrivileges(
             })}
             <div class="can-check">
                 <h4>"Can this user …?"</h4>
-                <label for="can-action">"Action"</label>
-                <select id="can-action" on:change=move |ev| action.set(event_target_value(&ev))>
+                <label for=dom_id("can-action")>"Action"</label>
+                <select id=dom_id("can-action") on:change=move |ev| action.set(event_target_value(&ev))>
                     {Action::all().map(|a| view! {
                         <option value=a.api() selected=a == Action::Find>{a.server()}</option>
                     }).collect_view()}
                 </select>
-                <label for="can-namespace">"Database[.collection]"</label>
+                <label for=dom_id("can-namespace")>"Database[.collection]"</label>
                 <input
-                    id="can-namespace"
+                    id=dom_id("can-namespace")
                     type="text"
                     placeholder="sales.orders"
                     prop:value=move || namespace.get()
                     on:input=move |ev| namespace.set(event_target_value(&ev))
                 />
-                <p id="can-answer" role="status">{answer}</p>
+                <p id=dom_id("can-answer") role="status">{answer}</p>
             </div>
         </section>
     }

@@ -1,5 +1,6 @@
 //! The "Database User Privileges" section: one built-in role, custom roles (the shared combobox, at most
 //! 20), and specific privileges (role + database + collection rows).
+use crate::ui::ids::dom_id;
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::user_assignable_roles;
 use domain::user_form::{SpecificPrivilege, BUILTIN_CHOICES};
@@ -37,9 +38,9 @@ impl SpecRow {
 pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="user-builtin">"Built-in Role"</label>
+            <label for=dom_id("user-builtin")>"Built-in Role"</label>
             <select
-                id="user-builtin"
+                id=dom_id("user-builtin")
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     builtin.set((!v.is_empty()).then_some(v));
@@ -96,7 +97,7 @@ pub fn CustomRolesSelect(
     });
     view! {
         <div class="field">
-            <label for="user-custom-roles">"Custom Roles"</label>
+            <label for=dom_id("user-custom-roles")>"Custom Roles"</label>
             <GroupedCombobox
                 id="user-custom-roles"
                 label="Custom Roles"
@@ -105,7 +106,7 @@ pub fn CustomRolesSelect(
                 described_by="user-custom-count"
                 placeholder="Type to filter custom roles"
             />
-            <p id="user-custom-count" class="help">
+            <p id=dom_id("user-custom-count") class="help">
                 {move || format!("{} of {MAX_CUSTOM_ROLES_PER_USER} custom roles", custom.with(Vec::len))}
             </p>
         </div>
@@ -136,7 +137,7 @@ pub fn SpecificPrivileges(
             <For each=move || rows.get() key=|r| r.id let(row)>
                 {
                     let index = move || rows.with(|r| r.iter().position(|x| x.id == row.id).unwrap_or(0) + 1);
-                    let (role_id, db_id, coll_id) = (format!("spec-{}-role", row.id), format!("spec-{}-db", row.id), format!("spec-{}-coll", row.id));
+                    let (role_id, db_id, coll_id) = (dom_id(&format!("spec-{}-role", row.id)), dom_id(&format!("spec-{}-db", row.id)), dom_id(&format!("spec-{}-coll", row.id)));
                     let (role_for, db_for, coll_for) = (role_id.clone(), db_id.clone(), coll_id.clone());
                     view! {
                         <div class="target" role="group" aria-label=move || format!("Specific privilege {}", index())>

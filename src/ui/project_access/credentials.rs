@@ -4,6 +4,7 @@
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
+use crate::ui::ids::dom_id;
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
@@ -30,7 +31,7 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
             <dl class="facts">
                 {shown.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd><code>{v}</code></dd> }).collect_view()}
                 <dt>{shown.secret_label}</dt>
-                <dd><code id="secret-value" class="secret">{shown.secret.clone()}</code></dd>
+                <dd><code id=dom_id("secret-value") class="secret">{shown.secret.clone()}</code></dd>
             </dl>
             <CopyButton text=Signal::derive(move || secret.clone()) label=format!("Copy {}", shown.secret_label.to_lowercase()) />
             <div class="banner banner-warning" role="alert">
@@ -147,8 +148,8 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
                         <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
                         <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                         <div class="field">
-                            <label for="sa-expiry">"Client secret expires after"</label>
-                            <select id="sa-expiry" on:change=move |ev| {
+                            <label for=dom_id("sa-expiry")>"Client secret expires after"</label>
+                            <select id=dom_id("sa-expiry") on:change=move |ev| {
                                 if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
                             }>
                                 {EXPIRIES.iter().map(|(h, label)| view! {

@@ -2,6 +2,7 @@
 //! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
 use super::list_path;
 use crate::backend::{ApiResult, Backend, BoxFuture};
+use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Data};
 use crate::ui::widgets::guard::use_guard;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
@@ -147,11 +148,11 @@ pub fn TextField(
     let messages = format!("{id}-messages");
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            <input id=id type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength list=list
+            <label for=dom_id(id)>{label}</label>
+            <input id=dom_id(id) type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength list=list.map(dom_id)
                 prop:value=move || value.get()
                 aria-invalid=aria_invalid(issues)
-                aria-describedby=messages.clone()
+                aria-describedby=dom_id(&messages)
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(field)
             />

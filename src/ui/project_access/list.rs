@@ -184,7 +184,7 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
                     id=format!("edit-roles-{dom}")
                     label="Edit Roles"
                     aria_label=format!("Edit Roles for {name}")
-                    href=crate::ui::base::link(roles_path(member.kind, &member.id))
+                    href=roles_path(member.kind, &member.id)
                 />
                 <PermittedAction
                     permission=Permission::ProjectAccess

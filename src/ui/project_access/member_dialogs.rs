@@ -3,6 +3,7 @@
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
+use crate::ui::ids::dom_id;
 use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{Banner, Dialog};
@@ -111,7 +112,7 @@ pub fn AddTeamDialog() -> impl IntoView {
         <Dialog id="team-dialog" title="Add Team" on_close=close>
             <form novalidate on:submit=on_submit>
                 <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
-                <datalist id="org-teams">
+                <datalist id=dom_id("org-teams")>
                     {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
                 </datalist>
                 <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />

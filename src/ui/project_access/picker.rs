@@ -1,6 +1,7 @@
 //! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 26
 //! project roles, grouped by the job they exist for, each with its description. Below it: the Project
 //! Owner warning and what the chosen roles will and won't allow.
+use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::{RolePurpose, PROJECT_ROLES};
@@ -70,7 +71,7 @@ pub fn ProjectRolePicker(
     let has_owner = move || roles.with(|r| r.iter().any(|k| k == "GROUP_OWNER"));
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=dom_id(id)>{label}</label>
             <p class="help">"Grouped by the job each role exists for. Every project role also includes Project Read Only."</p>
             <GroupedCombobox
                 id=id

@@ -1,5 +1,6 @@
 //! Messages shown next to a field: errors (block saving) and warnings (allowed, but think twice). The
 //! field points at them with `aria-describedby`, and sets `aria-invalid` when there is an error.
+use crate::ui::ids::dom_id;
 use domain::validate::{Issue, Severity};
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn FieldMessages(
     #[prop(into)] issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     view! {
-        <div id=id class="field-messages">
+        <div id=dom_id(&id) class="field-messages">
             {move || {
                 issues
                     .get()
@@ -89,9 +90,10 @@ pub fn SearchBox(
     query: RwSignal<String>,
     #[prop(optional)] on_change: Option<Callback<()>>,
 ) -> impl IntoView {
+    let id = dom_id(id);
     view! {
         <div class="search">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type="search"

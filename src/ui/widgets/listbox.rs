@@ -4,6 +4,7 @@
 //! clears). Options can be disabled with a reason (`aria-disabled`, still reachable so the reason can be
 //! read). Chosen options show as chips with a remove button. The caller computes which options are
 //! selected or disabled; the widget only reports toggles.
+use crate::ui::ids::{dom_id, dom_ids};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -85,7 +86,7 @@ pub fn GroupedCombobox(
     #[prop(into)] groups: Signal<Vec<PickGroup>>,
     on_toggle: Callback<String>,
     #[prop(optional, into)] invalid: Signal<bool>,
-    /// Id of the element with this field's messages.
+    /// Name (see `ui::ids`) of the element with this field's messages.
     #[prop(optional, into)]
     described_by: Option<String>,
     #[prop(optional, into)] placeholder: Option<String>,
@@ -95,6 +96,8 @@ pub fn GroupedCombobox(
     #[prop(optional, into)]
     chips: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
+    let id = dom_id(&id);
+    let described_by = described_by.as_deref().map(dom_ids);
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<String>);

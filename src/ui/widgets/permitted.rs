@@ -1,6 +1,7 @@
 //! Controls for changes the signed-in principal may not be allowed to make. When they may not, the
 //! control stays visible and focusable but is `aria-disabled`, says why (tooltip and description), and
 //! does nothing; the backend refuses such a change on its own anyway.
+use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use domain::permissions::Permission;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn PermittedAction(
     /// Accessible name when the visible label is not enough ("Edit orders_reader").
     #[prop(optional, into)]
     aria_label: Option<String>,
-    /// Where the control leads (rendered as a link when allowed).
+    /// The console route the control leads to (rendered as a link, with the base path, when allowed).
     #[prop(optional, into)]
     href: Option<String>,
     #[prop(optional)] on_click: Option<Callback<()>>,
@@ -24,6 +25,7 @@ pub fn PermittedAction(
 ) -> impl IntoView {
     let data = use_data();
     let class = class.unwrap_or_else(|| "button".to_string());
+    let id = dom_id(&id);
     let why_id = format!("{id}-why");
     move || {
         match (data.refusal(permission), href.clone()) {

@@ -1,6 +1,7 @@
 //! ARIA tabs whose tabs are links, so every tab has a URL that can be bookmarked and shared.
 //! Follows the WAI-ARIA tabs pattern with automatic activation: arrow keys, Home and End move to
 //! a tab and select it (navigate), with a roving tabindex so Tab enters and leaves the list once.
+use crate::ui::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use web_sys::KeyboardEvent;
@@ -41,6 +42,13 @@ pub fn LinkTabs(
     let location = use_location();
     let navigate = use_navigate();
     let guard = use_context::<super::guard::UnsavedGuard>();
+    // The tabs' DOM ids, made once: the key handler runs outside the component's context.
+    let tab_ids = StoredValue::new(
+        tabs.iter()
+            .map(|t| dom_id(&format!("tab-{}", t.id)))
+            .collect::<Vec<_>>(),
+    );
+    let panel_id = dom_id(panel_id);
     let tabs = StoredValue::new(tabs);
     let selected = Memo::new(move |_| {
         let path = crate::ui::base::route_of(&location.pathname.get()).unwrap_or_default();
@@ -57,7 +65,8 @@ pub fn LinkTabs(
                 return;
             }
             navigate(tab.href, Default::default());
-            if let Some(el) = document().get_element_by_id(&format!("tab-{}", tab.id)) {
+            let tab_id = tab_ids.with_value(|ids| ids[next].clone());
+            if let Some(el) = document().get_element_by_id(&tab_id) {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
@@ -75,9 +84,9 @@ pub fn LinkTabs(
                     <a
                         role="tab"
                         class="tab"
-                        id=format!("tab-{}", tab.id)
+                        id=tab_ids.with_value(|ids| ids[i].clone())
                         href=crate::ui::base::link(tab.href)
-                        aria-controls=panel_id
+                        aria-controls=panel_id.clone()
                         aria-selected=move || if is_sel() { "true" } else { "false" }
                         tabindex=move || if is_sel() { "0" } else { "-1" }
                     >
@@ -90,7 +99,7 @@ pub fn LinkTabs(
     let labelled_by = move || {
         selected
             .get()
-            .map(|i| format!("tab-{}", tabs.with_value(|t| t[i].id)))
+            .map(|i| tab_ids.with_value(|ids| ids[i].clone()))
     };
 
     view! {

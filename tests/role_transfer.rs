@@ -1,0 +1,274 @@
+//! Browser tests of the power tools for custom roles (issue #9 items 2 and 3): Duplicate, "Start from",
+//! "Duplicate row", Export in three formats and a checked Import, driven through the UI.
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use domain::model::CustomDbRole;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LIST: &str = "/database-access/custom-roles";
+const NEW: &str = "/database-access/custom-roles/new";
+
+fn stored_roles(key: &str) -> Vec<CustomDbRole> {
+    stored(key, "customRoles")
+}
+
+fn role<'a>(roles: &'a [CustomDbRole], name: &str) -> Option<&'a CustomDbRole> {
+    roles.iter().find(|r| r.role_name == name)
+}
+
+/// The `<textarea>` labelled `label`.
+fn textarea_labelled(label: &str) -> Option<HtmlElement> {
+    query_all("label").into_iter().find_map(|l| {
+        (l.text_content().unwrap_or_default().trim() == label)
+            .then(|| by_id(&l.get_attribute("for")?))
+            .flatten()
+    })
+}
+
+fn value_of(el: &HtmlElement) -> String {
+    js_sys::Reflect::get(el, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Pastes `text` into a textarea as a person would (value set, `input` fired).
+fn paste_into(el: &HtmlElement, text: &str) {
+    el.focus().unwrap();
+    js_sys::Reflect::set(el, &"value".into(), &text.into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+async fn list_ready() {
+    wait_until("the role table is shown", || {
+        query(".roles-table").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn duplicate_opens_the_editor_prefilled_under_a_free_name_and_saves_a_copy() {
+    let key = fresh_key();
+    let _app = mount_with(LIST, &key);
+    list_ready().await;
+    find("a", "Duplicate orders_reader").await.click();
+    let name = editor_ready().await;
+    wait_until("the copy's name is filled in", || {
+        name.value() == "orders_reader_copy"
+    })
+    .await;
+    assert!(pathname().ends_with("/custom-roles/new"));
+    submit_with(&["Add Custom Role"]);
+    wait_until("back on the list", || pathname() == LIST).await;
+    let roles = stored_roles(&key);
+    let (orig, copy) = (
+        role(&roles, "orders_reader").unwrap(),
+        role(&roles, "orders_reader_copy").unwrap(),
+    );
+    assert_eq!(copy.actions, orig.actions);
+    assert_eq!(copy.inherited_roles, orig.inherited_roles);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_role_starts_from_an_existing_role_or_pasted_json_and_rows_duplicate() {
+    let key = fresh_key();
+    let _app = mount_with(NEW, &key);
+    let name = editor_ready().await;
+    find("summary", "Start from an existing role or Admin API JSON")
+        .await
+        .click();
+    // Bad JSON gets a clear message and changes nothing.
+    let json = {
+        wait_until("the JSON field shows", || {
+            textarea_labelled("Admin API JSON").is_some()
+        })
+        .await;
+        textarea_labelled("Admin API JSON").unwrap()
+    };
+    paste_into(&json, "{\"roleName\": \"x\", oops");
+    find("button", "Use this JSON").await.click();
+    wait_until("the JSON error shows", || {
+        text_of(".start-from [role=alert]").contains("This is not valid JSON")
+    })
+    .await;
+    assert_eq!(pickers().len(), 1);
+    paste_into(
+        &json,
+        r#"{"roleName": "from_json", "actions": [{"action": "FIND", "resources": [{"db": "sales", "collection": "orders"}]},
+            {"action": "INSERT", "resources": [{"db": "sales", "collection": "orders"}]}]}"#,
+    );
+    find("button", "Use this JSON").await.click();
+    wait_until("the pasted role fills the form", || {
+        name.value() == "from_json"
+    })
+    .await;
+    assert!(
+        query(".start-from").is_none(),
+        "the panel goes once the form has rows of its own"
+    );
+    wait_until("one row with the pasted target", || {
+        input_labelled("Collection").map(|c| c.value()) == Some("orders".into())
+    })
+    .await;
+    // Duplicate row: the same actions on another collection.
+    find("button", "Duplicate action or role 1").await.click();
+    wait_until("a second row", || pickers().len() == 2).await;
+    let colls: Vec<web_sys::HtmlInputElement> = query_all("input")
+        .into_iter()
+        .filter(|i| i.id().ends_with("-coll"))
+        .map(|i| i.unchecked_into())
+        .collect();
+    assert_eq!(colls.len(), 2);
+    type_into(&colls[1], "invoices");
+    // The copy lives on its own: removing another row leaves it working.
+    find("button", "Add an action or role").await.click();
+    wait_until("a third row", || pickers().len() == 3).await;
+    find("button", "Remove action or role 3").await.click();
+    wait_until("two rows again", || pickers().len() == 2).await;
+    submit_with(&["Add Custom Role"]);
+    wait_until("back on the list", || pathname() == LIST).await;
+    let roles = stored_roles(&key);
+    let saved = role(&roles, "from_json").expect("saved");
+    for a in &saved.actions {
+        let colls: Vec<&str> = a.resources.iter().map(|r| r.collection.as_str()).collect();
+        assert_eq!(colls, ["orders", "invoices"], "{}", a.action);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn export_gives_the_selected_roles_in_each_format() {
+    let _app = mount_app_at(LIST);
+    list_ready().await;
+    let all = find("button", "Export all").await;
+    find("input", "Select orders_reader").await.click();
+    wait_until("the button counts the selection", || {
+        all.text_content().unwrap_or_default() == "Export 1 selected"
+    })
+    .await;
+    all.click();
+    wait_until("the export dialog opens", || {
+        by_id("export-dialog").is_some()
+    })
+    .await;
+    let text = textarea_labelled("Exported roles").unwrap();
+    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let exported: CustomDbRole =
+        serde_json::from_str(&value_of(&text)).expect("Admin API JSON of one role");
+    assert_eq!(exported.role_name, "orders_reader");
+    input_labelled("Terraform").unwrap().click();
+    wait_until("Terraform", || {
+        value_of(&text).starts_with("resource \"mongodbatlas_custom_db_role\" \"orders_reader\" {")
+    })
+    .await;
+    input_labelled("Atlas CLI script").unwrap().click();
+    wait_until("the CLI script", || {
+        value_of(&text).contains("atlas customDbRoles create orders_reader")
+    })
+    .await;
+    find("button", "Close").await.click();
+    wait_until("closed", || by_id("export-dialog").is_none()).await;
+    // Nothing selected: all eight demo roles.
+    find("input", "Select orders_reader").await.click();
+    find("button", "Export all").await.click();
+    wait_until("the export dialog opens", || {
+        by_id("export-dialog").is_some()
+    })
+    .await;
+    let text = textarea_labelled("Exported roles").unwrap();
+    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let all: Vec<CustomDbRole> = serde_json::from_str(&value_of(&text)).unwrap();
+    assert_eq!(all.len(), 8);
+}
+
+#[wasm_bindgen_test]
+async fn import_reports_every_role_and_writes_only_on_confirmation() {
+    let key = fresh_key();
+    let _app = mount_with(LIST, &key);
+    list_ready().await;
+    let before = stored_roles(&key);
+    find("button", "Import").await.click();
+    wait_until("the import dialog opens", || {
+        by_id("import-dialog").is_some()
+    })
+    .await;
+    let text = textarea_labelled("Admin API JSON").unwrap();
+    // Hostile input: a clear message, no report, nothing to create.
+    paste_into(&text, &"[".repeat(5_000));
+    find("button", "Check").await.click();
+    wait_until("the nesting error shows", || {
+        text_of("#import-dialog [role=alert]").contains("nested more than")
+    })
+    .await;
+    assert!(by_name("button", "Create 0 roles").is_some_and(|b| b.has_attribute("disabled")));
+    let orders_reader = serde_json::to_value(role(&before, "orders_reader").unwrap()).unwrap();
+    let import = serde_json::json!([
+        {"roleName": "imported_child", "actions": [], "inheritedRoles": [{"role": "imported_base", "db": "admin"}]},
+        {"roleName": "imported_base", "actions": [{"action": "FIND", "resources": [{"db": "hr", "collection": ""}]}]},
+        orders_reader,
+        {"roleName": "orders_writer", "actions": [{"action": "FIND", "resources": [{"db": "x", "collection": ""}]}]},
+        {"roleName": "<b>bold</b>", "actions": [{"action": "FIND", "resources": [{"db": "x", "collection": ""}]}]}
+    ]);
+    paste_into(&text, &import.to_string());
+    find("button", "Check").await.click();
+    wait_until("the report shows", || query(".import-report").is_some()).await;
+    let rows: Vec<String> = query_all(".import-report tbody tr")
+        .iter()
+        .map(|r| r.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert!(
+        rows[0].contains("imported_child") && rows[0].contains("Will be created"),
+        "{rows:?}"
+    );
+    assert!(rows[1].contains("Will be created"), "{rows:?}");
+    assert!(
+        rows[2].contains("Already exists with the same definition"),
+        "{rows:?}"
+    );
+    assert!(rows[3].contains("Would conflict"), "{rows:?}");
+    assert!(
+        rows[4].contains("<b>bold</b>") && rows[4].contains("Invalid"),
+        "the name is shown as text: {rows:?}"
+    );
+    assert!(
+        query(".import-report b").is_none(),
+        "no markup from the import reaches the page"
+    );
+    // Cancel writes nothing.
+    find("button", "Cancel").await.click();
+    wait_until("closed", || by_id("import-dialog").is_none()).await;
+    assert_eq!(stored_roles(&key), before);
+    // Again, and confirm: the two valid roles are created, the base first.
+    find("button", "Import").await.click();
+    wait_until("the import dialog opens", || {
+        by_id("import-dialog").is_some()
+    })
+    .await;
+    paste_into(
+        &textarea_labelled("Admin API JSON").unwrap(),
+        &import.to_string(),
+    );
+    find("button", "Check").await.click();
+    find("button", "Create 2 roles").await.click();
+    wait_until("the result shows", || {
+        text_of("#import-dialog [role=status]") == "2 of 2 roles created."
+    })
+    .await;
+    let after = stored_roles(&key);
+    assert_eq!(after.len(), before.len() + 2);
+    assert!(role(&after, "imported_child").is_some() && role(&after, "imported_base").is_some());
+    find("button", "Close").await.click();
+    wait_until("the list shows the new roles", || {
+        text_of("#role-count").starts_with("10 of")
+    })
+    .await;
+}
