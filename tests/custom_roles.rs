@@ -14,17 +14,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";
 
-fn stored_roles(key: &str) -> Vec<CustomDbRole> {
-    stored(key, "customRoles")
-}
-
-async fn list_ready() {
-    wait_until("the role table is shown", || {
-        query(".roles-table").is_some()
-    })
-    .await;
-}
-
 fn row_names() -> Vec<String> {
     query_all(".roles-table tbody th")
         .iter()

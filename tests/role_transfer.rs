@@ -14,10 +14,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";
 
-fn stored_roles(key: &str) -> Vec<CustomDbRole> {
-    stored(key, "customRoles")
-}
-
 fn role<'a>(roles: &'a [CustomDbRole], name: &str) -> Option<&'a CustomDbRole> {
     roles.iter().find(|r| r.role_name == name)
 }
@@ -46,13 +42,6 @@ fn paste_into(el: &HtmlElement, text: &str) {
     init.set_bubbles(true);
     el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
-}
-
-async fn list_ready() {
-    wait_until("the role table is shown", || {
-        query(".roles-table").is_some()
-    })
-    .await;
 }
 
 #[wasm_bindgen_test]

@@ -239,6 +239,18 @@ pub fn stored<T: serde::de::DeserializeOwned>(key: &str, field: &str) -> T {
     serde_json::from_value(v["project"][field].clone()).unwrap()
 }
 
+/// The custom roles the embedded backend stored under `key`.
+pub fn stored_roles(key: &str) -> Vec<domain::model::CustomDbRole> {
+    stored(key, "customRoles")
+}
+
+pub async fn list_ready() {
+    wait_until("the role table is shown", || {
+        query(".roles-table").is_some()
+    })
+    .await;
+}
+
 /// Clicks the form's submit button, whichever of `labels` it shows.
 pub fn submit_with(labels: &[&str]) {
     let button = labels

@@ -23,6 +23,24 @@ pub struct RowState {
     pub touched: RwSignal<bool>,
 }
 
+impl RowState {
+    /// The domain row (tracked).
+    fn to_row(self) -> Row {
+        Row {
+            items: self.items.get(),
+            targets: self
+                .targets
+                .get()
+                .iter()
+                .map(|t| Target {
+                    db: scope(t.db.get(), t.any_db.get()),
+                    collection: scope(t.collection.get(), t.any_collection.get()),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub name: RwSignal<String>,
@@ -112,23 +130,7 @@ impl FormState {
     pub fn to_form(self) -> RoleForm {
         RoleForm {
             name: self.name.get(),
-            rows: self
-                .rows
-                .get()
-                .iter()
-                .map(|r| Row {
-                    items: r.items.get(),
-                    targets: r
-                        .targets
-                        .get()
-                        .iter()
-                        .map(|t| Target {
-                            db: scope(t.db.get(), t.any_db.get()),
-                            collection: scope(t.collection.get(), t.any_collection.get()),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            rows: self.rows.get().into_iter().map(RowState::to_row).collect(),
             extra: self.extra.get_value(),
         }
     }
@@ -144,21 +146,7 @@ impl FormState {
     pub fn duplicate_row(&self, id: usize) -> Option<usize> {
         let at = self.row_index(id)?;
         let source = self.rows.with_untracked(|r| r[at]);
-        let row = Row {
-            items: source.items.get_untracked(),
-            targets: source
-                .targets
-                .get_untracked()
-                .iter()
-                .map(|t| Target {
-                    db: scope(t.db.get_untracked(), t.any_db.get_untracked()),
-                    collection: scope(
-                        t.collection.get_untracked(),
-                        t.any_collection.get_untracked(),
-                    ),
-                })
-                .collect(),
-        };
+        let row = untrack(|| source.to_row());
         let copy = self.make_row(&row);
         self.rows.update(|r| r.insert(at + 1, copy));
         Some(copy.id)
