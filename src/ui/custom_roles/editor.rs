@@ -3,7 +3,7 @@
 use super::form_state::FormState;
 use super::preview::RequestPreview;
 use super::row_editor::{RowContext, RowEditor};
-use super::start_from::StartFrom;
+use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
@@ -11,7 +11,6 @@ use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
-use domain::transfer::free_copy_name;
 use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
 use domain::ErrorCode::*;
 use leptos::prelude::*;
@@ -36,12 +35,7 @@ pub fn NewRolePage() -> impl IntoView {
         }
         Lookup::Found(role) => {
             let mut form = RoleForm::from_role(&role);
-            form.name = data.roles.with_untracked(|l| {
-                free_copy_name(
-                    &role.role_name,
-                    l.ready().map(Vec::as_slice).unwrap_or_default(),
-                )
-            });
+            form.name = copy_name(data, &role.role_name);
             view! { <RoleEditor initial=form editing=None /> }.into_any()
         }
         Lookup::Missing => view! { <RoleNotFound name=source.clone() /> }.into_any(),

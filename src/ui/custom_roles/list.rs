@@ -171,7 +171,7 @@ pub fn CustomRolesTab() -> impl IntoView {
             }.into_any(),
         }}
         {move || exporting.get().then(|| view! {
-            <ExportDialog names=selected.get_untracked().into_iter().collect() on_close=Callback::new(move |_| exporting.set(false)) />
+            <ExportDialog names=selected.get_untracked() on_close=Callback::new(move |_| exporting.set(false)) />
         })}
         {move || importing.get().then(|| view! {
             <ImportDialog on_close=Callback::new(move |_| importing.set(false)) />

@@ -3,11 +3,19 @@
 use super::form_state::FormState;
 use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
+use crate::ui::state::Data;
 use domain::model::CustomDbRole;
 use domain::role_form::RoleForm;
 use domain::transfer::{free_copy_name, parse_roles};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The name a copy of `source` gets: the first free `<source>_copy[_N]` in the project.
+pub(super) fn copy_name(data: Data, source: &str) -> String {
+    data.roles.with_untracked(|l| {
+        free_copy_name(source, l.ready().map(Vec::as_slice).unwrap_or_default())
+    })
+}
 
 /// Offered while the editor has no rows of its own yet (`pristine`), so it never replaces the user's work.
 #[component]
@@ -19,16 +27,11 @@ pub fn StartFrom(state: FormState, #[prop(into)] pristine: Signal<bool>) -> impl
     let error = RwSignal::new(None::<String>);
     let name_id = dom_id("role-name");
     // Callbacks are Copy, so the lazily built panel can use them however often it is rebuilt.
-    let start = Callback::new(move |(role, copy_name): (CustomDbRole, bool)| {
+    let start = Callback::new(move |(role, as_copy): (CustomDbRole, bool)| {
         state.load_rows(&RoleForm::from_role(&role));
         if state.name.with_untracked(|n| n.trim().is_empty()) {
-            let name = if copy_name {
-                data.roles.with_untracked(|l| {
-                    free_copy_name(
-                        &role.role_name,
-                        l.ready().map(Vec::as_slice).unwrap_or_default(),
-                    )
-                })
+            let name = if as_copy {
+                copy_name(data, &role.role_name)
             } else {
                 role.role_name.clone()
             };

@@ -6,10 +6,11 @@ use crate::ui::state::use_data;
 use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::CustomDbRole;
 use domain::transfer::{
-    parse_roles, plan_import, to_api_json, to_cli_script, to_terraform, ImportPlan, ImportStatus,
-    MAX_IMPORT_BYTES,
+    parse_roles, plan_import, to_api_json, to_cli_script, to_terraform, ImportError, ImportPlan,
+    ImportStatus, MAX_IMPORT_BYTES,
 };
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,7 +60,7 @@ fn download(name: &str, text: &str) {
 
 /// The roles named in `names` (all roles when empty), exported in the chosen format.
 #[component]
-pub fn ExportDialog(names: Vec<String>, on_close: Callback<()>) -> impl IntoView {
+pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl IntoView {
     let data = use_data();
     let format = RwSignal::new(Format::Json);
     let roles: Vec<CustomDbRole> = data.roles.with_untracked(|l| {
@@ -166,12 +167,8 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
         };
         // A huge file is refused before it is read.
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            error.set(Some(format!(
-                "{} is {:.1} MB; an export of custom roles is at most {} MB.",
-                file.name(),
-                file.size() / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
-            )));
+            let too_large = ImportError::TooLarge(file.size() as usize);
+            error.set(Some(format!("{}: {too_large}", file.name())));
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {

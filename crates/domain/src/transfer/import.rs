@@ -3,6 +3,7 @@
 //! validated as Atlas would, in the order it would be created, before the caller writes anything.
 use super::export::creation_order;
 use crate::model::CustomDbRole;
+use crate::project::grants;
 use crate::validate::{validate_role, ProjectContext, RoleMode};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -170,20 +171,6 @@ impl ImportPlan {
     }
 }
 
-/// The role with its lists sorted, to compare definitions whatever their order.
-fn canonical(r: &CustomDbRole) -> CustomDbRole {
-    let mut r = r.clone();
-    for a in &mut r.actions {
-        a.resources.sort_by(|x, y| {
-            (x.cluster, &x.db, &x.collection).cmp(&(y.cluster, &y.db, &y.collection))
-        });
-    }
-    r.actions.sort_by(|x, y| x.action.cmp(&y.action));
-    r.inherited_roles
-        .sort_by(|x, y| (&x.role, &x.db).cmp(&(&y.role, &y.db)));
-    r
-}
-
 /// Checks every parsed role against the project in `ctx` and against the roles imported before it, as
 /// if they were created one by one (so a role may inherit another role of the same import).
 pub fn plan_import(
@@ -207,8 +194,9 @@ pub fn plan_import(
                         vec!["The import holds another role of this name.".into()],
                     )
                 } else if let Some(existing) = ctx.custom_role(&role.role_name) {
+                    // Same grants in any order: the project's own notion of an unchanged role.
                     ImportStatus::Conflict {
-                        identical: canonical(existing) == canonical(&role),
+                        identical: grants(existing) == grants(&role),
                     }
                 } else {
                     ImportStatus::Create // provisional: validated below, in creation order
