@@ -261,3 +261,54 @@ async fn import_reports_every_role_and_writes_only_on_confirmation() {
     })
     .await;
 }
+
+/// Chooses a file named `name` holding `text` in the file input `input`, as the file picker does.
+fn choose_file(input: &HtmlElement, name: &str, text: &str) {
+    let global = js_sys::global();
+    let ctor = |n: &str| {
+        js_sys::Reflect::get(&global, &n.into())
+            .unwrap()
+            .unchecked_into::<js_sys::Function>()
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let file = js_sys::Reflect::construct(&ctor("File"), &js_sys::Array::of2(&parts, &name.into()))
+        .unwrap();
+    let transfer =
+        js_sys::Reflect::construct(&ctor("DataTransfer"), &js_sys::Array::new()).unwrap();
+    let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
+    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into())
+        .unwrap()
+        .unchecked_into();
+    add.call1(&items, &file).unwrap();
+    let files = js_sys::Reflect::get(&transfer, &"files".into()).unwrap();
+    js_sys::Reflect::set(input, &"files".into(), &files).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_file_is_checked_at_once_and_a_huge_one_is_refused_unread() {
+    let _app = mount_app_at(LIST);
+    list_ready().await;
+    find("button", "Import").await.click();
+    wait_until("the import dialog opens", || {
+        by_id("import-dialog").is_some()
+    })
+    .await;
+    let input = input_labelled("Or choose a JSON file").unwrap();
+    choose_file(&input, "huge.json", &" ".repeat(6 * 1024 * 1024));
+    wait_until("the size error shows", || {
+        text_of("#import-dialog [role=alert]").starts_with("huge.json: The file is 6.0 MB")
+    })
+    .await;
+    assert!(
+        value_of(&textarea_labelled("Admin API JSON").unwrap()).is_empty(),
+        "not read"
+    );
+    let role = serde_json::json!({"roleName": "from_file", "actions": [{"action": "FIND", "resources": [{"db": "x", "collection": ""}]}]});
+    choose_file(&input, "role.json", &role.to_string());
+    wait_until("the report shows", || query(".import-report").is_some()).await;
+    assert!(text_of(".import-report tbody").contains("from_file"));
+    assert!(by_name("button", "Create 1 role").is_some());
+}
