@@ -5,6 +5,7 @@
 //! - [`role_form`]: the role editor's rows and their conversion to and from API roles.
 //! - [`validate`]: every rule, as issues addressed to fields, with Atlas error codes.
 //! - [`privileges`]: effective privileges with provenance, "can X do A on R?", and impact of a role.
+//! - [`lookup`]: reverse lookup, "Used by" a role and "Who can …?" do an action on a resource.
 //! - [`project_access`], [`permissions`], [`role_guide`]: who holds project roles, who may change
 //!   what, and choosing the least-privileged project role.
 pub mod api;
@@ -13,6 +14,7 @@ pub mod cli;
 pub mod datetime;
 pub mod demo;
 pub mod errors;
+pub mod lookup;
 pub mod model;
 pub mod permissions;
 pub mod picker;

@@ -6,6 +6,7 @@ use super::summary::{query_words, RoleEntry};
 use super::transfer::{ExportDialog, ImportDialog};
 use super::{edit_path, NEW_PATH};
 use crate::ui::ids::dom_id;
+use crate::ui::lookup::UsedByDialog;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::url_segment;
 use crate::ui::widgets::{PermissionNotice, PermittedAction, SearchBox};
@@ -29,6 +30,7 @@ pub fn CustomRolesTab() -> impl IntoView {
     let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let exporting = RwSignal::new(false);
     let importing = RwSignal::new(false);
+    let used_by = RwSignal::new(None::<String>);
 
     // Sorted once per load; each keystroke only filters indices and clones the one visible page.
     let entries = Memo::new(move |_| {
@@ -152,7 +154,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=visible key=|e| e.key.clone() let(entry)>
-                            <RoleRow entry=entry deleting=deleting selected=selected />
+                            <RoleRow entry=entry deleting=deleting selected=selected used_by=used_by />
                         </For>
                     </tbody>
                 </table>
@@ -176,6 +178,9 @@ pub fn CustomRolesTab() -> impl IntoView {
         {move || importing.get().then(|| view! {
             <ImportDialog on_close=Callback::new(move |_| importing.set(false)) />
         })}
+        {move || used_by.get().map(|name| view! {
+            <UsedByDialog name=name on_close=Callback::new(move |_| used_by.set(None)) />
+        })}
         {move || deleting.get().map(|name| view! {
             <DeleteRoleDialog name=name on_done=Callback::new(move |_| deleting.set(None)) />
         })}
@@ -187,12 +192,14 @@ fn RoleRow(
     entry: RoleEntry,
     deleting: RwSignal<Option<String>>,
     selected: RwSignal<std::collections::BTreeSet<String>>,
+    used_by: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let hidden = entry.lines.len().saturating_sub(COMPACT_LINES);
     let lines = StoredValue::new(entry.lines.clone());
     let name = entry.name.clone();
     let delete_name = entry.name.clone();
+    let used_name = entry.name.clone();
     let (is_sel, toggle) = (entry.name.clone(), entry.name.clone());
     view! {
         <tr>
@@ -229,6 +236,14 @@ fn RoleRow(
                 })}
             </td>
             <td class="row-actions">
+                <button
+                    type="button"
+                    class="button"
+                    aria-label=format!("Used by {name}")
+                    on:click=move |_| used_by.set(Some(used_name.clone()))
+                >
+                    "Used by"
+                </button>
                 <PermittedAction
                     permission=Permission::DatabaseAccess
                     id=format!("edit-role-{}", url_segment(&name))

@@ -1,16 +1,17 @@
 //! What the user would be able to do, live as roles change: every (action, resource) grouped by resource
 //! with the chain of roles that grants it, and a "Can this user …?" check. All from `domain::privileges`.
 use crate::ui::ids::dom_id;
+use crate::ui::widgets::{Question, QuestionFields};
 use domain::catalog::Action;
 use domain::model::{CustomDbRole, DatabaseUser};
-use domain::privileges::{Effective, Expander, Target};
+use domain::privileges::{Effective, Expander};
 use leptos::prelude::*;
 
 fn effective(user: &DatabaseUser, roles: &[CustomDbRole]) -> Effective {
     Expander::new(roles).user(user)
 }
 
-fn chain_text(chain: &[String]) -> String {
+pub fn chain_text(chain: &[String]) -> String {
     chain.join(" → ")
 }
 
@@ -20,21 +21,9 @@ pub fn EffectivePrivileges(
     #[prop(into)] roles: Signal<Vec<CustomDbRole>>,
 ) -> impl IntoView {
     let eff = Memo::new(move |_| user.with(|u| roles.with(|r| effective(u, r))));
-    let action = RwSignal::new(String::from("FIND"));
-    let namespace = RwSignal::new(String::new());
+    let question = Question::new(Action::Find, "");
     let answer = move || {
-        let a = Action::from_api(&action.get())?;
-        let ns = namespace.get();
-        let ns = ns.trim();
-        if ns.is_empty() {
-            return None;
-        }
-        let (db, coll) = ns.split_once('.').unwrap_or((ns, ""));
-        let target = if a.resource() == domain::catalog::ResourceKind::Cluster {
-            Target::Cluster
-        } else {
-            Target::namespace(db, coll)
-        };
+        let (a, target) = question.get()?;
         Some(eff.with(|e| match e.can(a, &target) {
             Some(g) => format!(
                 "Yes: {} on {} through {}",
@@ -45,7 +34,7 @@ pub fn EffectivePrivileges(
             None => format!(
                 "No: nothing this user holds grants {} on {}",
                 a.server(),
-                ns
+                target
             ),
         }))
     };
@@ -74,20 +63,7 @@ pub fn EffectivePrivileges(
             })}
             <div class="can-check">
                 <h4>"Can this user …?"</h4>
-                <label for=dom_id("can-action")>"Action"</label>
-                <select id=dom_id("can-action") on:change=move |ev| action.set(event_target_value(&ev))>
-                    {Action::all().map(|a| view! {
-                        <option value=a.api() selected=a == Action::Find>{a.server()}</option>
-                    }).collect_view()}
-                </select>
-                <label for=dom_id("can-namespace")>"Database[.collection]"</label>
-                <input
-                    id=dom_id("can-namespace")
-                    type="text"
-                    placeholder="sales.orders"
-                    prop:value=move || namespace.get()
-                    on:input=move |ev| namespace.set(event_target_value(&ev))
-                />
+                <QuestionFields id="can" question=question />
                 <p id=dom_id("can-answer") role="status">{answer}</p>
             </div>
         </section>

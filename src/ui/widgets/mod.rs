@@ -5,6 +5,7 @@ mod field_error;
 pub mod guard;
 mod listbox;
 mod permitted;
+mod question;
 mod tabs;
 
 pub use copy::CopyButton;
@@ -12,4 +13,5 @@ pub use dialog::{ConfirmDialog, Dialog};
 pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
+pub use question::{Question, QuestionFields};
 pub use tabs::{LinkTabs, TabLink};

@@ -1,0 +1,139 @@
+//! Reverse lookup: "Used by" a role and "Who can …?" an action on a resource, with chains.
+use domain::catalog::Action::*;
+use domain::lookup::{question_target, used_by, user_label, who_can};
+use domain::model::*;
+use domain::privileges::Target;
+
+mod common;
+use common::{ns, role, user};
+
+fn names(h: &[domain::lookup::Holder]) -> Vec<&str> {
+    h.iter().map(|h| h.name.as_str()).collect()
+}
+
+fn project() -> (Vec<CustomDbRole>, Vec<DatabaseUser>) {
+    let roles = vec![
+        role("base", &[("FIND", vec![ns("sales", "orders")])], &[]),
+        role("mid", &[], &[("base", "admin")]),
+        role(
+            "top",
+            &[("INSERT", vec![ns("sales", "")])],
+            &[("mid", "admin")],
+        ),
+        role("other", &[("FIND", vec![ns("hr", "")])], &[]),
+        // A shortcut: `wide` reaches base both directly and through mid.
+        role("wide", &[], &[("mid", "admin"), ("base", "admin")]),
+    ];
+    let users = vec![
+        user("ann", &[("base", "admin")]),
+        user("bob", &[("top", "admin")]),
+        user("cy", &[("other", "admin")]),
+        user("dee", &[("readWrite", "sales")]),
+    ];
+    (roles, users)
+}
+
+#[test]
+fn used_by_lists_roles_and_users_with_the_shortest_chain_to_the_role() {
+    let (roles, users) = project();
+    let u = used_by("base", &roles, &users);
+    assert_eq!(names(&u.roles), ["mid", "top", "wide"]);
+    let chain = |name: &str| {
+        u.roles
+            .iter()
+            .chain(&u.users)
+            .find(|h| h.name == name)
+            .unwrap()
+            .chain
+            .clone()
+    };
+    assert_eq!(chain("mid"), ["mid", "base"]);
+    assert_eq!(chain("top"), ["top", "mid", "base"]);
+    assert_eq!(
+        chain("wide"),
+        ["wide", "base"],
+        "the direct inheritance is the shorter chain"
+    );
+    assert_eq!(names(&u.users), ["ann", "bob"]);
+    assert!(u.users[0].is_direct(), "ann holds base itself");
+    assert!(!u.users[1].is_direct());
+    assert_eq!(chain("bob"), ["top", "mid", "base"]);
+    assert!(used_by("other", &roles, &users).roles.is_empty());
+    assert!(
+        used_by("top", &roles, &[]).is_empty(),
+        "nobody holds top but bob"
+    );
+}
+
+#[test]
+fn used_by_survives_an_inheritance_cycle() {
+    let roles = vec![
+        role("a", &[], &[("b", "admin")]),
+        role("b", &[], &[("a", "admin")]),
+    ];
+    let users = vec![user("u", &[("a", "admin")])];
+    let u = used_by("a", &roles, &users);
+    assert_eq!(names(&u.roles), ["b"]);
+    assert_eq!(u.users[0].chain, ["a"]);
+}
+
+#[test]
+fn who_can_follows_custom_and_builtin_roles_and_covering_resources() {
+    let (roles, users) = project();
+    let orders = question_target(Find, "sales.orders").unwrap();
+    let w = who_can(Find, &orders, &roles, &users);
+    assert_eq!(names(&w.roles), ["base", "mid", "top", "wide"]);
+    assert_eq!(names(&w.users), ["ann", "bob", "dee"]);
+    let bob = w.users.iter().find(|h| h.name == "bob").unwrap();
+    assert_eq!(bob.chain, ["top", "mid", "base"]);
+    let dee = w.users.iter().find(|h| h.name == "dee").unwrap();
+    assert_eq!(
+        dee.chain,
+        ["readWrite@sales", "read@sales"],
+        "a built-in role on the database, through the role it includes"
+    );
+
+    // FIND on another collection: only the built-in role's database-wide grant covers it.
+    let invoices = question_target(Find, "sales.invoices").unwrap();
+    let w = who_can(Find, &invoices, &roles, &users);
+    assert!(w.roles.is_empty());
+    assert_eq!(names(&w.users), ["dee"]);
+
+    // A database-wide INSERT on sales covers a question about one collection.
+    let w = who_can(
+        Insert,
+        &question_target(Insert, "sales.x").unwrap(),
+        &roles,
+        &users,
+    );
+    assert_eq!(names(&w.roles), ["top"]);
+    assert_eq!(names(&w.users), ["bob", "dee"]);
+}
+
+#[test]
+fn the_question_target_follows_the_action_resource_kind() {
+    assert_eq!(question_target(ServerStatus, ""), Some(Target::Cluster));
+    assert_eq!(
+        question_target(DropDatabase, " sales.orders "),
+        Some(Target::namespace("sales", "")),
+        "a database action ignores the collection"
+    );
+    assert_eq!(
+        question_target(Find, "sales. orders"),
+        Some(Target::namespace("sales", "orders"))
+    );
+    assert_eq!(
+        question_target(Find, "sales"),
+        Some(Target::namespace("sales", ""))
+    );
+    assert_eq!(question_target(Find, "  "), None, "a database is needed");
+    assert_eq!(question_target(Find, ".orders"), None);
+}
+
+#[test]
+fn users_outside_admin_are_labelled_with_their_database() {
+    let mut u = user("CN=svc", &[]);
+    u.database_name = "$external".into();
+    assert_eq!(user_label(&u), "$external/CN=svc");
+    assert_eq!(user_label(&user("ann", &[])), "ann");
+}
