@@ -388,6 +388,12 @@ async fn delete_removes_a_role_whose_users_keep_other_roles() {
     list_ready().await;
     by_name("button", "Delete index_tuner").unwrap().click();
     wait_until("the dialog opens", || query("[role=alertdialog]").is_some()).await;
+    // catalog-writer holds it, so the name is typed to confirm.
+    type_into(
+        &input_labelled("Type index_tuner to confirm").unwrap(),
+        "index_tuner",
+    );
+    sleep(30).await;
     by_name("[role=alertdialog] button", "Delete")
         .unwrap()
         .click();

@@ -75,3 +75,26 @@ pub trait Backend {
     ) -> BoxFuture<'_, ApiResult<Member>>;
     fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>>;
 }
+
+/// Sends `writes` one after another, stopping at the first refusal (an undo after delete).
+pub fn apply_writes(
+    b: &dyn Backend,
+    writes: Vec<domain::undo::Write>,
+) -> BoxFuture<'_, ApiResult<()>> {
+    use domain::undo::Write;
+    Box::pin(async move {
+        for w in writes {
+            match w {
+                Write::CreateRole(r) => drop(b.create_custom_role(r).await?),
+                Write::UpdateRole { name, update } => {
+                    drop(b.update_custom_role(name, update).await?)
+                }
+                Write::CreateUser(u) => drop(b.create_database_user(u).await?),
+                Write::UpdateUser { db, username, user } => {
+                    drop(b.update_database_user(db, username, user).await?)
+                }
+            }
+        }
+        Ok(())
+    })
+}

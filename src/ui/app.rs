@@ -24,6 +24,7 @@ pub const HOME: &str = super::custom_roles::LIST_PATH;
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let data = Data::from_config(&config);
     provide_context(data);
+    super::undo::UndoOffers::provide();
     super::base::provide(&config.base_path);
     super::ids::provide(&config.id_prefix);
     let base = super::base::normalize(&config.base_path);
@@ -33,6 +34,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <Header />
             <main id=dom_id("main") class="main">
                 <StorageNotice />
+                <super::undo::UndoNotice />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path=HOME /> } />
                     <ParentRoute path=path!("/database-access") view=DatabaseAccessPage>

@@ -4,6 +4,7 @@ use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::widgets::{Dialog, Question, QuestionFields};
 use domain::catalog::Action;
 use domain::lookup::{used_by, who_can, Holder};
+use domain::project::plural;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -116,8 +117,8 @@ pub fn WhoCanPage() -> impl IntoView {
                                 } else {
                                     format!(
                                         "{} and {} can {} on {target}.",
-                                        count(who.users.len(), "database user"),
-                                        count(who.roles.len(), "custom role"),
+                                        plural(who.users.len(), "database user"),
+                                        plural(who.roles.len(), "custom role"),
                                         action.server()
                                     )
                                 };
@@ -132,13 +133,5 @@ pub fn WhoCanPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-    }
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

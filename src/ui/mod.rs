@@ -9,6 +9,7 @@ pub mod ids;
 pub mod lookup;
 pub mod project_access;
 pub mod state;
+pub mod undo;
 pub mod widgets;
 
 pub use app::App;

@@ -94,7 +94,7 @@ try {
   }
   const roleRow = (name) => page.getByRole("rowheader", { name, exact: true });
 
-  await check("keyboard only: create, edit and delete a custom role", async () => {
+  await check("keyboard only: create, edit, delete and undo a custom role", async () => {
     await page.goto(`${base}/database-access/custom-roles`);
     await roleRow("orders_reader").waitFor({ timeout: 15000 });
     await tabTo("Add New Custom Role");
@@ -132,6 +132,10 @@ try {
     await tabTo("Delete");
     await page.keyboard.press("Enter");
     await roleRow("kbd_role").waitFor({ state: "detached", timeout: 5000 });
+    // Focus is on "Undo" once the role is deleted: Enter puts it back.
+    await page.getByRole("button", { name: "Undo" }).waitFor({ timeout: 5000 });
+    await page.keyboard.press("Enter");
+    await roleRow("kbd_role").waitFor({ timeout: 5000 });
   });
 
   await check("project access: API keys listed by tab, and the role guide answers 'restore'", async () => {

@@ -25,6 +25,7 @@ mod project_users;
 pub mod role_form;
 pub mod role_guide;
 pub mod transfer;
+pub mod undo;
 pub mod user_form;
 pub mod validate;
 pub mod version;

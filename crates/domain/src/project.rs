@@ -282,7 +282,8 @@ fn describe_grants(set: &BTreeSet<String>) -> String {
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
+/// "1 role", "3 roles": counts in messages.
+pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

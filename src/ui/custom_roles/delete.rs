@@ -1,8 +1,14 @@
 //! "Delete" asks first, naming the role. When deleting would leave database users without a role or
-//! custom roles with nothing, it says who and refuses (as Atlas would, with 409).
+//! custom roles with nothing, it says who and refuses (as Atlas would, with 409). When others hold the
+//! role, its name must be typed to confirm. After the delete, "Undo" puts it back (`ui::undo`).
+use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
+use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::widgets::ConfirmDialog;
+use domain::lookup::used_by;
 use domain::model::ApiError;
+use domain::project::plural;
+use domain::undo::DeletedRole;
 use domain::validate::{delete_blocked_by, DeleteBlockers};
 use leptos::prelude::*;
 
@@ -16,18 +22,44 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
         Memo::new(move |_| data.with_context(|ctx| delete_blocked_by(&name, ctx)))
     };
     let blocked = move || !blockers.with(DeleteBlockers::is_empty);
+    let holders = {
+        let name = name.clone();
+        Memo::new(move |_| {
+            data.with_context(|ctx| {
+                let u = used_by(&name, ctx.custom_roles, ctx.users);
+                (u.users.len(), u.roles.len())
+            })
+        })
+    };
+    let needs_name = move || holders.with(|&(u, r)| u + r > 0);
+    let typed = RwSignal::new(String::new());
+    let unconfirmed = {
+        let name = name.clone();
+        move || needs_name() && typed.with(|t| t.trim() != name)
+    };
+    let undo = use_undo();
     let confirm = {
         let name = name.clone();
         Callback::new(move |_| {
             let name = name.clone();
+            // Captured just before the delete: what "Undo" re-creates.
+            let captured =
+                data.with_context(|ctx| DeletedRole::capture(&name, ctx.custom_roles, ctx.users));
             data.write(
                 busy,
                 error,
-                move |b| b.delete_custom_role(name),
-                move |()| on_done.run(()),
+                move |b| b.delete_custom_role(name.clone()),
+                move |()| {
+                    if let Some(c) = captured {
+                        let message = format!("Deleted custom role {}.", c.role.role_name);
+                        undo.offer(message, Undoable::Role(c));
+                    }
+                    on_done.run(())
+                },
             );
         })
     };
+    let typed_id = dom_id("delete-role-typed");
     let list = |title: &'static str, names: Vec<String>| {
         (!names.is_empty()).then(|| {
             view! {
@@ -42,7 +74,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             title=format!("Delete custom role {name}?")
             confirm_label="Delete"
             danger=true
-            confirm_disabled=Signal::derive(blocked)
+            confirm_disabled=Signal::derive(move || blocked() || unconfirmed())
             busy=busy
             on_confirm=confirm
             on_cancel=on_done
@@ -51,8 +83,28 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                 when=blocked
                 fallback={
                     let name = name.clone();
-                    move || view! {
-                        <p>{format!("{name} will be removed from the project, and from every database user and custom role that holds it.")}</p>
+                    move || {
+                        let (users, roles) = holders.get();
+                        let from = if users + roles == 0 {
+                            "No database user or custom role holds it.".to_string()
+                        } else {
+                            format!("{} and {} hold it, directly or through inheritance, and will lose what it grants.", plural(users, "database user"), plural(roles, "custom role"))
+                        };
+                        let typed_id = typed_id.clone();
+                        view! {
+                            <p>{format!("{name} will be removed from the project. {from} You can undo this for {UNDO_SECONDS} seconds.")}</p>
+                            {needs_name().then(|| view! {
+                                <label for=typed_id.clone()>{format!("Type {name} to confirm")}</label>
+                                <input
+                                    id=typed_id
+                                    type="text"
+                                    autocomplete="off"
+                                    spellcheck="false"
+                                    prop:value=move || typed.get()
+                                    on:input=move |ev| typed.set(event_target_value(&ev))
+                                />
+                            })}
+                        }
                     }
                 }
             >

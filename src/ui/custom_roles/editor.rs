@@ -86,8 +86,10 @@ fn is_name_error(e: &ApiError) -> bool {
 /// Focuses the first invalid field of this editor (another console on the page may have its own).
 fn focus_first_invalid(form: NodeRef<leptos::html::Form>) {
     request_animation_frame(move || {
+        // The editor may be gone by the next frame (saved, or navigated away): then there's nothing to focus.
         if let Some(el) = form
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|f| f.query_selector("[aria-invalid=true]").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {

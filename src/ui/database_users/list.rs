@@ -3,10 +3,12 @@
 use super::{edit_path, NEW_PATH};
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, SearchBox};
 use domain::model::{ApiError, DatabaseUser};
 use domain::permissions::Permission;
+use domain::undo::user_undo;
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -150,13 +152,36 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let (db2, name2) = (db.clone(), username.clone());
+    // Captured when the dialog opens: what "Undo" re-creates, or why it can't.
+    let undo_write = data.users.with_untracked(|l| {
+        l.ready()
+            .and_then(|users| {
+                users
+                    .iter()
+                    .find(|u| u.database_name == db && u.username == username)
+            })
+            .map(user_undo)
+    });
+    let undo_note = match &undo_write {
+        Some(Ok(_)) => format!("You can undo this for {UNDO_SECONDS} seconds."),
+        Some(Err(why)) => why.to_string(),
+        None => String::new(),
+    };
+    let undo = use_undo();
     let confirm = Callback::new(move |_| {
         let (db, name) = (db2.clone(), name2.clone());
+        let offer = undo_write.clone().and_then(Result::ok);
+        let message = format!("Deleted database user {name}.");
         data.write(
             busy,
             error,
             move |b| b.delete_database_user(db, name),
-            move |()| on_done.run(()),
+            move |()| {
+                if let Some(w) = offer {
+                    undo.offer(message, Undoable::User(w));
+                }
+                on_done.run(())
+            },
         );
     });
     view! {
@@ -169,7 +194,8 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
             on_confirm=confirm
             on_cancel=on_done
         >
-            <p>{format!("{username} ({db}) will lose access to every cluster of the project. This can't be undone.")}</p>
+            <p>{format!("{username} ({db}) will lose access to every cluster of the project.")}</p>
+            <p class="note">{undo_note}</p>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p> })}
         </ConfirmDialog>
     }
