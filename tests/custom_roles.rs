@@ -326,6 +326,7 @@ async fn edit_keeps_the_name_read_only_and_persists_changes() {
     wait_until("the new row is gone", || pickers().len() == rows).await;
     choose(&picker, "insert").await;
     submit();
+    find("button", "Save changes").await.click();
     wait_until("back on the list", || pathname() == LIST).await;
     let stored = stored_roles(&key)
         .into_iter()
@@ -489,6 +490,7 @@ async fn the_activity_feed_records_create_update_and_delete() {
     editor_ready().await;
     choose(&pickers().remove(0), "insert").await;
     submit();
+    find("button", "Save changes").await.click();
     wait_until("updated", || {
         pathname() == LIST && text_of(".roles-table").contains("insert on sales.orders")
     })

@@ -133,6 +133,8 @@ async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
     let coll = input_labelled("Collection").unwrap();
     type_into(&coll, "invoices");
     submit();
+    // The review step, then the save re-reads the role before the PATCH.
+    find("button", "Save changes").await.click();
     settle("saved", || pathname() == LIST).await;
     wait_until_async_roles("the collection changed on the server", |rs| {
         rs.iter().any(|r| {
@@ -140,6 +142,18 @@ async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
         })
     })
     .await;
+    let log = requests().await;
+    let patch = log
+        .iter()
+        .position(|l| l.starts_with("PATCH") && l.contains("roles/http_auditor"))
+        .expect("the update was sent");
+    // Reads of this one role before the PATCH: the create's read-back, then the editor's re-read
+    // (other entries are background reloads).
+    let reads = log[..patch]
+        .iter()
+        .filter(|l| l.starts_with("GET") && l.ends_with("roles/http_auditor 200"))
+        .count();
+    assert_eq!(reads, 2, "the role is re-read before the PATCH: {log:?}");
 
     find("button", "Delete http_auditor").await.click();
     settle("asked", || query("[role=alertdialog]").is_some()).await;

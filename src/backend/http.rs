@@ -398,6 +398,10 @@ impl Backend for HttpBackend {
         Box::pin(self.get(self.g().custom_roles()))
     }
 
+    fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        Box::pin(async move { self.get(self.g().custom_role(&name)).await })
+    }
+
     fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         Box::pin(async move {
             let name = role.role_name.clone();

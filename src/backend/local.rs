@@ -227,6 +227,10 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.custom_roles.clone()))
     }
 
+    fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
+        ready(self.with(|p| p.get_custom_role(&name)).and_then(|r| r))
+    }
+
     fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         ready(self.mutate(|p, now| p.create_custom_role(role, now)))
     }

@@ -33,6 +33,8 @@ pub struct ProjectInfo {
 pub trait Backend {
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
+    /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).
+    fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
     fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
     fn update_custom_role(
         &self,

@@ -124,6 +124,10 @@ try {
     await page.keyboard.press("Escape");
     await tabTo("Update Custom Role");
     await page.keyboard.press("Enter");
+    // The review step takes focus; the change is listed before anything is sent.
+    await page.getByText("INSERT@sales.orders").first().waitFor({ timeout: 5000 });
+    await tabTo("Save changes");
+    await page.keyboard.press("Enter");
     await page.getByRole("row", { name: /kbd_role/ }).getByText("insert on sales.orders").waitFor({ timeout: 5000 });
 
     await tabTo("Delete kbd_role");

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod cli;
 pub mod datetime;
 pub mod demo;
+pub mod diff;
 pub mod errors;
 pub mod lookup;
 pub mod model;

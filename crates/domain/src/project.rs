@@ -175,10 +175,8 @@ impl Project {
         if let Some(err) = first_error(&validate_role(&role, &self.context(), RoleMode::Update)) {
             return Err(err);
         }
-        let before = grants(&self.custom_roles[index]);
-        let after = grants(&role);
-        let added: BTreeSet<_> = after.difference(&before).cloned().collect();
-        let removed: BTreeSet<_> = before.difference(&after).cloned().collect();
+        let change = crate::diff::role_change(&self.custom_roles[index], &role);
+        let (added, removed) = (change.added, change.removed);
         let summary = match (added.is_empty(), removed.is_empty()) {
             (true, true) => "No change".to_string(),
             (false, true) => format!("Added {}", describe_grants(&added)),
@@ -192,6 +190,13 @@ impl Project {
         self.record(ActivityKind::CustomRoleUpdated, name, summary, now);
         self.custom_roles[index] = role.clone();
         Ok(role)
+    }
+
+    /// `GET …/customDBRoles/roles/{roleName}`.
+    pub fn get_custom_role(&self, name: &str) -> Result<CustomDbRole, ApiError> {
+        self.custom_role(name)
+            .cloned()
+            .ok_or_else(|| not_found(name))
     }
 
     /// `DELETE …/customDBRoles/roles/{roleName}`. Refused (409) when a user or a role would be left with
@@ -267,10 +272,11 @@ pub fn privilege_spec(action: &str, r: &crate::model::Resource) -> String {
     }
 }
 
-fn describe_grants(set: &BTreeSet<String>) -> String {
+fn describe_grants<'a>(set: impl IntoIterator<Item = &'a String>) -> String {
     const SHOWN: usize = 6;
-    let mut parts: Vec<&str> = set.iter().take(SHOWN).map(String::as_str).collect();
-    let more = set.len().saturating_sub(SHOWN);
+    let all: Vec<&str> = set.into_iter().map(String::as_str).collect();
+    let more = all.len().saturating_sub(SHOWN);
+    let mut parts: Vec<&str> = all.into_iter().take(SHOWN).collect();
     let more_text = format!("and {more} more");
     if more > 0 {
         parts.push(&more_text);

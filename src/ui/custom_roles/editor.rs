@@ -2,6 +2,7 @@
 //! of the request, and a submit that keeps every input when the backend refuses.
 use super::form_state::FormState;
 use super::preview::RequestPreview;
+use super::review::{focus_when_shown, ConflictStep, ReviewStep, Stage, TheirVersion};
 use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
@@ -9,6 +10,7 @@ use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
+use domain::diff::same_role;
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
 use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
@@ -121,6 +123,25 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let server_error = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
     let saved = RwSignal::new(false);
+    // Editing ends in a review; `base` is the role as last read, what a conflict is judged against.
+    let stage = RwSignal::new(Stage::Editing);
+    // The form a review or conflict was shown for: any edit after it returns to editing (compared, not
+    // reset by an effect, which could run after a quick submit and hide the review it should not).
+    let staged_form = RwSignal::new(None::<RoleForm>);
+    let shown_stage = Memo::new(move |_| {
+        let current = staged_form.with(|s| s.as_ref().is_some_and(|s| form.with(|f| f == s)));
+        if current {
+            stage.get()
+        } else {
+            Stage::Editing
+        }
+    });
+    let enter = move |s: Stage| {
+        staged_form.set(Some(form.get_untracked()));
+        stage.set(s);
+    };
+    let base = RwSignal::new(initial.to_role());
+    let theirs_shown = RwSignal::new(None::<CustomDbRole>);
     let initial = StoredValue::new(initial);
     track_unsaved(move || !saved.get() && form.with(|f| initial.with_value(|i| f != i)));
     // Any edit makes the last refusal stale.
@@ -176,40 +197,94 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
         editing: StoredValue::new(editing.clone()),
     };
 
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        state.submitted.set(true);
-        if sending.get_untracked() {
-            return;
-        }
-        if !is_valid(&issues.get_untracked()) {
-            focus_first_invalid(form_ref);
-            return;
-        }
-        let role: CustomDbRole = role.get_untracked();
+    let on_submit = {
         let navigate = navigate.clone();
-        let on_ok = move |_| {
-            saved.set(true);
-            navigate(LIST_PATH, Default::default());
-        };
-        if create {
-            data.write(
-                sending,
-                server_error,
-                move |b| b.create_custom_role(role),
-                on_ok,
-            );
-        } else {
-            let name = role.role_name.clone();
-            let update = UpdateCustomDbRole::from(&role);
-            data.write(
-                sending,
-                server_error,
-                move |b| b.update_custom_role(name, update),
-                on_ok,
-            );
+        move |ev: web_sys::SubmitEvent| {
+            ev.prevent_default();
+            state.submitted.set(true);
+            if sending.get_untracked() {
+                return;
+            }
+            if !is_valid(&issues.get_untracked()) {
+                focus_first_invalid(form_ref);
+                return;
+            }
+            if create {
+                let role: CustomDbRole = role.get_untracked();
+                let navigate = navigate.clone();
+                data.write(
+                    sending,
+                    server_error,
+                    move |b| b.create_custom_role(role),
+                    move |_| {
+                        saved.set(true);
+                        navigate(LIST_PATH, Default::default());
+                    },
+                );
+            } else {
+                enter(Stage::Review);
+                focus_when_shown("review-title");
+            }
         }
     };
+    // Re-reads the role first: if it changed since `base`, the user chooses instead of overwriting.
+    let save = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| {
+            let mine = role.get_untracked();
+            let expected = base.get_untracked();
+            let navigate = navigate.clone();
+            data.write(
+                sending,
+                server_error,
+                move |b| {
+                    Box::pin(async move {
+                        let theirs = b.get_custom_role(mine.role_name.clone()).await?;
+                        if !same_role(&theirs, &expected) {
+                            return Ok(Err(theirs));
+                        }
+                        let update = UpdateCustomDbRole::from(&mine);
+                        b.update_custom_role(mine.role_name, update).await.map(Ok)
+                    })
+                },
+                move |outcome| match outcome {
+                    Ok(_) => {
+                        saved.set(true);
+                        navigate(LIST_PATH, Default::default());
+                    }
+                    Err(theirs) => {
+                        enter(Stage::Conflict(theirs));
+                        focus_when_shown("conflict-title");
+                    }
+                },
+            );
+        })
+    };
+    let keep_mine = Callback::new(move |()| {
+        if let Stage::Conflict(theirs) = stage.get_untracked() {
+            base.set(theirs);
+            save.run(());
+        }
+    });
+    let take_theirs = Callback::new(move |()| {
+        if let Stage::Conflict(theirs) = stage.get_untracked() {
+            let form = RoleForm::from_role(&theirs);
+            initial.set_value(form.clone());
+            base.set(theirs);
+            theirs_shown.set(None);
+            stage.set(Stage::Editing);
+            state.load_rows(&form);
+        }
+    });
+    let merge = Callback::new(move |()| {
+        if let Stage::Conflict(theirs) = stage.get_untracked() {
+            base.set(theirs.clone());
+            theirs_shown.set(Some(theirs));
+            stage.set(Stage::Editing);
+        }
+    });
+    let pristine = move || form.with(|f| initial.with_value(|i| f == i));
+    let revert = move |_| state.load_rows(&initial.get_value());
     // A refusal may concern a field: take the user there.
     Effect::new(move |_| {
         if server_error.with(Option::is_some) {
@@ -259,13 +334,41 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             </button>
             <FieldMessages id="role-form-messages" issues=form_issues />
             {move || server_error.get().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
+            {move || theirs_shown.get().map(|t| view! { <TheirVersion theirs=t /> })}
             <RequestPreview role=role create=create project_id=project_id />
-            <div class="form-actions">
-                <a class="button" href=crate::ui::base::link(LIST_PATH)>"Cancel"</a>
-                <button type="submit" class="button button-primary" disabled=move || sending.get() aria-busy=move || sending.get().then_some("true")>
-                    {if create { "Add Custom Role" } else { "Update Custom Role" }}
-                </button>
-            </div>
+            {move || match shown_stage.get() {
+                Stage::Editing => view! {
+                    <div class="form-actions">
+                        <a class="button" href=crate::ui::base::link(LIST_PATH)>"Cancel"</a>
+                        {(!create).then(|| view! {
+                            <button type="button" class="button" disabled=pristine on:click=revert>"Revert changes"</button>
+                        })}
+                        <button type="submit" class="button button-primary" disabled=move || sending.get() aria-busy=move || sending.get().then_some("true")>
+                            {if create { "Add Custom Role" } else { "Update Custom Role" }}
+                        </button>
+                    </div>
+                }.into_any(),
+                Stage::Review => view! {
+                    <ReviewStep
+                        base=base.get_untracked()
+                        mine=role.get_untracked()
+                        busy=sending.into()
+                        on_save=save
+                        on_back=Callback::new(move |()| stage.set(Stage::Editing))
+                    />
+                }.into_any(),
+                Stage::Conflict(theirs) => view! {
+                    <ConflictStep
+                        base=base.get_untracked()
+                        theirs=theirs
+                        mine=role.get_untracked()
+                        busy=sending.into()
+                        on_keep_mine=keep_mine
+                        on_take_theirs=take_theirs
+                        on_merge=merge
+                    />
+                }.into_any(),
+            }}
         </form>
     }
 }

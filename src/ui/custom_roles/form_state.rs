@@ -52,6 +52,8 @@ pub struct FormState {
     /// The editor's owner: rows made later (Add, Duplicate, Start from) are owned by it, not by the
     /// button that made them, which may go away first (its row removed, its panel closed).
     owner: StoredValue<Option<Owner>>,
+    /// The rows as loaded (by row id), so an edited row can be marked "Changed" and a new one "New".
+    baseline: StoredValue<Vec<(usize, Row)>>,
     /// Set by the first submit attempt: from then on every message shows.
     pub submitted: RwSignal<bool>,
 }
@@ -80,11 +82,22 @@ impl FormState {
             extra: StoredValue::new(form.extra.clone()),
             next_id: StoredValue::new(0),
             owner: StoredValue::new(Owner::current()),
+            baseline: StoredValue::new(Vec::new()),
             submitted: RwSignal::new(false),
         };
-        let rows = form.rows.iter().map(|r| state.make_row(r)).collect();
-        state.rows.set(rows);
+        state.load_rows(form);
         state
+    }
+
+    /// "New" for a row added since the form was loaded, "Changed" for an edited one (tracked).
+    pub fn row_mark(&self, row: RowState) -> Option<&'static str> {
+        let now = row.to_row();
+        self.baseline
+            .with_value(|b| match b.iter().find(|(id, _)| *id == row.id) {
+                None => Some("New"),
+                Some((_, before)) if *before != now => Some("Changed"),
+                Some(_) => None,
+            })
     }
 
     fn id(&self) -> usize {
@@ -153,9 +166,16 @@ impl FormState {
     }
 
     /// Replaces the rows (and the parts no row shows) with `form`'s: "Start from" another role.
+    /// Replaces the rows with `form`'s, which become the baseline the marks compare with.
     pub fn load_rows(&self, form: &RoleForm) {
         self.extra.set_value(form.extra.clone());
-        let rows = form.rows.iter().map(|r| self.make_row(r)).collect();
+        let rows: Vec<RowState> = form.rows.iter().map(|r| self.make_row(r)).collect();
+        let baseline = rows
+            .iter()
+            .map(|r| r.id)
+            .zip(form.rows.iter().cloned())
+            .collect();
+        self.baseline.set_value(baseline);
         self.rows.set(rows);
     }
 

@@ -4,6 +4,7 @@ mod editor;
 mod form_state;
 mod list;
 mod preview;
+mod review;
 mod row_editor;
 mod start_from;
 mod summary;

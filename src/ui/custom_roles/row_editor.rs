@@ -109,7 +109,10 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
 
     view! {
         <fieldset class="role-row">
-            <legend>{move || format!("Action or role {}", index.get() + 1)}</legend>
+            <legend>
+                {move || format!("Action or role {}", index.get() + 1)}
+                {move || (cx.editing.with_value(Option::is_some)).then(|| cx.state.row_mark(row)).flatten().map(|m| view! { <span class="row-mark">{format!(" ({m})")}</span> })}
+            </legend>
             <div class="field">
                 <label for=dom_id(&picker_id)>"Action or Role"</label>
                 <GroupedCombobox

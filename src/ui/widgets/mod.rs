@@ -1,4 +1,5 @@
 //! Widgets shared by every screen; screens never re-implement them.
+mod change;
 mod copy;
 mod dialog;
 mod field_error;
@@ -8,6 +9,7 @@ mod permitted;
 mod question;
 mod tabs;
 
+pub use change::ChangeList;
 pub use copy::CopyButton;
 pub use dialog::{ConfirmDialog, Dialog};
 pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
