@@ -504,10 +504,10 @@ async fn the_activity_feed_records_create_update_and_delete() {
     drop(app);
     let _app = mount_with("/activity", &key);
     wait_until("the feed lists three events", || {
-        query_all(".activity-table tbody tr").len() == 3
+        query_all(".activity-table tbody tr:first-child").len() == 3
     })
     .await;
-    let rows: Vec<String> = query_all(".activity-table tbody tr")
+    let rows: Vec<String> = query_all(".activity-table tbody tr:first-child")
         .iter()
         .map(|r| r.text_content().unwrap())
         .collect();

@@ -473,3 +473,100 @@ async fn after_a_conflict_take_theirs_or_keep_mine() {
         "mine replaced theirs, as chosen"
     );
 }
+
+fn feed_rows() -> Vec<String> {
+    query_all(".activity-table tbody tr:first-child")
+        .iter()
+        .map(|r| r.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_expands_each_change_and_filters_by_target_and_actor() {
+    let key = fresh_key();
+    let backend = LocalBackend::open(&key, DemoKind::Standard);
+    let mut update = domain::model::UpdateCustomDbRole::from(
+        stored_roles(&key)
+            .iter()
+            .find(|r| r.role_name == "orders_reader")
+            .unwrap(),
+    );
+    update
+        .inherited_roles
+        .push(InheritedRole::new("read", "hr"));
+    backend
+        .update_custom_role("orders_reader".into(), update)
+        .await
+        .unwrap();
+    backend
+        .set_principal(domain::project::Principal {
+            name: "dana.dbadmin@example.com".into(),
+            project_roles: vec!["GROUP_DATABASE_ACCESS_ADMIN".into()],
+        })
+        .unwrap();
+    backend
+        .delete_database_user("admin".into(), "bi-reader".into())
+        .await
+        .unwrap();
+    let mut u = stored_users(&key)
+        .into_iter()
+        .find(|u| u.username == "analyst")
+        .unwrap();
+    u.roles
+        .push(DatabaseUserRole::new("orders_reader", "admin"));
+    backend
+        .update_database_user("admin".into(), "analyst".into(), u)
+        .await
+        .unwrap();
+
+    let _app = mount_with("/activity", &key);
+    wait_until("three changes listed", || feed_rows().len() == 3).await;
+    assert!(text_of(".feed-filters [role=status]").contains("3 of 3 changes"));
+
+    // The role update expands to its before/after.
+    let show = find("button", "Show change to orders_reader").await;
+    assert_eq!(
+        show.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let detail = by_id(&show.get_attribute("aria-controls").unwrap()).unwrap();
+    assert!(detail.hidden());
+    show.click();
+    wait_until("the change is shown", || !detail.hidden()).await;
+    assert_eq!(show.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let text = detail.text_content().unwrap_or_default();
+    assert!(text.contains("Added") && text.contains("read@hr"), "{text}");
+    // A deleted user's entry shows what it had.
+    find("button", "Show change to bi-reader").await.click();
+    wait_until("the deleted user's roles are listed as removed", || {
+        query_all(".feed-change:not([hidden])").iter().any(|r| {
+            r.text_content().unwrap_or_default().contains("Removed")
+                && r.text_content()
+                    .unwrap_or_default()
+                    .contains("reporting@admin")
+        })
+    })
+    .await;
+
+    // Filter by who made the change, then by target.
+    select(
+        &input_labelled("By").unwrap().id(),
+        "dana.dbadmin@example.com",
+    );
+    wait_until("only dana's two changes", || feed_rows().len() == 2).await;
+    assert!(feed_rows()
+        .iter()
+        .all(|r| r.contains("dana.dbadmin@example.com")));
+    select(&input_labelled("Role or user").unwrap().id(), "analyst");
+    wait_until("dana's change to analyst", || feed_rows().len() == 1).await;
+    assert!(feed_rows()[0].contains("Database user updated"));
+    select(&input_labelled("By").unwrap().id(), "");
+    select(
+        &input_labelled("Role or user").unwrap().id(),
+        "orders_reader",
+    );
+    wait_until("the role's own change", || {
+        feed_rows().len() == 1 && feed_rows()[0].contains("Custom role updated")
+    })
+    .await;
+}

@@ -1,19 +1,71 @@
-//! The project's Activity Feed: every custom-role and database-user change with its time, who made it and what changed,
-//! newest first (Atlas audits custom-role changes there).
+//! The project's Activity Feed: every custom-role and database-user change with its time, who made it and
+//! what changed, newest first (Atlas audits custom-role changes there). Each role or user change expands to
+//! its before/after; the feed filters by target and by who made the change.
+use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::widgets::ChangeList;
+use domain::project::ActivityEvent;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 pub const ACTIVITY_PATH: &str = "/activity";
+
+/// A `<select>` of "All" plus `options`, bound to `value` ("" = all).
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    options: Signal<Vec<String>>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let id = dom_id(id);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <option value="" selected=move || value.with(String::is_empty)>"All"</option>
+            {move || options.get().into_iter().map(|o| {
+                let selected = {
+                    let o = o.clone();
+                    move || value.with(|v| *v == o)
+                };
+                view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
 
 #[component]
 pub fn ActivityFeedPage() -> impl IntoView {
     let data = use_data();
+    let target = RwSignal::new(String::new());
+    let actor = RwSignal::new(String::new());
+    let distinct = move |f: fn(&ActivityEvent) -> &String| {
+        data.activity.with(|l| {
+            l.ready()
+                .map(|events| events.iter().map(|e| f(e).clone()).collect::<BTreeSet<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .collect::<Vec<_>>()
+        })
+    };
+    let targets = Signal::derive(move || distinct(|e| &e.target));
+    let actors = Signal::derive(move || distinct(|e| &e.principal));
+    let shown = move |events: &[ActivityEvent]| {
+        let (t, a) = (target.get(), actor.get());
+        let some = |s: &String| (!s.is_empty()).then_some(s.as_str()).map(str::to_string);
+        let (t, a) = (some(&t), some(&a));
+        events
+            .iter()
+            .filter(|e| e.matches(t.as_deref(), a.as_deref()))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="page">
             <h1>"Activity Feed"</h1>
             {move || match data.activity.get() {
                 Load::Loading => view! { <LoadStatus data=data what="the activity feed" error=None /> }.into_any(),
-            Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
+                Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
                 Load::Ready(events) if events.is_empty() && !data.is_embedded() => view! {
                     <p class="empty-state">"On a live Atlas project this console does not show the feed: see the project's Activity Feed in Atlas."</p>
                 }.into_any(),
@@ -21,6 +73,14 @@ pub fn ActivityFeedPage() -> impl IntoView {
                     <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),
                 Load::Ready(events) => view! {
+                    <div class="toolbar feed-filters">
+                        <FilterSelect id="feed-target" label="Role or user" options=targets value=target />
+                        <FilterSelect id="feed-actor" label="By" options=actors value=actor />
+                        <p class="count" role="status">{
+                            let all = events.clone();
+                            move || format!("{} of {} changes", shown(&all).len(), all.len())
+                        }</p>
+                    </div>
                     <table class="activity-table">
                         <thead>
                             <tr>
@@ -31,20 +91,53 @@ pub fn ActivityFeedPage() -> impl IntoView {
                                 <th scope="col">"Change"</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            {events.into_iter().map(|e| view! {
-                                <tr>
-                                    <td><time datetime=e.at.clone()>{e.at.replace('T', " ").trim_end_matches('Z').to_string()}" UTC"</time></td>
-                                    <td>{e.kind.label()}</td>
-                                    <td>{e.target}</td>
-                                    <td>{e.principal}</td>
-                                    <td>{e.summary}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
+                        {
+                            move || shown(&events).into_iter().enumerate().map(|(i, e)| view! { <FeedEntry index=i event=e /> }).collect_view()
+                        }
                     </table>
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// One change: its row, and (when it has a before/after) a button that shows it in the row below.
+#[component]
+fn FeedEntry(index: usize, event: ActivityEvent) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let detail_id = dom_id(&format!("feed-change-{index}"));
+    let controls = detail_id.clone();
+    let target = event.target.clone();
+    let change = event.change.clone();
+    view! {
+        <tbody>
+            <tr>
+                <td><time datetime=event.at.clone()>{event.at.replace('T', " ").trim_end_matches('Z').to_string()}" UTC"</time></td>
+                <td>{event.kind.label()}</td>
+                <td>{event.target.clone()}</td>
+                <td>{event.principal.clone()}</td>
+                <td>
+                    {event.summary.clone()}
+                    {change.is_some().then(|| view! {
+                        " "
+                        <button
+                            type="button"
+                            class="link-button"
+                            aria-expanded=move || if open.get() { "true" } else { "false" }
+                            aria-controls=controls.clone()
+                            aria-label=format!("Show change to {target}")
+                            on:click=move |_| open.update(|o| *o = !*o)
+                        >
+                            {move || if open.get() { "Hide change" } else { "Show change" }}
+                        </button>
+                    })}
+                </td>
+            </tr>
+            {change.map(|c| view! {
+                <tr id=detail_id hidden=move || !open.get() class="feed-change">
+                    <td colspan="5"><ChangeList change=c /></td>
+                </tr>
+            })}
+        </tbody>
     }
 }

@@ -3,10 +3,11 @@
 //! Activity Feed's before/after all show the same thing.
 use crate::model::{CustomDbRole, DatabaseUser};
 use crate::project::grants;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Lines only in the new version (`added`) and only in the old one (`removed`), each sorted.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub added: Vec<String>,
     pub removed: Vec<String>,
@@ -18,6 +19,16 @@ impl Change {
             added: after.difference(before).cloned().collect(),
             removed: before.difference(after).cloned().collect(),
         }
+    }
+
+    /// Everything added: a creation.
+    pub fn created(lines: BTreeSet<String>) -> Change {
+        Change::between(&BTreeSet::new(), &lines)
+    }
+
+    /// Everything removed: a deletion.
+    pub fn deleted(lines: BTreeSet<String>) -> Change {
+        Change::between(&lines, &BTreeSet::new())
     }
 
     pub fn is_empty(&self) -> bool {

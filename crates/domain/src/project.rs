@@ -2,6 +2,7 @@
 //! `validate` first and refused with the Atlas error envelope, accepted writes are recorded in the
 //! activity feed. The embedded backend keeps one of these in browser storage; a native emulator can keep
 //! one in a file. Pure data in, data out: the caller supplies the time.
+use crate::diff::Change;
 use crate::errors::ErrorCode::*;
 use crate::model::{
     ApiError, ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, ProjectUser, ServiceAccount,
@@ -63,6 +64,17 @@ pub struct ActivityEvent {
     /// The role (or user) the change is about.
     pub target: String,
     pub summary: String,
+    /// Before/after of a custom-role or database-user change, as lines added and removed (older stored
+    /// feeds have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<crate::diff::Change>,
+}
+
+impl ActivityEvent {
+    /// The feed's filters: about `target` and made by `actor` (`None` = any).
+    pub fn matches(&self, target: Option<&str>, actor: Option<&str>) -> bool {
+        target.is_none_or(|t| self.target == t) && actor.is_none_or(|a| self.principal == a)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,10 +156,11 @@ impl Project {
             return Err(err);
         }
         let summary = format!("Granted {}", describe_grants(&grants(&role)));
-        self.record(
+        self.record_change(
             ActivityKind::CustomRoleCreated,
             &role.role_name,
             summary,
+            Some(Change::created(crate::diff::role_lines(&role))),
             now,
         );
         self.custom_roles.push(role.clone());
@@ -176,18 +189,24 @@ impl Project {
             return Err(err);
         }
         let change = crate::diff::role_change(&self.custom_roles[index], &role);
-        let (added, removed) = (change.added, change.removed);
+        let (added, removed) = (&change.added, &change.removed);
         let summary = match (added.is_empty(), removed.is_empty()) {
             (true, true) => "No change".to_string(),
-            (false, true) => format!("Added {}", describe_grants(&added)),
-            (true, false) => format!("Removed {}", describe_grants(&removed)),
+            (false, true) => format!("Added {}", describe_grants(added)),
+            (true, false) => format!("Removed {}", describe_grants(removed)),
             (false, false) => format!(
                 "Added {}; removed {}",
-                describe_grants(&added),
-                describe_grants(&removed)
+                describe_grants(added),
+                describe_grants(removed)
             ),
         };
-        self.record(ActivityKind::CustomRoleUpdated, name, summary, now);
+        self.record_change(
+            ActivityKind::CustomRoleUpdated,
+            name,
+            summary,
+            Some(change),
+            now,
+        );
         self.custom_roles[index] = role.clone();
         Ok(role)
     }
@@ -209,6 +228,7 @@ impl Project {
         if let Some(err) = first_error(&delete_blockers(name, &self.context())) {
             return Err(err);
         }
+        let removed = self.custom_role(name).map(crate::diff::role_lines);
         self.custom_roles.retain(|r| r.role_name != name);
         let mut holders = 0;
         for user in &mut self.users {
@@ -227,12 +247,30 @@ impl Project {
             plural(holders, "database user"),
             plural(children, "custom role")
         );
-        self.record(ActivityKind::CustomRoleDeleted, name, summary, now);
+        self.record_change(
+            ActivityKind::CustomRoleDeleted,
+            name,
+            summary,
+            removed.map(Change::deleted),
+            now,
+        );
         Ok(())
     }
 
     pub(crate) fn record(&mut self, kind: ActivityKind, target: &str, summary: String, now: &str) {
+        self.record_change(kind, target, summary, None, now);
+    }
+
+    pub(crate) fn record_change(
+        &mut self,
+        kind: ActivityKind,
+        target: &str,
+        summary: String,
+        change: Option<Change>,
+        now: &str,
+    ) {
         self.activity.push(ActivityEvent {
+            change,
             at: now.to_string(),
             principal: self.principal.name.clone(),
             kind,

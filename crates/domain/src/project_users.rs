@@ -2,6 +2,7 @@
 //! Atlas envelope, recorded in the Activity Feed. Passwords are checked and then dropped: the project never
 //! holds one, so nothing that stores or shows a project (browser storage, the feed) can leak it.
 use crate::datetime::parse_datetime;
+use crate::diff::{user_change, user_lines, Change};
 use crate::errors::ErrorCode::*;
 use crate::model::{ApiError, DatabaseUser};
 use crate::permissions::Permission;
@@ -56,10 +57,11 @@ impl Project {
         user.password = None;
         user.group_id = None;
         let summary = format!("Roles: {}", roles_summary(&user));
-        self.record(
+        self.record_change(
             ActivityKind::DatabaseUserCreated,
             &user.username,
             summary,
+            Some(Change::created(user_lines(&user))),
             now,
         );
         self.users.push(user.clone());
@@ -99,7 +101,14 @@ impl Project {
         if password_changed {
             summary.push_str("; password changed");
         }
-        self.record(ActivityKind::DatabaseUserUpdated, username, summary, now);
+        let change = user_change(&original, &user);
+        self.record_change(
+            ActivityKind::DatabaseUserUpdated,
+            username,
+            summary,
+            Some(change),
+            now,
+        );
         self.users[index] = user.clone();
         Ok(user)
     }
@@ -112,16 +121,17 @@ impl Project {
         now: &str,
     ) -> Result<(), ApiError> {
         self.principal.authorize(Permission::DatabaseAccess)?;
-        let before = self.users.len();
+        let lines = self
+            .database_user(db, username)
+            .map(user_lines)
+            .ok_or_else(|| user_not_found(db, username))?;
         self.users
             .retain(|u| !(u.database_name == db && u.username == username));
-        if self.users.len() == before {
-            return Err(user_not_found(db, username));
-        }
-        self.record(
+        self.record_change(
             ActivityKind::DatabaseUserDeleted,
             username,
             "Deleted".to_string(),
+            Some(Change::deleted(lines)),
             now,
         );
         Ok(())

@@ -79,3 +79,60 @@ fn a_user_change_covers_roles_description_scopes_and_expiry_but_never_a_password
     assert!(!format!("{c:?}").contains("secret"));
     assert_eq!(Change::default(), user_change(&after, &after));
 }
+
+#[test]
+fn the_feed_records_each_role_and_user_change_as_before_and_after() {
+    use domain::project::Principal;
+    const NOW: &str = "2026-11-22T10:00:00Z";
+    let mut p = domain::demo::standard();
+    let r = role("feed_role", &[("FIND", vec![ns("sales", "orders")])], &[]);
+    p.create_custom_role(r.clone(), NOW).unwrap();
+    let mut update = UpdateCustomDbRole::from(&r);
+    update
+        .inherited_roles
+        .push(InheritedRole::new("read", "hr"));
+    p.update_custom_role("feed_role", update, NOW).unwrap();
+    p.principal = Principal {
+        name: "dana".into(),
+        project_roles: vec!["GROUP_DATABASE_ACCESS_ADMIN".into()],
+    };
+    p.delete_custom_role("feed_role", NOW).unwrap();
+    let u = user("feed-user", &[("read", "sales")]);
+    let mut created = u.clone();
+    created.password = Some("long-enough-secret".into());
+    p.create_database_user(created, NOW).unwrap();
+    p.delete_database_user("admin", "feed-user", NOW).unwrap();
+
+    let changes: Vec<(String, Option<Change>)> = p
+        .activity
+        .iter()
+        .map(|e| (e.target.clone(), e.change.clone()))
+        .collect();
+    let change = |i: usize| changes[i].1.clone().expect("a change is recorded");
+    assert_eq!(
+        change(0).added,
+        ["FIND@sales.orders"],
+        "created: everything added"
+    );
+    assert_eq!(change(1).added, ["read@hr"], "updated: only the difference");
+    assert!(change(1).removed.is_empty());
+    assert_eq!(
+        change(2).removed,
+        ["FIND@sales.orders", "read@hr"],
+        "deleted: everything removed"
+    );
+    assert_eq!(change(3).added, ["read@sales"]);
+    assert_eq!(change(4).removed, ["read@sales"]);
+    assert!(!serde_json::to_string(&p.activity)
+        .unwrap()
+        .contains("long-enough-secret"));
+
+    // Filters: by target and by who made the change.
+    let by =
+        |t: Option<&str>, a: Option<&str>| p.activity.iter().filter(|e| e.matches(t, a)).count();
+    assert_eq!(by(Some("feed_role"), None), 3);
+    assert_eq!(by(Some("feed_role"), Some("dana")), 1);
+    assert_eq!(by(None, Some("dana")), 3);
+    assert_eq!(by(None, None), 5);
+    assert_eq!(by(Some("nobody"), None), 0);
+}
