@@ -393,6 +393,14 @@ async fn someone_else_adds(key: &str, action: &str) {
         .unwrap();
 }
 
+/// Opens orders_reader, adds INSERT, lets someone else add REMOVE meanwhile, and saves into the conflict.
+async fn edit_into_conflict(key: &str) {
+    editor_ready().await;
+    choose(&pickers().remove(0), "insert").await;
+    someone_else_adds(key, "REMOVE").await;
+    save_into_conflict().await;
+}
+
 async fn save_into_conflict() {
     submit_with(&["Update Custom Role"]);
     find("button", "Save changes").await.click();
@@ -406,10 +414,7 @@ async fn save_into_conflict() {
 async fn a_role_changed_meanwhile_is_never_overwritten_silently() {
     let key = fresh_key();
     let _app = mount_with(EDIT_READER, &key);
-    editor_ready().await;
-    choose(&pickers().remove(0), "insert").await;
-    someone_else_adds(&key, "REMOVE").await;
-    save_into_conflict().await;
+    edit_into_conflict(&key).await;
     let conflict = text_of(".conflict");
     assert!(
         conflict.contains("Their change") && conflict.contains("REMOVE@sales.orders"),
@@ -446,10 +451,7 @@ async fn a_role_changed_meanwhile_is_never_overwritten_silently() {
 async fn after_a_conflict_take_theirs_or_keep_mine() {
     let key = fresh_key();
     let _app = mount_with(EDIT_READER, &key);
-    editor_ready().await;
-    choose(&pickers().remove(0), "insert").await;
-    someone_else_adds(&key, "REMOVE").await;
-    save_into_conflict().await;
+    edit_into_conflict(&key).await;
     find("button", "Take theirs").await.click();
     wait_until("the form now holds their version", || {
         preview_actions() == ["FIND", "LIST_COLLECTIONS", "REMOVE"]

@@ -84,13 +84,7 @@ impl DeletedRole {
                 continue;
             };
             let mut update = UpdateCustomDbRole::from(now);
-            let missing: Vec<_> = lost
-                .iter()
-                .filter(|i| !update.inherited_roles.contains(i))
-                .cloned()
-                .collect();
-            if !missing.is_empty() {
-                update.inherited_roles.extend(missing);
+            if add_missing(&mut update.inherited_roles, lost) {
                 writes.push(Write::UpdateRole {
                     name: heir.clone(),
                     update,
@@ -106,13 +100,7 @@ impl DeletedRole {
             };
             let mut user = now.clone();
             user.password = None; // an update without a password keeps the user's password
-            let missing: Vec<_> = lost
-                .iter()
-                .filter(|r| !user.roles.contains(r))
-                .cloned()
-                .collect();
-            if !missing.is_empty() {
-                user.roles.extend(missing);
+            if add_missing(&mut user.roles, lost) {
                 writes.push(Write::UpdateUser {
                     db: db.clone(),
                     username: username.clone(),
@@ -122,6 +110,14 @@ impl DeletedRole {
         }
         writes
     }
+}
+
+/// Appends the entries of `lost` that `list` lacks; whether any were.
+fn add_missing<T: PartialEq + Clone>(list: &mut Vec<T>, lost: &[T]) -> bool {
+    let missing: Vec<T> = lost.iter().filter(|e| !list.contains(e)).cloned().collect();
+    let any = !missing.is_empty();
+    list.extend(missing);
+    any
 }
 
 /// Why undo isn't offered for deleting a password user.
