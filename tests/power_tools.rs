@@ -572,3 +572,113 @@ async fn the_feed_expands_each_change_and_filters_by_target_and_actor() {
     })
     .await;
 }
+
+fn roles_of(key: &str, username: &str) -> Vec<String> {
+    stored_users(key)
+        .into_iter()
+        .find(|u| u.username == username)
+        .map(|u| u.roles.into_iter().map(|r| r.role_name).collect())
+        .unwrap_or_default()
+}
+
+fn plan_rows() -> Vec<String> {
+    query_all(".bulk-plan tbody tr")
+        .iter()
+        .map(|r| r.text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn tick(username: &str) {
+    find("input", &format!("Select {username}")).await.click();
+}
+
+#[wasm_bindgen_test]
+async fn bulk_assignment_checks_every_user_first_and_reports_per_user() {
+    let key = fresh_key();
+    let backend = LocalBackend::open(&key, DemoKind::Standard);
+    let mut full = DatabaseUser::new("full-user");
+    full.password = Some("long-enough-secret".into());
+    for i in 0..21 {
+        let name = format!("bulk_{i}");
+        backend
+            .create_custom_role(domain::model::CustomDbRole {
+                role_name: name.clone(),
+                actions: vec![domain::model::PrivilegeAction {
+                    action: "FIND".into(),
+                    resources: vec![domain::model::Resource::namespace("bulk", "")],
+                }],
+                inherited_roles: vec![],
+            })
+            .await
+            .unwrap();
+        if i < 20 {
+            full.roles.push(DatabaseUserRole::new(name, "admin"));
+        }
+    }
+    backend.create_database_user(full).await.unwrap();
+
+    let _app = mount_with("/database-access/users", &key);
+    tick("full-user").await;
+    tick("analyst").await;
+    find("button", "Add or remove a custom role").await.click();
+    wait_until("the dialog opens", || {
+        text_of("[role=dialog] h2") == "Add or remove a custom role for 2 users"
+    })
+    .await;
+    select(&input_labelled("Custom role").unwrap().id(), "bulk_20");
+    wait_until("the plan is shown", || plan_rows().len() == 2).await;
+    let rows = plan_rows();
+    assert!(
+        rows[0].starts_with("analyst") && rows[0].contains("Will get bulk_20"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("full-user")
+            && rows[1].contains("Refused")
+            && rows[1].contains("at most 20 custom roles"),
+        "{rows:?}"
+    );
+    assert!(text_of("[role=dialog] [role=status]").contains("1 of 2 users will be updated"));
+    assert!(
+        !roles_of(&key, "analyst").contains(&"bulk_20".to_string()),
+        "nothing sent yet"
+    );
+    find("button", "Apply to 1 users").await.click();
+    wait_until("done", || {
+        text_of("[role=dialog] [role=status]").contains("Done: 1 updated, 0 failed.")
+    })
+    .await;
+    assert!(plan_rows()[0].ends_with("Updated"), "{:?}", plan_rows());
+    assert!(roles_of(&key, "analyst").contains(&"bulk_20".to_string()));
+    assert_eq!(
+        roles_of(&key, "full-user").len(),
+        20,
+        "the refused user is untouched"
+    );
+    find("button", "Close").await.click();
+    wait_until("closed", || query("[role=dialog]").is_none()).await;
+
+    // Removing a user's only role is refused before anything is sent. (The ticks stay after a bulk
+    // change: untick the two, tick bi-reader.)
+    tick("full-user").await;
+    tick("analyst").await;
+    tick("bi-reader").await;
+    find("button", "Add or remove a custom role").await.click();
+    wait_until("the dialog opens", || {
+        input_labelled("Remove the role").is_some()
+    })
+    .await;
+    input_labelled("Remove the role").unwrap().click();
+    select(&input_labelled("Custom role").unwrap().id(), "reporting");
+    wait_until("the plan is shown", || plan_rows().len() == 1).await;
+    assert!(
+        plan_rows()[0].contains("Refused: Give the user at least one role."),
+        "{:?}",
+        plan_rows()
+    );
+    let apply: web_sys::HtmlButtonElement =
+        find("button", "Apply to 0 users").await.unchecked_into();
+    assert!(apply.disabled());
+    find("button", "Cancel").await.click();
+    assert_eq!(roles_of(&key, "bi-reader"), ["reporting"]);
+}

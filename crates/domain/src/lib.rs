@@ -9,6 +9,7 @@
 //! - [`project_access`], [`permissions`], [`role_guide`]: who holds project roles, who may change
 //!   what, and choosing the least-privileged project role.
 pub mod api;
+pub mod bulk;
 pub mod catalog;
 pub mod cli;
 pub mod datetime;

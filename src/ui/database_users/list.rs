@@ -1,5 +1,6 @@
 //! The user list: username, authentication method, roles, cluster restriction and expiry; search; Edit and
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
+use super::bulk::{BulkAssignDialog, UserKey};
 use super::{edit_path, NEW_PATH};
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
@@ -12,6 +13,7 @@ use domain::undo::user_undo;
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
+use std::collections::BTreeSet;
 
 fn roles_text(u: &DatabaseUser) -> Vec<String> {
     u.roles
@@ -34,6 +36,9 @@ pub fn DatabaseUsersTab() -> impl IntoView {
     let users_state = Memo::new(move |_| data.users.with(Load::has_items));
     let query = RwSignal::new(String::new());
     let deleting = RwSignal::new(None::<(String, String)>);
+    // Users ticked for bulk assignment.
+    let selected = RwSignal::new(BTreeSet::<UserKey>::new());
+    let bulk = RwSignal::new(false);
     let visible = move || {
         let words: Vec<String> =
             query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
@@ -65,6 +70,10 @@ pub fn DatabaseUsersTab() -> impl IntoView {
             </p>
             <div class="toolbar-actions">
                 <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=NEW_PATH class="button button-primary" />
+                <Show when=move || !selected.with(BTreeSet::is_empty)>
+                    <span class="note">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
+                    <PermittedAction permission=Permission::DatabaseAccess id="bulk-assign" label="Add or remove a custom role" on_click=Callback::new(move |_| bulk.set(true)) />
+                </Show>
             </div>
         </div>
         {move || match users_state.get() {
@@ -74,6 +83,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 <table class="users-table roles-table">
                     <thead>
                         <tr>
+                            <th scope="col"><span class="visually-hidden">"Select"</span></th>
                             <th scope="col">"User name"</th>
                             <th scope="col">"Authentication Method"</th>
                             <th scope="col">"MongoDB Roles"</th>
@@ -83,7 +93,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=visible key=|u| format!("{:?}", u) let(user)>
-                            <UserRow user=user deleting=deleting />
+                            <UserRow user=user deleting=deleting selected=selected />
                         </For>
                     </tbody>
                 </table>
@@ -92,6 +102,9 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 </Show>
             }.into_any(),
         }}
+        {move || bulk.get().then(|| view! {
+            <BulkAssignDialog selected=selected.get_untracked() on_close=Callback::new(move |_| bulk.set(false)) />
+        })}
         {move || deleting.get().map(|(db, name)| view! {
             <DeleteUserDialog db=db username=name on_done=Callback::new(move |_| deleting.set(None)) />
         })}
@@ -100,8 +113,14 @@ pub fn DatabaseUsersTab() -> impl IntoView {
 }
 
 #[component]
-fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> impl IntoView {
+fn UserRow(
+    user: DatabaseUser,
+    deleting: RwSignal<Option<(String, String)>>,
+    selected: RwSignal<BTreeSet<UserKey>>,
+) -> impl IntoView {
     let name = user.username.clone();
+    let key: UserKey = (user.database_name.clone(), user.username.clone());
+    let toggle = key.clone();
     let method = AuthMethod::of(&user)
         .map(AuthMethod::label)
         .unwrap_or("Unknown");
@@ -121,6 +140,19 @@ fn UserRow(user: DatabaseUser, deleting: RwSignal<Option<(String, String)>>) -> 
     let (db, del_name) = (user.database_name.clone(), user.username.clone());
     view! {
         <tr>
+            <td class="select">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {name}")
+                    prop:checked=move || selected.with(|s| s.contains(&key))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| {
+                            if on { s.insert(toggle.clone()); } else { s.remove(&toggle); }
+                        });
+                    }
+                />
+            </td>
             <th scope="row" class="role-name">{user.username.clone()}{expires.map(|e| view! { <span class="note">" "{e}</span> })}</th>
             <td>{method}</td>
             <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>

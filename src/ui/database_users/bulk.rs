@@ -1,0 +1,167 @@
+//! "Add or remove a custom role" for the users ticked in the list: the plan per user is shown (and every
+//! refusal explained) before anything is sent; then updates go one at a time, with a result per user.
+use crate::ui::ids::dom_id;
+use crate::ui::state::use_data;
+use crate::ui::widgets::Dialog;
+use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
+use domain::model::DatabaseUser;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A user as the list identifies it: (auth database, username).
+pub type UserKey = (String, String);
+
+fn what_happens(e: &BulkEntry, role: &str, op: BulkOp) -> String {
+    match (&e.outcome, op) {
+        (BulkOutcome::Update(_), BulkOp::Add) => format!("Will get {role}"),
+        (BulkOutcome::Update(_), BulkOp::Remove) => format!("Will lose {role}"),
+        (BulkOutcome::Unchanged(why), _) => format!("No change: {why}"),
+        (BulkOutcome::Refused(why), _) => format!("Refused: {why}"),
+    }
+}
+
+#[component]
+pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> impl IntoView {
+    let data = use_data();
+    let n = selected.len();
+    let op = RwSignal::new(BulkOp::Add);
+    let role = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    // Per user, once sent: `Ok(())` or the refusal's message.
+    let results = RwSignal::new(BTreeMap::<String, Result<(), String>>::new());
+    let role_names = move || {
+        data.roles.with(|l| {
+            l.ready()
+                .map(|r| r.iter().map(|r| r.role_name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let chosen_users = move || -> Vec<DatabaseUser> {
+        data.users.with(|l| {
+            l.ready()
+                .map(|users| {
+                    users
+                        .iter()
+                        .filter(|u| {
+                            selected.contains(&(u.database_name.clone(), u.username.clone()))
+                        })
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // The plan is fixed once sending starts, so results line up with what was shown.
+    let plan = Memo::new(move |prev: Option<&Vec<BulkEntry>>| {
+        if let Some(p) =
+            prev.filter(|_| busy.get_untracked() || !results.with_untracked(BTreeMap::is_empty))
+        {
+            return p.clone();
+        }
+        let r = role.get();
+        if r.is_empty() {
+            return Vec::new();
+        }
+        let users = chosen_users();
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        data.with_context(|ctx| plan_bulk(&users, &r, op.get(), ctx, now))
+    });
+    let count = move || plan.with(|p| update_count(p));
+    let done = move || !results.with(BTreeMap::is_empty) && !busy.get();
+    let apply = move |_| {
+        let updates: Vec<BulkEntry> = plan.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            let backend = data.backend();
+            for e in updates {
+                if let BulkOutcome::Update(u) = e.outcome {
+                    let r = backend
+                        .update_database_user(e.db.clone(), e.username.clone(), u)
+                        .await
+                        .map(drop)
+                        .map_err(|err| err.detail.unwrap_or(err.error_code));
+                    results.update(|m| {
+                        m.insert(e.username.clone(), r);
+                    });
+                }
+            }
+            busy.set(false);
+            data.reload();
+        });
+    };
+    let role_id = dom_id("bulk-role");
+    view! {
+        <Dialog id="bulk-assign" title=format!("Add or remove a custom role for {n} users") on_close=on_close>
+            <div class="dialog-body">
+                <fieldset class="transfer" disabled=move || busy.get() || done()>
+                    <legend>"Change"</legend>
+                    {[(BulkOp::Add, "Add the role"), (BulkOp::Remove, "Remove the role")].into_iter().map(|(o, label)| {
+                        let id = dom_id(if o == BulkOp::Add { "bulk-add" } else { "bulk-remove" });
+                        let label_for = id.clone();
+                        view! {
+                            <label class="checkbox" for=label_for>
+                                <input id=id type="radio" name=dom_id("bulk-op") prop:checked=move || op.get() == o on:change=move |_| op.set(o) />
+                                {label}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <label for=role_id.clone()>"Custom role"</label>
+                    <select id=role_id on:change=move |ev| role.set(event_target_value(&ev))>
+                        <option value="" selected=move || role.with(String::is_empty)>"Choose a custom role"</option>
+                        {move || role_names().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                    </select>
+                </fieldset>
+                {move || (!plan.with(Vec::is_empty)).then(|| view! {
+                    <table class="bulk-plan">
+                        <thead><tr><th scope="col">"User"</th><th scope="col">"What will happen"</th><th scope="col">"Result"</th></tr></thead>
+                        <tbody>
+                            {plan.get().into_iter().map(|e| {
+                                let text = what_happens(&e, &role.get_untracked(), op.get_untracked());
+                                let refused = matches!(e.outcome, BulkOutcome::Refused(_));
+                                let name = e.username.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{e.username.clone()}</th>
+                                        <td class:field-error=refused>{text}</td>
+                                        <td>{move || results.with(|m| match m.get(&name) {
+                                            None => String::new(),
+                                            Some(Ok(())) => "Updated".to_string(),
+                                            Some(Err(why)) => format!("Failed: {why}"),
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
+                <p role="status">{move || {
+                    if done() {
+                        let failed = results.with(|m| m.values().filter(|r| r.is_err()).count());
+                        format!("Done: {} updated, {failed} failed.", results.with(BTreeMap::len) - failed)
+                    } else if role.with(String::is_empty) {
+                        "Choose the custom role to add or remove.".to_string()
+                    } else {
+                        format!("{} of {n} users will be updated; nothing is sent until you apply.", count())
+                    }
+                }}</p>
+            </div>
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    {move || if done() { "Close" } else { "Cancel" }}
+                </button>
+                <Show when=move || !done()>
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        disabled=move || busy.get() || count() == 0
+                        aria-busy=move || busy.get().then_some("true")
+                        on:click=apply
+                    >
+                        {move || format!("Apply to {} users", count())}
+                    </button>
+                </Show>
+            </div>
+        </Dialog>
+    }
+}
