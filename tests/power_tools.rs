@@ -682,3 +682,37 @@ async fn bulk_assignment_checks_every_user_first_and_reports_per_user() {
     find("button", "Cancel").await.click();
     assert_eq!(roles_of(&key, "bi-reader"), ["reporting"]);
 }
+
+#[wasm_bindgen_test]
+async fn the_least_privilege_report_and_the_editor_show_findings_with_severity_and_location() {
+    let key = fresh_key();
+    let app = mount_with("/least-privilege", &key);
+    wait_until("the report is shown", || {
+        text_of(".page [role=status]") == "2 errors, 1 warning and 4 suggestions"
+    })
+    .await;
+    let items = query_all(".lint-list li");
+    let first = items[0].text_content().unwrap_or_default();
+    assert!(
+        first.starts_with("Error · Custom role index_tuner: CREATE_INDEX on any database"),
+        "{first}"
+    );
+    let link = by_name("a", "Custom role index_tuner").unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/database-access/custom-roles/index_tuner/edit")
+    );
+    drop(app);
+
+    // The editor shows the role's findings live, and they go once the role is narrowed.
+    let _app = mount_with("/database-access/custom-roles/index_tuner/edit", &key);
+    editor_ready().await;
+    wait_until("the editor's checks", || {
+        text_of(".lint-panel h3")
+            == "Least-privilege checks: 2 errors, 0 warnings and 0 suggestions"
+    })
+    .await;
+    input_labelled("Apply to any database").unwrap().click();
+    type_into(&input_labelled("Database").unwrap(), "catalog");
+    wait_until("no findings left", || query(".lint-panel").is_none()).await;
+}

@@ -73,6 +73,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                     </ParentRoute>
                     <Route path=path!("/which-role") view=pa::WhichRolePage />
                     <Route path=path!("/who-can") view=super::lookup::WhoCanPage />
+                    <Route path=path!("/least-privilege") view=super::lint::LintReportPage />
                     <Route path=path!("/activity") view=ActivityFeedPage />
                 </Routes>
             </main>
@@ -100,6 +101,7 @@ fn Header() -> impl IntoView {
                 <a href=super::base::link(super::project_access::USERS_PATH)>"Project Access"</a>
                 <a href=super::base::link(super::project_access::GUIDE_PATH)>"Which role do I need?"</a>
                 <a href=super::base::link(super::lookup::WHO_CAN_PATH)>"Who can …?"</a>
+                <a href=super::base::link(super::lint::LINT_PATH)>"Least privilege"</a>
                 <a href=super::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
             </nav>
             {data.is_embedded().then(|| view! { <ViewAs /> })}

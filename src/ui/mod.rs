@@ -6,6 +6,7 @@ pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
 pub mod ids;
+pub mod lint;
 pub mod lookup;
 pub mod project_access;
 pub mod state;

@@ -125,7 +125,7 @@ try {
     await tabTo("Update Custom Role");
     await page.keyboard.press("Enter");
     // The review step takes focus; the change is listed before anything is sent.
-    await page.getByText("INSERT@sales.orders").first().waitFor({ timeout: 5000 });
+    await page.locator(".review", { hasText: "INSERT@sales.orders" }).waitFor({ timeout: 5000 });
     await tabTo("Save changes");
     await page.keyboard.press("Enter");
     await page.getByRole("row", { name: /kbd_role/ }).getByText("insert on sales.orders").waitFor({ timeout: 5000 });

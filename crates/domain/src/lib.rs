@@ -16,6 +16,7 @@ pub mod datetime;
 pub mod demo;
 pub mod diff;
 pub mod errors;
+pub mod lint;
 pub mod lookup;
 pub mod model;
 pub mod permissions;

@@ -1,0 +1,101 @@
+//! The least-privilege lint (`domain::lint`): a project-wide report page, and the list of findings the
+//! role editor shows for the role being edited. One list widget serves both.
+use crate::ui::base::link;
+use crate::ui::state::{use_data, Load, LoadStatus};
+use domain::lint::{lint_project, Finding, LintSeverity, Location};
+use domain::project::plural;
+use leptos::prelude::*;
+
+pub const LINT_PATH: &str = "/least-privilege";
+
+/// Where a finding's location is edited.
+fn href(location: &Location) -> String {
+    match location {
+        Location::Role(name) => crate::ui::custom_roles::edit_path(name),
+        Location::User { db, username } => crate::ui::database_users::edit_path(db, username),
+        Location::Member { kind, id, .. } => crate::ui::project_access::roles_path(*kind, id),
+    }
+}
+
+fn severity_class(s: LintSeverity) -> &'static str {
+    match s {
+        LintSeverity::Error => "lint-error",
+        LintSeverity::Warning => "lint-warning",
+        LintSeverity::Suggestion => "lint-suggestion",
+    }
+}
+
+/// "2 errors, 1 warning and 4 suggestions".
+pub fn tally(findings: &[Finding]) -> String {
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{}, {} and {}",
+        plural(n(LintSeverity::Error), "error"),
+        plural(n(LintSeverity::Warning), "warning"),
+        plural(n(LintSeverity::Suggestion), "suggestion")
+    )
+}
+
+/// Findings as a list: severity, where (a link when `with_location`), and what to do.
+#[component]
+pub fn FindingList(findings: Vec<Finding>, with_location: bool) -> impl IntoView {
+    view! {
+        <ul class="lint-list">
+            {findings.into_iter().map(|f| view! {
+                <li class=severity_class(f.severity)>
+                    <strong class="lint-severity">{f.severity.label()}</strong>
+                    {with_location.then(|| view! {
+                        " · "<a href=link(href(&f.location))>{f.location.label()}</a>
+                    })}
+                    ": "{f.message}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn LintReportPage() -> impl IntoView {
+    let data = use_data();
+    let loaded = Memo::new(move |_| {
+        data.roles.with(|r| {
+            data.users.with(|u| {
+                data.members
+                    .with(|m| (r.has_items(), u.has_items(), m.has_items()))
+            })
+        })
+    });
+    let findings = Memo::new(move |_| {
+        data.roles.with(|r| {
+            data.users.with(|u| {
+                data.members.with(|m| {
+                    let (Some(r), Some(u)) = (r.ready(), u.ready()) else {
+                        return Vec::new();
+                    };
+                    lint_project(r, u, m.ready().map_or(&[], Vec::as_slice))
+                })
+            })
+        })
+    });
+    view! {
+        <section class="page">
+            <h1>"Least-privilege report"</h1>
+            <p class="help">"Grants broader or more redundant than they need to be, most severe first. Nothing here blocks a change; fix what applies."</p>
+            {move || match loaded.get() {
+                (Load::Failed(e), _, _) | (_, Load::Failed(e), _) => view! { <LoadStatus data=data what="the project" error=Some(e) /> }.into_any(),
+                (Load::Loading, _, _) | (_, Load::Loading, _) => view! { <LoadStatus data=data what="the project" error=None /> }.into_any(),
+                _ => {
+                    let all = findings.get();
+                    if all.is_empty() {
+                        view! { <p class="empty-state" role="status">"No findings: every grant looks as narrow as it can be."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p role="status" class="count">{tally(&all)}</p>
+                            <FindingList findings=all with_location=true />
+                        }.into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
