@@ -298,6 +298,24 @@ async fn edit_keeps_identity_read_only_and_delete_asks_first() {
     );
     select("user-builtin", "readAnyDatabase");
     submit();
+    // The edit ends in a review of the change; nothing is sent before "Save changes".
+    let save = find("button", "Save changes").await;
+    let review = text_of(".review");
+    assert!(
+        review.contains("Added") && review.contains("readAnyDatabase@admin"),
+        "{review}"
+    );
+    assert!(!review.contains("Removed"), "{review}");
+    assert_eq!(
+        stored_users(&key)
+            .iter()
+            .find(|u| u.username == "bi-reader")
+            .unwrap()
+            .roles
+            .len(),
+        1
+    );
+    save.click();
     wait_until("saved", || pathname() == LIST).await;
     let u = stored_users(&key)
         .into_iter()

@@ -258,6 +258,7 @@ async fn a_database_user_is_edited_and_deleted_over_http() {
     settle("the dialog", || by_id("user-builtin").is_some()).await;
     select("user-builtin", "readAnyDatabase");
     submit_with(&["Update User"]);
+    find("button", "Save changes").await.click();
     settle("saved", || pathname() == "/database-access/users").await;
     let users = atlas().list_database_users().await.unwrap();
     let u = users.iter().find(|u| u.username == "bi-reader").unwrap();

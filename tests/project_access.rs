@@ -176,6 +176,19 @@ async fn editing_an_api_keys_roles_replaces_them() {
     choose(&picker, "Project Cluster Creator").await;
     choose(&picker, "Project Backup Creator").await;
     find("button", "Save Roles").await.click();
+    // The review lists the roles added and removed; nothing is sent before "Save changes".
+    let save = find("button", "Save changes").await;
+    let review = text_of(".review");
+    assert!(
+        review.contains("Project Cluster Creator")
+            && review.contains("Project Backup Creator")
+            && review.contains("Removed")
+            && review.contains("Project Owner"),
+        "{review}"
+    );
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    assert_eq!(keys[0].roles[0].role_name, "GROUP_OWNER", "not sent yet");
+    save.click();
     wait_until("the list shows the new roles", || {
         query("[role=dialog]").is_none()
             && row_of("Terraform pipeline").is_some_and(|r| {

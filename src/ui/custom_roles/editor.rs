@@ -2,7 +2,7 @@
 //! of the request, and a submit that keeps every input when the backend refuses.
 use super::form_state::FormState;
 use super::preview::RequestPreview;
-use super::review::{focus_when_shown, ConflictStep, ReviewStep, Stage, TheirVersion};
+use super::review::{ConflictStep, Stage, TheirVersion};
 use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
@@ -10,6 +10,7 @@ use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
+use crate::ui::widgets::{focus_when_shown, ReviewStep};
 use domain::diff::same_role;
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
@@ -351,8 +352,8 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 }.into_any(),
                 Stage::Review => view! {
                     <ReviewStep
-                        base=base.get_untracked()
-                        mine=role.get_untracked()
+                        intro=format!("What {} will grant differently once saved:", base.with_untracked(|b| b.role_name.clone()))
+                        change=domain::diff::role_change(&base.get_untracked(), &role.get_untracked())
                         busy=sending.into()
                         on_save=save
                         on_back=Callback::new(move |()| stage.set(Stage::Editing))

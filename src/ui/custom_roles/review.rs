@@ -17,49 +17,6 @@ pub enum Stage {
     Conflict(CustomDbRole),
 }
 
-/// Moves focus to the element with DOM id `name` once it is rendered (a step's heading).
-pub fn focus_when_shown(name: &str) {
-    let id = dom_id(name);
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
-#[component]
-pub fn ReviewStep(
-    base: CustomDbRole,
-    mine: CustomDbRole,
-    busy: Signal<bool>,
-    on_save: Callback<()>,
-    on_back: Callback<()>,
-) -> impl IntoView {
-    let change = role_change(&base, &mine);
-    let unchanged = change.is_empty();
-    view! {
-        <section class="review" aria-labelledby=dom_id("review-title")>
-            <h3 id=dom_id("review-title") tabindex="-1">"Review changes"</h3>
-            <p>{format!("What {} will grant differently once saved:", base.role_name)}</p>
-            <ChangeList change=change empty="Nothing changed: saving would send the role as it is." />
-            <div class="form-actions">
-                <button type="button" class="button" on:click=move |_| on_back.run(())>"Back to editing"</button>
-                <button
-                    type="button"
-                    class="button button-primary"
-                    disabled=move || busy.get() || unchanged
-                    aria-busy=move || busy.get().then_some("true")
-                    on:click=move |_| on_save.run(())
-                >
-                    "Save changes"
-                </button>
-            </div>
-        </section>
-    }
-}
-
 #[component]
 pub fn ConflictStep(
     base: CustomDbRole,

@@ -7,7 +7,10 @@ use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
-use crate::ui::widgets::{aria_invalid, Banner, Dialog, FieldMessages, RefusalBanner};
+use crate::ui::widgets::{
+    aria_invalid, focus_when_shown, Banner, Dialog, FieldMessages, RefusalBanner, ReviewStep,
+};
+use domain::diff::user_change;
 use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
@@ -206,35 +209,60 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
             }
         })
     };
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        submitted.set(true);
-        if sending.get_untracked() || !is_valid(&issues.get_untracked()) {
-            return;
-        }
-        let u = user.get_untracked();
+    // An edit ends in a review of the change; it stays shown only while the form is as reviewed.
+    let reviewed = RwSignal::new(None::<DatabaseUser>);
+    let reviewing = move || reviewed.with(|r| r.as_ref().is_some_and(|r| user.with(|u| u == r)));
+    let send = {
         let navigate = navigate.clone();
-        let o = base.get_value();
-        let on_ok = move |_| {
-            saved.set(true);
-            password.set(String::new());
-            navigate(LIST_PATH, Default::default());
-        };
-        if create {
-            data.write(
-                sending,
-                server_error,
-                move |b| b.create_database_user(u),
-                on_ok,
-            );
-        } else {
-            data.write(
-                sending,
-                server_error,
-                move |b| b.update_database_user(o.database_name, o.username, u),
-                on_ok,
-            );
+        move || {
+            let u = user.get_untracked();
+            let navigate = navigate.clone();
+            let o = base.get_value();
+            let on_ok = move |_| {
+                saved.set(true);
+                password.set(String::new());
+                navigate(LIST_PATH, Default::default());
+            };
+            if create {
+                data.write(
+                    sending,
+                    server_error,
+                    move |b| b.create_database_user(u),
+                    on_ok,
+                );
+            } else {
+                data.write(
+                    sending,
+                    server_error,
+                    move |b| b.update_database_user(o.database_name, o.username, u),
+                    on_ok,
+                );
+            }
         }
+    };
+    let on_submit = {
+        let send = send.clone();
+        move |ev: web_sys::SubmitEvent| {
+            ev.prevent_default();
+            submitted.set(true);
+            if sending.get_untracked() || !is_valid(&issues.get_untracked()) {
+                return;
+            }
+            if create {
+                send();
+            } else {
+                reviewed.set(Some(user.get_untracked()));
+                focus_when_shown("review-title");
+            }
+        }
+    };
+    let review_change = move || {
+        let u = user.get_untracked();
+        let mut change = base.with_value(|b| user_change(b, &u));
+        if u.password.is_some() {
+            change.added.push("a new password".to_string());
+        }
+        change
     };
     let title = if create {
         "Add New Database User".to_string()
@@ -284,12 +312,28 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                 <FieldMessages id="user-other-messages" issues=other_issues />
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
                 {move || server_error.get().map(|e| view! { <RefusalBanner error=e /> })}
-                <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
-                    <button type="submit" class="button button-primary" disabled=move || sending.get()>
-                        {if create { "Add User" } else { "Update User" }}
-                    </button>
-                </div>
+                <Show
+                    when=reviewing
+                    fallback=move || view! {
+                        <div class="form-actions">
+                            <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                            <button type="submit" class="button button-primary" disabled=move || sending.get()>
+                                {if create { "Add User" } else { "Update User" }}
+                            </button>
+                        </div>
+                    }
+                >
+                    <ReviewStep
+                        intro=format!("What changes for {} once saved:", base.with_value(|b| b.username.clone()))
+                        change=review_change()
+                        busy=sending.into()
+                        on_save=Callback::new({
+                            let send = send.clone();
+                            move |()| send()
+                        })
+                        on_back=Callback::new(move |()| reviewed.set(None))
+                    />
+                </Show>
             </form>
         </Dialog>
     }

@@ -71,6 +71,14 @@ impl AccessForm {
         })
     }
 
+    /// Marks the form submitted; whether nothing blocks sending it (e.g. before showing a review).
+    pub fn ready(&self) -> bool {
+        self.submitted.set(true);
+        !self
+            .issues
+            .with_untracked(|i| i.iter().any(Issue::is_error))
+    }
+
     /// Marks the form submitted and, when nothing blocks it, sends the write `op`; `on_ok` gets the
     /// backend's answer after the change was accepted (the form counts as saved from then on).
     pub fn send<T: 'static>(

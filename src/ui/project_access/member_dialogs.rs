@@ -6,7 +6,8 @@ use super::{kind_of_path, list_path};
 use crate::ui::ids::dom_id;
 use crate::ui::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{Banner, Dialog};
+use crate::ui::widgets::{focus_when_shown, Banner, Dialog, RefusalBanner, ReviewStep};
+use domain::catalog::project_role_name;
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
 use domain::validate::{validate_invite, validate_project_roles, AccessField, Field, Issue};
@@ -153,12 +154,32 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let close = close_to_list(kind);
     let back = back_to_list(kind);
     let id = member.id.clone();
+    // Saving ends in a review of the roles added and removed, shown while the choice is as reviewed.
+    let reviewed = RwSignal::new(None::<Vec<String>>);
+    let reviewing =
+        move || reviewed.with(|r| r.as_ref().is_some_and(|r| roles.with(|now| now == r)));
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        if form.ready() {
+            reviewed.set(Some(roles.get_untracked()));
+            focus_when_shown("review-title");
+        }
+    };
+    let save = Callback::new(move |()| {
         let (id, r) = (id.clone(), roles.get_untracked());
         let back = back.clone();
         form.send(move |b| b.set_member_roles(kind, id, r), move |_| back());
+    });
+    let names = |roles: &[String]| -> std::collections::BTreeSet<String> {
+        roles
+            .iter()
+            .map(|r| project_role_name(r).to_string())
+            .collect()
     };
+    let before = names(&member.roles);
+    let change =
+        move || domain::diff::Change::between(&before, &roles.with_untracked(|r| names(r)));
+    let who = member.name.clone();
     let label = if kind == MemberKind::ApiKey {
         "Project Permissions"
     } else {
@@ -169,7 +190,19 @@ fn EditRolesForm(member: Member) -> impl IntoView {
             <form novalidate on:submit=on_submit>
                 <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
                 <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                <FormActions form=form submit_label="Save Roles" on_cancel=close />
+                <Show
+                    when=reviewing
+                    fallback=move || view! { <FormActions form=form submit_label="Save Roles" on_cancel=close /> }
+                >
+                    {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
+                    <ReviewStep
+                        intro=format!("How the project roles of {who} change once saved:")
+                        change=change()
+                        busy=form.sending.into()
+                        on_save=save
+                        on_back=Callback::new(move |()| reviewed.set(None))
+                    />
+                </Show>
             </form>
         </Dialog>
     }

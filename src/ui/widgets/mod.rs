@@ -9,7 +9,7 @@ mod permitted;
 mod question;
 mod tabs;
 
-pub use change::ChangeList;
+pub use change::{focus_when_shown, ChangeList, ReviewStep};
 pub use copy::CopyButton;
 pub use dialog::{ConfirmDialog, Dialog};
 pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
