@@ -1,8 +1,10 @@
 //! The least-privilege lint (`domain::lint`): a project-wide report page, and the list of findings the
 //! role editor shows for the role being edited. One list widget serves both.
 use crate::ui::base::link;
+use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
-use domain::lint::{lint_project, Finding, LintSeverity, Location};
+use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
+use domain::model::CustomDbRole;
 use domain::project::plural;
 use leptos::prelude::*;
 
@@ -97,5 +99,25 @@ pub fn LintReportPage() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// The least-privilege findings for the role as edited, live (advice only: it never blocks saving).
+#[component]
+pub fn LintPanel(role: Memo<CustomDbRole>, exists: bool) -> impl IntoView {
+    let data = use_data();
+    let findings = Memo::new(move |_| {
+        role.with(|r| data.with_context(|ctx| lint_role(r, ctx.custom_roles, ctx.users, exists)))
+    });
+    move || {
+        let all = findings.get();
+        (!all.is_empty()).then(|| {
+            view! {
+                <section class="lint-panel" aria-labelledby=dom_id("lint-title")>
+                    <h3 id=dom_id("lint-title")>{format!("Least-privilege checks: {}", tally(&all))}</h3>
+                    <FindingList findings=all with_location=false />
+                </section>
+            }
+        })
     }
 }

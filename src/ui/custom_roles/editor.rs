@@ -335,7 +335,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             </button>
             <FieldMessages id="role-form-messages" issues=form_issues />
             {move || server_error.get().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
-            <LintPanel role=role exists=!create />
+            <crate::ui::lint::LintPanel role=role exists=!create />
             {move || theirs_shown.get().map(|t| view! { <TheirVersion theirs=t /> })}
             <RequestPreview role=role create=create project_id=project_id />
             {move || match shown_stage.get() {
@@ -372,27 +372,5 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 }.into_any(),
             }}
         </form>
-    }
-}
-
-/// The least-privilege findings for the role as edited, live (advice only: it never blocks saving).
-#[component]
-fn LintPanel(role: Memo<CustomDbRole>, exists: bool) -> impl IntoView {
-    let data = use_data();
-    let findings = Memo::new(move |_| {
-        role.with(|r| {
-            data.with_context(|ctx| domain::lint::lint_role(r, ctx.custom_roles, ctx.users, exists))
-        })
-    });
-    move || {
-        let all = findings.get();
-        (!all.is_empty()).then(|| {
-            view! {
-                <section class="lint-panel" aria-labelledby=dom_id("lint-title")>
-                    <h3 id=dom_id("lint-title")>{format!("Least-privilege checks: {}", crate::ui::lint::tally(&all))}</h3>
-                    <crate::ui::lint::FindingList findings=all with_location=false />
-                </section>
-            }
-        })
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::ids::dom_id;
 use crate::ui::lookup::UsedByDialog;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::url_segment;
-use crate::ui::widgets::{PermissionNotice, PermittedAction, SearchBox};
+use crate::ui::widgets::{PermissionNotice, PermittedAction, RowSelect, SearchBox};
 use domain::permissions::Permission;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -200,22 +200,9 @@ fn RoleRow(
     let name = entry.name.clone();
     let delete_name = entry.name.clone();
     let used_name = entry.name.clone();
-    let (is_sel, toggle) = (entry.name.clone(), entry.name.clone());
     view! {
         <tr>
-            <td class="select">
-                <input
-                    type="checkbox"
-                    aria-label=format!("Select {name}")
-                    prop:checked=move || selected.with(|s| s.contains(&is_sel))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        selected.update(|s| {
-                            if on { s.insert(toggle.clone()); } else { s.remove(&toggle); }
-                        });
-                    }
-                />
-            </td>
+            <RowSelect name=name.clone() key=entry.name.clone() selected=selected />
             <th scope="row" class="role-name">{entry.name.clone()}</th>
             <td>
                 <ul class="grants">

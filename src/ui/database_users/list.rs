@@ -6,7 +6,7 @@ use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
-use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, SearchBox};
+use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
 use domain::model::{ApiError, DatabaseUser};
 use domain::permissions::Permission;
 use domain::undo::user_undo;
@@ -120,7 +120,6 @@ fn UserRow(
 ) -> impl IntoView {
     let name = user.username.clone();
     let key: UserKey = (user.database_name.clone(), user.username.clone());
-    let toggle = key.clone();
     let method = AuthMethod::of(&user)
         .map(AuthMethod::label)
         .unwrap_or("Unknown");
@@ -140,19 +139,7 @@ fn UserRow(
     let (db, del_name) = (user.database_name.clone(), user.username.clone());
     view! {
         <tr>
-            <td class="select">
-                <input
-                    type="checkbox"
-                    aria-label=format!("Select {name}")
-                    prop:checked=move || selected.with(|s| s.contains(&key))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        selected.update(|s| {
-                            if on { s.insert(toggle.clone()); } else { s.remove(&toggle); }
-                        });
-                    }
-                />
-            </td>
+            <RowSelect name=name.clone() key=key selected=selected />
             <th scope="row" class="role-name">{user.username.clone()}{expires.map(|e| view! { <span class="note">" "{e}</span> })}</th>
             <td>{method}</td>
             <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>

@@ -7,6 +7,7 @@ pub mod guard;
 mod listbox;
 mod permitted;
 mod question;
+mod select;
 mod tabs;
 
 pub use change::{focus_when_shown, ChangeList, ReviewStep};
@@ -16,4 +17,5 @@ pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, Search
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
 pub use question::{Question, QuestionFields};
+pub use select::RowSelect;
 pub use tabs::{LinkTabs, TabLink};
