@@ -3,7 +3,7 @@
 // Prints the bundle sizes as one machine-readable line:
 //   bundle-size wasm_raw=N wasm_gzip=N js_raw=N js_gzip=N css_raw=N css_gzip=N total_gzip=N
 // and closes with "N passed, N failed". Exit status 1 if any check failed.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundleSizes, launch, serve, SETTLE, typeQueries } from "./harness.mjs";
 
@@ -222,6 +222,16 @@ const s = bundleSizes(dist);
 console.log(
   `bundle-size wasm_raw=${s.wasm_raw} wasm_gzip=${s.wasm_gzip} js_raw=${s.js_raw} js_gzip=${s.js_gzip} ` +
     `css_raw=${s.css_raw} css_gzip=${s.css_gzip} total_gzip=${s.total_gzip}`,
+);
+// The CI guard on the compressed bundle (bench/bundle-limit.json): a ratchet until the budget is met.
+const limit = JSON.parse(readFileSync(new URL("../../bench/bundle-limit.json", import.meta.url), "utf8"));
+await check(
+  `the compressed bundle (${Math.round(s.total_gzip / 1000)} KB gzip) is within the ratchet of ` +
+    `${Math.round(limit.ratchet_gzip_bytes / 1000)} KB (budget ${Math.round(limit.budget_gzip_bytes / 1000)} KB)`,
+  async () => {
+    if (s.total_gzip > limit.ratchet_gzip_bytes)
+      throw new Error(`grew to ${s.total_gzip} bytes, past ${limit.ratchet_gzip_bytes}: shrink it or explain the growth`);
+  },
 );
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;
