@@ -449,3 +449,31 @@ async fn a_backend_refusal_keeps_the_dialog_input() {
         "long-enough-secret"
     );
 }
+
+#[wasm_bindgen_test]
+async fn revert_changes_restores_the_loaded_user() {
+    let _app = mount_app_at("/database-access/users/admin/bi-reader/edit");
+    dialog_ready().await;
+    let revert: web_sys::HtmlButtonElement =
+        find("button", "Revert changes").await.unchecked_into();
+    assert!(revert.disabled(), "nothing to revert yet");
+    select("user-builtin", "readAnyDatabase");
+    type_into(&input_labelled("Description").unwrap(), "half-typed note");
+    wait_until("revert is offered", || !revert.disabled()).await;
+    revert.click();
+    wait_until("the form is as loaded", || {
+        input_labelled("Description").is_some_and(|d| d.value().is_empty())
+            && by_id("user-builtin")
+                .map(|s| s.unchecked_into::<HtmlSelectElement>().value())
+                .is_some_and(|v| v != "readAnyDatabase")
+    })
+    .await;
+    let revert: web_sys::HtmlButtonElement =
+        find("button", "Revert changes").await.unchecked_into();
+    assert!(revert.disabled(), "nothing left to revert");
+    assert_eq!(
+        pathname(),
+        "/database-access/users/admin/bi-reader/edit",
+        "still editing"
+    );
+}

@@ -514,3 +514,23 @@ async fn removing_a_member_asks_first_and_the_last_project_owner_stays() {
     .await;
     assert!(row_of("ada.admin@example.com").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn revert_changes_restores_a_members_loaded_roles() {
+    let _app = mount_app_at("/project-access/api-keys");
+    find("a", "Edit Roles for Terraform pipeline").await.click();
+    dialog("Edit Roles for Terraform pipeline").await;
+    let revert: web_sys::HtmlButtonElement =
+        find("button", "Revert changes").await.unchecked_into();
+    assert!(revert.disabled(), "nothing to revert yet");
+    by_name("button", "Remove Project Owner").unwrap().click();
+    choose(&roles_picker(), "Project Cluster Creator").await;
+    wait_until("revert is offered", || !revert.disabled()).await;
+    revert.click();
+    wait_until("the loaded roles are back", || {
+        by_name("button", "Remove Project Owner").is_some()
+            && by_name("button", "Remove Project Cluster Creator").is_none()
+    })
+    .await;
+    assert!(revert.disabled());
+}

@@ -38,8 +38,11 @@ pub fn EditUserDialog() -> impl IntoView {
         let (db, name) = key();
         u.database_name == db && u.username == name
     });
-    move || match user() {
-        Lookup::Found(u) => view! { <UserDialog original=Some(u) /> }.into_any(),
+    // "Revert changes" makes the form anew from the user as loaded: every field back, nothing left over.
+    let generation = RwSignal::new(0u32);
+    let revert = Callback::new(move |()| generation.update(|g| *g += 1));
+    move || match (generation.track(), user()).1 {
+        Lookup::Found(u) => view! { <UserDialog original=Some(u) on_revert=revert /> }.into_any(),
         Lookup::Missing => {
             let (db, name) = key();
             view! { <Banner message=format!("There is no database user {name} on {db}.") /> }
@@ -61,7 +64,12 @@ fn iso_in_hours(hours: i64) -> String {
 }
 
 #[component]
-fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
+fn UserDialog(
+    original: Option<DatabaseUser>,
+    /// Offered when editing: restores the loaded user.
+    #[prop(optional)]
+    on_revert: Option<Callback<()>>,
+) -> impl IntoView {
     let data = use_data();
     let guard = use_guard();
     let navigate = use_navigate();
@@ -147,8 +155,9 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
         u.description = (!d.trim().is_empty()).then_some(d);
         u
     });
-    let initial = user.get_untracked();
-    track_unsaved(move || !saved.get() && user.with(|u| *u != initial));
+    let initial = StoredValue::new(user.get_untracked());
+    let changed = move || user.with(|u| initial.with_value(|i| u != i));
+    track_unsaved(move || !saved.get() && changed());
 
     let issues = Memo::new(move |_| {
         let original = base.get_value();
@@ -317,6 +326,9 @@ fn UserDialog(original: Option<DatabaseUser>) -> impl IntoView {
                     fallback=move || view! {
                         <div class="form-actions">
                             <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
+                            {on_revert.map(|revert| view! {
+                                <button type="button" class="button" disabled=move || !changed() on:click=move |_| revert.run(())>"Revert changes"</button>
+                            })}
                             <button type="submit" class="button button-primary" disabled=move || sending.get()>
                                 {if create { "Add User" } else { "Update User" }}
                             </button>

@@ -147,6 +147,7 @@ pub fn EditRolesDialog() -> impl IntoView {
 fn EditRolesForm(member: Member) -> impl IntoView {
     let kind = member.kind;
     let initial = member.roles.clone();
+    let loaded = StoredValue::new(member.roles.clone());
     let roles = RwSignal::new(member.roles.clone());
     let issues = Memo::new(move |_| roles.with(|r| validate_project_roles(r)));
     let form = AccessForm::new(issues);
@@ -192,7 +193,17 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                 <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                 <Show
                     when=reviewing
-                    fallback=move || view! { <FormActions form=form submit_label="Save Roles" on_cancel=close /> }
+                    fallback=move || view! {
+                        <FormActions form=form submit_label="Save Roles" on_cancel=close />
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || loaded.with_value(|l| roles.with(|r| r == l))
+                            on:click=move |_| roles.set(loaded.get_value())
+                        >
+                            "Revert changes"
+                        </button>
+                    }
                 >
                     {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
                     <ReviewStep
