@@ -1,7 +1,7 @@
 //! What changed between two versions of a custom role or database user, as lines added and removed:
 //! the review step before saving, the conflict view when someone else changed a role meanwhile, and the
 //! Activity Feed's before/after all show the same thing.
-use crate::model::{CustomDbRole, DatabaseUser};
+use crate::model::{CustomDbRole, DatabaseUser, DatabaseUserRole};
 use crate::project::grants;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -53,14 +53,7 @@ pub fn same_role(a: &CustomDbRole, b: &CustomDbRole) -> bool {
 /// A user's roles (`role@db[.collection]`) and the settings a review should show: description,
 /// cluster scopes, expiry. Never the password (the console doesn't keep one).
 pub fn user_lines(user: &DatabaseUser) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = user
-        .roles
-        .iter()
-        .map(|r| match r.collection_name.as_deref() {
-            Some(c) if !c.is_empty() => format!("{}@{}.{c}", r.role_name, r.database_name),
-            _ => format!("{}@{}", r.role_name, r.database_name),
-        })
-        .collect();
+    let mut out: BTreeSet<String> = user.roles.iter().map(DatabaseUserRole::spec).collect();
     if let Some(d) = user.description.as_deref().filter(|d| !d.is_empty()) {
         out.insert(format!("description: {d}"));
     }

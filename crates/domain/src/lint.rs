@@ -2,7 +2,7 @@
 //! a severity and where it is. Shown in the role editor (for the role being edited) and as a project-wide
 //! report. Nothing here blocks a write; validation does that.
 use crate::catalog::{inheritable_roles, project_role, project_role_name, Action};
-use crate::lookup::{used_by, user_label};
+use crate::lookup::{used_by, user_label, user_name};
 use crate::model::{CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole};
 use crate::privileges::{Effective, Expander, Target};
 use crate::project_access::{Member, MemberKind};
@@ -44,14 +44,9 @@ impl Location {
     pub fn label(&self) -> String {
         match self {
             Location::Role(name) => format!("Custom role {name}"),
-            Location::User { db, username } => format!(
-                "Database user {}",
-                if db == "admin" {
-                    username.clone()
-                } else {
-                    format!("{db}/{username}")
-                }
-            ),
+            Location::User { db, username } => {
+                format!("Database user {}", user_name(db, username))
+            }
             Location::Member { kind, name, .. } => format!("{} {name}", kind.title()),
         }
     }

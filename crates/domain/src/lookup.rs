@@ -36,10 +36,15 @@ impl UsedBy {
 /// A user's display name in answers: `username` for the usual `admin` database, `$external/username`
 /// otherwise, so two users with the same name stay distinct.
 pub fn user_label(user: &DatabaseUser) -> String {
-    if user.database_name == "admin" {
-        user.username.clone()
+    user_name(&user.database_name, &user.username)
+}
+
+/// `username` on `admin`, `db/username` otherwise (see `user_label`).
+pub fn user_name(db: &str, username: &str) -> String {
+    if db == crate::model::ADMIN_DB {
+        username.to_string()
     } else {
-        format!("{}/{}", user.database_name, user.username)
+        format!("{db}/{username}")
     }
 }
 

@@ -221,6 +221,14 @@ impl DatabaseUserRole {
             collection_name: None,
         }
     }
+
+    /// `role@db` or `role@db.collection`, as lists, summaries and change views show a user's role.
+    pub fn spec(&self) -> String {
+        match self.collection_name.as_deref() {
+            Some(c) if !c.is_empty() => format!("{}@{}.{c}", self.role_name, self.database_name),
+            _ => format!("{}@{}", self.role_name, self.database_name),
+        }
+    }
 }
 
 /// `UserScope`.

@@ -4,7 +4,7 @@
 use crate::datetime::parse_datetime;
 use crate::diff::{user_change, user_lines, Change};
 use crate::errors::ErrorCode::*;
-use crate::model::{ApiError, DatabaseUser};
+use crate::model::{ApiError, DatabaseUser, DatabaseUserRole};
 use crate::permissions::Permission;
 use crate::project::{first_error, ActivityKind, Project};
 use crate::validate::{validate_user, UserMode};
@@ -21,14 +21,7 @@ fn user_not_found(db: &str, username: &str) -> ApiError {
 
 /// "read@sales, orders_reader@admin": what a user holds, for the feed.
 fn roles_summary(user: &DatabaseUser) -> String {
-    let roles: Vec<String> = user
-        .roles
-        .iter()
-        .map(|r| match &r.collection_name {
-            Some(c) if !c.is_empty() => format!("{}@{}.{}", r.role_name, r.database_name, c),
-            _ => format!("{}@{}", r.role_name, r.database_name),
-        })
-        .collect();
+    let roles: Vec<String> = user.roles.iter().map(DatabaseUserRole::spec).collect();
     roles.join(", ")
 }
 

@@ -7,7 +7,7 @@ use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
-use domain::model::{ApiError, DatabaseUser};
+use domain::model::{ApiError, DatabaseUser, DatabaseUserRole};
 use domain::permissions::Permission;
 use domain::undo::user_undo;
 use domain::user_form::AuthMethod;
@@ -16,13 +16,7 @@ use leptos_router::components::Outlet;
 use std::collections::BTreeSet;
 
 fn roles_text(u: &DatabaseUser) -> Vec<String> {
-    u.roles
-        .iter()
-        .map(|r| match r.collection_name.as_deref() {
-            Some(c) if !c.is_empty() => format!("{}@{}.{}", r.role_name, r.database_name, c),
-            _ => format!("{}@{}", r.role_name, r.database_name),
-        })
-        .collect()
+    u.roles.iter().map(DatabaseUserRole::spec).collect()
 }
 
 fn haystack(u: &DatabaseUser) -> String {
