@@ -130,6 +130,21 @@ fn validate(parts: &[&str], instance: &Value) -> Result<(), String> {
     }
 }
 
+/// Validates `body` against the schema of operation `method` on path template `t`, at `part` (the request
+/// body, or one response) in `media`.
+fn validate_body(
+    t: &str,
+    method: &str,
+    part: &[&str],
+    media: &str,
+    body: &Value,
+) -> Result<(), String> {
+    let mut parts = vec!["paths", t, method];
+    parts.extend_from_slice(part);
+    parts.extend(["content", media, "schema"]);
+    validate(&parts, body)
+}
+
 /// The path template of the spec operation `call` addresses (`{param}` segments match any segment).
 fn template(call: &Call) -> String {
     let paths = spec()["paths"].as_object().expect("paths");
@@ -168,19 +183,7 @@ fn check_request(call: &Call) -> String {
             "{} {t}: the spec takes no {media} body",
             call.method.as_str()
         );
-        validate(
-            &[
-                "paths",
-                &t,
-                &method,
-                "requestBody",
-                "content",
-                &media,
-                "schema",
-            ],
-            body,
-        )
-        .unwrap_or_else(|e| {
+        validate_body(&t, &method, &["requestBody"], &media, body).unwrap_or_else(|e| {
             panic!(
                 "{} {t}: request body does not match the spec: {e}\n{body}",
                 call.method.as_str()
@@ -229,20 +232,7 @@ fn send(emu: &mut Emulator, call: &Call) -> Reply {
                 documented["content"].get(&media).is_some(),
                 "{t} {status} in {media}"
             );
-            validate(
-                &[
-                    "paths",
-                    &t,
-                    &method,
-                    "responses",
-                    &status,
-                    "content",
-                    &media,
-                    "schema",
-                ],
-                body,
-            )
-            .unwrap_or_else(|e| {
+            validate_body(&t, &method, &["responses", &status], &media, body).unwrap_or_else(|e| {
                 panic!(
                     "{} {t} {status}: answer does not match the spec: {e}\n{body}",
                     call.method.as_str()
