@@ -50,36 +50,44 @@ pub fn ActivityFeedPage() -> impl IntoView {
     };
     let targets = Signal::derive(move || distinct(|e| &e.target));
     let actors = Signal::derive(move || distinct(|e| &e.principal));
-    let shown = move |events: &[ActivityEvent]| {
+    // Filtered once per change of the feed or a filter; the count and the table both read it.
+    let state = Memo::new(move |_| data.activity.with(Load::has_items));
+    let total = move || data.activity.with(|l| l.ready().map_or(0, Vec::len));
+    let shown = Memo::new(move |_| {
         let (t, a) = (target.get(), actor.get());
-        let some = |s: &String| (!s.is_empty()).then_some(s.as_str()).map(str::to_string);
-        let (t, a) = (some(&t), some(&a));
-        events
-            .iter()
-            .filter(|e| e.matches(t.as_deref(), a.as_deref()))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+        let pick = |s: &str| (!s.is_empty()).then_some(s.to_string());
+        let (t, a) = (pick(&t), pick(&a));
+        data.activity.with(|l| {
+            l.ready()
+                .map(|events| {
+                    events
+                        .iter()
+                        .filter(|e| e.matches(t.as_deref(), a.as_deref()))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="page">
             <h1>"Activity Feed"</h1>
-            {move || match data.activity.get() {
+            {move || match state.get() {
                 Load::Loading => view! { <LoadStatus data=data what="the activity feed" error=None /> }.into_any(),
                 Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
-                Load::Ready(events) if events.is_empty() && !data.is_embedded() => view! {
+                Load::Ready(false) if !data.is_embedded() => view! {
                     <p class="empty-state">"On a live Atlas project this console does not show the feed: see the project's Activity Feed in Atlas."</p>
                 }.into_any(),
-                Load::Ready(events) if events.is_empty() => view! {
+                Load::Ready(false) => view! {
                     <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),
-                Load::Ready(events) => view! {
+                Load::Ready(true) => view! {
                     <div class="toolbar feed-filters">
                         <FilterSelect id="feed-target" label="Role or user" options=targets value=target />
                         <FilterSelect id="feed-actor" label="By" options=actors value=actor />
-                        <p class="count" role="status">{
-                            let all = events.clone();
-                            move || format!("{} of {} changes", shown(&all).len(), all.len())
-                        }</p>
+                        <p class="count" role="status">
+                            {move || format!("{} of {} changes", shown.with(Vec::len), total())}
+                        </p>
                     </div>
                     <table class="activity-table">
                         <thead>
@@ -91,9 +99,7 @@ pub fn ActivityFeedPage() -> impl IntoView {
                                 <th scope="col">"Change"</th>
                             </tr>
                         </thead>
-                        {
-                            move || shown(&events).into_iter().enumerate().map(|(i, e)| view! { <FeedEntry index=i event=e /> }).collect_view()
-                        }
+                        {move || shown.get().into_iter().enumerate().map(|(i, e)| view! { <FeedEntry index=i event=e /> }).collect_view()}
                     </table>
                 }.into_any(),
             }}

@@ -18,6 +18,17 @@ pub enum Undoable {
     User(Write),
 }
 
+impl Undoable {
+    /// What was deleted, as the notice names it ("custom role orders_reader").
+    fn label(&self) -> String {
+        match self {
+            Undoable::Role(r) => format!("custom role {}", r.role.role_name),
+            Undoable::User(Write::CreateUser(u)) => format!("database user {}", u.username),
+            Undoable::User(_) => "database user".to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Offer {
     id: u64,
@@ -42,8 +53,9 @@ impl UndoOffers {
         });
     }
 
-    /// Offers to undo the delete `message` reports, for `UNDO_SECONDS`.
-    pub fn offer(&self, message: String, what: Undoable) {
+    /// Offers to undo the delete of `what` for `UNDO_SECONDS` ("Deleted custom role …").
+    pub fn offer(&self, what: Undoable) {
+        let message = format!("Deleted {}.", what.label());
         let id = self.next_id.get_value() + 1;
         self.next_id.set_value(id);
         self.outcome.set(None);
@@ -85,10 +97,7 @@ pub fn UndoNotice() -> impl IntoView {
             Undoable::Role(r) => data.with_context(|ctx| r.restore(ctx.custom_roles, ctx.users)),
             Undoable::User(w) => vec![w.clone()],
         };
-        let restored = match &offer.what {
-            Undoable::Role(r) => format!("Restored custom role {}.", r.role.role_name),
-            Undoable::User(_) => offer.message.replacen("Deleted", "Restored", 1),
-        };
+        let restored = format!("Restored {}.", offer.what.label());
         data.write(
             busy,
             error,

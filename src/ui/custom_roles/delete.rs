@@ -51,8 +51,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                 move |b| b.delete_custom_role(name.clone()),
                 move |()| {
                     if let Some(c) = captured {
-                        let message = format!("Deleted custom role {}.", c.role.role_name);
-                        undo.offer(message, Undoable::Role(c));
+                        undo.offer(Undoable::Role(c));
                     }
                     on_done.run(())
                 },

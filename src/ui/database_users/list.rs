@@ -184,14 +184,13 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
     let confirm = Callback::new(move |_| {
         let (db, name) = (db2.clone(), name2.clone());
         let offer = undo_write.clone().and_then(Result::ok);
-        let message = format!("Deleted database user {name}.");
         data.write(
             busy,
             error,
             move |b| b.delete_database_user(db, name),
             move |()| {
                 if let Some(w) = offer {
-                    undo.offer(message, Undoable::User(w));
+                    undo.offer(Undoable::User(w));
                 }
                 on_done.run(())
             },
