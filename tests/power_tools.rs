@@ -34,7 +34,19 @@ fn listed_under(root: &str, heading: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
-    let _app = mount_with(LIST, &fresh_key());
+    let key = fresh_key();
+    LocalBackend::open(&key, DemoKind::Standard)
+        .create_custom_role(domain::model::CustomDbRole {
+            role_name: "unheld".into(),
+            actions: vec![domain::model::PrivilegeAction {
+                action: "FIND".into(),
+                resources: vec![domain::model::Resource::namespace("hr", "")],
+            }],
+            inherited_roles: vec![],
+        })
+        .await
+        .unwrap();
+    let _app = mount_with(LIST, &key);
     list_ready().await;
     find("button", "Used by orders_reader").await.click();
     wait_until("the Used by dialog opens", || {
@@ -63,6 +75,14 @@ async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
     wait_until("the dialog closes", || query("[role=dialog]").is_none()).await;
 
     // A role nobody holds says so rather than showing empty lists.
+    find("button", "Used by unheld").await.click();
+    wait_until("the dialog says nobody holds it", || {
+        text_of("[role=dialog] .empty-state") == "No database user or custom role holds unheld."
+    })
+    .await;
+    assert!(query("[role=dialog] h3").is_none(), "no empty lists");
+    find("button", "Close").await.click();
+
     find("button", "Used by index_tuner").await.click();
     wait_until("the dialog names catalog-writer", || {
         listed_under("[role=dialog]", "Database users") == ["catalog-writer — directly"]
