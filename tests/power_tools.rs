@@ -32,18 +32,23 @@ fn listed_under(root: &str, heading: &str) -> Vec<String> {
         .collect()
 }
 
+/// A custom role granting FIND on every collection of `db`.
+fn find_role(name: &str, db: &str) -> domain::model::CustomDbRole {
+    domain::model::CustomDbRole {
+        role_name: name.into(),
+        actions: vec![domain::model::PrivilegeAction {
+            action: "FIND".into(),
+            resources: vec![domain::model::Resource::namespace(db, "")],
+        }],
+        inherited_roles: vec![],
+    }
+}
+
 #[wasm_bindgen_test]
 async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
     let key = fresh_key();
     LocalBackend::open(&key, DemoKind::Standard)
-        .create_custom_role(domain::model::CustomDbRole {
-            role_name: "unheld".into(),
-            actions: vec![domain::model::PrivilegeAction {
-                action: "FIND".into(),
-                resources: vec![domain::model::Resource::namespace("hr", "")],
-            }],
-            inherited_roles: vec![],
-        })
+        .create_custom_role(find_role("unheld", "hr"))
         .await
         .unwrap();
     let _app = mount_with(LIST, &key);
@@ -621,14 +626,7 @@ async fn bulk_assignment_checks_every_user_first_and_reports_per_user() {
     for i in 0..21 {
         let name = format!("bulk_{i}");
         backend
-            .create_custom_role(domain::model::CustomDbRole {
-                role_name: name.clone(),
-                actions: vec![domain::model::PrivilegeAction {
-                    action: "FIND".into(),
-                    resources: vec![domain::model::Resource::namespace("bulk", "")],
-                }],
-                inherited_roles: vec![],
-            })
+            .create_custom_role(find_role(&name, "bulk"))
             .await
             .unwrap();
         if i < 20 {
