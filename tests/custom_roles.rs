@@ -74,6 +74,7 @@ async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
     fill_find_role("orders_auditor", "sales", "orders").await;
     let picker = pickers().remove(0);
     choose(&picker, "insert").await;
+    open_preview().await;
     wait_until("preview is live", || {
         text_of("#preview-json").contains("INSERT")
     })
@@ -162,6 +163,26 @@ async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
     assert!(disabled(&picker, "listDatabases"), "global actions lock");
     assert!(disabled(&picker, "orders_reader"), "custom roles lock");
     assert!(!disabled(&picker, "insert"), "same category stays open");
+    // Why: said once under each locked group, and read with each of its options.
+    let locked = option(&picker, "dropDatabase").unwrap();
+    let why = locked
+        .get_attribute("aria-describedby")
+        .expect("a locked option is described by the reason");
+    assert_eq!(
+        by_id(&why).unwrap().text_content().unwrap(),
+        "Not available: this row already has Collection Actions"
+    );
+    assert_eq!(
+        query_all(".listbox-group-reason").len(),
+        3,
+        "one reason per locked group"
+    );
+    assert_eq!(
+        option(&picker, "insert")
+            .unwrap()
+            .get_attribute("aria-describedby"),
+        None
+    );
     // A locked option can't be chosen by clicking it.
     option(&picker, "dropDatabase").unwrap().click();
     sleep(50).await;
@@ -436,6 +457,7 @@ async fn a_backend_refusal_keeps_every_input() {
     // Another tab creates the same role meanwhile: the client's check passes, the backend refuses.
     let other =
         dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard);
+    open_preview().await;
     let role: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
     use dbaccess::backend::Backend;
     other.create_custom_role(role).await.unwrap();

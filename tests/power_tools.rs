@@ -369,6 +369,7 @@ async fn an_edit_marks_changed_rows_reverts_and_ends_in_a_review_of_the_diff() {
         legends() == ["Action or role 1", "Action or role 2"]
     })
     .await;
+    open_preview().await;
     assert_eq!(preview_actions(), ["FIND", "LIST_COLLECTIONS"]);
 
     choose(&pickers().remove(0), "insert").await;
@@ -478,6 +479,7 @@ async fn after_a_conflict_take_theirs_or_keep_mine() {
     let _app = mount_with(EDIT_READER, &key);
     edit_into_conflict(&key).await;
     find("button", "Take theirs").await.click();
+    open_preview().await;
     wait_until("the form now holds their version", || {
         preview_actions() == ["FIND", "LIST_COLLECTIONS", "REMOVE"]
     })

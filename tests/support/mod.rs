@@ -188,6 +188,20 @@ pub async fn find(selector: &str, name: &str) -> HtmlElement {
     by_name(selector, name).unwrap()
 }
 
+/// Opens the role editor's "Preview the Admin API request and Atlas CLI command" (built only while
+/// open) and waits for the request body to show.
+pub async fn open_preview() {
+    if query("#preview-json").is_none() {
+        query("details.preview summary")
+            .expect("the editor offers a preview")
+            .click();
+        wait_until("the request preview shows", || {
+            query("#preview-json").is_some()
+        })
+        .await;
+    }
+}
+
 /// The `<input>` labelled `label` through `<label for>` (first match).
 pub fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
     query_all("label").into_iter().find_map(|l| {

@@ -12,12 +12,23 @@ pub struct Choice {
     pub label: String,
     pub docs_group: Option<DocsGroup>,
     pub selected: bool,
+    /// Why this choice itself can't be chosen (too new for a cluster, the role being edited). A locked
+    /// category is said once, on its group.
     pub disabled: Option<String>,
+}
+
+impl Choice {
+    /// Why it can't be chosen now, if it can't: the group's lock first, then its own reason.
+    pub fn blocked<'a>(&'a self, group: &'a ChoiceGroup) -> Option<&'a str> {
+        group.locked.as_deref().or(self.disabled.as_deref())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChoiceGroup {
     pub category: Category,
+    /// Why the row can't take anything of this category now (another category already holds the row).
+    pub locked: Option<String>,
     pub choices: Vec<Choice>,
 }
 
@@ -30,9 +41,9 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
             None => String::new(),
         })
     };
-    let choice = |item: Item, label: String, docs_group, extra_reason: Option<String>| Choice {
+    let choice = |item: Item, label: String, docs_group, reason: Option<String>| Choice {
         selected: row.items.contains(&item),
-        disabled: lock_reason(item.category()).or(extra_reason),
+        disabled: reason,
         item,
         label,
         docs_group,
@@ -96,7 +107,11 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                         }),
                 );
             }
-            ChoiceGroup { category, choices }
+            ChoiceGroup {
+                category,
+                locked: lock_reason(category),
+                choices,
+            }
         })
         .collect()
 }

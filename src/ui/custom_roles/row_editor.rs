@@ -54,6 +54,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 .into_iter()
                 .map(|g| PickGroup {
                     label: g.category.label().to_string(),
+                    locked: g.locked,
                     options: g
                         .choices
                         .into_iter()

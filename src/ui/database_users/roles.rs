@@ -65,6 +65,7 @@ pub fn CustomRolesSelect(
         let full = chosen.len() >= MAX_CUSTOM_ROLES_PER_USER;
         vec![PickGroup {
             label: "Custom Roles".to_string(),
+            locked: None,
             options: project_roles
                 .get()
                 .into_iter()

@@ -27,6 +27,7 @@ fn groups(chosen: &[String], may_grant_owner: bool) -> Vec<PickGroup> {
         .iter()
         .map(|purpose| PickGroup {
             label: purpose.label().to_string(),
+            locked: None,
             options: PROJECT_ROLES
                 .iter()
                 .filter(|r| r.purpose == *purpose)

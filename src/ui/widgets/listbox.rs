@@ -24,9 +24,12 @@ pub struct PickOption {
     pub selected: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct PickGroup {
     pub label: String,
+    /// Why none of the group's options can be chosen now: said once under the group's label (each
+    /// option is `aria-disabled` and described by it), not repeated by every option.
+    pub locked: Option<String>,
     pub options: Vec<PickOption>,
 }
 
@@ -66,6 +69,7 @@ fn filtered(groups: &[PickGroup], query: &str) -> Vec<(PickGroup, usize)> {
             (
                 PickGroup {
                     label: g.label.clone(),
+                    locked: g.locked.clone(),
                     options,
                 },
                 more,
@@ -105,8 +109,9 @@ pub fn GroupedCombobox(
     let opt_prefix = format!("{id}-opt-");
     let visible = Memo::new(move |_| query.with(|q| groups.with(|g| filtered(g, q))));
     // The list's shape (which options, in which groups) apart from each option's state (chosen, and why
-    // it can't be chosen): choosing an option changes states only, so the open list updates attributes
-    // in place instead of being rebuilt (scripts/bench: "picker selection that locks").
+    // it can't be chosen) and each group's lock: choosing an option changes states and locks only, so the
+    // open list updates attributes in place instead of being rebuilt (scripts/bench: "picker selection
+    // that locks").
     let shape = Memo::new(move |_| {
         visible.with(|v| {
             v.iter()
@@ -123,6 +128,7 @@ pub fn GroupedCombobox(
                     (
                         PickGroup {
                             label: g.label.clone(),
+                            locked: None,
                             options,
                         },
                         *more,
@@ -130,6 +136,9 @@ pub fn GroupedCombobox(
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    let locks = Memo::new(move |_| {
+        visible.with(|v| v.iter().map(|(g, _)| g.locked.clone()).collect::<Vec<_>>())
     });
     let states = Memo::new(move |_| {
         visible.with(|v| {
@@ -153,6 +162,7 @@ pub fn GroupedCombobox(
     let toggle = move |key: String| {
         let enabled = visible.with_untracked(|v| {
             v.iter()
+                .filter(|(g, _)| g.locked.is_none())
                 .flat_map(|(g, _)| &g.options)
                 .any(|o| o.key == key && o.disabled.is_none())
         });
@@ -263,6 +273,10 @@ pub fn GroupedCombobox(
             .map(|(gi, (g, more))| {
                 let label_id = format!("{group_prefix}{gi}");
                 let labelled_by = label_id.clone();
+                let reason_id = format!("{label_id}-locked");
+                // One subscriber per group and per option on the list-wide memos: each attribute below
+                // then re-runs only when its own option or group changed.
+                let locked = Memo::new(move |_| locks.with(|l| l.get(gi).cloned().flatten()));
                 let mut last_heading = None;
                 let options = g
                     .options
@@ -273,11 +287,11 @@ pub fn GroupedCombobox(
                         let key = o.key.clone();
                         let state = {
                             let k = o.key.clone();
-                            move || states.with(|s| s.get(&k).cloned().unwrap_or_default())
+                            Memo::new(move |_| states.with(|s| s.get(&k).cloned().unwrap_or_default()))
                         };
-                        let (s1, s2, s3) = (state.clone(), state.clone(), state);
                         let key2 = o.key.clone();
                         let is_active = move || active.get().as_deref() == Some(key2.as_str());
+                        let group_reason = reason_id.clone();
                         view! {
                             {heading.map(|h| view! { <div role="presentation" class="listbox-heading">{h}</div> })}
                             <div
@@ -285,21 +299,19 @@ pub fn GroupedCombobox(
                                 id=option_dom_id(&o.key)
                                 class="listbox-option"
                                 class:active=is_active
-                                aria-selected=move || if s1().0 { "true" } else { "false" }
-                                aria-disabled=move || s2().1.is_some().then_some("true")
+                                aria-selected=move || if state.with(|s| s.0) { "true" } else { "false" }
+                                aria-disabled=move || (locked.with(Option::is_some) || state.with(|s| s.1.is_some())).then_some("true")
+                                aria-describedby=move || locked.with(Option::is_some).then(|| group_reason.clone())
                                 on:mousedown=|ev| ev.prevent_default()
                                 on:click=move |_| {
                                     active.set(Some(key.clone()));
                                     toggle(key.clone());
                                 }
                             >
-                                <span class="listbox-check" aria-hidden="true">{
-                                    let k = o.key.clone();
-                                    move || if states.with(|s| s.get(&k).is_some_and(|st| st.0)) { "✓" } else { "" }
-                                }</span>
+                                <span class="listbox-check" aria-hidden="true">{move || if state.with(|s| s.0) { "✓" } else { "" }}</span>
                                 <span class="listbox-label">{o.label}</span>
                                 {o.description.map(|d| view! { <span class="listbox-description">{d}</span> })}
-                                {move || s3().1.map(|why| view! { <span class="listbox-reason">{why}</span> })}
+                                {move || state.with(|s| s.1.clone()).map(|why| view! { <span class="listbox-reason">{why}</span> })}
                             </div>
                         }
                     })
@@ -307,6 +319,9 @@ pub fn GroupedCombobox(
                 view! {
                     <div role="group" aria-labelledby=labelled_by class="listbox-group">
                         <div role="presentation" id=label_id class="listbox-group-label">{g.label}</div>
+                        {move || locked.get().map(|why| view! {
+                            <div role="presentation" id=reason_id.clone() class="listbox-reason listbox-group-reason">{why}</div>
+                        })}
                         {options}
                         {(more > 0).then(|| view! {
                             <div role="presentation" class="listbox-more">{format!("{more} more: type to narrow the list")}</div>
