@@ -124,3 +124,81 @@ async fn project_access_and_unknown_pages_render() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
+    let _app = mount_app_at("/database-access/custom-roles");
+    list_ready().await;
+    by_name("a", "Edit orders_reader").unwrap().click();
+    editor_ready().await;
+    let editor = pathname();
+    choose(&pickers().remove(0), "insert").await;
+    sleep(20).await;
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.back().unwrap();
+    wait_until("asked to discard", || {
+        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
+    })
+    .await;
+    assert_eq!(pathname(), editor, "the address stays on the form");
+    by_name("[role=alertdialog] button", "Cancel")
+        .unwrap()
+        .click();
+    wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
+    assert!(
+        by_name("button", "Remove insert").is_some(),
+        "the edit is kept"
+    );
+    assert_eq!(pathname(), editor);
+
+    history.back().unwrap();
+    find("button", "Discard changes").await.click();
+    wait_until("back on the list", || {
+        pathname() == "/database-access/custom-roles" && query(".roles-table").is_some()
+    })
+    .await;
+    // Nothing unsaved: Back and Forward move freely.
+    history.back().unwrap();
+    wait_until("the editor again, unasked", || by_id("role-name").is_some()).await;
+    assert!(query("[role=alertdialog]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_once() {
+    let base = "/portal/db-access";
+    let _app = mount_config(
+        &format!("{base}/database-access/custom-roles"),
+        dbaccess::config::Config {
+            base_path: base.into(),
+            storage_key: fresh_key(),
+            ..dbaccess::config::Config::embedded(domain::demo::DemoKind::Standard)
+        },
+    );
+    list_ready().await;
+    by_name("a", "Edit orders_reader").unwrap().click();
+    editor_ready().await;
+    let editor = pathname();
+    assert!(editor.starts_with(base), "{editor}");
+    choose(&pickers().remove(0), "insert").await;
+    sleep(20).await;
+    // Back: asked, the address stays on the form.
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    find("button", "Discard changes").await;
+    assert_eq!(pathname(), editor);
+    by_name("[role=alertdialog] button", "Cancel")
+        .unwrap()
+        .click();
+    wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
+    // A link: asked, and once agreed the route gets the portal's path once.
+    by_name("a", "Cancel").unwrap().click();
+    find("button", "Discard changes").await.click();
+    wait_until("on the list under the portal's path", || {
+        pathname() == format!("{base}/database-access/custom-roles")
+    })
+    .await;
+}

@@ -9,7 +9,7 @@ use super::database_access::DatabaseAccessPage;
 use super::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
 use super::project_access::{self as pa, ProjectAccessPage};
 use super::state::Data;
-use super::widgets::guard::UnsavedChangesGuard;
+use super::widgets::guard::{provide_guard, UnsavedChangesGuard};
 use super::widgets::Banner;
 use crate::config::Config;
 use domain::catalog::project_role_name;
@@ -27,6 +27,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     super::undo::UndoOffers::provide();
     super::base::provide(&config.base_path);
     super::ids::provide(&config.id_prefix);
+    provide_guard(); // before the router: its popstate listener must run first
     let base = super::base::normalize(&config.base_path);
     view! {
         <Router base=base>

@@ -1,9 +1,9 @@
 //! "Never lose an edit": while a form has unsaved changes, leaving it (a link, a tab, the browser's
-//! reload) asks first. Forms mark themselves dirty; the app intercepts in-app links before the router
-//! sees them and shows one confirmation for all screens.
+//! Back and Forward, a reload) asks first. Forms mark themselves dirty; the app intercepts in-app links
+//! and history moves before the router sees them and shows one confirmation for all screens.
 use super::dialog::ConfirmDialog;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +13,8 @@ pub struct UnsavedGuard {
     dirty: RwSignal<bool>,
     /// Where the user wanted to go when we asked.
     pending: RwSignal<Option<String>>,
+    /// The console's current URL as the router knows it (kept by `UnsavedChangesGuard`).
+    here: StoredValue<String>,
 }
 
 impl UnsavedGuard {
@@ -65,19 +67,85 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
     crate::ui::base::route_of(&a.get_attribute("href")?)
 }
 
-/// Provides the guard and renders its confirmation. Must be inside the `<Router>`.
-#[component]
-pub fn UnsavedChangesGuard() -> impl IntoView {
+/// Makes the guard and listens for Back and Forward. Call before the `<Router>` is made: when popstate
+/// fires, the address bar already shows the other entry, and window listeners run in the order they
+/// were added, so this one runs before the router's. While a form is dirty it keeps the router from
+/// following, puts the form's URL back, and asks.
+pub fn provide_guard() {
     let guard = UnsavedGuard {
         dirty: RwSignal::new(false),
         pending: RwSignal::new(None),
+        here: StoredValue::new(String::new()),
     };
     provide_context(guard);
+    // Listeners run outside any reactive owner; the console's base path is read through this one.
+    let owner = Owner::current();
+    let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if !guard.dirty.get_untracked() {
+            return;
+        }
+        let l = window().location();
+        let wanted = format!(
+            "{}{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default(),
+            l.hash().unwrap_or_default()
+        );
+        let route = match &owner {
+            Some(o) => o.with(|| crate::ui::base::route_of(&wanted)),
+            None => crate::ui::base::route_of(&wanted),
+        };
+        let Some(route) = route else {
+            return;
+        };
+        ev.stop_immediate_propagation();
+        if let Ok(history) = window().history() {
+            let here = guard.here.get_value();
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&here));
+        }
+        guard.pending.set(Some(route));
+    });
+    let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    let listener = SendWrapper::new(on_pop);
+    on_cleanup(move || {
+        let pop = listener.take();
+        let _ =
+            window().remove_event_listener_with_callback("popstate", pop.as_ref().unchecked_ref());
+    });
+}
+
+/// Intercepts in-app links and reloads, and renders the guard's confirmation. Must be inside the
+/// `<Router>`, after `provide_guard`.
+#[component]
+pub fn UnsavedChangesGuard() -> impl IntoView {
+    let guard = use_guard();
     let navigate = use_navigate();
+    // Where Back or Forward would be undone to. The router's search has no "?"; its hash may lack "#".
+    let location = use_location();
+    Effect::new(move |_| {
+        let (search, hash) = (location.search.get(), location.hash.get());
+        guard.here.set_value(format!(
+            "{}{}{search}{}{}",
+            location.pathname.get(),
+            if search.is_empty() { "" } else { "?" },
+            if hash.is_empty() || hash.starts_with('#') {
+                ""
+            } else {
+                "#"
+            },
+            hash
+        ));
+    });
 
     // Capture phase on the document runs before the router's own click listener on the window.
+    // The link's route is read under this component's owner (it knows the console's base path).
+    let owner = Owner::current();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = internal_link(&ev) {
+        let link = match &owner {
+            Some(o) => o.with(|| internal_link(&ev)),
+            None => internal_link(&ev),
+        };
+        if let Some(href) = link {
             if !guard.allows(&href) {
                 ev.prevent_default();
                 ev.stop_propagation();
