@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSizes, launch, serve, SETTLE, typeQueries } from "../tests/smoke/harness.mjs";
+import { largestRole, prepareEditorOpen, preparePickerLock, timeEditorOpen, timePickerLock } from "./interactions.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -70,54 +71,22 @@ try {
   results.filter = { keystrokes: keys.length, p50_ms: pct(keys, 0.5), p95_ms: pct(keys, 0.95) };
 
   // Opening the editor on the role with the most privileges.
-  const big = roles.reduce((a, b) =>
-    b.actions.length + b.inheritedRoles.length > a.actions.length + a.inheritedRoles.length ? b : a,
-  );
+  const big = largestRole(roles);
   const opens = [];
   for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${base}/database-access/custom-roles?demo=large`);
-    await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 60000 });
-    await page.fill("#role-search", big.roleName);
-    await page.getByRole("link", { name: `Edit ${big.roleName}`, exact: true }).waitFor();
-    opens.push(
-      await page.evaluate(async (name) => {
-        const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("aria-label") === `Edit ${name}`);
-        const t0 = performance.now();
-        link.click();
-        for (let k = 0; k < 50 && !document.getElementById("role-name"); k++) await window.__settle();
-        await window.__settle();
-        return performance.now() - t0;
-      }, big.roleName),
-    );
+    await prepareEditorOpen(page, base, big.roleName);
+    opens.push(await page.evaluate(timeEditorOpen, big.roleName));
   }
   results.editor_open = { role: big.roleName, median_ms: median(opens) };
 
   // A selection in the action picker that locks the other categories (new-role editor, 1,400 custom
   // roles in its Custom Roles group).
   await page.goto(`${base}/database-access/custom-roles/new?demo=large`);
-  const picker = page.locator("#row-0-picker");
-  await picker.waitFor({ timeout: 60000 });
+  await page.locator("#row-0-picker").waitFor({ timeout: 60000 });
   const locks = [];
   for (let i = 0; i < RUNS; i++) {
-    await picker.focus();
-    await picker.press("ArrowDown");
-    await page.locator("[role=option] .listbox-label", { hasText: /^find$/ }).waitFor({ timeout: 10000 });
-    locks.push(
-      await page.evaluate(async () => {
-        const option = () =>
-          [...document.querySelectorAll("[role=option]")].find((o) => o.querySelector(".listbox-label")?.textContent === "find");
-        const t0 = performance.now();
-        option().click();
-        await window.__settle();
-        const ms = performance.now() - t0;
-        const locked = [...document.querySelectorAll("[role=option][aria-disabled=true]")].length;
-        option().click(); // unselect for the next run (not timed)
-        await window.__settle();
-        if (!locked) throw new Error("choosing find locked nothing");
-        return ms;
-      }),
-    );
-    await picker.press("Escape");
+    await preparePickerLock(page);
+    locks.push(await page.evaluate(timePickerLock));
   }
   results.picker_lock = { median_ms: median(locks) };
   await context.close();

@@ -5,6 +5,7 @@
 //   node bench/profile.mjs target/profile-dist
 import { resolve } from "node:path";
 import { launch, serve, SETTLE } from "../tests/smoke/harness.mjs";
+import { largestRole, prepareEditorOpen, preparePickerLock, timeEditorOpen, timePickerLock } from "./interactions.mjs";
 
 const dist = resolve(process.argv[2] ?? "target/profile-dist");
 const RUNS = 5;
@@ -75,49 +76,18 @@ try {
   await page.goto(`${base}/database-access/custom-roles?demo=large`);
   await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 60000 });
   const roles = await page.evaluate(() => JSON.parse(localStorage.getItem("dbaccess.demo-large")).project.customRoles);
-  const big = roles.reduce((a, b) =>
-    b.actions.length + b.inheritedRoles.length > a.actions.length + a.inheritedRoles.length ? b : a,
-  );
-
+  const big = largestRole(roles);
   await profiled(`editor open (${big.roleName})`, {
     prepare: async () => {
-      await page.goto(`${base}/database-access/custom-roles?demo=large`);
-      await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 60000 });
-      await page.fill("#role-search", big.roleName);
-      await page.getByRole("link", { name: `Edit ${big.roleName}`, exact: true }).waitFor();
+      await prepareEditorOpen(page, base, big.roleName);
       return big.roleName;
     },
-    run: async (name) => {
-      const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("aria-label") === `Edit ${name}`);
-      const t0 = performance.now();
-      link.click();
-      for (let k = 0; k < 50 && !document.getElementById("role-name"); k++) await window.__settle();
-      await window.__settle();
-      return performance.now() - t0;
-    },
+    run: timeEditorOpen,
   });
 
   await page.goto(`${base}/database-access/custom-roles/new?demo=large`);
-  const picker = page.locator("#row-0-picker");
-  await picker.waitFor({ timeout: 60000 });
-  await profiled("picker choice that locks (find)", {
-    prepare: async () => {
-      await picker.focus();
-      await picker.press("Escape");
-      await picker.press("ArrowDown");
-      const find = page.locator("[role=option]", { has: page.locator(".listbox-label", { hasText: /^find$/ }) });
-      if ((await find.getAttribute("aria-selected")) === "true") await find.click(); // unselect, unprofiled
-      return null;
-    },
-    run: async () => {
-      const option = () =>
-        [...document.querySelectorAll("[role=option]")].find((o) => o.querySelector(".listbox-label")?.textContent === "find");
-      const t0 = performance.now();
-      option().click();
-      await window.__settle();
-      return performance.now() - t0;
-    },
-  });
+  await page.locator("#row-0-picker").waitFor({ timeout: 60000 });
+  await profiled("picker choice that locks (find)", { prepare: () => preparePickerLock(page), run: timePickerLock });
   await context.close();
 } finally {
   await browser.close();

@@ -1,0 +1,51 @@
+// The two timed interactions of the performance issue, shared by the benchmark (bench.mjs) and the
+// profiler (profile.mjs) so both measure exactly the same thing. `prepare*` run from Node (Playwright);
+// `time*` run in the page (install tests/smoke/harness.mjs SETTLE first) and return milliseconds.
+
+/** The role of the large project with the most actions and inherited roles. */
+export const largestRole = (roles) =>
+  roles.reduce((a, b) =>
+    b.actions.length + b.inheritedRoles.length > a.actions.length + a.inheritedRoles.length ? b : a,
+  );
+
+/** The large project's list, filtered down to `name`'s row. */
+export async function prepareEditorOpen(page, base, name) {
+  await page.goto(`${base}/database-access/custom-roles?demo=large`);
+  await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 60000 });
+  await page.fill("#role-search", name);
+  await page.getByRole("link", { name: `Edit ${name}`, exact: true }).waitFor();
+}
+
+/** In the page: follow "Edit <name>" until the editor is shown, settled and laid out. */
+export async function timeEditorOpen(name) {
+  const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("aria-label") === `Edit ${name}`);
+  const t0 = performance.now();
+  link.click();
+  for (let k = 0; k < 50 && !document.getElementById("role-name"); k++) await window.__settle();
+  await window.__settle();
+  return performance.now() - t0;
+}
+
+/** The new-role editor's first picker, open, with `find` not chosen (the editor must be shown). */
+export async function preparePickerLock(page) {
+  const picker = page.locator("#row-0-picker");
+  await picker.focus();
+  await picker.press("Escape");
+  await picker.press("ArrowDown");
+  const find = page.locator("[role=option]", { has: page.locator(".listbox-label", { hasText: /^find$/ }) });
+  await find.waitFor({ timeout: 10000 });
+  if ((await find.getAttribute("aria-selected")) === "true") await find.click(); // unselect, untimed
+}
+
+/** In the page: choose `find` (which locks the other categories) until settled and laid out. */
+export async function timePickerLock() {
+  const find = [...document.querySelectorAll("[role=option]")].find(
+    (o) => o.querySelector(".listbox-label")?.textContent === "find",
+  );
+  const t0 = performance.now();
+  find.click();
+  await window.__settle();
+  const ms = performance.now() - t0;
+  if (!document.querySelector("[role=option][aria-disabled=true]")) throw new Error("choosing find locked nothing");
+  return ms;
+}
