@@ -87,7 +87,13 @@ try {
 
   await page.goto(`${base}/database-access/custom-roles/new?demo=large`);
   await page.locator("#row-0-picker").waitFor({ timeout: 60000 });
-  await profiled("picker choice that locks (find)", { prepare: () => preparePickerLock(page), run: timePickerLock });
+  await profiled("picker choice that locks (find)", {
+    prepare: async () => {
+      await preparePickerLock(page); // unchooses, outside the profile
+      return false; // timePickerLock's `unchoose`
+    },
+    run: timePickerLock,
+  });
   await context.close();
 } finally {
   await browser.close();
