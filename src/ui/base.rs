@@ -21,21 +21,24 @@ pub fn provide(base: &str) {
     provide_context(RouteBase(normalize(base).into()));
 }
 
-fn base() -> Arc<str> {
+/// This console's base path. DOM listeners run outside the reactive owner, where the context can't be
+/// read: they capture this value when set up and resolve routes with `route_under`.
+pub fn current() -> Arc<str> {
     use_context::<RouteBase>().map_or_else(|| Arc::from(""), |b| b.0)
 }
 
 /// The `href` of a console route (`/database-access/...`).
 pub fn link(route: impl AsRef<str>) -> String {
-    format!("{}{}", base(), route.as_ref())
+    format!("{}{}", current(), route.as_ref())
 }
 
 /// The console route of a browser path, or `None` when the path is outside the console.
 pub fn route_of(path: &str) -> Option<String> {
-    strip(&base(), path)
+    route_under(&current(), path)
 }
 
-fn strip(base: &str, path: &str) -> Option<String> {
+/// The console route of a browser path under `base` (see `current`), or `None` outside the console.
+pub fn route_under(base: &str, path: &str) -> Option<String> {
     match path.strip_prefix(base) {
         Some("") => Some("/".to_string()),
         Some(rest) if rest.starts_with('/') || rest.starts_with('?') || rest.starts_with('#') => {
@@ -56,12 +59,12 @@ mod tests {
         assert_eq!(normalize("/"), "");
         let b = "/portal/db-access";
         assert_eq!(
-            strip(b, "/portal/db-access/database-access/users").as_deref(),
+            route_under(b, "/portal/db-access/database-access/users").as_deref(),
             Some("/database-access/users")
         );
-        assert_eq!(strip(b, "/portal/db-access").as_deref(), Some("/"));
-        assert_eq!(strip(b, "/portal/db-accessories"), None);
-        assert_eq!(strip(b, "/elsewhere"), None);
-        assert_eq!(strip("", "/x").as_deref(), Some("/x"));
+        assert_eq!(route_under(b, "/portal/db-access").as_deref(), Some("/"));
+        assert_eq!(route_under(b, "/portal/db-accessories"), None);
+        assert_eq!(route_under(b, "/elsewhere"), None);
+        assert_eq!(route_under("", "/x").as_deref(), Some("/x"));
     }
 }

@@ -2,6 +2,7 @@
 //! Back and Forward, a reload) asks first. Forms mark themselves dirty; the app intercepts in-app links
 //! and history moves before the router sees them and shows one confirmation for all screens.
 use super::dialog::ConfirmDialog;
+use crate::ui::base::{current, route_under};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use send_wrapper::SendWrapper;
@@ -47,8 +48,8 @@ pub fn track_unsaved(dirty: impl Fn() -> bool + Send + Sync + 'static) {
     on_cleanup(move || guard.dirty.set(false));
 }
 
-/// The in-app link a click would follow, if it is a plain left click on one.
-fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
+/// The in-app link a click would follow, if it is a plain left click on one (`base`: the console's).
+fn internal_link(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
     if ev.default_prevented()
         || ev.button() != 0
         || ev.meta_key()
@@ -64,7 +65,18 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     // Routes, not hrefs: the router adds the base path when it navigates.
-    crate::ui::base::route_of(&a.get_attribute("href")?)
+    route_under(base, &a.get_attribute("href")?)
+}
+
+/// The page's path, query and fragment as the browser shows them now.
+fn browser_path() -> String {
+    let l = window().location();
+    format!(
+        "{}{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default(),
+        l.hash().unwrap_or_default()
+    )
 }
 
 /// Makes the guard and listens for Back and Forward. Call before the `<Router>` is made: when popstate
@@ -78,24 +90,12 @@ pub fn provide_guard() {
         here: StoredValue::new(String::new()),
     };
     provide_context(guard);
-    // Listeners run outside any reactive owner; the console's base path is read through this one.
-    let owner = Owner::current();
+    let base = current();
     let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if !guard.dirty.get_untracked() {
             return;
         }
-        let l = window().location();
-        let wanted = format!(
-            "{}{}{}",
-            l.pathname().unwrap_or_default(),
-            l.search().unwrap_or_default(),
-            l.hash().unwrap_or_default()
-        );
-        let route = match &owner {
-            Some(o) => o.with(|| crate::ui::base::route_of(&wanted)),
-            None => crate::ui::base::route_of(&wanted),
-        };
-        let Some(route) = route else {
+        let Some(route) = route_under(&base, &browser_path()) else {
             return;
         };
         ev.stop_immediate_propagation();
@@ -120,12 +120,13 @@ pub fn provide_guard() {
 pub fn UnsavedChangesGuard() -> impl IntoView {
     let guard = use_guard();
     let navigate = use_navigate();
-    // Where Back or Forward would be undone to. The router's search has no "?"; its hash may lack "#".
+    // Where Back or Forward would be undone to: the router's own location (the browser's address may
+    // not have caught up when effects run). Its search has no "?"; its hash may lack the "#".
     let location = use_location();
     Effect::new(move |_| {
         let (search, hash) = (location.search.get(), location.hash.get());
         guard.here.set_value(format!(
-            "{}{}{search}{}{}",
+            "{}{}{search}{}{hash}",
             location.pathname.get(),
             if search.is_empty() { "" } else { "?" },
             if hash.is_empty() || hash.starts_with('#') {
@@ -133,19 +134,13 @@ pub fn UnsavedChangesGuard() -> impl IntoView {
             } else {
                 "#"
             },
-            hash
         ));
     });
 
     // Capture phase on the document runs before the router's own click listener on the window.
-    // The link's route is read under this component's owner (it knows the console's base path).
-    let owner = Owner::current();
+    let base = current();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        let link = match &owner {
-            Some(o) => o.with(|| internal_link(&ev)),
-            None => internal_link(&ev),
-        };
-        if let Some(href) = link {
+        if let Some(href) = internal_link(&ev, &base) {
             if !guard.allows(&href) {
                 ev.prevent_default();
                 ev.stop_propagation();
