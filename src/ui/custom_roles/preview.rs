@@ -1,5 +1,6 @@
 //! The exact Admin API request the editor will send, and the equivalent Atlas CLI command, live.
 use crate::ui::ids::dom_id;
+use crate::ui::widgets::LazyDetails;
 use domain::cli::custom_role_command;
 use domain::model::{CustomDbRole, UpdateCustomDbRole};
 use leptos::prelude::*;
@@ -31,22 +32,15 @@ pub fn RequestPreview(
             format!("PATCH {base}/{}", role.with(|r| r.role_name.clone()))
         }
     };
-    let open = RwSignal::new(false);
+    // Built only while open: opening the editor on a large role stays within a frame, and closed it
+    // doesn't re-serialize the role on every keystroke.
     view! {
-        <details class="preview" prop:open=move || open.get()>
-            <summary on:click=move |ev| {
-                ev.prevent_default();
-                open.update(|o| *o = !*o);
-            }>"Preview the Admin API request and Atlas CLI command"</summary>
-            // Built only while open: opening the editor on a large role stays within a frame, and closed
-            // it doesn't re-serialize the role on every keystroke.
-            {move || open.get().then(|| view! {
-                <p class="preview-line"><code id=dom_id("preview-request-line")>{request_line}</code></p>
-                <pre id=dom_id("preview-json") class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
-                <pre id=dom_id("preview-cli") class="code" aria-label="Atlas CLI command">
-                    {move || role.with(|r| custom_role_command(r, create, &project_id.get()))}
-                </pre>
-            })}
-        </details>
+        <LazyDetails class="preview" summary="Preview the Admin API request and Atlas CLI command">
+            <p class="preview-line"><code id=dom_id("preview-request-line")>{request_line}</code></p>
+            <pre id=dom_id("preview-json") class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
+            <pre id=dom_id("preview-cli") class="code" aria-label="Atlas CLI command">
+                {move || role.with(|r| custom_role_command(r, create, &project_id.get()))}
+            </pre>
+        </LazyDetails>
     }
 }

@@ -4,6 +4,7 @@ use super::form_state::FormState;
 use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use crate::ui::state::Data;
+use crate::ui::widgets::LazyDetails;
 use domain::model::CustomDbRole;
 use domain::role_form::RoleForm;
 use domain::transfer::{free_copy_name, parse_roles};
@@ -21,6 +22,7 @@ pub(super) fn copy_name(data: Data, source: &str) -> String {
 #[component]
 pub fn StartFrom(state: FormState, #[prop(into)] pristine: Signal<bool>) -> impl IntoView {
     let data = use_data();
+    // Outside the `Show`: the panel stays as the user left it when it comes back.
     let open = RwSignal::new(false);
     let chosen = RwSignal::new(String::new());
     let json = RwSignal::new(String::new());
@@ -79,31 +81,23 @@ pub fn StartFrom(state: FormState, #[prop(into)] pristine: Signal<bool>) -> impl
     };
     view! {
         <Show when=move || pristine.get()>
-            <details class="start-from" prop:open=move || open.get()>
-                <summary on:click=move |ev| {
-                    ev.prevent_default();
-                    open.update(|o| *o = !*o);
-                }>"Start from an existing role or Admin API JSON"</summary>
-                // Built only when open: a project may have 1,400 roles.
-                {move || {
-                    open.get().then(move || view! {
-                    <div class="field">
-                        <label for=dom_id("start-role")>"Existing custom role"</label>
-                        <select id=dom_id("start-role") on:change=move |ev| chosen.set(event_target_value(&ev))>
-                            <option value="">"Choose a role"</option>
-                            {names().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
-                        </select>
-                        <button type="button" class="button" on:click=move |_| use_role.run(())>"Copy its actions and roles"</button>
-                    </div>
-                    <div class="field">
-                        <label for=dom_id("start-json")>"Admin API JSON"</label>
-                        <textarea id=dom_id("start-json") spellcheck="false" prop:value=move || json.get() on:input=move |ev| json.set(event_target_value(&ev))></textarea>
-                        <button type="button" class="button" on:click=move |_| use_json.run(())>"Use this JSON"</button>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                    })
-                }}
-            </details>
+            // Built only when open: a project may have 1,400 roles.
+            <LazyDetails class="start-from" summary="Start from an existing role or Admin API JSON" open=open>
+                <div class="field">
+                    <label for=dom_id("start-role")>"Existing custom role"</label>
+                    <select id=dom_id("start-role") on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">"Choose a role"</option>
+                        {names().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                    </select>
+                    <button type="button" class="button" on:click=move |_| use_role.run(())>"Copy its actions and roles"</button>
+                </div>
+                <div class="field">
+                    <label for=dom_id("start-json")>"Admin API JSON"</label>
+                    <textarea id=dom_id("start-json") spellcheck="false" prop:value=move || json.get() on:input=move |ev| json.set(event_target_value(&ev))></textarea>
+                    <button type="button" class="button" on:click=move |_| use_json.run(())>"Use this JSON"</button>
+                </div>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </LazyDetails>
         </Show>
     }
 }

@@ -2,6 +2,7 @@
 mod change;
 mod copy;
 mod dialog;
+mod disclosure;
 mod field_error;
 pub mod guard;
 mod listbox;
@@ -13,6 +14,7 @@ mod tabs;
 pub use change::{focus_when_shown, ChangeList, ReviewStep};
 pub use copy::CopyButton;
 pub use dialog::{ConfirmDialog, Dialog};
+pub use disclosure::LazyDetails;
 pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
