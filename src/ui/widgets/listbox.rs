@@ -24,7 +24,7 @@ pub struct PickOption {
     pub selected: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PickGroup {
     pub label: String,
     /// Why none of the group's options can be chosen now: said once under the group's label (each
