@@ -202,6 +202,16 @@ pub async fn open_preview() {
     }
 }
 
+/// The review step shows `added` among the additions and removes nothing.
+pub fn assert_review_only_adds(added: &str) {
+    let review = text_of(".review");
+    assert!(
+        review.contains("Added") && review.contains(added),
+        "{review}"
+    );
+    assert!(!review.contains("Removed"), "{review}");
+}
+
 /// The `<input>` labelled `label` through `<label for>` (first match).
 pub fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
     query_all("label").into_iter().find_map(|l| {
