@@ -144,7 +144,9 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let base = RwSignal::new(initial.to_role());
     let theirs_shown = RwSignal::new(None::<CustomDbRole>);
     let initial = StoredValue::new(initial);
-    track_unsaved(move || !saved.get() && form.with(|f| initial.with_value(|i| f != i)));
+    // Unchanged since loaded (or since their version was taken): nothing to lose, nothing to revert.
+    let pristine = move || form.with(|f| initial.with_value(|i| f == i));
+    track_unsaved(move || !saved.get() && !pristine());
     // Any edit makes the last refusal stale.
     Effect::new(move |_| {
         form.track();
@@ -284,7 +286,6 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             stage.set(Stage::Editing);
         }
     });
-    let pristine = move || form.with(|f| initial.with_value(|i| f == i));
     let revert = move |_| state.load_rows(&initial.get_value());
     // A refusal may concern a field: take the user there.
     Effect::new(move |_| {
