@@ -2,7 +2,10 @@
 //!   1. validating a role with 80 actions × 10 resources each (target ≤ 200 µs)
 //!   2. effective privileges of a user holding 20 custom roles in a project of 1,400 roles with
 //!      inheritance chains of depth 10 (target ≤ 2 ms)
+//!   3. the least-privilege lint of the large demo project's biggest role, which the role editor runs on
+//!      opening and on every change (target ≤ 1 ms)
 use domain::catalog::{ResourceKind, ACTIONS};
+use domain::lint::lint_role;
 use domain::model::*;
 use domain::privileges::Expander;
 use domain::role_form::RoleForm;
@@ -128,4 +131,27 @@ fn main() {
     );
     let eff = Expander::new(&roles).user(&user);
     println!("  (that user has {} distinct grants)", eff.grants.len());
+
+    // The role editor lints the role on opening and on every change (the large demo project's role with
+    // the most actions and inherited roles, as scripts/bench opens it).
+    let large = domain::demo::large(1400, 100);
+    let biggest = large
+        .custom_roles
+        .iter()
+        .rev() // the first of equals, as scripts/bench picks it
+        .max_by_key(|r| r.actions.len() + r.inherited_roles.len())
+        .expect("the large project has roles");
+    measure(
+        "lint_role: the large project's biggest role",
+        Duration::from_millis(1),
+        300,
+        || {
+            black_box(lint_role(
+                black_box(biggest),
+                &large.custom_roles,
+                &large.users,
+                true,
+            ));
+        },
+    );
 }
