@@ -1,7 +1,8 @@
 //! Browser tests of the console on the Admin API over HTTP, against the local emulator (started by
 //! `scripts/test browser`, which passes its address in `DBACCESS_EMULATOR` at build time): the real UI
-//! creates, edits and deletes a role, edits and deletes a user, creates an API key, and survives faults —
-//! a 500 and a timeout keep the input and offer "Try again", a 429 is retried, a 409 lands on its field.
+//! creates, edits and deletes a role, edits and deletes a user, creates an API key, adds a team (fetching the
+//! organization's teams once per load), and survives faults — a 500 and a timeout keep the input and offer
+//! "Try again", a 429 is retried, a 409 lands on its field.
 #![cfg(target_arch = "wasm32")]
 mod support;
 
@@ -307,6 +308,46 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     let listed = gloo_net::http::Request::get(&url).send().await.unwrap();
     let keys = listed.json::<Paginated<ApiKey>>().await.unwrap().results;
     assert!(keys.iter().all(|k| k.private_key.is_none()));
+}
+
+/// How many times the organization's teams were fetched.
+async fn org_team_fetches() -> usize {
+    let log = requests().await;
+    log.iter()
+        .filter(|l| l.starts_with("GET ") && l.contains("/orgs/") && l.contains("/teams"))
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
+    reset().await;
+    let _app = mount_http("/project-access/teams/add");
+    // Both uses of the organization's teams are ready: the team's name in the list behind the dialog
+    // and the names "Team name" suggests.
+    settle("the teams and the suggestions", || {
+        text_of(".members-table").contains("Platform SRE")
+            && query_all("[role=dialog] datalist option").len() == 4
+    })
+    .await;
+    assert_eq!(org_team_fetches().await, 1, "{:?}", requests().await);
+    type_into(&input_labelled("Team name").unwrap(), "Data Engineering");
+    let picker = query("[role=dialog] [role=combobox]").unwrap();
+    choose(
+        &wasm_bindgen::JsCast::unchecked_into(picker),
+        "Project Read Only",
+    )
+    .await;
+    find("button", "Add Team").await.click();
+    settle("back on the teams with the new team", || {
+        query("[role=dialog]").is_none() && text_of(".members-table").contains("Data Engineering")
+    })
+    .await;
+    // The load after the write fetched them once more.
+    assert_eq!(org_team_fetches().await, 2, "{:?}", requests().await);
+    let members = atlas().list_members().await.unwrap();
+    assert!(members
+        .iter()
+        .any(|m| m.name == "Data Engineering" && m.roles == ["GROUP_READ_ONLY"]));
 }
 
 #[wasm_bindgen_test]

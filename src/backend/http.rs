@@ -44,6 +44,9 @@ pub struct HttpBackend {
     principal: Principal,
     writes: Mutex<()>,
     org_id: RefCell<Option<String>>,
+    /// The organization's teams as `list_org_teams` last fetched them, for the member list of the same
+    /// load (which names project teams by them): used once, so a load fetches them once, not twice.
+    org_teams: RefCell<Option<ApiResult<Vec<OrgTeam>>>>,
 }
 
 impl HttpBackend {
@@ -55,6 +58,7 @@ impl HttpBackend {
             principal,
             writes: Mutex::new(()),
             org_id: RefCell::new(None),
+            org_teams: RefCell::new(None),
         }
     }
 
@@ -223,7 +227,12 @@ impl HttpBackend {
         let keys: Vec<ApiKey> = self.list(self.g().api_keys()).await?;
         let accounts: Vec<ServiceAccount> = self.list(self.g().service_accounts()).await?;
         // Team names live in the organization; a proxy may not expose it, then ids are shown.
-        let names = self.org_teams().await.unwrap_or_default();
+        let fetched = self.org_teams.borrow_mut().take();
+        let names = match fetched {
+            Some(teams) => teams,
+            None => self.org_teams().await,
+        }
+        .unwrap_or_default();
         let name = |id: &str| names.iter().find(|t| t.id == id).map(|t| t.name.as_str());
         Ok(users
             .iter()
@@ -455,7 +464,11 @@ impl Backend for HttpBackend {
     }
 
     fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
-        Box::pin(self.org_teams())
+        Box::pin(async move {
+            let teams = self.org_teams().await;
+            *self.org_teams.borrow_mut() = Some(teams.clone());
+            teams
+        })
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {

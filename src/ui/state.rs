@@ -131,8 +131,9 @@ impl Data {
             this.roles.set(b.list_custom_roles().await.into());
             this.users.set(b.list_database_users().await.into());
             this.activity.set(b.activity().await.into());
-            this.members.set(b.list_members().await.into());
+            // Teams before members: over HTTP the member list names teams by this answer.
             this.org_teams.set(b.list_org_teams().await.into());
+            this.members.set(b.list_members().await.into());
         });
     }
 
