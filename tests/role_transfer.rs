@@ -312,3 +312,54 @@ async fn a_chosen_file_is_checked_at_once_and_a_huge_one_is_refused_unread() {
     assert!(text_of(".import-report tbody").contains("from_file"));
     assert!(by_name("button", "Create 1 role").is_some());
 }
+
+/// Stands in for the system clipboard: `writeText` records the text in `window.__copied` and succeeds,
+/// or refuses like a browser that doesn't allow the page to write. `None` puts the browser's back.
+fn fake_clipboard(accepts: Option<bool>) {
+    let clipboard = web_sys::window().unwrap().navigator().clipboard();
+    match accepts {
+        None => {
+            js_sys::Reflect::delete_property(&clipboard, &"writeText".into()).unwrap();
+        }
+        Some(ok) => {
+            let body = if ok {
+                "window.__copied = text; return Promise.resolve();"
+            } else {
+                "return Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));"
+            };
+            let f = js_sys::Function::new_with_args("text", body);
+            js_sys::Reflect::set(&clipboard, &"writeText".into(), &f).unwrap();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn copy_says_copied_only_when_the_clipboard_took_the_text() {
+    let _app = mount_app_at(LIST);
+    list_ready().await;
+    find("button", "Export all").await.click();
+    wait_until("the export dialog opens", || {
+        by_id("export-dialog").is_some()
+    })
+    .await;
+    let text = textarea_labelled("Exported roles").unwrap();
+    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let status = || text_of("#export-dialog [role=status]");
+
+    fake_clipboard(Some(false));
+    find("button", "Copy").await.click();
+    wait_until("the refusal is said", || {
+        status().contains("didn't allow copying")
+    })
+    .await;
+    assert!(!status().contains("Copied"), "{}", status());
+
+    fake_clipboard(Some(true));
+    find("button", "Copy").await.click();
+    wait_until("Copied", || status() == "Copied").await;
+    let copied = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
+        .unwrap()
+        .as_string();
+    fake_clipboard(None);
+    assert_eq!(copied, Some(value_of(&text)), "the exported text, whole");
+}
