@@ -247,6 +247,39 @@ async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() 
 }
 
 #[wasm_bindgen_test]
+async fn dismiss_takes_the_undo_away_and_keeps_focus_in_the_page() {
+    let key = fresh_key();
+    LocalBackend::open(&key, DemoKind::Standard)
+        .create_custom_role(find_role("unheld", "hr"))
+        .await
+        .unwrap();
+    let _app = mount_with(LIST, &key);
+    list_ready().await;
+    find("button", "Delete unheld").await.click();
+    wait_until("asked", || query("[role=alertdialog]").is_some()).await;
+    confirm_button().click();
+    wait_until("deleted", || by_name("th", "unheld").is_none()).await;
+    find("button", "Undo").await;
+    let focused = || {
+        document()
+            .active_element()
+            .map(|e| e.text_content().unwrap_or_default())
+    };
+    wait_until("focus on Undo", || focused().as_deref() == Some("Undo")).await;
+    find("button", "Dismiss").await.click();
+    wait_until("the offer is gone", || by_name("button", "Undo").is_none()).await;
+    assert!(!text_of(".undo-region").contains("Deleted"));
+    // Focus went to the page's heading, not to the document's body (from where Tab starts over).
+    assert_eq!(focused().as_deref(), Some("Database Access"));
+    sleep(100).await;
+    assert!(
+        !stored_roles(&key).iter().any(|r| r.role_name == "unheld"),
+        "dismissed: the role stays deleted"
+    );
+    assert!(by_name("th", "unheld").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
     let key = fresh_key();
     let mut iam = DatabaseUser::new("arn:aws:iam::123456789012:role/etl");

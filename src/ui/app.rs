@@ -24,9 +24,9 @@ pub const HOME: &str = super::custom_roles::LIST_PATH;
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let data = Data::from_config(&config);
     provide_context(data);
-    super::undo::UndoOffers::provide();
     super::base::provide(&config.base_path);
     super::ids::provide(&config.id_prefix);
+    super::undo::UndoOffers::provide(); // after the ids: it keeps its elements' ids
     provide_guard(); // before the router: its popstate listener must run first
     let base = super::base::normalize(&config.base_path);
     view! {

@@ -1,11 +1,13 @@
 //! "Undo" after a delete: a notice at the top of the page for `UNDO_SECONDS`, which re-creates what was
 //! deleted from the definition captured just before (`domain::undo`). One offer at a time: a new delete
 //! replaces the previous offer.
+use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use domain::model::ApiError;
 use domain::undo::{DeletedRole, Write};
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Long enough to notice and react (the issue asks for at least 10 s).
 pub const UNDO_SECONDS: u64 = 15;
@@ -42,6 +44,8 @@ pub struct UndoOffers {
     next_id: StoredValue<u64>,
     /// The result of the last undo ("Restored …" or why it failed).
     outcome: RwSignal<Option<Result<String, String>>>,
+    /// This console's ids of the notice and of the page (a portal may show two consoles).
+    ids: StoredValue<(String, String)>,
 }
 
 impl UndoOffers {
@@ -50,7 +54,16 @@ impl UndoOffers {
             offer: RwSignal::new(None),
             next_id: StoredValue::new(0),
             outcome: RwSignal::new(None),
+            ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
         });
+    }
+
+    /// Takes the offer away. Focus on "Undo" or "Dismiss" would fall to the document's body with the
+    /// notice, so a keyboard user would start over from the top: it goes to the page's heading first.
+    fn withdraw(&self) {
+        self.ids
+            .with_value(|(region, main)| focus_heading_if_inside(region, main));
+        self.offer.set(None);
     }
 
     /// Offers to undo the delete of `what` for `UNDO_SECONDS` ("Deleted custom role …").
@@ -60,15 +73,37 @@ impl UndoOffers {
         self.next_id.set_value(id);
         self.outcome.set(None);
         self.offer.set(Some(Offer { id, message, what }));
-        let offer = self.offer;
+        let this = *self;
         set_timeout(
             move || {
-                if offer.with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id)) {
-                    offer.set(None);
+                if this
+                    .offer
+                    .with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id))
+                {
+                    this.withdraw();
                 }
             },
             Duration::from_secs(UNDO_SECONDS),
         );
+    }
+}
+
+/// Moves focus to the first heading of the page `main` when it is inside the element `region`.
+fn focus_heading_if_inside(region: &str, main: &str) {
+    let doc = document();
+    let inside = match (doc.get_element_by_id(region), doc.active_element()) {
+        (Some(r), Some(active)) => r.contains(Some(&active)),
+        _ => false,
+    };
+    let heading = doc
+        .get_element_by_id(main)
+        .and_then(|m| m.query_selector("h1").ok().flatten());
+    if let (true, Some(h)) = (inside, heading) {
+        if !h.has_attribute("tabindex") {
+            // Focusable by script only, not a Tab stop.
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 
@@ -103,14 +138,14 @@ pub fn UndoNotice() -> impl IntoView {
             error,
             move |b| crate::backend::apply_writes(b, writes),
             move |()| {
-                undo.offer.set(None);
+                undo.withdraw();
                 undo.outcome.set(Some(Ok(restored)));
             },
         );
     };
     Effect::new(move |_| {
         if let Some(e) = error.get() {
-            undo.offer.set(None);
+            undo.withdraw();
             undo.outcome.set(Some(Err(format!(
                 "Undo failed: {}",
                 e.detail.unwrap_or(e.error_code)
@@ -118,7 +153,7 @@ pub fn UndoNotice() -> impl IntoView {
         }
     });
     view! {
-        <div class="undo-region" role="status" aria-live="polite">
+        <div class="undo-region" id=dom_id("undo-region") role="status" aria-live="polite">
             {move || undo.offer.get().map(|o| view! {
                 <div class="undo-notice">
                     <span>{o.message}</span>
@@ -132,7 +167,7 @@ pub fn UndoNotice() -> impl IntoView {
                     >
                         "Undo"
                     </button>
-                    <button type="button" class="link-button" on:click=move |_| undo.offer.set(None)>"Dismiss"</button>
+                    <button type="button" class="link-button" on:click=move |_| undo.withdraw()>"Dismiss"</button>
                 </div>
             })}
             {move || undo.outcome.get().map(|r| match r {
