@@ -142,6 +142,26 @@ try {
     await roleRow("kbd_role").waitFor({ timeout: 5000 });
   });
 
+  await check("export: Download saves the shown text as a file and Copy puts it on the clipboard", async () => {
+    await page.goto(`${base}/database-access/custom-roles`);
+    await roleRow("orders_reader").waitFor({ timeout: 15000 });
+    await page.getByRole("button", { name: "Export all" }).click();
+    const shown = page.getByLabel("Exported roles");
+    await page.waitForFunction(() => document.querySelector("#export-dialog textarea")?.value.length > 0);
+    const text = await shown.inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 5000 }),
+      page.getByRole("button", { name: "Download" }).click(),
+    ]);
+    if (download.suggestedFilename() !== "custom-roles.json") throw new Error(`file name ${download.suggestedFilename()}`);
+    if (readFileSync(await download.path(), "utf8") !== text) throw new Error("the file is not the text shown");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
+    await page.locator("#export-dialog [role=status]", { hasText: "Copied" }).waitFor({ timeout: 5000 });
+    if ((await page.evaluate(() => navigator.clipboard.readText())) !== text) throw new Error("the clipboard is not the text shown");
+    await page.getByRole("button", { name: "Close" }).click();
+  });
+
   await check("project access: API keys listed by tab, and the role guide answers 'restore'", async () => {
     await page.goto(`${base}/project-access/api-keys`);
     await page.getByRole("tab", { name: "API Keys", selected: true }).waitFor({ timeout: 15000 });
