@@ -44,13 +44,19 @@ fn find_role(name: &str, db: &str) -> domain::model::CustomDbRole {
     }
 }
 
-#[wasm_bindgen_test]
-async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
+/// A fresh store of the standard demo plus "unheld", a role no user or role holds: its key.
+async fn demo_with_unheld() -> String {
     let key = fresh_key();
     LocalBackend::open(&key, DemoKind::Standard)
         .create_custom_role(find_role("unheld", "hr"))
         .await
         .unwrap();
+    key
+}
+
+#[wasm_bindgen_test]
+async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
+    let key = demo_with_unheld().await;
     let _app = mount_with(LIST, &key);
     list_ready().await;
     find("button", "Used by orders_reader").await.click();
@@ -248,11 +254,7 @@ async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() 
 
 #[wasm_bindgen_test]
 async fn dismiss_takes_the_undo_away_and_keeps_focus_in_the_page() {
-    let key = fresh_key();
-    LocalBackend::open(&key, DemoKind::Standard)
-        .create_custom_role(find_role("unheld", "hr"))
-        .await
-        .unwrap();
+    let key = demo_with_unheld().await;
     let _app = mount_with(LIST, &key);
     list_ready().await;
     find("button", "Delete unheld").await.click();

@@ -34,6 +34,20 @@ fn value_of(el: &HtmlElement) -> String {
         .unwrap_or_default()
 }
 
+/// Clicks the list's `button` and waits for the dialog `id` it opens.
+async fn open_dialog(button: &str, id: &str) {
+    find("button", button).await.click();
+    wait_until("the dialog opens", || by_id(id).is_some()).await;
+}
+
+/// Opens Export with the list's `button` ("Export all", "Export 1 selected"): the exported text, shown.
+async fn open_export(button: &str) -> HtmlElement {
+    open_dialog(button, "export-dialog").await;
+    let text = textarea_labelled("Exported roles").unwrap();
+    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    text
+}
+
 /// Pastes `text` into a textarea as a person would (value set, `input` fired).
 fn paste_into(el: &HtmlElement, text: &str) {
     el.focus().unwrap();
@@ -143,13 +157,7 @@ async fn export_gives_the_selected_roles_in_each_format() {
         all.text_content().unwrap_or_default() == "Export 1 selected"
     })
     .await;
-    all.click();
-    wait_until("the export dialog opens", || {
-        by_id("export-dialog").is_some()
-    })
-    .await;
-    let text = textarea_labelled("Exported roles").unwrap();
-    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let text = open_export("Export 1 selected").await;
     let exported: CustomDbRole =
         serde_json::from_str(&value_of(&text)).expect("Admin API JSON of one role");
     assert_eq!(exported.role_name, "orders_reader");
@@ -167,13 +175,7 @@ async fn export_gives_the_selected_roles_in_each_format() {
     wait_until("closed", || by_id("export-dialog").is_none()).await;
     // Nothing selected: all eight demo roles.
     find("input", "Select orders_reader").await.click();
-    find("button", "Export all").await.click();
-    wait_until("the export dialog opens", || {
-        by_id("export-dialog").is_some()
-    })
-    .await;
-    let text = textarea_labelled("Exported roles").unwrap();
-    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let text = open_export("Export all").await;
     let all: Vec<CustomDbRole> = serde_json::from_str(&value_of(&text)).unwrap();
     assert_eq!(all.len(), 8);
 }
@@ -184,11 +186,7 @@ async fn import_reports_every_role_and_writes_only_on_confirmation() {
     let _app = mount_with(LIST, &key);
     list_ready().await;
     let before = stored_roles(&key);
-    find("button", "Import").await.click();
-    wait_until("the import dialog opens", || {
-        by_id("import-dialog").is_some()
-    })
-    .await;
+    open_dialog("Import", "import-dialog").await;
     let text = textarea_labelled("Admin API JSON").unwrap();
     // Hostile input: a clear message, no report, nothing to create.
     paste_into(&text, &"[".repeat(5_000));
@@ -237,11 +235,7 @@ async fn import_reports_every_role_and_writes_only_on_confirmation() {
     wait_until("closed", || by_id("import-dialog").is_none()).await;
     assert_eq!(stored_roles(&key), before);
     // Again, and confirm: the two valid roles are created, the base first.
-    find("button", "Import").await.click();
-    wait_until("the import dialog opens", || {
-        by_id("import-dialog").is_some()
-    })
-    .await;
+    open_dialog("Import", "import-dialog").await;
     paste_into(
         &textarea_labelled("Admin API JSON").unwrap(),
         &import.to_string(),
@@ -291,11 +285,7 @@ fn choose_file(input: &HtmlElement, name: &str, text: &str) {
 async fn a_chosen_file_is_checked_at_once_and_a_huge_one_is_refused_unread() {
     let _app = mount_app_at(LIST);
     list_ready().await;
-    find("button", "Import").await.click();
-    wait_until("the import dialog opens", || {
-        by_id("import-dialog").is_some()
-    })
-    .await;
+    open_dialog("Import", "import-dialog").await;
     let input = input_labelled("Or choose a JSON file").unwrap();
     choose_file(&input, "huge.json", &" ".repeat(6 * 1024 * 1024));
     wait_until("the size error shows", || {
@@ -337,13 +327,7 @@ fn fake_clipboard(accepts: Option<bool>) {
 async fn copy_says_copied_only_when_the_clipboard_took_the_text() {
     let _app = mount_app_at(LIST);
     list_ready().await;
-    find("button", "Export all").await.click();
-    wait_until("the export dialog opens", || {
-        by_id("export-dialog").is_some()
-    })
-    .await;
-    let text = textarea_labelled("Exported roles").unwrap();
-    wait_until("the export is shown", || !value_of(&text).is_empty()).await;
+    let text = open_export("Export all").await;
     let status = || text_of("#export-dialog [role=status]");
 
     fake_clipboard(Some(false));
