@@ -268,6 +268,33 @@ pub fn stored_roles(key: &str) -> Vec<domain::model::CustomDbRole> {
     stored(key, "customRoles")
 }
 
+pub fn stored_users(key: &str) -> Vec<domain::model::DatabaseUser> {
+    stored(key, "users")
+}
+
+/// A custom role granting FIND on every collection of `db`.
+pub fn find_role(name: &str, db: &str) -> domain::model::CustomDbRole {
+    domain::model::CustomDbRole {
+        role_name: name.into(),
+        actions: vec![domain::model::PrivilegeAction {
+            action: "FIND".into(),
+            resources: vec![domain::model::Resource::namespace(db, "")],
+        }],
+        inherited_roles: vec![],
+    }
+}
+
+/// A fresh store of the standard demo plus "unheld", a role no user or role holds: its key.
+pub async fn demo_with_unheld() -> String {
+    use dbaccess::backend::Backend;
+    let key = fresh_key();
+    dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard)
+        .create_custom_role(find_role("unheld", "hr"))
+        .await
+        .unwrap();
+    key
+}
+
 pub async fn list_ready() {
     wait_until("the role table is shown", || {
         query(".roles-table").is_some()
