@@ -95,10 +95,13 @@ fn focus_heading_if_inside(region: &str, main: &str) {
         (Some(r), Some(active)) => r.contains(Some(&active)),
         _ => false,
     };
-    let heading = doc
-        .get_element_by_id(main)
-        .and_then(|m| m.query_selector("h1").ok().flatten());
-    if let (true, Some(h)) = (inside, heading) {
+    let heading = || {
+        doc.get_element_by_id(main)?
+            .query_selector("h1")
+            .ok()
+            .flatten()
+    };
+    if let Some(h) = inside.then(heading).flatten() {
         if !h.has_attribute("tabindex") {
             // Focusable by script only, not a Tab stop.
             let _ = h.set_attribute("tabindex", "-1");
