@@ -2,7 +2,7 @@
 //! `scripts/test browser`, which passes its address in `DBACCESS_EMULATOR` at build time): the real UI
 //! creates, edits and deletes a role, edits and deletes a user, creates an API key, adds a team (fetching the
 //! organization's teams once per load), and survives faults — a 500 and a timeout keep the input and offer
-//! "Try again", a 429 is retried, a 409 lands on its field.
+//! "Try again", a 429 is retried, a 409 lands on its field, a slow answer holds back only what needs it.
 #![cfg(target_arch = "wasm32")]
 mod support;
 
@@ -348,6 +348,42 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     assert!(members
         .iter()
         .any(|m| m.name == "Data Engineering" && m.roles == ["GROUP_READ_ONLY"]));
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_holds_back_only_what_needs_it() {
+    reset().await;
+    // The custom roles take 4 s to answer.
+    arm("delay:4000", "GET", "/customDBRoles/roles").await;
+    // A timeout longer than the delay: this is about waiting, not giving up.
+    let _app = mount_config(
+        "/project-access/users",
+        Config::http(emulator(), PROJECT, 10_000),
+    );
+    let started = js_sys::Date::now();
+    // Project access doesn't need them (it waited for them when the reads went one after another).
+    settle("the project's members are listed", || {
+        text_of(".members-table").contains("@")
+    })
+    .await;
+    let waited = js_sys::Date::now() - started;
+    assert!(
+        waited < 3_000.0,
+        "the members waited {waited} ms for the roles"
+    );
+    // Database users are checked against the custom roles: they are shown with them, and the user
+    // dialog then knows every role the user holds.
+    find("a", "Database Access").await.click();
+    find("a", "Database Users").await.click();
+    settle("the users are listed", || {
+        text_of(".users-table").contains("bi-reader")
+    })
+    .await;
+    find("a", "Edit bi-reader").await.click();
+    settle("the dialog", || by_id("user-builtin").is_some()).await;
+    select("user-builtin", "readAnyDatabase");
+    submit_with(&["Update User"]);
+    find("button", "Save changes").await;
 }
 
 #[wasm_bindgen_test]

@@ -127,13 +127,25 @@ impl Data {
         let this = *self;
         spawn_local(async move {
             let b = this.backend();
+            // The project first: over HTTP it also tells which organization the teams are read from.
             this.project.set(b.project().await.into());
-            this.roles.set(b.list_custom_roles().await.into());
-            this.users.set(b.list_database_users().await.into());
-            this.activity.set(b.activity().await.into());
-            // Teams before members: over HTTP the member list names teams by this answer.
-            this.org_teams.set(b.list_org_teams().await.into());
-            this.members.set(b.list_members().await.into());
+            // The rest at once: through a portal's proxy each is a round trip, and one after another a
+            // slow one held back everything after it.
+            let database_access = async {
+                let (roles, users) =
+                    futures::future::join(b.list_custom_roles(), b.list_database_users()).await;
+                // Users only with the custom roles they are checked against: a user dialog opened in
+                // between would call every custom role unknown.
+                this.roles.set(roles.into());
+                this.users.set(users.into());
+            };
+            let activity = async { this.activity.set(b.activity().await.into()) };
+            let project_access = async {
+                // Teams before members: over HTTP the member list names teams by this answer.
+                this.org_teams.set(b.list_org_teams().await.into());
+                this.members.set(b.list_members().await.into());
+            };
+            futures::future::join3(database_access, activity, project_access).await;
         });
     }
 
