@@ -79,17 +79,6 @@ async fn roles() -> Vec<CustomDbRole> {
     atlas().list_custom_roles().await.unwrap()
 }
 
-fn row_names() -> Vec<String> {
-    query_all(".roles-table tbody th")
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn submit() {
-    submit_with(&["Add Custom Role", "Update Custom Role"]);
-}
-
 #[wasm_bindgen_test]
 async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
     reset().await;
@@ -98,7 +87,7 @@ async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
     arm("429:1", "POST", "/customDBRoles/roles").await;
     let _app = mount_http(NEW);
     fill_find_role("http_auditor", "sales", "orders").await;
-    submit();
+    submit_role();
     settle("back on the list with the new role", || {
         pathname() == LIST && row_names().contains(&"http_auditor".to_string())
     })
@@ -133,7 +122,7 @@ async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
     editor_ready().await;
     let coll = input_labelled("Collection").unwrap();
     type_into(&coll, "invoices");
-    submit();
+    submit_role();
     // The review step, then the save re-reads the role before the PATCH.
     find("button", "Save changes").await.click();
     settle("saved", || pathname() == LIST).await;
@@ -185,7 +174,7 @@ async fn a_server_error_keeps_the_input_and_try_again_sends_it() {
     arm("500", "POST", "/customDBRoles/roles").await;
     let _app = mount_http(NEW);
     fill_find_role("after_outage", "sales", "orders").await;
-    submit();
+    submit_role();
     settle("the failure is reported", || {
         text_of("[role=alert]").contains("The change was not completed")
     })
@@ -210,7 +199,7 @@ async fn a_timeout_keeps_the_input_says_so_and_offers_retry() {
     arm("delay:6000", "POST", "/customDBRoles/roles").await;
     let _app = mount_http(NEW);
     fill_find_role("slow_answer", "sales", "orders").await;
-    submit();
+    submit_role();
     settle("the timeout is reported", || {
         text_of("[role=alert]").contains("did not answer within 3 seconds")
     })
@@ -237,7 +226,7 @@ async fn a_conflict_from_atlas_lands_on_the_name_field() {
         ..roles().await[0].clone()
     };
     atlas().create_custom_role(other).await.unwrap();
-    submit();
+    submit_role();
     let name = input_labelled("Custom Role Name").unwrap();
     settle("the name is marked invalid", || {
         name.get_attribute("aria-invalid").as_deref() == Some("true")

@@ -295,6 +295,19 @@ pub async fn demo_with_unheld() -> String {
     key
 }
 
+/// The names of the custom roles the list shows, in order.
+pub fn row_names() -> Vec<String> {
+    query_all(".roles-table tbody th")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Submits the role editor ("Add Custom Role" or "Update Custom Role").
+pub fn submit_role() {
+    submit_with(&["Add Custom Role", "Update Custom Role"]);
+}
+
 pub async fn list_ready() {
     wait_until("the role table is shown", || {
         query(".roles-table").is_some()
@@ -314,6 +327,15 @@ pub fn submit_with(labels: &[&str]) {
 // ---------- the shared grouped combobox ----------
 
 /// The option labelled `label` in the listbox of picker `picker`.
+/// Whether the picker's option `label` is locked (`aria-disabled`); panics when there is none.
+pub fn option_disabled(picker: &HtmlInputElement, label: &str) -> bool {
+    option(picker, label)
+        .unwrap_or_else(|| panic!("option {label}"))
+        .get_attribute("aria-disabled")
+        .as_deref()
+        == Some("true")
+}
+
 pub fn option(picker: &HtmlInputElement, label: &str) -> Option<HtmlElement> {
     let listbox = by_id(&picker.get_attribute("aria-controls").unwrap())?;
     let list = listbox.query_selector_all("[role=option]").unwrap();
