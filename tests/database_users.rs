@@ -17,10 +17,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LIST: &str = "/database-access/users";
 const NEW: &str = "/database-access/users/new";
 
-fn stored_users(key: &str) -> Vec<DatabaseUser> {
-    stored(key, "users")
-}
-
 async fn dialog_ready() -> HtmlInputElement {
     wait_until("the user dialog is shown", || {
         query("[role=dialog]").is_some() && by_id("user-name").is_some()

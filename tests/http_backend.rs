@@ -275,12 +275,7 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     find("a", "Create API Key").await.click();
     settle("the dialog", || input_labelled("Description").is_some()).await;
     type_into(&input_labelled("Description").unwrap(), "HTTP robot");
-    let picker = query("[role=dialog] [role=combobox]").unwrap();
-    choose(
-        &wasm_bindgen::JsCast::unchecked_into(picker),
-        "Project Read Only",
-    )
-    .await;
+    choose(&dialog_picker(), "Project Read Only").await;
     find("button", "Create API Key").await.click();
     settle("the private key is shown", || {
         by_id("secret-value").is_some()
@@ -320,12 +315,7 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     .await;
     assert_eq!(org_team_fetches().await, 1, "{:?}", requests().await);
     type_into(&input_labelled("Team name").unwrap(), "Data Engineering");
-    let picker = query("[role=dialog] [role=combobox]").unwrap();
-    choose(
-        &wasm_bindgen::JsCast::unchecked_into(picker),
-        "Project Read Only",
-    )
-    .await;
+    choose(&dialog_picker(), "Project Read Only").await;
     find("button", "Add Team").await.click();
     settle("back on the teams with the new team", || {
         query("[role=dialog]").is_none() && text_of(".members-table").contains("Data Engineering")

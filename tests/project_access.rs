@@ -12,7 +12,7 @@ use domain::project::ActivityEvent;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,12 +23,6 @@ async fn dialog(title: &str) -> HtmlElement {
     })
     .await;
     query("[role=dialog]").unwrap()
-}
-
-fn roles_picker() -> HtmlInputElement {
-    query("[role=dialog] [role=combobox]")
-        .unwrap()
-        .unchecked_into()
 }
 
 fn row_of(name: &str) -> Option<HtmlElement> {
@@ -85,7 +79,7 @@ async fn an_api_key_shows_its_private_key_once_then_never_again() {
     find("a", "Create API Key").await.click();
     dialog("Create API Key").await;
     type_into(&input_labelled("Description").unwrap(), "Index robot");
-    let picker = roles_picker();
+    let picker = dialog_picker();
     assert_eq!(
         picker.get_attribute("aria-label").as_deref(),
         Some("Project Permissions")
@@ -147,11 +141,11 @@ async fn zero_roles_are_refused_next_to_the_picker_and_nothing_is_created() {
     type_into(&input_labelled("Description").unwrap(), "No roles");
     find("button", "Create API Key").await.click();
     wait_until("the roles error shows", || {
-        messages_of(&roles_picker()).contains("Choose at least one project role.")
+        messages_of(&dialog_picker()).contains("Choose at least one project role.")
     })
     .await;
     assert_eq!(
-        roles_picker().get_attribute("aria-invalid").as_deref(),
+        dialog_picker().get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
     assert_eq!(
@@ -169,7 +163,7 @@ async fn editing_an_api_keys_roles_replaces_them() {
     let _app = mount_with("/project-access/api-keys", &key);
     find("a", "Edit Roles for Terraform pipeline").await.click();
     dialog("Edit Roles for Terraform pipeline").await;
-    let picker = roles_picker();
+    let picker = dialog_picker();
     // Start from what it holds.
     assert!(by_name("button", "Remove Project Owner").is_some());
     by_name("button", "Remove Project Owner").unwrap().click();
@@ -208,7 +202,7 @@ async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
     let _app = mount_app_at("/project-access/users/invite");
     dialog("Invite to Project").await;
     assert!(query(".banner-warning").is_none());
-    let picker = roles_picker();
+    let picker = dialog_picker();
     open(&picker).await;
     // Grouped by purpose, each role with its description.
     let groups: Vec<String> = query_all(".listbox-group-label")
@@ -255,7 +249,7 @@ async fn inviting_a_user_and_adding_a_team() {
     })
     .await;
     type_into(&email, "new.person@example.com");
-    choose(&roles_picker(), "Project Backup Recovery Operator").await;
+    choose(&dialog_picker(), "Project Backup Recovery Operator").await;
     find("button", "Invite").await.click();
     wait_until("invited user listed", || {
         query("[role=dialog]").is_none() && row_of("new.person@example.com").is_some()
@@ -281,7 +275,7 @@ async fn inviting_a_user_and_adding_a_team() {
     })
     .await;
     type_into(&team, "Security");
-    choose(&roles_picker(), "Project Network Access Manager").await;
+    choose(&dialog_picker(), "Project Network Access Manager").await;
     find("button", "Add Team").await.click();
     wait_until("team listed", || {
         query("[role=dialog]").is_none() && row_of("Security").is_some()
@@ -309,7 +303,7 @@ async fn a_service_accounts_secret_is_shown_once() {
         &input_labelled("Description").unwrap(),
         "Builds indexes on deploy",
     );
-    choose(&roles_picker(), "Project Index Manager").await;
+    choose(&dialog_picker(), "Project Index Manager").await;
     select("sa-expiry", "720");
     find("button", "Create Service Account").await.click();
     wait_until("the secret is shown", || by_id("secret-value").is_some()).await;
@@ -524,7 +518,7 @@ async fn revert_changes_restores_a_members_loaded_roles() {
         find("button", "Revert changes").await.unchecked_into();
     assert!(revert.disabled(), "nothing to revert yet");
     by_name("button", "Remove Project Owner").unwrap().click();
-    choose(&roles_picker(), "Project Cluster Creator").await;
+    choose(&dialog_picker(), "Project Cluster Creator").await;
     wait_until("revert is offered", || !revert.disabled()).await;
     revert.click();
     wait_until("the loaded roles are back", || {

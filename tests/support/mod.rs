@@ -326,7 +326,13 @@ pub fn submit_with(labels: &[&str]) {
 
 // ---------- the shared grouped combobox ----------
 
-/// The option labelled `label` in the listbox of picker `picker`.
+/// The open dialog's role picker (a project role, a custom role).
+pub fn dialog_picker() -> HtmlInputElement {
+    query("[role=dialog] [role=combobox]")
+        .unwrap()
+        .unchecked_into()
+}
+
 /// Whether the picker's option `label` is locked (`aria-disabled`); panics when there is none.
 pub fn option_disabled(picker: &HtmlInputElement, label: &str) -> bool {
     option(picker, label)
@@ -336,6 +342,7 @@ pub fn option_disabled(picker: &HtmlInputElement, label: &str) -> bool {
         == Some("true")
 }
 
+/// The option labelled `label` in the listbox of picker `picker`.
 pub fn option(picker: &HtmlInputElement, label: &str) -> Option<HtmlElement> {
     let listbox = by_id(&picker.get_attribute("aria-controls").unwrap())?;
     let list = listbox.query_selector_all("[role=option]").unwrap();
