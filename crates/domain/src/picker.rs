@@ -17,13 +17,6 @@ pub struct Choice {
     pub disabled: Option<String>,
 }
 
-impl Choice {
-    /// Why it can't be chosen now, if it can't: the group's lock first, then its own reason.
-    pub fn blocked<'a>(&'a self, group: &'a ChoiceGroup) -> Option<&'a str> {
-        group.locked.as_deref().or(self.disabled.as_deref())
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChoiceGroup {
     pub category: Category,

@@ -29,7 +29,8 @@ fn group(groups: &[ChoiceGroup], cat: Category) -> &ChoiceGroup {
 fn blocked(groups: &[ChoiceGroup], label: &str) -> Option<String> {
     let c = find(groups, label);
     let g = group(groups, c.item.category());
-    c.blocked(g).map(str::to_string)
+    // The group's lock first, then the choice's own reason (as the picker shows them).
+    g.locked.clone().or_else(|| c.disabled.clone())
 }
 
 #[test]
