@@ -17,14 +17,10 @@ export async function prepareEditorOpen(page, base, name) {
   await page.evaluate(() => window.__settle());
 }
 
-/** In the page: follow "Edit <name>" until the editor is shown, settled and laid out. */
+/** In the page: follow "Edit <name>" until the editor is shown and laid out, and nothing changes after. */
 export async function timeEditorOpen(name) {
   const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("aria-label") === `Edit ${name}`);
-  const t0 = performance.now();
-  link.click();
-  for (let k = 0; k < 50 && !document.getElementById("role-name"); k++) await window.__settle();
-  await window.__settle();
-  return performance.now() - t0;
+  return window.__settledAfter(performance.now(), () => link.click(), () => document.getElementById("role-name"));
 }
 
 /** The new-role editor's first picker, open, with `find` not chosen (the editor must be shown). */
@@ -50,10 +46,7 @@ export async function preparePickerLock(page) {
 export async function timePickerLock(unchoose = true) {
   const option = () =>
     [...document.querySelectorAll("[role=option]")].find((o) => o.querySelector(".listbox-label")?.textContent === "find");
-  const t0 = performance.now();
-  option().click();
-  await window.__settle();
-  const ms = performance.now() - t0;
+  const ms = await window.__settledAfter(performance.now(), () => option().click(), () => true);
   const locked = document.querySelector("[role=option][aria-disabled=true]");
   if (unchoose) {
     option().click();

@@ -74,11 +74,33 @@ export function launch() {
 // An init script for pages under measurement: window.__settle() resolves after one task that runs once the
 // microtask queue has drained (a MessageChannel round trip), then forces layout. The wait for the next
 // display frame is not counted.
+// window.__settledAfter(t0, act, ready) runs act() and settles until ready() holds and a settle changed
+// nothing in the DOM; it returns the milliseconds from t0 to the end of the last settle that changed it.
+// Chromium may render a display frame between two settles: that is painting, not the update, so it is
+// not counted (a quiet settle only confirms the update was over).
 export const SETTLE = `window.__settle = () => new Promise((done) => {
   const c = new MessageChannel();
   c.port1.onmessage = () => { document.body.offsetHeight; done(); };
   c.port2.postMessage(0);
-});`;
+});
+window.__settledAfter = async (t0, act, ready) => {
+  let changed = false;
+  const seen = new MutationObserver(() => { changed = true; });
+  seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  let end = performance.now();
+  try {
+    act();
+    for (let k = 0; k < 50; k++) {
+      changed = false;
+      await window.__settle();
+      if (changed) end = performance.now();
+      else if (ready()) return end - t0;
+    }
+    throw new Error("the page never settled");
+  } finally {
+    seen.disconnect();
+  }
+};`;
 
 /** Types each query a character at a time into `selector`, timing each keystroke (until window.__settle()
  * resolves: install SETTLE first); clears between words, untimed. */

@@ -2,9 +2,9 @@
 //! a severity and where it is. Shown in the role editor (for the role being edited) and as a project-wide
 //! report. Nothing here blocks a write; validation does that.
 use crate::catalog::{inheritable_roles, project_role, project_role_name, Action};
-use crate::lookup::{used_by, user_label, user_name};
+use crate::lookup::{held_by_a_user, user_label, user_name};
 use crate::model::{CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole};
-use crate::privileges::{Effective, Expander, Target};
+use crate::privileges::{action_bits, builtin_actions, Effective, Expander, Target};
 use crate::project_access::{Member, MemberKind};
 use std::collections::BTreeSet;
 
@@ -166,7 +166,12 @@ pub fn lint_role(
             .collect();
         dbs.extend(role.inherited_roles.iter().map(|i| i.db.clone()));
         dbs.insert("admin".to_string());
+        let my_actions = action_bits(mine.iter().map(|(a, _)| *a));
         'builtins: for b in inheritable_roles() {
+            // Equal grants need equal actions: only a role with the same actions is expanded per database.
+            if builtin_actions(b.name) != my_actions {
+                continue;
+            }
             for db in &dbs {
                 let builtin = [InheritedRole::new(b.name, db.as_str())];
                 let theirs = pairs(&inherited_grants(&builtin, &mut Expander::new(&[])));
@@ -184,7 +189,7 @@ pub fn lint_role(
             }
         }
     }
-    if exists && used_by(&role.role_name, roles, users).users.is_empty() {
+    if exists && !held_by_a_user(&role.role_name, roles, users) {
         out.push(finding(
             LintSeverity::Suggestion,
             &at,

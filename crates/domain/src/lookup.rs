@@ -104,6 +104,15 @@ pub fn used_by(role_name: &str, roles: &[CustomDbRole], users: &[DatabaseUser]) 
     out
 }
 
+/// Whether a database user holds `role_name`, directly or through roles inheriting it: `used_by`'s users
+/// are not empty. A direct holder answers most roles without building every inheritance chain.
+pub fn held_by_a_user(role_name: &str, roles: &[CustomDbRole], users: &[DatabaseUser]) -> bool {
+    users
+        .iter()
+        .any(|u| u.roles.iter().any(|r| r.role_name == role_name))
+        || !used_by(role_name, roles, users).users.is_empty()
+}
+
 /// The resource a "Who can …?" question is about, typed as `db[.collection]`: the cluster for cluster
 /// actions, otherwise that database and collection (a database action ignores the collection). `None`
 /// when a database is needed and none was typed.

@@ -1,6 +1,6 @@
 //! Reverse lookup: "Used by" a role and "Who can …?" an action on a resource, with chains.
 use domain::catalog::Action::*;
-use domain::lookup::{question_target, used_by, user_label, who_can};
+use domain::lookup::{held_by_a_user, question_target, used_by, user_label, who_can};
 use domain::model::*;
 use domain::privileges::Target;
 
@@ -136,4 +136,58 @@ fn users_outside_admin_are_labelled_with_their_database() {
     u.database_name = "$external".into();
     assert_eq!(user_label(&u), "$external/CN=svc");
     assert_eq!(user_label(&user("ann", &[])), "ann");
+}
+
+#[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
+mod held {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAMES: [&str; 6] = ["r0", "r1", "r2", "r3", "r4", "r5"];
+
+    /// Six roles, each inheriting any of the others (cycles included), and users holding any of them
+    /// (or only a built-in role).
+    fn project() -> impl Strategy<Value = (Vec<CustomDbRole>, Vec<DatabaseUser>)> {
+        let picks = || proptest::sample::subsequence(NAMES.to_vec(), 0..3);
+        (
+            proptest::collection::vec(picks(), NAMES.len()),
+            proptest::collection::vec(picks(), 0..4),
+        )
+            .prop_map(|(inherits, holders)| {
+                let roles = NAMES
+                    .iter()
+                    .zip(&inherits)
+                    .map(|(name, parents)| {
+                        let parents: Vec<(&str, &str)> =
+                            parents.iter().map(|p| (*p, "admin")).collect();
+                        role(name, &[("FIND", vec![ns("sales", "")])], &parents)
+                    })
+                    .collect();
+                let users = holders
+                    .iter()
+                    .enumerate()
+                    .map(|(i, held)| {
+                        let mut roles: Vec<(&str, &str)> =
+                            held.iter().map(|r| (*r, "admin")).collect();
+                        roles.push(("read", "sales"));
+                        user(&format!("u{i}"), &roles)
+                    })
+                    .collect();
+                (roles, users)
+            })
+    }
+
+    proptest! {
+        /// The lint's quick "does a user hold it?" agrees with the full "Used by" answer.
+        #[test]
+        fn held_by_a_user_agrees_with_used_by((roles, users) in project()) {
+            for name in NAMES {
+                prop_assert_eq!(
+                    held_by_a_user(name, &roles, &users),
+                    !used_by(name, &roles, &users).users.is_empty(),
+                    "{}", name
+                );
+            }
+        }
+    }
 }

@@ -123,6 +123,44 @@ fn builtin_roles_expand_including_what_they_include() {
     assert_eq!(by_target[0].0.to_string(), "sales.orders");
 }
 
+/// The expander finds roles by scanning at first and through an index later: a long chain crosses from
+/// one to the other and must read the same roles either way (the last of two equal names, as the
+/// index had it before the scan existed).
+#[test]
+fn a_long_chain_expands_whole_and_a_duplicate_name_reads_its_last_role() {
+    let mut roles: Vec<CustomDbRole> = (0..12)
+        .map(|i| {
+            let parent = format!("r{}", i + 1);
+            let inherited: &[(&str, &str)] = if i < 11 { &[(&parent, "admin")] } else { &[] };
+            role(&format!("r{i}"), &[], inherited)
+        })
+        .collect();
+    roles.push(role(
+        "r11",
+        &[("FIND", vec![Resource::namespace("deep", "")])],
+        &[],
+    ));
+    roles.insert(
+        0,
+        role(
+            "r11",
+            &[("INSERT", vec![Resource::namespace("deep", "")])],
+            &[],
+        ),
+    );
+    let mut ex = Expander::new(&roles);
+    let top = ex.role("r0");
+    let find = top
+        .can(Find, &on("deep", "c"))
+        .expect("the last r11 grants FIND");
+    assert_eq!(find.chain.len(), 12, "{:?}", find.chain);
+    assert!(top.can(Insert, &on("deep", "c")).is_none());
+    // Above, r11 was the 12th lookup (through the index); here the first (a scan): the same role.
+    let last = Expander::new(&roles).role("r11");
+    assert!(last.can(Find, &on("deep", "")).is_some());
+    assert!(last.can(Insert, &on("deep", "")).is_none());
+}
+
 #[test]
 fn cycles_and_unknown_roles_do_not_hang_or_grant() {
     let roles = vec![
