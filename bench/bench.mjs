@@ -18,6 +18,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
 const dist = resolve(process.argv[2] ?? join(root, "dist"));
 const RUNS = 5;
+// The interactions vary more from run to run than a load does (a few ms against a 16 ms budget).
+const INTERACTION_RUNS = 11;
 const QUERIES = ["billing", "find", "sales_db3", "coll7", "inherits", "growth_role_01", "insert", "ops_db1"];
 const BUDGET_GZIP = 200 * 1000;
 const FRAME_MS = 16;
@@ -75,7 +77,7 @@ try {
   // Opening the editor on the role with the most privileges.
   const big = largestRole(roles);
   const opens = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
     await prepareEditorOpen(page, base, big.roleName);
     opens.push(await page.evaluate(timeEditorOpen, big.roleName));
   }
@@ -86,7 +88,7 @@ try {
   await page.goto(`${base}/database-access/custom-roles/new?demo=large`);
   await page.locator("#row-0-picker").waitFor({ timeout: 60000 });
   const locks = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
     await preparePickerLock(page);
     locks.push(await page.evaluate(timePickerLock));
   }
@@ -136,8 +138,8 @@ const rows = [
   ["large: roles table shown (from navigation)", ms(r.large_table_ms), `baseline render 1,400 rows ${ms(bl.render_1400_ms)}`],
   [`filter keystroke p50 (${r.filter.keystrokes} keys)`, ms(r.filter.p50_ms), `${(r.filter.p50_ms / bl.filter.p50_ms).toFixed(2)}× baseline ${ms(bl.filter.p50_ms)}`],
   ["filter keystroke p95", ms(r.filter.p95_ms), `${(r.filter.p95_ms / bl.filter.p95_ms).toFixed(2)}× baseline ${ms(bl.filter.p95_ms)}`],
-  [`editor open (${r.editor_open.role}), median`, ms(r.editor_open.median_ms), `${(r.editor_open.median_ms / bl.render_80_ms).toFixed(2)}× baseline 80 rows ${ms(bl.render_80_ms)}`],
-  ["picker selection that locks, median", ms(r.picker_lock.median_ms), `${(r.picker_lock.median_ms / bl.render_80_ms).toFixed(2)}× baseline 80 rows`],
+  [`editor open (${r.editor_open.role}), median of ${INTERACTION_RUNS}`, ms(r.editor_open.median_ms), `${(r.editor_open.median_ms / bl.render_80_ms).toFixed(2)}× baseline 80 rows ${ms(bl.render_80_ms)}`],
+  [`picker selection that locks, median of ${INTERACTION_RUNS}`, ms(r.picker_lock.median_ms), `${(r.picker_lock.median_ms / bl.render_80_ms).toFixed(2)}× baseline 80 rows`],
   ["JS heap after loading the large project", kb(r.large_js_heap_bytes), ""],
 ];
 const w0 = Math.max(...rows.map((x) => x[0].length));

@@ -18,6 +18,9 @@ async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
     editor_ready().await;
     let picker = pickers().remove(0);
     assert_eq!(picker.get_attribute("role").as_deref(), Some("combobox"));
+    // Closed, the popup doesn't exist, so nothing may point at it.
+    assert_eq!(picker.get_attribute("aria-controls"), None);
+    assert!(query(".listbox").is_none());
     open(&picker).await;
     let listbox = by_id(&picker.get_attribute("aria-controls").unwrap()).unwrap();
     assert_eq!(
@@ -129,6 +132,8 @@ async fn keyboard_filters_moves_and_selects_in_the_picker() {
         picker.get_attribute("aria-expanded").as_deref() == Some("false")
     })
     .await;
+    assert_eq!(picker.get_attribute("aria-controls"), None);
+    assert!(query(".listbox").is_none(), "the popup goes with it");
 }
 
 #[wasm_bindgen_test]

@@ -147,10 +147,13 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     // Unchanged since loaded (or since their version was taken): nothing to lose, nothing to revert.
     let pristine = move || form.with(|f| initial.with_value(|i| f == i));
     track_unsaved(move || !saved.get() && !pristine());
-    // Any edit makes the last refusal stale.
+    // Any edit makes the last refusal stale (cleared only if there is one: setting None again would
+    // re-run everything that reads it when the editor opens).
     Effect::new(move |_| {
         form.track();
-        server_error.set(None);
+        if server_error.with_untracked(Option::is_some) {
+            server_error.set(None);
+        }
     });
 
     let name_issues = Signal::derive(move || {

@@ -106,6 +106,7 @@ pub fn GroupedCombobox(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<String>);
     let listbox_id = format!("{id}-listbox");
+    let controls = listbox_id.clone();
     let opt_prefix = format!("{id}-opt-");
     let visible = Memo::new(move |_| query.with(|q| groups.with(|g| filtered(g, q))));
     // The list's shape (which options, in which groups) apart from each option's state (chosen, and why
@@ -359,7 +360,7 @@ pub fn GroupedCombobox(
                 aria-label=label
                 aria-autocomplete="list"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=listbox_id.clone()
+                aria-controls=move || open.get().then(|| controls.clone())
                 aria-activedescendant=active_desc
                 aria-invalid=move || invalid.get().then_some("true")
                 aria-describedby=described_by
@@ -377,20 +378,25 @@ pub fn GroupedCombobox(
                     }
                 }
             />
-            <div
-                id=listbox_id
-                role="listbox"
-                aria-multiselectable="true"
-                aria-label=listbox_label
-                class="listbox"
-                hidden=move || !open.get()
-            >
-                {move || open.get().then(render_list.clone())}
-                {move || {
-                    (open.get() && keys.with(Vec::is_empty))
-                        .then(|| view! { <div role="presentation" class="listbox-empty">"No matches"</div> })
-                }}
-            </div>
+            // The popup exists only while open (ARIA asks for `aria-controls` only then): a closed picker
+            // costs no elements, and a role editor has one per row.
+            {move || open.get().then(|| {
+                let render_list = render_list.clone();
+                view! {
+                    <div
+                        id=listbox_id.clone()
+                        role="listbox"
+                        aria-multiselectable="true"
+                        aria-label=listbox_label.clone()
+                        class="listbox"
+                    >
+                        {render_list}
+                        {move || keys.with(Vec::is_empty).then(|| view! {
+                            <div role="presentation" class="listbox-empty">"No matches"</div>
+                        })}
+                    </div>
+                }
+            })}
         </div>
     }
 }
