@@ -1,6 +1,6 @@
 //! Reverse lookup: "Used by" a role and "Who can …?" an action on a resource, with chains.
 use domain::catalog::Action::*;
-use domain::lookup::{held_by_a_user, question_target, used_by, user_label, who_can};
+use domain::lookup::{question_target, used_by, user_label, who_can};
 use domain::model::*;
 use domain::privileges::Target;
 
@@ -141,6 +141,7 @@ fn users_outside_admin_are_labelled_with_their_database() {
 #[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 mod held {
     use super::*;
+    use domain::lookup::held_by_a_user;
     use proptest::prelude::*;
 
     const NAMES: [&str; 6] = ["r0", "r1", "r2", "r3", "r4", "r5"];
