@@ -6,8 +6,9 @@
 // Interaction timings run from dispatching the event until pending microtasks and tasks queued by the
 // update have run (a MessageChannel round trip, which runs after the microtask queue drains) and a
 // layout has been forced: the wait for the next display frame is not counted. Editor open and picker
-// lock settle again until a round trip changes nothing (window.__settledAfter), so later updates count
-// but a frame Chromium paints in between does not (the baseline's renders don't count one either).
+// lock end when their last DOM change has been laid out, once a further round trip changed nothing
+// (window.__settledAfter): later updates count, a frame Chromium paints before a round trip's message
+// does not (the baseline's renders don't count one either).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

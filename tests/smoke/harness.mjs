@@ -75,9 +75,10 @@ export function launch() {
 // microtask queue has drained (a MessageChannel round trip), then forces layout. The wait for the next
 // display frame is not counted.
 // window.__settledAfter(t0, act, ready) runs act() and settles until ready() holds and a settle changed
-// nothing in the DOM; it returns the milliseconds from t0 to the end of the last settle that changed it.
-// Chromium may render a display frame between two settles: that is painting, not the update, so it is
-// not counted (a quiet settle only confirms the update was over).
+// nothing in the DOM; it returns the milliseconds from t0 until the last change was laid out (a layout is
+// forced as each batch of changes is observed). Chromium may render a display frame before a settle's
+// message arrives (traces show Paint and Commit there): that is the browser painting, not the update,
+// and it is not counted. A quiet settle only confirms the update was over.
 export const SETTLE = `window.__settle = () => new Promise((done) => {
   const c = new MessageChannel();
   c.port1.onmessage = () => { document.body.offsetHeight; done(); };
@@ -85,16 +86,19 @@ export const SETTLE = `window.__settle = () => new Promise((done) => {
 });
 window.__settledAfter = async (t0, act, ready) => {
   let changed = false;
-  const seen = new MutationObserver(() => { changed = true; });
+  let laidOut = null;
+  const seen = new MutationObserver(() => {
+    changed = true;
+    document.body.offsetHeight;
+    laidOut = performance.now();
+  });
   seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  let end = performance.now();
   try {
     act();
     for (let k = 0; k < 50; k++) {
       changed = false;
       await window.__settle();
-      if (changed) end = performance.now();
-      else if (ready()) return end - t0;
+      if (!changed && laidOut !== null && ready()) return laidOut - t0;
     }
     throw new Error("the page never settled");
   } finally {
