@@ -294,6 +294,75 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     assert!(keys.iter().all(|k| k.private_key.is_none()));
 }
 
+/// Waits until the emulator answered a request whose line contains `part`.
+async fn until_requested(part: &str) {
+    for _ in 0..100 {
+        if requests().await.iter().any(|l| l.contains(part)) {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("{part} was never requested: {:?}", requests().await);
+}
+
+/// Waits until the emulator has answered nothing new for 300 ms.
+async fn until_quiet() {
+    let mut seen = requests().await.len();
+    for _ in 0..10 {
+        sleep(300).await;
+        let now = requests().await.len();
+        if now == seen {
+            return;
+        }
+        seen = now;
+    }
+    panic!("requests kept coming: {:?}", requests().await);
+}
+
+/// The paths read (GET) after the first request starting with `write` in the log, with their status,
+/// relative to the project ("/ 200" is the project itself).
+fn reads_after(log: &[String], write: &str) -> Vec<String> {
+    let at = log
+        .iter()
+        .position(|l| l.starts_with(write))
+        .unwrap_or_else(|| panic!("{write} was sent: {log:?}"));
+    let project = format!("/api/atlas/v2/groups/{PROJECT}");
+    log[at + 1..]
+        .iter()
+        .filter_map(|l| l.strip_prefix("GET "))
+        .map(|l| match l.strip_prefix(&project) {
+            Some(rest) if rest.starts_with(' ') => format!("/{rest}"),
+            Some(rest) => rest.to_string(),
+            None => l.to_string(),
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_role_write_reads_again_only_the_roles_and_users() {
+    reset().await;
+    let _app = mount_http(NEW);
+    // Reads of the first load (and any a test before left running) are not the write's.
+    until_requested("/serviceAccounts").await;
+    until_quiet().await;
+    fill_find_role("http_scoped", "sales", "orders").await;
+    submit_role();
+    settle("back on the list with the new role", || {
+        pathname() == LIST && row_names().contains(&"http_scoped".to_string())
+    })
+    .await;
+    // Anything else the write set off would have been asked for by now.
+    sleep(500).await;
+    let reads = reads_after(&requests().await, "POST");
+    assert!(
+        reads.iter().all(|r| r.starts_with("/customDBRoles/roles")
+            || r.starts_with("/databaseUsers")),
+        "only the custom roles and database users are read again, not the project or its access: {reads:?}"
+    );
+    assert!(reads.iter().any(|r| r == "/customDBRoles/roles 200"));
+    assert!(reads.iter().any(|r| r.starts_with("/databaseUsers")));
+}
+
 /// How many times the organization's teams were fetched.
 async fn org_team_fetches() -> usize {
     let log = requests().await;
@@ -314,6 +383,7 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     })
     .await;
     assert_eq!(org_team_fetches().await, 1, "{:?}", requests().await);
+    until_quiet().await;
     type_into(&input_labelled("Team name").unwrap(), "Data Engineering");
     choose(&dialog_picker(), "Project Read Only").await;
     find("button", "Add Team").await.click();
@@ -321,8 +391,17 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
         query("[role=dialog]").is_none() && text_of(".members-table").contains("Data Engineering")
     })
     .await;
-    // The load after the write fetched them once more.
+    // The reads after the write fetched them once more, and read nothing of database access.
     assert_eq!(org_team_fetches().await, 2, "{:?}", requests().await);
+    sleep(500).await;
+    let reads = reads_after(&requests().await, "POST");
+    assert!(
+        !reads.iter().any(|r| r.starts_with("/customDBRoles")
+            || r.starts_with("/databaseUsers")
+            || r.starts_with("/clusters")
+            || r.starts_with("/ ")),
+        "{reads:?}"
+    );
     let members = atlas().list_members().await.unwrap();
     assert!(members
         .iter()

@@ -1,4 +1,4 @@
-//! The project data every screen reads, loaded from the backend and reloaded after each write. Provided
+//! The project data every screen reads, loaded from the backend; a write reads again what it changed. Provided
 //! as context by the app; screens keep their own form state close to where it is used.
 use crate::backend::local::LocalBackend;
 use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
@@ -48,6 +48,15 @@ impl<T> From<ApiResult<T>> for Load<T> {
             Err(e) => Load::Failed(e),
         }
     }
+}
+
+/// The part of the project a write changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Custom roles and database users (read together: users are checked against the roles).
+    DatabaseAccess,
+    /// The project's users, teams, API keys and service accounts, and the organization's teams.
+    ProjectAccess,
 }
 
 #[derive(Clone, Copy)]
@@ -122,7 +131,7 @@ impl Data {
         self.backend.get_value()
     }
 
-    /// Fetches everything again (after a write, or a reset).
+    /// Fetches everything again (at start, after a reset or "View as").
     pub fn reload(&self) {
         let this = *self;
         spawn_local(async move {
@@ -131,28 +140,56 @@ impl Data {
             this.project.set(b.project().await.into());
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
-            let database_access = async {
-                let (roles, users) =
-                    futures::future::join(b.list_custom_roles(), b.list_database_users()).await;
-                // Users only with the custom roles they are checked against: a user dialog opened in
-                // between would call every custom role unknown.
-                this.roles.set(roles.into());
-                this.users.set(users.into());
-            };
-            let activity = async { this.activity.set(b.activity().await.into()) };
-            let project_access = async {
-                // Teams before members: over HTTP the member list names teams by this answer.
-                this.org_teams.set(b.list_org_teams().await.into());
-                this.members.set(b.list_members().await.into());
-            };
-            futures::future::join3(database_access, activity, project_access).await;
+            futures::future::join3(
+                this.read_database_access(&*b),
+                this.read_activity(&*b),
+                this.read_project_access(&*b),
+            )
+            .await;
         });
     }
 
-    /// Runs one backend write: `busy` while it runs; on success reloads the project data and calls `on_ok`,
-    /// on refusal puts the Atlas error in `error` (the caller's input stays untouched either way).
+    /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
+    /// (Everything again is eleven requests through a portal's proxy, and Atlas rate-limits them.)
+    pub fn refresh(&self, area: Area) {
+        let this = *self;
+        spawn_local(async move {
+            let b = this.backend();
+            let changed = async {
+                match area {
+                    Area::DatabaseAccess => this.read_database_access(&*b).await,
+                    Area::ProjectAccess => this.read_project_access(&*b).await,
+                }
+            };
+            futures::future::join(changed, this.read_activity(&*b)).await;
+        });
+    }
+
+    async fn read_database_access(self, b: &dyn Backend) {
+        let (roles, users) =
+            futures::future::join(b.list_custom_roles(), b.list_database_users()).await;
+        // Users only with the custom roles they are checked against: a user dialog opened in between
+        // would call every custom role unknown.
+        self.roles.set(roles.into());
+        self.users.set(users.into());
+    }
+
+    async fn read_project_access(self, b: &dyn Backend) {
+        // Teams before members: over HTTP the member list names teams by this answer.
+        self.org_teams.set(b.list_org_teams().await.into());
+        self.members.set(b.list_members().await.into());
+    }
+
+    async fn read_activity(self, b: &dyn Backend) {
+        self.activity.set(b.activity().await.into());
+    }
+
+    /// Runs one backend write: `busy` while it runs; on success reads `area` again (see `refresh`) and
+    /// calls `on_ok`, on refusal puts the Atlas error in `error` (the caller's input stays untouched
+    /// either way).
     pub fn write<T: 'static>(
         &self,
+        area: Area,
         busy: RwSignal<bool>,
         error: RwSignal<Option<ApiError>>,
         op: impl for<'a> FnOnce(&'a dyn Backend) -> BoxFuture<'a, ApiResult<T>> + 'static,
@@ -167,7 +204,7 @@ impl Data {
             busy.set(false);
             match result {
                 Ok(v) => {
-                    this.reload();
+                    this.refresh(area);
                     on_ok(v);
                 }
                 Err(e) => error.set(Some(e)),

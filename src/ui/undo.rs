@@ -2,7 +2,7 @@
 //! deleted from the definition captured just before (`domain::undo`). One offer at a time: a new delete
 //! replaces the previous offer.
 use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::state::{use_data, Area};
 use domain::model::ApiError;
 use domain::undo::{DeletedRole, Write};
 use leptos::prelude::*;
@@ -137,6 +137,7 @@ pub fn UndoNotice() -> impl IntoView {
         };
         let restored = format!("Restored {}.", offer.what.label());
         data.write(
+            Area::DatabaseAccess,
             busy,
             error,
             move |b| crate::backend::apply_writes(b, writes),

@@ -2,7 +2,7 @@
 //! custom roles with nothing, it says who and refuses (as Atlas would, with 409). When others hold the
 //! role, its name must be typed to confirm. After the delete, "Undo" puts it back (`ui::undo`).
 use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::state::{use_data, Area};
 use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::widgets::ConfirmDialog;
 use domain::lookup::used_by;
@@ -46,6 +46,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             let captured =
                 data.with_context(|ctx| DeletedRole::capture(&name, ctx.custom_roles, ctx.users));
             data.write(
+                Area::DatabaseAccess,
                 busy,
                 error,
                 move |b| b.delete_custom_role(name.clone()),

@@ -7,7 +7,7 @@ use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
-use crate::ui::state::{lookup, use_data, LoadStatus, Lookup};
+use crate::ui::state::{lookup, use_data, Area, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use crate::ui::widgets::{focus_when_shown, ReviewStep};
@@ -219,6 +219,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 let role: CustomDbRole = role.get_untracked();
                 let navigate = navigate.clone();
                 data.write(
+                    Area::DatabaseAccess,
                     sending,
                     server_error,
                     move |b| b.create_custom_role(role),
@@ -241,6 +242,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             let expected = base.get_untracked();
             let navigate = navigate.clone();
             data.write(
+                Area::DatabaseAccess,
                 sending,
                 server_error,
                 move |b| {

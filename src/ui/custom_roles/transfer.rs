@@ -2,7 +2,7 @@
 //! file) of custom roles. Import checks every role first and shows a per-role report; nothing is written
 //! until the user confirms, and roles are then created one at a time, inherited roles first.
 use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::state::{use_data, Area};
 use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::CustomDbRole;
 use domain::transfer::{
@@ -205,7 +205,7 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
                 results.push(Written { name, error });
             }
             busy.set(false);
-            data.reload();
+            data.refresh(Area::DatabaseAccess);
             written.set(Some(results));
         });
     };

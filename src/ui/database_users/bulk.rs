@@ -1,7 +1,7 @@
 //! "Add or remove a custom role" for the users ticked in the list: the plan per user is shown (and every
 //! refusal explained) before anything is sent; then updates go one at a time, with a result per user.
 use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::state::{use_data, Area};
 use crate::ui::widgets::Dialog;
 use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
 use domain::model::DatabaseUser;
@@ -87,7 +87,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 }
             }
             busy.set(false);
-            data.reload();
+            data.refresh(Area::DatabaseAccess);
         });
     };
     let role_id = dom_id("bulk-role");

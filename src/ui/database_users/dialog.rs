@@ -5,7 +5,7 @@ use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
-use crate::ui::state::{lookup, use_data, Lookup};
+use crate::ui::state::{lookup, use_data, Area, Lookup};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{
     aria_invalid, focus_when_shown, Banner, Dialog, FieldMessages, RefusalBanner, ReviewStep,
@@ -234,6 +234,7 @@ fn UserDialog(
             };
             if create {
                 data.write(
+                    Area::DatabaseAccess,
                     sending,
                     server_error,
                     move |b| b.create_database_user(u),
@@ -241,6 +242,7 @@ fn UserDialog(
                 );
             } else {
                 data.write(
+                    Area::DatabaseAccess,
                     sending,
                     server_error,
                     move |b| b.update_database_user(o.database_name, o.username, u),

@@ -3,7 +3,7 @@
 use super::bulk::{BulkAssignDialog, UserKey};
 use super::{edit_path, NEW_PATH};
 use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::state::{use_data, Area, Load, LoadStatus};
 use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
@@ -185,6 +185,7 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
         let (db, name) = (db2.clone(), name2.clone());
         let offer = undo_write.clone().and_then(Result::ok);
         data.write(
+            Area::DatabaseAccess,
             busy,
             error,
             move |b| b.delete_database_user(db, name),

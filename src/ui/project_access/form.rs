@@ -3,7 +3,7 @@
 use super::list_path;
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Data};
+use crate::ui::state::{use_data, Area, Data};
 use crate::ui::widgets::guard::use_guard;
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::ApiError;
@@ -95,10 +95,16 @@ impl AccessForm {
             return;
         }
         let done = self.done;
-        self.data.write(self.sending, self.error, op, move |v| {
-            done.set(true);
-            on_ok(v)
-        });
+        self.data.write(
+            Area::ProjectAccess,
+            self.sending,
+            self.error,
+            op,
+            move |v| {
+                done.set(true);
+                on_ok(v)
+            },
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //! list of members with their project roles, "Edit Roles" and "Remove from Project" per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, add_path, roles_path, GUIDE_PATH};
-use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::state::{use_data, Area, Load, LoadStatus};
 use crate::ui::url_segment;
 use crate::ui::widgets::{
     ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
@@ -208,6 +208,7 @@ fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
     let confirm = Callback::new(move |_| {
         let id = id.clone();
         data.write(
+            Area::ProjectAccess,
             busy,
             error,
             move |b| b.remove_member(kind, id),
