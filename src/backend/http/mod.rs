@@ -7,7 +7,7 @@
 //! - Writes are sent strictly one at a time (Atlas does not support concurrent custom-role writes).
 //! - A role just created may not be readable yet: reads by name retry `ATLAS_CUSTOM_ROLE_NOT_FOUND` briefly.
 use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
-use domain::api::{self, Call, Group, Method};
+use domain::api::{self, Call, Group};
 use domain::model::{
     ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
     DatabaseUser, InviteProjectUser, Paginated, ProjectLimit, ProjectUser, ServiceAccount,
@@ -21,7 +21,11 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
+
+mod wire;
+use wire::{
+    method, network_error, parse, set_timeout, sleep, status_error, timeout_error, unreadable,
+};
 
 /// How many times a rate-limited request is sent again, and the longest wait honoured.
 const RATE_LIMIT_RETRIES: u32 = 3;
@@ -305,97 +309,6 @@ struct GroupView {
     id: String,
     name: String,
     org_id: String,
-}
-
-fn method(m: Method) -> gloo_net::http::Method {
-    use gloo_net::http::Method as M;
-    match m {
-        Method::Get => M::GET,
-        Method::Post => M::POST,
-        Method::Put => M::PUT,
-        Method::Patch => M::PATCH,
-        Method::Delete => M::DELETE,
-    }
-}
-
-fn parse<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
-    serde_json::from_value(value).map_err(|e| unreadable(200, &e.to_string()))
-}
-
-fn client_error(status: u16, code: &str, detail: String) -> ApiError {
-    ApiError {
-        error: status,
-        error_code: code.to_string(),
-        detail: Some(detail),
-        ..ApiError::default()
-    }
-}
-
-fn what(call: &Call) -> &'static str {
-    if call.method.is_idempotent() {
-        "Nothing was changed."
-    } else {
-        "The change may or may not have been made: check the list before trying again."
-    }
-}
-
-fn network_error(why: &str, call: &Call) -> ApiError {
-    client_error(
-        0,
-        NETWORK_ERROR,
-        format!(
-            "Atlas could not be reached through the portal ({why}). {}",
-            what(call)
-        ),
-    )
-}
-
-fn timeout_error(ms: u32, call: &Call) -> ApiError {
-    client_error(
-        0,
-        REQUEST_TIMEOUT,
-        format!(
-            "Atlas did not answer within {} seconds. {}",
-            ms.div_ceil(1000),
-            what(call)
-        ),
-    )
-}
-
-fn status_error(status: u16, text: &str) -> ApiError {
-    let snippet: String = text.chars().take(120).collect();
-    client_error(
-        status,
-        ErrorCode::UNEXPECTED_ERROR.as_str(),
-        format!("The portal answered {status} without an Atlas error ({snippet})."),
-    )
-}
-
-fn unreadable(status: u16, why: &str) -> ApiError {
-    client_error(
-        status,
-        ErrorCode::UNEXPECTED_ERROR.as_str(),
-        format!("The answer could not be read ({why})."),
-    )
-}
-
-fn set_timeout(ms: u32, f: impl FnOnce() + 'static) -> Option<i32> {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
-    web_sys::window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            cb.unchecked_ref(),
-            i32::try_from(ms).unwrap_or(i32::MAX),
-        )
-        .ok()
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = set_timeout(ms, move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 impl Backend for HttpBackend {
