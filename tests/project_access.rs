@@ -1,13 +1,9 @@
 //! Browser tests of Project Access: members and their project roles, the dialogs with the shared role
-//! picker, secrets shown once, the role guide, and the principal-aware console ("View as", disabled
-//! controls with the reason, and the backend's own 403).
+//! picker, secrets shown once, and the role guide. The principal-aware console is in `view_as.rs`.
 #![cfg(target_arch = "wasm32")]
 mod support;
 
-use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::Backend;
-use domain::demo::DemoKind;
-use domain::model::{ApiKey, CreateProjectApiKey, ServiceAccount, TeamRole};
+use domain::model::{ApiKey, ServiceAccount, TeamRole};
 use domain::project::ActivityEvent;
 use support::*;
 use wasm_bindgen::JsCast;
@@ -33,10 +29,6 @@ fn row_of(name: &str) -> Option<HtmlElement> {
             .unwrap_or_default()
             .starts_with(name)
     })
-}
-
-fn page_text() -> String {
-    text_of(".test-host")
 }
 
 #[wasm_bindgen_test]
@@ -345,114 +337,6 @@ async fn the_role_guide_finds_the_least_privileged_role_to_restore() {
     assert!(least[0].starts_with("Project Backup Recovery Operator"));
     // Only the matching column remains.
     assert_eq!(query_all(".role-matrix thead th").len(), 2);
-}
-
-#[wasm_bindgen_test]
-async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_backend_refuses_with_403(
-) {
-    let key = fresh_key();
-    let _app = mount_with("/database-access/custom-roles", &key);
-    let edit = find("a", "Edit orders_reader").await;
-    assert_eq!(edit.get_attribute("aria-disabled"), None);
-    // Switch without reloading the page.
-    wait_until("View as offered", || by_id("view-as").is_some()).await;
-    select("view-as", "rory.readonly@example.com");
-    let edit = find("button", "Edit orders_reader").await;
-    assert_eq!(edit.get_attribute("aria-disabled").as_deref(), Some("true"));
-    assert!(messages_of(&edit).contains("Requires Project Owner or Project Database Access Admin"));
-    edit.click();
-    sleep(50).await;
-    assert_eq!(
-        pathname(),
-        "/database-access/custom-roles",
-        "a disabled control does nothing"
-    );
-    let delete = by_name("button", "Delete orders_reader").unwrap();
-    assert_eq!(
-        delete.get_attribute("aria-disabled").as_deref(),
-        Some("true")
-    );
-    delete.click();
-    sleep(50).await;
-    assert!(query("[role=alertdialog]").is_none());
-    assert!(page_text().contains("You are viewing as rory.readonly@example.com"));
-    let add = by_name("button", "Add New Custom Role").unwrap();
-    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
-
-    // Forcing the mutation past the UI: the backend refuses on its own.
-    let backend = LocalBackend::open(&key, DemoKind::Standard);
-    let before = storage().get_item(&key).unwrap();
-    let err = backend
-        .delete_custom_role("orders_reader".into())
-        .await
-        .unwrap_err();
-    assert_eq!(
-        (err.error, err.error_code.as_str()),
-        (403, "USER_UNAUTHORIZED")
-    );
-    let err = backend
-        .create_api_key(CreateProjectApiKey {
-            desc: "x".into(),
-            roles: vec!["GROUP_READ_ONLY".into()],
-        })
-        .await
-        .unwrap_err();
-    assert_eq!(err.error, 403);
-    assert_eq!(storage().get_item(&key).unwrap(), before, "nothing changed");
-
-    // Back to an owner: enabled again, still without a reload.
-    select("view-as", "ada.admin@example.com");
-    wait_until("editing enabled again", || {
-        by_name("a", "Edit orders_reader").is_some()
-    })
-    .await;
-}
-
-#[wasm_bindgen_test]
-async fn switching_principal_changes_what_is_enabled_on_each_screen() {
-    let _app = mount_app_at("/project-access/users");
-    wait_until("View as offered", || by_id("view-as").is_some()).await;
-    // A database access admin manages database access but not project access.
-    select("view-as", "dana.dbadmin@example.com");
-    let invite = find("button", "Invite to Project").await;
-    assert_eq!(
-        invite.get_attribute("aria-disabled").as_deref(),
-        Some("true")
-    );
-    assert!(messages_of(&invite).contains("Requires Project Owner or Project Access Manager"));
-    // An access manager is the other way round.
-    select("view-as", "amir.access@example.com");
-    find("a", "Invite to Project").await;
-    find("a", "Edit Roles for rory.readonly@example.com").await;
-    find("a", "Database Access").await.click();
-    let add = find("button", "Add New Custom Role").await;
-    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
-}
-
-#[wasm_bindgen_test]
-async fn switching_principal_while_editing_keeps_what_was_typed() {
-    let _app = mount_app_at("/database-access/users/admin/app-service/edit");
-    wait_until("the user dialog", || {
-        input_labelled("Description").is_some()
-    })
-    .await;
-    type_into(
-        &input_labelled("Description").unwrap(),
-        "typed before switching",
-    );
-    select("view-as", "dana.dbadmin@example.com");
-    // The reload that follows the switch must not re-create the open form.
-    wait_until("the principal switched", || {
-        by_id("view-as").is_some_and(|s| {
-            s.unchecked_into::<web_sys::HtmlSelectElement>().value() == "dana.dbadmin@example.com"
-        })
-    })
-    .await;
-    sleep(100).await;
-    assert_eq!(
-        input_labelled("Description").unwrap().value(),
-        "typed before switching"
-    );
 }
 
 #[wasm_bindgen_test]

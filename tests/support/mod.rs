@@ -419,3 +419,8 @@ pub async fn fill_find_role(name: &str, db: &str, coll: &str) {
     type_into(&input_labelled("Database").unwrap(), db);
     type_into(&input_labelled("Collection").unwrap(), coll);
 }
+
+/// Everything the mounted console says, as text.
+pub fn page_text() -> String {
+    text_of(".test-host")
+}

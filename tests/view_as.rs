@@ -1,0 +1,122 @@
+//! Browser tests of the principal-aware console: "View as" switches who the demo acts as, controls the
+//! principal may not use are disabled with the reason, the backend refuses on its own with 403, and an
+//! open form keeps what was typed across a switch.
+mod support;
+
+use dbaccess::backend::local::LocalBackend;
+use dbaccess::backend::Backend;
+use domain::demo::DemoKind;
+use domain::model::CreateProjectApiKey;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_backend_refuses_with_403(
+) {
+    let key = fresh_key();
+    let _app = mount_with("/database-access/custom-roles", &key);
+    let edit = find("a", "Edit orders_reader").await;
+    assert_eq!(edit.get_attribute("aria-disabled"), None);
+    // Switch without reloading the page.
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    select("view-as", "rory.readonly@example.com");
+    let edit = find("button", "Edit orders_reader").await;
+    assert_eq!(edit.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(messages_of(&edit).contains("Requires Project Owner or Project Database Access Admin"));
+    edit.click();
+    sleep(50).await;
+    assert_eq!(
+        pathname(),
+        "/database-access/custom-roles",
+        "a disabled control does nothing"
+    );
+    let delete = by_name("button", "Delete orders_reader").unwrap();
+    assert_eq!(
+        delete.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    delete.click();
+    sleep(50).await;
+    assert!(query("[role=alertdialog]").is_none());
+    assert!(page_text().contains("You are viewing as rory.readonly@example.com"));
+    let add = by_name("button", "Add New Custom Role").unwrap();
+    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
+
+    // Forcing the mutation past the UI: the backend refuses on its own.
+    let backend = LocalBackend::open(&key, DemoKind::Standard);
+    let before = storage().get_item(&key).unwrap();
+    let err = backend
+        .delete_custom_role("orders_reader".into())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.error, err.error_code.as_str()),
+        (403, "USER_UNAUTHORIZED")
+    );
+    let err = backend
+        .create_api_key(CreateProjectApiKey {
+            desc: "x".into(),
+            roles: vec!["GROUP_READ_ONLY".into()],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.error, 403);
+    assert_eq!(storage().get_item(&key).unwrap(), before, "nothing changed");
+
+    // Back to an owner: enabled again, still without a reload.
+    select("view-as", "ada.admin@example.com");
+    wait_until("editing enabled again", || {
+        by_name("a", "Edit orders_reader").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_principal_changes_what_is_enabled_on_each_screen() {
+    let _app = mount_app_at("/project-access/users");
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    // A database access admin manages database access but not project access.
+    select("view-as", "dana.dbadmin@example.com");
+    let invite = find("button", "Invite to Project").await;
+    assert_eq!(
+        invite.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(messages_of(&invite).contains("Requires Project Owner or Project Access Manager"));
+    // An access manager is the other way round.
+    select("view-as", "amir.access@example.com");
+    find("a", "Invite to Project").await;
+    find("a", "Edit Roles for rory.readonly@example.com").await;
+    find("a", "Database Access").await.click();
+    let add = find("button", "Add New Custom Role").await;
+    assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn switching_principal_while_editing_keeps_what_was_typed() {
+    let _app = mount_app_at("/database-access/users/admin/app-service/edit");
+    wait_until("the user dialog", || {
+        input_labelled("Description").is_some()
+    })
+    .await;
+    type_into(
+        &input_labelled("Description").unwrap(),
+        "typed before switching",
+    );
+    select("view-as", "dana.dbadmin@example.com");
+    // The reload that follows the switch must not re-create the open form.
+    wait_until("the principal switched", || {
+        by_id("view-as").is_some_and(|s| {
+            s.unchecked_into::<web_sys::HtmlSelectElement>().value() == "dana.dbadmin@example.com"
+        })
+    })
+    .await;
+    sleep(100).await;
+    assert_eq!(
+        input_labelled("Description").unwrap().value(),
+        "typed before switching"
+    );
+}
