@@ -158,14 +158,19 @@ async fn a_role_is_created_edited_and_deleted_over_http_with_a_429_retried() {
 }
 
 /// Polls the server's roles until `cond` holds.
-async fn wait_until_async_roles(what: &str, cond: impl Fn(&[CustomDbRole]) -> bool) {
+/// Asks `check` every 50 ms, for at most 5 s, until it holds (`check` reads the emulator over HTTP).
+async fn poll_until(what: &str, check: impl AsyncFn() -> bool) {
     for _ in 0..100 {
-        if cond(&roles().await) {
+        if check().await {
             return;
         }
         sleep(50).await;
     }
     panic!("timed out waiting: {what}");
+}
+
+async fn wait_until_async_roles(what: &str, cond: impl Fn(&[CustomDbRole]) -> bool) {
+    poll_until(what, async || cond(&roles().await)).await
 }
 
 #[wasm_bindgen_test]
@@ -294,17 +299,6 @@ async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     assert!(keys.iter().all(|k| k.private_key.is_none()));
 }
 
-/// Waits until the emulator answered a request whose line contains `part`.
-async fn until_requested(part: &str) {
-    for _ in 0..100 {
-        if requests().await.iter().any(|l| l.contains(part)) {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("{part} was never requested: {:?}", requests().await);
-}
-
 /// Waits until the emulator has answered nothing new for 300 ms.
 async fn until_quiet() {
     let mut seen = requests().await.len();
@@ -343,7 +337,13 @@ async fn a_role_write_reads_again_only_the_roles_and_users() {
     reset().await;
     let _app = mount_http(NEW);
     // Reads of the first load (and any a test before left running) are not the write's.
-    until_requested("/serviceAccounts").await;
+    poll_until("the first load reads the service accounts", async || {
+        requests()
+            .await
+            .iter()
+            .any(|l| l.contains("/serviceAccounts"))
+    })
+    .await;
     until_quiet().await;
     fill_find_role("http_scoped", "sales", "orders").await;
     submit_role();

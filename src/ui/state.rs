@@ -150,7 +150,7 @@ impl Data {
     }
 
     /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
-    /// (Everything again is eleven requests through a portal's proxy, and Atlas rate-limits them.)
+    /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
         let this = *self;
         spawn_local(async move {
