@@ -540,8 +540,32 @@ fn form_issues_point_at_rows_and_targets() {
     );
     assert_eq!(
         issues[0].message,
-        "FIND on this database and collection is already granted in row 1."
+        "FIND on this database and collection is also granted in row 1: both are sent as one privilege."
     );
+    // Item 10 of issue 18: the rows are merged into one privilege when sent, so Atlas never sees the
+    // duplicate: a warning, not a reason to block saving.
+    assert_eq!(issues[0].severity, Severity::Warning);
+    let role = form.to_role();
+    let finds: Vec<_> = role.actions.iter().filter(|a| a.action == "FIND").collect();
+    assert_eq!(finds.len(), 1, "one FIND privilege: {role:?}");
+    assert_eq!(finds[0].resources, vec![Resource::namespace("sales", "")]);
+    assert!(validate_role(&role, &ctx, RoleMode::Create).is_empty());
+
+    // The same target twice in one row is merged the same way.
+    form.rows[1]
+        .targets
+        .push(Target::new(Scope::Named("sales".into()), Scope::Any));
+    let issues = validate_form(&form, &ctx, RoleMode::Create);
+    let in_row: Vec<_> = issues
+        .iter()
+        .filter(|i| i.field == Field::TargetDb { row: 1, target: 1 })
+        .collect();
+    assert!(
+        in_row.iter().any(|i| i.message
+            == "This database and collection is already listed in this row: it is sent once."),
+        "{issues:?}"
+    );
+    assert!(issues.iter().all(|i| i.severity == Severity::Warning));
 }
 
 #[test]

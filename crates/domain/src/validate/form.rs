@@ -92,10 +92,10 @@ pub fn validate_form(form: &RoleForm, ctx: &ProjectContext<'_>, mode: RoleMode) 
                 },
             );
             if !seen.insert(key) {
-                issues.push(Issue::error(
+                issues.push(Issue::warning(
                     db_field(),
                     ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
-                    "This database and collection is already listed in this row.",
+                    "This database and collection is already listed in this row: it is sent once.",
                 ));
             }
         }
@@ -124,8 +124,8 @@ pub fn validate_form(form: &RoleForm, ctx: &ProjectContext<'_>, mode: RoleMode) 
     issues
 }
 
-/// The same action on the same resource in two rows: Atlas would reject the naive request, and the user
-/// probably did not mean it.
+/// The same action on the same resource in two rows. `RoleForm::to_role` merges them into one privilege,
+/// so Atlas never sees a duplicate: a warning (the user may not have meant it), never a reason to block.
 fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
     let mut granted: HashMap<(Action, String, String), usize> = HashMap::new();
     for (i, row) in form.rows.iter().enumerate() {
@@ -142,11 +142,11 @@ fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
                 };
                 let key = (*a, t.db.wire().to_string(), coll.to_string());
                 match granted.get(&key) {
-                    Some(&first) if first != i => issues.push(Issue::error(
+                    Some(&first) if first != i => issues.push(Issue::warning(
                         Field::TargetDb { row: i, target: j },
                         ATLAS_DUPLICATE_CUSTOM_ROLE_RESOURCE,
                         format!(
-                            "{a} on this database and collection is already granted in row {}.",
+                            "{a} on this database and collection is also granted in row {}: both are sent as one privilege.",
                             first + 1
                         ),
                     )),
