@@ -180,6 +180,34 @@ async fn export_gives_the_selected_roles_in_each_format() {
     assert_eq!(all.len(), 8);
 }
 
+/// Issue 18 item 12: a database name with a comma would reach Atlas through the CLI as two privileges;
+/// the CLI export says why it can't be used, offers nothing to copy, and JSON still exports the role.
+#[wasm_bindgen_test]
+async fn cli_export_refuses_a_name_the_cli_would_split() {
+    use dbaccess::backend::Backend;
+    let key = fresh_key();
+    dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard)
+        .create_custom_role(find_role("comma_reader", "sales,admin"))
+        .await
+        .unwrap();
+    let _app = mount_with(LIST, &key);
+    list_ready().await;
+    find("input", "Select comma_reader").await.click();
+    let text = open_export("Export 1 selected").await;
+    assert!(value_of(&text).contains("sales,admin"), "JSON carries it");
+    input_labelled("Atlas CLI script").unwrap().click();
+    wait_until("the refusal shows", || {
+        text_of("#export-dialog [role=alert]").contains("can't be exported as an Atlas CLI command")
+    })
+    .await;
+    assert!(text_of("#export-dialog [role=alert]").contains("commas"));
+    assert!(value_of(&text).is_empty(), "no script to run");
+    assert!(by_name("button", "Copy").is_none() && by_name("button", "Download").is_none());
+    input_labelled("Terraform").unwrap().click();
+    wait_until("Terraform", || value_of(&text).contains("sales,admin")).await;
+    assert!(by_name("button", "Download").is_some());
+}
+
 #[wasm_bindgen_test]
 async fn import_reports_every_role_and_writes_only_on_confirmation() {
     let key = fresh_key();

@@ -1,6 +1,7 @@
 //! Import and export of custom roles: the formats, the per-role import report, and hostile input.
 mod common;
 use common::{ns, role};
+use domain::cli::custom_role_command;
 use domain::demo;
 use domain::model::*;
 use domain::transfer::*;
@@ -54,9 +55,63 @@ fn one_role_exports_as_the_post_body_and_several_as_an_array_in_creation_order()
     );
 }
 
+/// The Atlas CLI reads `--privilege` and `--inheritedRole` as string slices: pflag splits each value on
+/// commas (as CSV: a bare `"` makes it fail, a line break ends the list), then the CLI splits a privilege on
+/// `@` and keeps only the first two parts (`mongodb/mongodb-atlas-cli` `internal/convert/custom_db_role.go`,
+/// `BuildAtlasActions`, `BuildAtlasInheritedRoles`; reference "Resolved since the first edition"). A
+/// namespace holding one of these would reach Atlas as other privileges than the role's, so the CLI export
+/// refuses it with the reason; JSON and Terraform carry any name.
+#[test]
+fn the_cli_export_refuses_names_the_cli_would_split() {
+    let cases: [(Resource, &str); 5] = [
+        (Resource::namespace("sales,admin", ""), ","),
+        (Resource::namespace("sales", "orders,x"), ","),
+        (Resource::namespace("sales", "a@b"), "@"),
+        (Resource::namespace("sales", "say\"hi"), "double quote"),
+        (Resource::namespace("sales", "two\nlines"), "line break"),
+    ];
+    for (resource, what) in cases {
+        let role = CustomDbRole {
+            role_name: "odd".into(),
+            actions: vec![PrivilegeAction {
+                action: "FIND".into(),
+                resources: vec![Resource::namespace("ok", ""), resource.clone()],
+            }],
+            inherited_roles: vec![],
+        };
+        let err = to_cli_script(std::slice::from_ref(&role), "p").unwrap_err();
+        assert!(
+            err.contains("odd") && err.contains(what),
+            "{resource:?}: {err}"
+        );
+        assert!(custom_role_command(&role, true, "p").is_err());
+        // JSON and Terraform carry the name as it is.
+        assert!(to_api_json(std::slice::from_ref(&role)).contains(&resource.db));
+        assert!(to_terraform(std::slice::from_ref(&role), "p").contains("resources"));
+    }
+    let inherits = CustomDbRole {
+        role_name: "inherits".into(),
+        actions: vec![],
+        inherited_roles: vec![InheritedRole::new("read", "a@b")],
+    };
+    assert!(to_cli_script(&[inherits], "p").unwrap_err().contains("@"));
+    // A dot in a collection name is fine: the CLI splits db from collection at the first dot only.
+    let dotted = CustomDbRole {
+        role_name: "dotted".into(),
+        actions: vec![PrivilegeAction {
+            action: "FIND".into(),
+            resources: vec![Resource::namespace("sales", "orders.2024")],
+        }],
+        inherited_roles: vec![],
+    };
+    assert!(to_cli_script(&[dotted], "p")
+        .unwrap()
+        .contains("--privilege FIND@sales.orders.2024"));
+}
+
 #[test]
 fn the_cli_script_stops_on_failure_and_creates_inherited_roles_first() {
-    let s = to_cli_script(&family(), "6650f1c2a4b3c2d1e0f9a8b7");
+    let s = to_cli_script(&family(), "6650f1c2a4b3c2d1e0f9a8b7").unwrap();
     assert!(s.starts_with("#!/bin/sh\n"));
     assert!(s.contains("\nset -e\n"));
     let base = s.find("atlas customDbRoles create base").unwrap();

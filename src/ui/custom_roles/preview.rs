@@ -39,7 +39,9 @@ pub fn RequestPreview(
             <p class="preview-line"><code id=dom_id("preview-request-line")>{request_line}</code></p>
             <pre id=dom_id("preview-json") class="code" aria-label="Request body">{move || role.with(|r| request_body(r, create))}</pre>
             <pre id=dom_id("preview-cli") class="code" aria-label="Atlas CLI command">
-                {move || role.with(|r| custom_role_command(r, create, &project_id.get()))}
+                {move || role.with(|r| {
+                    custom_role_command(r, create, &project_id.get()).unwrap_or_else(|why| format!("# {why}"))
+                })}
             </pre>
         </LazyDetails>
     }

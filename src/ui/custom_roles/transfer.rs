@@ -78,13 +78,16 @@ pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl Int
         .with_untracked(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default());
     let count = roles.len();
     let roles = StoredValue::new(roles);
-    let text = Memo::new(move |_| {
+    // Err when the chosen format can't say exactly what the roles grant (a name the Atlas CLI would split).
+    let exported = Memo::new(move |_| {
         roles.with_value(|r| match format.get() {
-            Format::Json => to_api_json(r),
+            Format::Json => Ok(to_api_json(r)),
             Format::Cli => to_cli_script(r, &project_id),
-            Format::Terraform => to_terraform(r, &project_id),
+            Format::Terraform => Ok(to_terraform(r, &project_id)),
         })
     });
+    let text = Signal::derive(move || exported.with(|e| e.clone().unwrap_or_default()));
+    let refusal = move || exported.with(|e| e.clone().err());
     let title = if count == 1 {
         "Export 1 Custom Role".to_string()
     } else {
@@ -107,13 +110,19 @@ pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl Int
             </fieldset>
             <div class="field transfer">
                 <label for=dom_id("export-text")>"Exported roles"</label>
-                <textarea id=dom_id("export-text") readonly spellcheck="false" prop:value=move || text.get()></textarea>
+                <textarea id=dom_id("export-text") readonly spellcheck="false" prop:value=move || text.get()
+                    aria-describedby=move || refusal().is_some().then(|| dom_id("export-refusal"))></textarea>
+                {move || refusal().map(|why| view! {
+                    <p id=dom_id("export-refusal") class="field-error" role="alert">{why}</p>
+                })}
             </div>
             <div class="dialog-actions">
-                <CopyButton text=text label="Copy" />
-                <button type="button" class="button" on:click=move |_| download(format.get_untracked().file(), &text.get_untracked())>
-                    "Download"
-                </button>
+                <Show when=move || refusal().is_none()>
+                    <CopyButton text=text label="Copy" />
+                    <button type="button" class="button" on:click=move |_| download(format.get_untracked().file(), &text.get_untracked())>
+                        "Download"
+                    </button>
+                </Show>
                 <button type="button" class="button button-primary" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
         </Dialog>

@@ -48,18 +48,19 @@ pub fn to_api_json(roles: &[CustomDbRole]) -> String {
     json.expect("roles always serialize")
 }
 
-/// A POSIX shell script of `atlas customDbRoles create` commands, stopping at the first failure.
-pub fn to_cli_script(roles: &[CustomDbRole], project_id: &str) -> String {
+/// A POSIX shell script of `atlas customDbRoles create` commands, stopping at the first failure; refused
+/// (with the reason) when a role can't be expressed safely as a CLI command.
+pub fn to_cli_script(roles: &[CustomDbRole], project_id: &str) -> Result<String, String> {
     let mut s = format!(
         "#!/bin/sh\n# {} custom role(s) for project {project_id}, exported by the Database Access console.\nset -e\n",
         roles.len()
     );
     for r in creation_order(roles) {
         s.push('\n');
-        s += &custom_role_command(r, true, project_id);
+        s += &custom_role_command(r, true, project_id)?;
         s.push('\n');
     }
-    s
+    Ok(s)
 }
 
 /// A string literal in HCL: quotes, backslashes and template openers escaped.
