@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod faults;
 mod routes;
+pub mod shape;
 
 use domain::demo::DemoKind;
 use domain::model::ApiError;
@@ -77,14 +78,29 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Atlas answers in the version asked for, with `;charset=utf-8` (as the recordings show).
     pub fn json(status: u16, body: Value, version: &str) -> Reply {
         Reply {
             status,
             body: Some(body),
-            content_type: Some(domain::api::media_type(version)),
+            content_type: Some(format!(
+                "{};charset=utf-8",
+                domain::api::media_type(version)
+            )),
             retry_after: None,
             delay: None,
             drop: false,
+        }
+    }
+
+    /// An answer without a body. Atlas still names the versioned media type (recorded 204s do).
+    pub fn no_content(version: &str) -> Reply {
+        Reply {
+            content_type: Some(format!(
+                "{};charset=utf-8",
+                domain::api::media_type(version)
+            )),
+            ..Reply::empty(204)
         }
     }
 

@@ -1,5 +1,5 @@
 //! The Admin API endpoints: paths and versions as in `atlas-openapi-subset.yaml`, rules from `domain`.
-use crate::{clock, Emulator, Reply, Request, ORG_ID};
+use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
 use domain::api::{decode, ITEMS_PER_PAGE, PREFIX, V2023_01_01, V2024_08_05, V2025_02_19};
 use domain::model::{
     ApiError, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser,
@@ -137,20 +137,27 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
             },
             V2023_01_01,
         ),
-        ("GET", ["customDBRoles", "roles"]) => ok(200, &p.custom_roles, V2023_01_01),
+        ("GET", ["customDBRoles", "roles"]) => {
+            ok(200, &shape::custom_roles(&p.custom_roles), V2023_01_01)
+        }
         ("PATCH", ["customDBRoles", "roles", name]) => {
             let update: UpdateCustomDbRole = body(req)?;
-            ok(200, &p.update_custom_role(name, update, now)?, V2023_01_01)
+            let role = p.update_custom_role(name, update, now)?;
+            ok(200, &shape::custom_role(&role), V2023_01_01)
         }
         ("DELETE", ["customDBRoles", "roles", name]) => {
             p.delete_custom_role(name, now)?;
-            Ok(Reply::empty(204))
+            Ok(Reply::no_content(V2023_01_01))
         }
         ("GET", ["databaseUsers"]) => {
             let users: Vec<DatabaseUser> =
                 p.users.iter().map(|u| in_group(u.clone(), &p.id)).collect();
             page(req, &users, V2023_01_01)
         }
+        ("GET", ["databaseUsers", db, username]) => match p.database_user(db, username) {
+            Some(u) => ok(200, &in_group(u.clone(), &p.id), V2023_01_01),
+            None => Err(not_found(username)),
+        },
         ("POST", ["databaseUsers"]) => {
             let user: DatabaseUser = body(req)?;
             let created = p.create_database_user(user, now)?;
@@ -163,7 +170,7 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
         }
         ("DELETE", ["databaseUsers", db, username]) => {
             p.delete_database_user(db, username, now)?;
-            Ok(Reply::empty(204))
+            Ok(Reply::no_content(V2023_01_01))
         }
         ("GET", ["users"]) => {
             let users: Vec<Value> = p
@@ -243,7 +250,11 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
                 _ => MemberKind::ServiceAccount,
             };
             p.remove_member(kind, id, now)?;
-            Ok(Reply::empty(204))
+            Ok(Reply::no_content(if kind == MemberKind::ServiceAccount {
+                V2024_08_05
+            } else {
+                V2023_01_01
+            }))
         }
         _ => Err(not_found(&req.path)),
     }
@@ -275,12 +286,12 @@ fn custom_role_reads_and_creates(
             let role: CustomDbRole = body(req)?;
             let created = emu.project.create_custom_role(role, now)?;
             emu.created_now(&created.role_name);
-            ok(202, &created, V2023_01_01)
+            ok(202, &shape::custom_role(&created), V2023_01_01)
         }
         [_, _, name] => {
             let propagating = emu.propagating(name);
             match emu.project.custom_role(name) {
-                Some(role) if !propagating => ok(200, role, V2023_01_01),
+                Some(role) if !propagating => ok(200, &shape::custom_role(role), V2023_01_01),
                 _ => Err(ApiError::new(
                     ErrorCode::ATLAS_CUSTOM_ROLE_NOT_FOUND,
                     format!("The custom role {name} was not found."),

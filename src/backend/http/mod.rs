@@ -23,9 +23,8 @@ use serde_json::Value;
 use std::cell::RefCell;
 
 mod wire;
-use wire::{
-    method, network_error, parse, set_timeout, sleep, status_error, timeout_error, unreadable,
-};
+use domain::answer::{self, parse};
+use wire::{method, network_error, set_timeout, sleep, timeout_error};
 
 /// How many times a rate-limited request is sent again, and the longest wait honoured.
 const RATE_LIMIT_RETRIES: u32 = 3;
@@ -128,23 +127,12 @@ impl HttpBackend {
             }
         })?;
         let status = response.status();
-        if (200..300).contains(&status) {
-            if text.trim().is_empty() {
-                return Ok(None);
-            }
-            return serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| (unreadable(status, &e.to_string()), None));
-        }
         let retry_after = response
             .headers()
             .get("Retry-After")
             .and_then(|v| v.trim().parse::<u32>().ok());
-        let error = serde_json::from_str::<ApiError>(&text)
-            .ok()
-            .filter(|e| !e.error_code.is_empty())
-            .unwrap_or_else(|| status_error(status, &text));
-        Err((error, retry_after))
+        let content_type = response.headers().get("Content-Type");
+        answer::read(status, content_type.as_deref(), &text).map_err(|e| (e, retry_after))
     }
 
     async fn get<T: DeserializeOwned>(&self, call: Call) -> ApiResult<T> {

@@ -1,13 +1,10 @@
-//! The HTTP backend's side of the wire: gloo's method for a call, reading an answer, and what it makes
-//! of answers it can't use (none, too late, a status without an Atlas error, an unreadable body): each an
-//! Atlas-shaped error that says whether anything changed. And the timers its timeouts and pauses use.
+//! The HTTP backend's side of the wire: gloo's method for a call, and what it makes of requests that got
+//! no answer (none, or too late): each an Atlas-shaped error that says whether anything changed. Reading
+//! an answer that did come is `domain::answer`'s. And the timers its timeouts and pauses use.
 use super::{NETWORK_ERROR, REQUEST_TIMEOUT};
-use crate::backend::ApiResult;
+use domain::answer::client_error;
 use domain::api::{Call, Method};
 use domain::model::ApiError;
-use domain::ErrorCode;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 pub(super) fn method(m: Method) -> gloo_net::http::Method {
@@ -18,19 +15,6 @@ pub(super) fn method(m: Method) -> gloo_net::http::Method {
         Method::Put => M::PUT,
         Method::Patch => M::PATCH,
         Method::Delete => M::DELETE,
-    }
-}
-
-pub(super) fn parse<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
-    serde_json::from_value(value).map_err(|e| unreadable(200, &e.to_string()))
-}
-
-fn client_error(status: u16, code: &str, detail: String) -> ApiError {
-    ApiError {
-        error: status,
-        error_code: code.to_string(),
-        detail: Some(detail),
-        ..ApiError::default()
     }
 }
 
@@ -62,23 +46,6 @@ pub(super) fn timeout_error(ms: u32, call: &Call) -> ApiError {
             ms.div_ceil(1000),
             what(call)
         ),
-    )
-}
-
-pub(super) fn status_error(status: u16, text: &str) -> ApiError {
-    let snippet: String = text.chars().take(120).collect();
-    client_error(
-        status,
-        ErrorCode::UNEXPECTED_ERROR.as_str(),
-        format!("The portal answered {status} without an Atlas error ({snippet})."),
-    )
-}
-
-pub(super) fn unreadable(status: u16, why: &str) -> ApiError {
-    client_error(
-        status,
-        ErrorCode::UNEXPECTED_ERROR.as_str(),
-        format!("The answer could not be read ({why})."),
     )
 }
 
