@@ -80,6 +80,11 @@ async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
         stored, preview,
         "the preview is exactly what the backend received"
     );
+    // The demo's catalog-dev is a Flex cluster: Atlas applies custom-role changes there up to 30 s later.
+    wait_until("the propagation note", || {
+        text_of("#role-propagation-note").starts_with("orders_auditor saved. Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex clusters (catalog-dev).")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -228,6 +233,8 @@ async fn delete_removes_a_role_whose_users_keep_other_roles() {
     assert!(!stored_roles(&key)
         .iter()
         .any(|r| r.role_name == "index_tuner"));
+    assert!(text_of("#role-propagation-note")
+        .starts_with("index_tuner deleted. Changes to custom roles"));
 }
 
 #[wasm_bindgen_test]

@@ -72,6 +72,9 @@ pub struct Data {
     pub activity: RwSignal<Load<Vec<ActivityEvent>>>,
     pub members: RwSignal<Load<Vec<Member>>>,
     pub org_teams: RwSignal<Load<Vec<OrgTeam>>>,
+    /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
+    /// and the list says so next to it.
+    pub role_saved: RwSignal<Option<String>>,
 }
 
 impl Data {
@@ -93,6 +96,7 @@ impl Data {
             activity: RwSignal::new(Load::Loading),
             members: RwSignal::new(Load::Loading),
             org_teams: RwSignal::new(Load::Loading),
+            role_saved: RwSignal::new(None),
         };
         data.reload();
         data
@@ -266,6 +270,21 @@ impl Data {
             self.reload();
         }
         Ok(())
+    }
+
+    /// The project's Free and Flex clusters (tracked): custom-role changes reach them up to 30 s later.
+    pub fn late_clusters(&self) -> Vec<String> {
+        self.project.with(|p| {
+            p.ready()
+                .map(|p| {
+                    p.clusters
+                        .iter()
+                        .filter(|c| c.applies_role_changes_late())
+                        .map(|c| c.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     }
 
     pub fn custom_role_limit(&self) -> Option<usize> {

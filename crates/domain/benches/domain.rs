@@ -87,10 +87,12 @@ fn main() {
         ClusterSummary {
             name: "a".into(),
             mongo_db_version: "7.0".into(),
+            ..Default::default()
         },
         ClusterSummary {
             name: "b".into(),
             mongo_db_version: "8.0".into(),
+            ..Default::default()
         },
     ];
     let ctx = ProjectContext {

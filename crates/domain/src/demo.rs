@@ -3,8 +3,8 @@
 //! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
 use crate::model::{
     ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
-    PrivilegeAction, ProjectUser, Resource, RoleAssignment, ServiceAccount, TeamRole,
-    MAX_CUSTOM_ROLES_LIMIT,
+    PrivilegeAction, ProjectUser, ProviderSettings, Resource, RoleAssignment, ServiceAccount,
+    TeamRole, MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
 use crate::project_access::OrgTeam;
@@ -66,16 +66,21 @@ fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
     u
 }
 
+/// Two dedicated clusters and a Flex one (which applies custom-role changes up to 30 seconds later).
 fn clusters() -> Vec<ClusterSummary> {
     [
-        ("analytics", "6.0.19"),
-        ("orders-prod", "7.0.14"),
-        ("catalog-dev", "8.0.4"),
+        ("analytics", "6.0.19", "AWS", "M30"),
+        ("orders-prod", "7.0.14", "AWS", "M40"),
+        ("catalog-dev", "8.0.4", "FLEX", "FLEX"),
     ]
     .into_iter()
-    .map(|(name, v)| ClusterSummary {
+    .map(|(name, v, provider, size)| ClusterSummary {
         name: name.to_string(),
         mongo_db_version: v.to_string(),
+        provider_settings: Some(ProviderSettings {
+            provider_name: provider.to_string(),
+            instance_size_name: Some(size.to_string()),
+        }),
     })
     .collect()
 }

@@ -434,11 +434,34 @@ pub struct FieldViolation {
 }
 
 /// The part of a cluster the console needs: its name and MongoDB version (custom roles must be supported
-/// by every cluster version in the project).
+/// by every cluster version in the project), and its provider (Free and Flex clusters apply custom-role
+/// changes later).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterSummary {
     pub name: String,
     #[serde(rename = "mongoDBVersion", default)]
     pub mongo_db_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_settings: Option<ProviderSettings>,
+}
+
+/// `ClusterProviderSettings`: `providerName` is `AWS`, `AZURE` or `GCP` for dedicated clusters, `TENANT`
+/// for a Free (M0) cluster and `FLEX` for a Flex cluster (the spec's discriminator mapping).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderSettings {
+    pub provider_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_size_name: Option<String>,
+}
+
+impl ClusterSummary {
+    /// "Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex
+    /// clusters." (`mongodb/docs content/atlas/source/includes/fact-custom-database-role-overview.rst`)
+    pub fn applies_role_changes_late(&self) -> bool {
+        self.provider_settings
+            .as_ref()
+            .is_some_and(|p| matches!(p.provider_name.as_str(), "TENANT" | "FLEX"))
+    }
 }

@@ -113,10 +113,12 @@ fn actions_too_new_for_a_cluster_and_the_edited_role_itself_are_disabled() {
         ClusterSummary {
             name: "old".into(),
             mongo_db_version: "6.0.19".into(),
+            ..Default::default()
         },
         ClusterSummary {
             name: "new".into(),
             mongo_db_version: "8.0.4".into(),
+            ..Default::default()
         },
     ];
     let mut ctx = ProjectContext::new(&roles);

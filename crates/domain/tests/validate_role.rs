@@ -378,14 +378,17 @@ fn actions_must_be_supported_by_every_cluster_version() {
         ClusterSummary {
             name: "legacy".into(),
             mongo_db_version: "6.0.2".into(),
+            ..Default::default()
         },
         ClusterSummary {
             name: "main".into(),
             mongo_db_version: "7.0.12".into(),
+            ..Default::default()
         },
         ClusterSummary {
             name: "edge".into(),
             mongo_db_version: "8.0.1".into(),
+            ..Default::default()
         },
     ];
     let ctx = ProjectContext {
@@ -574,6 +577,7 @@ fn form_maps_role_level_issues_back_to_rows() {
     let clusters = vec![ClusterSummary {
         name: "old".into(),
         mongo_db_version: "6.0".into(),
+        ..Default::default()
     }];
     let ctx = ProjectContext {
         clusters: &clusters,

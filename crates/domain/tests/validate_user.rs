@@ -272,6 +272,7 @@ fn temporary_users_scopes_and_immutable_fields() {
     let clusters = vec![ClusterSummary {
         name: "Cluster0".into(),
         mongo_db_version: "7.0".into(),
+        ..Default::default()
     }];
     let ctx = ProjectContext {
         clusters: &clusters,

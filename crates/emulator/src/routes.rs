@@ -122,7 +122,12 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
             let clusters: Vec<Value> = p
                 .clusters
                 .iter()
-                .map(|c| json!({ "name": c.name, "mongoDBVersion": c.mongo_db_version, "groupId": p.id }))
+                .map(|c| {
+                    json!({
+                        "name": c.name, "mongoDBVersion": c.mongo_db_version, "groupId": p.id,
+                        "providerSettings": c.provider_settings,
+                    })
+                })
                 .collect();
             page(req, &clusters, V2023_01_01)
         }

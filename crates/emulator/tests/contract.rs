@@ -36,6 +36,7 @@ fn spec() -> &'static Value {
 /// 1. OpenAPI `discriminator` + `oneOf` whose members `allOf` the base schema recurse forever as plain JSON
 ///    Schema; they become "the base's own properties, and exactly one member, which includes a copy of the
 ///    base without the `oneOf`" — the OpenAPI meaning.
+///    Where the discriminator has a `mapping`, the `oneOf` becomes one `if`/`then` per value instead.
 /// 2. `DatabaseUserRole.roleName` lists built-in roles plus the placeholder `<a custom role name>`; its
 ///    description says any custom role name is allowed, so the enum is dropped.
 /// 3. `ApiError.parameters` says objects; Atlas sends strings (e.g. the name that was not found), and the
@@ -56,6 +57,27 @@ fn errata(doc: &mut Value) {
         .map(|(k, _)| k.clone())
         .collect();
     for name in &based {
+        // With a `mapping`, the discriminator's value names the one member that applies (a plain `oneOf`
+        // fails any object that happens to match two members, e.g. an AWS cluster's provider settings).
+        let mapping = schemas[name]["discriminator"]["mapping"]
+            .as_object()
+            .cloned();
+        let property = schemas[name]["discriminator"]["propertyName"].clone();
+        if let (Some(mapping), Some(property)) = (mapping, property.as_str()) {
+            let cases: Vec<Value> = mapping
+                .iter()
+                .map(|(value, member)| {
+                    json!({
+                        "if": { "properties": { property: { "const": value } }, "required": [property] },
+                        "then": { "$ref": member },
+                    })
+                })
+                .collect();
+            let s = schemas[name].as_object_mut().expect("schema object");
+            s.remove("oneOf");
+            s.insert("allOf".into(), Value::Array(cases));
+            continue;
+        }
         let mut base = schemas[name].clone();
         let obj = base.as_object_mut().expect("schema object");
         obj.remove("oneOf");

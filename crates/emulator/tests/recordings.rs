@@ -396,6 +396,7 @@ fn empty_project(group: &str) -> Emulator {
         p.clusters.push(domain::model::ClusterSummary {
             name: name.into(),
             mongo_db_version: "8.0.4".into(),
+            ..Default::default()
         });
     }
     emu

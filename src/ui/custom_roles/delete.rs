@@ -49,8 +49,12 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                 Area::DatabaseAccess,
                 busy,
                 error,
-                move |b| b.delete_custom_role(name.clone()),
+                {
+                    let name = name.clone();
+                    move |b| b.delete_custom_role(name)
+                },
                 move |()| {
+                    data.role_saved.set(Some(format!("{name} deleted")));
                     if let Some(c) = captured {
                         undo.offer(Undoable::Role(c));
                     }

@@ -223,8 +223,10 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                     sending,
                     server_error,
                     move |b| b.create_custom_role(role),
-                    move |_| {
+                    move |created: CustomDbRole| {
                         saved.set(true);
+                        data.role_saved
+                            .set(Some(format!("{} saved", created.role_name)));
                         navigate(LIST_PATH, Default::default());
                     },
                 );
@@ -256,8 +258,10 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                     })
                 },
                 move |outcome| match outcome {
-                    Ok(_) => {
+                    Ok(updated) => {
                         saved.set(true);
+                        data.role_saved
+                            .set(Some(format!("{} saved", updated.role_name)));
                         navigate(LIST_PATH, Default::default());
                     }
                     Err(theirs) => {

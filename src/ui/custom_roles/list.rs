@@ -88,6 +88,7 @@ pub fn CustomRolesTab() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">"Custom Roles"</h2>
         <PermissionNotice permission=Permission::DatabaseAccess what="custom roles or database users" />
+        <LateClustersNote />
         <div class="toolbar">
             <SearchBox
                 id="role-search"
@@ -258,5 +259,24 @@ fn RoleRow(
                 />
             </td>
         </tr>
+    }
+}
+
+/// Next to the custom-role change just saved: when it reaches the project's Free and Flex clusters.
+#[component]
+fn LateClustersNote() -> impl IntoView {
+    let data = use_data();
+    let note = move || {
+        let saved = data.role_saved.get()?;
+        let late = data.late_clusters();
+        (!late.is_empty()).then(|| {
+            format!(
+                "{saved}. Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex clusters ({}).",
+                late.join(", ")
+            )
+        })
+    };
+    move || {
+        note().map(|text| view! { <p class="note" role="status" id=dom_id("role-propagation-note")>{text}</p> })
     }
 }
