@@ -163,6 +163,7 @@ pub const ROLE_FACTS: &[RoleFacts] = &[
         ],
         source: "MANUAL § Cluster Administration Roles › hostManager",
     },
+    // "the dropDatabase action" names no resource; it applies to databases, so every database.
     RoleFacts {
         role: "clusterAdmin",
         includes: &["clusterManager", "clusterMonitor", "hostManager"],

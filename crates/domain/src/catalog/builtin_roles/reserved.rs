@@ -13,6 +13,7 @@ pub(super) const RESERVED: [BuiltinRole; 11] = [
         grants: &[beyond(Granted, &[], USER_ADMIN_BEYOND)],
         ..role("userAdmin", "userAdmin")
     },
+    // "the dropDatabase action" names no resource; it applies to databases, so every database.
     BuiltinRole {
         includes: &["clusterManager", "clusterMonitor", "hostManager"],
         grants: &[
