@@ -199,3 +199,48 @@ fn database_users_may_hold_the_roles_atlas_lists_on_the_databases_it_says() {
     let catalog: BTreeSet<&str> = BUILTIN_ROLES.iter().map(|r| r.name).collect();
     assert_eq!(rows, catalog, "one row per built-in role");
 }
+
+/// The same rows through the validation both backends run on every write (`domain::project`): a user
+/// holding the role where the row allows it is accepted, elsewhere refused with Atlas's error code.
+#[test]
+fn the_user_rows_are_what_validation_accepts() {
+    use domain::model::{DatabaseUser, DatabaseUserRole};
+    use domain::validate::{validate_user, ProjectContext, UserMode};
+    use domain::ErrorCode::{self, *};
+    let ctx = ProjectContext::new(&[]);
+    let codes = |db: &str, collection: Option<&str>, name: &str| -> Vec<ErrorCode> {
+        let mut u = DatabaseUser::new("u");
+        u.password = Some("s3cret-pass".into());
+        let mut r = DatabaseUserRole::new(name, db);
+        r.collection_name = collection.map(str::to_string);
+        u.roles = vec![r];
+        let issues = validate_user(&u, &ctx, UserMode::Create, 1_795_000_000);
+        issues
+            .into_iter()
+            .filter(|i| i.is_error())
+            .map(|i| i.code)
+            .collect()
+    };
+    for &(name, holds, source) in USER_FACTS {
+        let (on_admin, on_sales, on_orders) = (
+            codes("admin", None, name),
+            codes("sales", None, name),
+            codes("sales", Some("orders"), name),
+        );
+        let ok = |c: &Vec<ErrorCode>| c.is_empty();
+        match holds {
+            Holds::No => assert_eq!(on_admin, [ATLAS_INVALID_ROLE], "{name} ({source})"),
+            Holds::AdminOnly => {
+                assert!(ok(&on_admin), "{name} on admin: {on_admin:?} ({source})");
+                assert_eq!(on_sales, [ATLAS_INVALID_ROLE_DATABASE], "{name} ({source})");
+            }
+            Holds::AnyDb => {
+                assert!(ok(&on_sales), "{name} on sales: {on_sales:?} ({source})");
+                assert!(!ok(&on_orders), "{name} takes no collection ({source})");
+            }
+            Holds::AnyDbOrCollection => {
+                assert!(ok(&on_sales) && ok(&on_orders), "{name} ({source})");
+            }
+        }
+    }
+}
