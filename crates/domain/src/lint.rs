@@ -156,7 +156,11 @@ pub fn lint_role(
             mine.extend(pa.resources.iter().map(|r| (action, target_of(r))));
         }
     }
-    if !mine.is_empty() {
+    // What only inherited built-in roles bring (killCursors, …): a role that merely spells out a built-in
+    // role's actions grants less than the built-in role.
+    let held = role.inherited_roles.iter();
+    let my_beyond = expander.beyond_api(held.map(|i| (i.role.as_str(), i.db.as_str(), "")));
+    if !mine.is_empty() || !my_beyond.is_empty() {
         let mut dbs: BTreeSet<String> = role
             .actions
             .iter()
@@ -174,8 +178,9 @@ pub fn lint_role(
             }
             for db in &dbs {
                 let builtin = [InheritedRole::new(b.name, db.as_str())];
-                let theirs = pairs(&inherited_grants(&builtin, &mut Expander::new(&[])));
-                if theirs == mine {
+                let mut builtins = Expander::new(&[]);
+                let theirs = pairs(&inherited_grants(&builtin, &mut builtins));
+                if theirs == mine && builtins.beyond_api([(b.name, db.as_str(), "")]) == my_beyond {
                     out.push(finding(
                         LintSeverity::Warning,
                         &at,
@@ -218,17 +223,21 @@ fn lint_user(
     let mut out = Vec::new();
     for (i, a) in held.iter().enumerate() {
         let ea = expander.role(a);
+        let beyond_a = expander.beyond_api([(*a, "admin", "")]);
         for (j, b) in held.iter().enumerate() {
             if i == j {
                 continue;
             }
             let eb = expander.role(b);
+            let beyond_b = expander.beyond_api([(*b, "admin", "")]);
             let covered = ea
                 .grants
                 .iter()
-                .all(|g| eb.can(g.action, &g.target).is_some());
+                .all(|g| eb.can(g.action, &g.target).is_some())
+                && beyond_a.is_subset(&beyond_b);
             // For two equal roles, report the later one only.
             let equal = covered
+                && beyond_b.is_subset(&beyond_a)
                 && eb
                     .grants
                     .iter()

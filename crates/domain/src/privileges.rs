@@ -2,15 +2,23 @@
 //! role inheritance transitively and built-in roles as far as the catalog knows them, each with the chain
 //! of roles that grants it. Roles combine as a union, so the highest permission wins. Also the impact of a
 //! role: which roles and users hold it, directly or through inheritance.
-use crate::catalog::{builtin_role, Action, GrantScope};
+use crate::catalog::{builtin_role, Action};
 use crate::model::{CustomDbRole, DatabaseUser};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
+
+mod builtin;
+use builtin::builtin_grants;
+pub use builtin::BeyondApi;
+pub(crate) use builtin::{action_bits, builtin_actions};
 
 /// What a privilege applies to. `None` means any database / any collection.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     Cluster,
+    /// Every database except `local` and `config`: where the manual's all-database roles
+    /// (readAnyDatabase, readWriteAnyDatabase, dbAdminAnyDatabase, ...) apply.
+    AnyDatabaseButLocalConfig,
     Namespace {
         db: Option<String>,
         collection: Option<String>,
@@ -30,6 +38,17 @@ impl Target {
     pub fn covers(&self, other: &Target) -> bool {
         match (self, other) {
             (Target::Cluster, Target::Cluster) => true,
+            (Target::AnyDatabaseButLocalConfig, Target::AnyDatabaseButLocalConfig) => true,
+            (Target::AnyDatabaseButLocalConfig, Target::Namespace { db: Some(db), .. }) => {
+                db != "local" && db != "config"
+            }
+            (
+                Target::Namespace {
+                    db: None,
+                    collection: None,
+                },
+                Target::AnyDatabaseButLocalConfig,
+            ) => true,
             (
                 Target::Namespace { db, collection },
                 Target::Namespace {
@@ -46,6 +65,9 @@ impl std::fmt::Display for Target {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Target::Cluster => f.write_str("cluster"),
+            Target::AnyDatabaseButLocalConfig => {
+                f.write_str("any database except local and config")
+            }
             Target::Namespace { db, collection } => {
                 let db = db.as_deref().unwrap_or("any database");
                 match collection {
@@ -230,60 +252,6 @@ impl<'a> Expander<'a> {
         }
         grants
     }
-}
-
-/// Grants of built-in role `name` held on `db` (and `collection`, "" = all), with `prefix` before it.
-fn builtin_grants(name: &str, db: &str, collection: &str, prefix: &[String], union: &mut Union) {
-    let Some(role) = builtin_role(name) else {
-        return;
-    };
-    let mut chain = prefix.to_vec();
-    chain.push(if collection.is_empty() {
-        format!("{name}@{db}")
-    } else {
-        format!("{name}@{db}.{collection}")
-    });
-    for grant in role.grants {
-        let target = match grant.scope {
-            GrantScope::Cluster => Target::Cluster,
-            GrantScope::Granted => Target::namespace(db, collection),
-            GrantScope::AnyDatabase => Target::namespace("", ""),
-            GrantScope::Namespace(d, c) => Target::namespace(d, c),
-        };
-        for &action in grant.actions {
-            union.add(Grant {
-                action,
-                target: target.clone(),
-                chain: chain.clone(),
-            });
-        }
-    }
-    for inc in role.includes {
-        builtin_grants(inc, db, collection, &chain, union);
-    }
-}
-
-/// The actions the built-in role `name` grants, with the roles it includes, as a set of `Action as usize`
-/// bits: the same on every database it may be granted on (only the targets change), so comparing them
-/// rules a role out before expanding it. (A bit set, not a `BTreeSet`: one less generic in the bundle.)
-pub(crate) fn builtin_actions(name: &str) -> u128 {
-    let mut out = 0;
-    if let Some(role) = builtin_role(name) {
-        for grant in role.grants {
-            out |= action_bits(grant.actions.iter().copied());
-        }
-        for inc in role.includes {
-            out |= builtin_actions(inc);
-        }
-    }
-    out
-}
-
-/// `actions` as a set of `Action as usize` bits (there are fewer than 128 actions: tested).
-pub(crate) fn action_bits(actions: impl IntoIterator<Item = Action>) -> u128 {
-    actions
-        .into_iter()
-        .fold(0, |bits, a| bits | 1 << a as usize)
 }
 
 /// Who a custom role affects: roles inheriting it (directly, then through others) and users holding it or

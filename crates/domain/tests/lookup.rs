@@ -110,6 +110,121 @@ fn who_can_follows_custom_and_builtin_roles_and_covering_resources() {
     assert_eq!(names(&w.users), ["bob", "dee"]);
 }
 
+/// Built-in roles answer "Who can …?" with what the manual says they grant (tests/facts_builtin_roles.rs),
+/// no more and no less.
+#[test]
+fn who_can_finds_builtin_role_holders_as_the_manual_grants() {
+    let roles = vec![role("archiver", &[], &[("backup", "admin")])];
+    let users = vec![
+        user("bak", &[("backup", "admin")]),
+        user("arc", &[("archiver", "admin")]),
+        user("rdr", &[("readAnyDatabase", "admin")]),
+        user("dba", &[("dbAdmin", "sales")]),
+        user("shd", &[("enableSharding", "admin")]),
+        user("ops", &[("killOpSession", "admin")]),
+        user("bal", &[("manageShardBalancer", "admin")]),
+    ];
+    let ask = |a: domain::catalog::Action, ns: &str| {
+        let w = who_can(a, &question_target(a, ns).unwrap(), &roles, &users);
+        let mut all: Vec<String> = w.users.iter().map(|h| h.name.clone()).collect();
+        all.extend(w.roles.iter().map(|h| format!("role {}", h.name)));
+        all
+    };
+    // backup: find on every non-system collection, config and local included; not bypassWriteBlockingMode.
+    assert_eq!(
+        ask(Find, "sales.orders"),
+        ["arc", "bak", "rdr", "role archiver"]
+    );
+    assert_eq!(
+        ask(Find, "local.oplog.rs"),
+        ["arc", "bak", "role archiver"],
+        "readAnyDatabase stops short of local and config"
+    );
+    assert!(
+        ask(BypassUserWriteBlock, "").is_empty(),
+        "that is restore's"
+    );
+    assert_eq!(
+        ask(Insert, "config.settings"),
+        ["arc", "bak", "bal", "role archiver"]
+    );
+    assert_eq!(ask(CreateSearchIndex, "sales.orders"), ["dba"]);
+    assert!(ask(CreateSearchIndex, "hr.people").is_empty());
+    assert_eq!(ask(AnalyzeShardKey, "sales.orders"), ["shd"]);
+    assert_eq!(ask(KillAnySession, ""), ["ops"]);
+}
+
+/// Every privilege the catalog says a built-in role grants, asked as a "Who can …?" question, finds a
+/// user holding the role and a custom role inheriting it: no holder is missed.
+#[test]
+fn who_can_misses_no_holder_of_any_builtin_grant() {
+    use domain::catalog::{InheritDb, ResourceKind, UserScope, BUILTIN_ROLES};
+    use domain::privileges::Expander;
+    for b in BUILTIN_ROLES {
+        // Where Atlas lets it be held: admin for the cluster-wide roles, a database for the others.
+        let on_admin = match b.user_scope {
+            Some(s) => s == UserScope::AdminOnly,
+            None => b.inherit_db == InheritDb::Admin,
+        };
+        let db = if on_admin { "admin" } else { "sales" };
+        let users = match b.user_scope {
+            Some(_) => vec![user("holder", &[(b.name, db)])],
+            None => vec![],
+        };
+        let roles = match b.inheritable {
+            Some(_) => vec![role("heir", &[], &[(b.name, db)])],
+            None => vec![],
+        };
+        if users.is_empty() && roles.is_empty() {
+            continue; // neither a user nor a custom role can hold it in Atlas
+        }
+        let probe = user("probe", &[(b.name, db)]);
+        for g in Expander::new(&[]).user(&probe).grants {
+            let question = match (&g.target, g.action.resource()) {
+                (Target::Cluster, ResourceKind::Cluster) => String::new(),
+                // "Who can …?" asks cluster actions about the cluster and the others about a namespace:
+                // a grant elsewhere could never be found (the catalog lists such privileges as beyond_api).
+                (Target::Cluster, _) | (_, ResourceKind::Cluster) => {
+                    panic!(
+                        "{} grants {} on {}: no question finds it",
+                        b.name, g.action, g.target
+                    )
+                }
+                (Target::AnyDatabaseButLocalConfig, _) => "sales.orders".into(),
+                // A database action can't be asked about one collection (dbStats on system.profile).
+                (
+                    Target::Namespace {
+                        collection: Some(_),
+                        ..
+                    },
+                    ResourceKind::Database,
+                ) => continue,
+                (Target::Namespace { db, collection }, _) => format!(
+                    "{}.{}",
+                    db.as_deref().unwrap_or("sales"),
+                    collection.as_deref().unwrap_or("orders")
+                ),
+            };
+            let target = question_target(g.action, &question).unwrap();
+            let w = who_can(g.action, &target, &roles, &users);
+            assert_eq!(
+                names(&w.users).len(),
+                users.len(),
+                "{} {} on {question}",
+                b.name,
+                g.action
+            );
+            assert_eq!(
+                names(&w.roles).len(),
+                roles.len(),
+                "{} {} on {question}",
+                b.name,
+                g.action
+            );
+        }
+    }
+}
+
 #[test]
 fn the_question_target_follows_the_action_resource_kind() {
     assert_eq!(question_target(ServerStatus, ""), Some(Target::Cluster));

@@ -203,3 +203,24 @@ fn impact_lists_who_holds_a_role_directly_and_through_inheritance() {
     assert_eq!(i.indirect_users, vec!["u2"]);
     assert_eq!(impact("other", &roles, &users).direct_users, vec!["u3"]);
 }
+
+/// The all-database roles reach every database but local and config (the manual's "All-Database Roles");
+/// a custom role's "any database" reaches those two as well, so it isn't covered by them.
+#[test]
+fn all_database_roles_stop_short_of_local_and_config() {
+    let eff = Expander::new(&[]).user(&user("analyst", &[("readAnyDatabase", "admin")]));
+    assert!(eff.can(Find, &on("sales", "orders")).is_some());
+    assert!(eff.can(Find, &on("admin", "x")).is_some());
+    for db in ["local", "config"] {
+        assert!(eff.can(Find, &on(db, "x")).is_none(), "{db}");
+    }
+    assert!(
+        eff.can(Find, &on("", "")).is_none(),
+        "not every database: local and config are left out"
+    );
+    let targets: Vec<String> = eff.by_target().iter().map(|(t, _)| t.to_string()).collect();
+    assert_eq!(targets, ["cluster", "any database except local and config"]);
+    let any = Target::namespace("", "");
+    assert!(any.covers(&Target::AnyDatabaseButLocalConfig));
+    assert!(!Target::AnyDatabaseButLocalConfig.covers(&any));
+}

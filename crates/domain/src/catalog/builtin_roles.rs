@@ -1,6 +1,15 @@
 //! Built-in database roles: which a custom role may inherit (and with which `db`), which a database user
 //! may hold (on which databases, with or without a collection), Atlas-only ones, reserved names, and the
-//! privileges each grants as far as the 80 Admin API actions can express them (reference §2.4, §3, §5.3).
+//! privileges each grants in the 80 Admin API actions (reference §2.4, §3, §5.3).
+//!
+//! Privileges follow the MongoDB manual's "Built-In Roles" (`mongodb/docs
+//! content/manual/manual/source/reference/built-in-roles.txt` and the role summaries it includes) and, for
+//! Atlas's own roles, Atlas's "Built-In Roles and Privileges"
+//! (`content/atlas/source/mongodb-users-roles-and-privileges.txt`); `tests/facts_builtin_roles.rs` holds the
+//! same facts row by row with their sources and compares them with these tables. What no Admin API action
+//! expresses is kept by its server name in `beyond_api`. The catalog's targets don't tell system
+//! collections apart, so a manual row for a system collection that a database-wide row of the same role
+//! already covers is not repeated.
 use super::actions::{Action, Category};
 use Action::*;
 
@@ -31,14 +40,32 @@ pub enum GrantScope {
     Granted,
     /// Every database.
     AnyDatabase,
-    /// One fixed namespace, e.g. `config.settings`.
+    /// Every database except `local` and `config` (the manual's "All-Database Roles").
+    AnyDatabaseButLocalConfig,
+    /// One fixed namespace, e.g. `config.settings`; db "" = that collection in every database.
     Namespace(&'static str, &'static str),
+    /// One fixed collection of the database the role is granted on, e.g. dbAdmin's `system.profile`.
+    GrantedCollection(&'static str),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Grant {
     pub scope: GrantScope,
     pub actions: &'static [Action],
+    /// What the manual lists on this scope that none of the 80 Admin API actions expresses (server
+    /// spelling, or the command's name), e.g. read's killCursors: kept so that a custom role spelling out a
+    /// built-in role's actions, which grants less, never counts as equal to it.
+    pub beyond_api: &'static [&'static str],
+}
+
+impl Grant {
+    pub const fn new(scope: GrantScope, actions: &'static [Action]) -> Grant {
+        Grant {
+            scope,
+            actions,
+            beyond_api: &[],
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +84,22 @@ pub struct BuiltinRole {
     pub includes: &'static [&'static str],
     pub grants: &'static [Grant],
 }
+
+mod offered;
+mod reserved;
+
+/// Every built-in role name the console knows, MongoDB's and Atlas's: the ones Atlas offers first. (Two
+/// tables joined at compile time: one slice for lookups, two files to read.)
+pub static BUILTIN_ROLES: &[BuiltinRole] = &{
+    let (a, b) = (offered::OFFERED, reserved::RESERVED);
+    let mut all = [a[0]; offered::OFFERED.len() + reserved::RESERVED.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    all
+};
 
 const READ_ACTIONS: &[Action] = &[
     Find,
@@ -82,6 +125,29 @@ const WRITE_ACTIONS: &[Action] = &[
     DropSearchIndex,
     UpdateSearchIndex,
 ];
+/// readWrite's own privileges beyond read's (its prose list has the API actions; its rolesInfo example
+/// on the same page adds these).
+const WRITE_BEYOND: &[&str] = &[
+    "cleanupStructuredEncryptionData",
+    "compactStructuredEncryptionData",
+    "planCacheRead",
+    "performRawDataOperations",
+];
+/// dbAdmin on `system.profile`.
+const DB_ADMIN_PROFILE_ACTIONS: &[Action] = &[
+    ChangeStream,
+    CollStats,
+    ConvertToCapped,
+    CreateCollection,
+    DbHash,
+    DbStats,
+    DropCollection,
+    Find,
+    ListCollections,
+    ListIndexes,
+    ListSearchIndexes,
+];
+/// dbAdmin on the database's non-system collections.
 const DB_ADMIN_ACTIONS: &[Action] = &[
     BypassDocumentValidation,
     CollMod,
@@ -90,21 +156,71 @@ const DB_ADMIN_ACTIONS: &[Action] = &[
     ConvertToCapped,
     CreateCollection,
     CreateIndex,
+    CreateSearchIndex,
     DbStats,
     DropCollection,
     DropDatabase,
     DropIndex,
+    DropSearchIndex,
     EnableProfiler,
     ListCollections,
     ListIndexes,
+    ListSearchIndexes,
     ReIndex,
     RenameCollectionSameDb,
+    UpdateSearchIndex,
     Validate,
 ];
-const LIST_DATABASES: Grant = Grant {
-    scope: GrantScope::Cluster,
-    actions: &[ListDatabases],
-};
+const DB_ADMIN_BEYOND: &[&str] = &["planCacheIndexFilter", "planCacheRead", "planCacheWrite"];
+const CURSORS_AND_PLANS: &[&str] = &["killCursors", "planCacheRead"];
+const USER_ADMIN_BEYOND: &[&str] = &[
+    "changeCustomData",
+    "changePassword",
+    "createRole",
+    "createUser",
+    "dropRole",
+    "dropUser",
+    "grantRole",
+    "revokeRole",
+    "setAuthenticationRestriction",
+    "viewRole",
+    "viewUser",
+];
+/// clusterMonitor on the `config` and `local` databases.
+const MONITOR_DB_ACTIONS: &[Action] = &[
+    CollStats,
+    DbHash,
+    DbStats,
+    Find,
+    ListCollections,
+    ListIndexes,
+    ListSearchIndexes,
+];
+const MONITOR_DB_BEYOND: &[&str] = &["indexStats", "killCursors", "planCacheRead"];
+/// userAdminAnyDatabase on `admin.system.users` and `admin.system.roles`.
+const USER_COLLECTION_ACTIONS: &[Action] = &[
+    CollStats,
+    CreateIndex,
+    CreateSearchIndex,
+    DbHash,
+    DbStats,
+    DropIndex,
+    DropSearchIndex,
+    Find,
+];
+const LIST_DATABASES: Grant = Grant::new(GrantScope::Cluster, &[ListDatabases]);
+
+const fn beyond(
+    scope: GrantScope,
+    actions: &'static [Action],
+    beyond_api: &'static [&'static str],
+) -> Grant {
+    Grant {
+        scope,
+        actions,
+        beyond_api,
+    }
+}
 
 const fn role(name: &'static str, ui_name: &'static str) -> BuiltinRole {
     BuiltinRole {
@@ -121,237 +237,6 @@ const fn role(name: &'static str, ui_name: &'static str) -> BuiltinRole {
 
 const ADMIN_ONLY: Option<UserScope> = Some(UserScope::AdminOnly);
 const GLOBAL: Option<Category> = Some(Category::Global);
-
-/// Every built-in role name the console knows, MongoDB's and Atlas's.
-pub static BUILTIN_ROLES: &[BuiltinRole] = &[
-    BuiltinRole {
-        inheritable: Some(Category::Database),
-        inherit_db: InheritDb::Target,
-        user_scope: Some(UserScope::AnyDatabase {
-            collection_allowed: true,
-        }),
-        grants: &[Grant {
-            scope: GrantScope::Granted,
-            actions: READ_ACTIONS,
-        }],
-        ..role("read", "read")
-    },
-    BuiltinRole {
-        inheritable: Some(Category::Database),
-        inherit_db: InheritDb::Target,
-        user_scope: Some(UserScope::AnyDatabase {
-            collection_allowed: true,
-        }),
-        includes: &["read"],
-        grants: &[Grant {
-            scope: GrantScope::Granted,
-            actions: WRITE_ACTIONS,
-        }],
-        ..role("readWrite", "readWrite")
-    },
-    // The Atlas picker grants dbAdmin on the row's database; the spec's text says `admin` for every role but
-    // read/readWrite (UNCONFIRMED). dbAdmin is a per-database role in MongoDB, so the specific database is the
-    // choice that never grants more than the user picked.
-    BuiltinRole {
-        inheritable: Some(Category::Database),
-        inherit_db: InheritDb::Target,
-        user_scope: Some(UserScope::AnyDatabase {
-            collection_allowed: false,
-        }),
-        grants: &[Grant {
-            scope: GrantScope::Granted,
-            actions: DB_ADMIN_ACTIONS,
-        }],
-        ..role("dbAdmin", "dbAdmin")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: READ_ACTIONS,
-            },
-            LIST_DATABASES,
-        ],
-        ..role("readAnyDatabase", "Only read any database")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: READ_ACTIONS,
-            },
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: WRITE_ACTIONS,
-            },
-            LIST_DATABASES,
-        ],
-        ..role("readWriteAnyDatabase", "Read and write to any database")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::Cluster,
-                actions: &[
-                    GetParameter,
-                    ListDatabases,
-                    ServerStatus,
-                    SetUserWriteBlock,
-                    BypassUserWriteBlock,
-                ],
-            },
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: &[ListCollections, ListIndexes],
-            },
-        ],
-        ..role("backup", "backup")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::Cluster,
-                actions: &[EnableSharding],
-            },
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: &[RefineCollectionShardKey, ReshardCollection],
-            },
-        ],
-        ..role("enableSharding", "enableSharding")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: DB_ADMIN_ACTIONS,
-            },
-            LIST_DATABASES,
-        ],
-        ..role("dbAdminAnyDatabase", "dbAdminAnyDatabase")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant {
-                scope: GrantScope::Cluster,
-                actions: &[
-                    ConnPoolStats,
-                    GetCmdLineOpts,
-                    GetLog,
-                    GetParameter,
-                    GetShardMap,
-                    HostInfo,
-                    InProg,
-                    ListDatabases,
-                    ListSessions,
-                    ListShards,
-                    NetStat,
-                    ReplSetGetConfig,
-                    ReplSetGetStatus,
-                    ServerStatus,
-                    ShardingState,
-                    Top,
-                    UseUuid,
-                    CheckMetadataConsistency,
-                    ShardedDataDistribution,
-                ],
-            },
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: &[CollStats, DbStats],
-            },
-        ],
-        ..role("clusterMonitor", "clusterMonitor")
-    },
-    // Atlas-only built-ins in the picker's Global group. Whether a database user may hold them through the
-    // API is UNCONFIRMED (they are not in the roleName enum), so they are not offered to users.
-    BuiltinRole {
-        inheritable: GLOBAL,
-        atlas_only: true,
-        grants: &[Grant {
-            scope: GrantScope::Cluster,
-            actions: &[InProg, KillOp, KillAnySession, ListSessions],
-        }],
-        ..role("killOpSession", "killOpSession")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        atlas_only: true,
-        ..role("autoCompact", "autoCompact")
-    },
-    BuiltinRole {
-        inheritable: GLOBAL,
-        atlas_only: true,
-        grants: &[Grant {
-            scope: GrantScope::Namespace("config", "settings"),
-            actions: &[Find, Insert, Update],
-        }],
-        ..role("manageShardBalancer", "manageShardBalancer")
-    },
-    BuiltinRole {
-        user_scope: ADMIN_ONLY,
-        atlas_only: true,
-        includes: &[
-            "readWriteAnyDatabase",
-            "dbAdminAnyDatabase",
-            "clusterMonitor",
-            "backup",
-            "enableSharding",
-        ],
-        grants: &[
-            Grant {
-                scope: GrantScope::AnyDatabase,
-                actions: &[
-                    AnalyzeShardKey,
-                    ClearJumboFlag,
-                    Compact,
-                    KillAnyCursor,
-                    MoveChunk,
-                    RefineCollectionShardKey,
-                    ReshardCollection,
-                    SplitChunk,
-                ],
-            },
-            Grant {
-                scope: GrantScope::Cluster,
-                actions: &[
-                    CheckMetadataConsistency,
-                    FlushRouterConfig,
-                    ShardedDataDistribution,
-                ],
-            },
-            Grant {
-                scope: GrantScope::Namespace("config", "settings"),
-                actions: &[Update],
-            },
-        ],
-        ..role("atlasAdmin", "Atlas admin")
-    },
-    // MongoDB built-ins Atlas neither offers for inheritance nor lets users hold: reserved names only.
-    role("dbOwner", "dbOwner"),
-    role("userAdmin", "userAdmin"),
-    role("clusterAdmin", "clusterAdmin"),
-    role("clusterManager", "clusterManager"),
-    role("directShardOperations", "directShardOperations"),
-    role("hostManager", "hostManager"),
-    role("searchCoordinator", "searchCoordinator"),
-    role("restore", "restore"),
-    role("userAdminAnyDatabase", "userAdminAnyDatabase"),
-    role("root", "root"),
-    role("__system", "__system"),
-];
 
 /// The role a custom role name must not start with (compared case-insensitively, see validate).
 pub const RESERVED_PREFIX: &str = "xgen-";
