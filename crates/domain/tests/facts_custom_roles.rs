@@ -79,3 +79,33 @@ fn a_user_holds_at_most_twenty_custom_roles() {
     // database user".
     assert_eq!(MAX_CUSTOM_ROLES_PER_USER, 20);
 }
+
+/// PATCH replaces a custom role's actions and inherited roles with the body's: the Atlas CLI's e2e test
+/// "Update" sends one privilege to a role that held three (after "Update with append") and Atlas answers
+/// with one (`mongodb-atlas-cli test/e2e/atlas/generic/customdbroles/custom_db_roles_test.go`, recorded in
+/// `../shared/atlas-recordings/customdbroles/TestDBRoles/Update/`); the CLI documents its update flags with
+/// "Passing this flag replaces preexisting data." (`internal/usage/usage.go`). Whether a body that omits a
+/// list leaves it unchanged is unconfirmed, so the console always sends both lists.
+#[test]
+fn a_custom_role_patch_replaces_both_lists() {
+    use domain::model::{InheritedRole, PrivilegeAction, Resource, UpdateCustomDbRole};
+    let mut p = domain::demo::DemoKind::Standard.project();
+    let before = p.custom_role("orders_writer").unwrap().clone();
+    assert!(before.actions.len() > 1 && !before.inherited_roles.is_empty());
+    let update = UpdateCustomDbRole {
+        actions: vec![PrivilegeAction {
+            action: "LIST_SESSIONS".into(),
+            resources: vec![Resource::cluster()],
+        }],
+        inherited_roles: vec![InheritedRole::new("read", "sales")],
+    };
+    let after = p
+        .update_custom_role("orders_writer", update.clone(), "2026-12-01T00:00:00Z")
+        .unwrap();
+    assert_eq!(
+        (after.actions, after.inherited_roles),
+        (update.actions, update.inherited_roles)
+    );
+    let body = serde_json::to_value(UpdateCustomDbRole::from(&before)).unwrap();
+    assert!(body.get("actions").is_some() && body.get("inheritedRoles").is_some());
+}
