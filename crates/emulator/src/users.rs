@@ -5,14 +5,11 @@
 //! offers as scopes.
 use crate::routes::{body, not_found, ok, page, Answer};
 use crate::{Reply, Request};
-use domain::api::V2023_01_01;
+use domain::api::{V2023_01_01, V2023_02_01};
 use domain::model::{ApiError, DatabaseUser};
 use domain::project::Project;
 use domain::ErrorCode;
 use serde_json::{json, Value};
-
-/// Stream workspaces are served in this version (atlas-sdk-go `admin/api_streams.go`).
-pub const V2023_02_01: &str = "2023-02-01";
 
 pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -> Answer {
     match (m, seg) {
