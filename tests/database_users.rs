@@ -502,6 +502,12 @@ async fn an_edit_keeps_each_scope_type_and_emptying_the_description_removes_it()
 
     find("a", "Edit lake-analyst").await.click();
     dialog_ready().await;
+    // The list reloads after a save; the dialog shows the user as stored once it has.
+    wait_until("the saved description is shown", || {
+        input_labelled("Description").is_some_and(|i| i.value() == "Lake reports")
+    })
+    .await;
+    sleep(300).await;
     type_into(&input_labelled("Description").unwrap(), "");
     submit();
     find("button", "Save changes").await.click();
