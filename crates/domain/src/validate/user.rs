@@ -103,7 +103,7 @@ pub fn validate_user(
         (Method::Scram, Some(p)) if p.chars().count() < 8 => issues.push(err(
             UserField::Password,
             VALIDATION_ERROR,
-            "The password must be at least 8 characters long (the console's own check).",
+            "The password must be at least 8 characters long. (The console's own check: Atlas's code for it is undocumented.)",
         )),
         (Method::Scram, _) => {}
         (_, Some(_)) => issues.push(err(

@@ -14,7 +14,7 @@ pub(super) fn check_roles(user: &DatabaseUser, ctx: &ProjectContext<'_>, issues:
             // Atlas refuses a user without roles with a code it doesn't document (CANNOT_REMOVE_ALL_USER_ROLES
             // is about Atlas users' project roles), hence the generic code.
             VALIDATION_ERROR,
-            "Give the user at least one role (the console's own check).",
+            "Give the user at least one role. (The console's own check: Atlas's code for it is undocumented.)",
         ));
     }
     let mut seen = HashSet::new();
