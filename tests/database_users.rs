@@ -274,6 +274,25 @@ async fn temporary_users_scopes_and_x509() {
         text_of(".users-table").contains("Expires")
     })
     .await;
+    // Atlas can't make a temporary user permanent: unticking says so next to the field, and nothing is sent.
+    find("a", "Edit temp-user").await.click();
+    dialog_ready().await;
+    wait_until("loaded as temporary", || {
+        input_labelled("Temporary User").is_some_and(|i| i.checked())
+    })
+    .await;
+    sleep(300).await;
+    input_labelled("Temporary User").unwrap().click();
+    wait_until("the refusal next to the field", || {
+        text_of("#user-expiry-messages").contains("can't make a temporary user permanent")
+    })
+    .await;
+    submit();
+    sleep(100).await;
+    assert!(
+        by_name("button", "Save changes").is_none(),
+        "no review: nothing to send"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -198,7 +198,9 @@ fn a_temporary_user_cannot_be_made_permanent_but_its_description_can_be_removed(
     .is_empty());
 }
 
-/// Limits, from the docs and the spec.
+/// Limits, from the docs and the spec. Users per project: the docs and the current spec's limit
+/// `atlas.project.security.databaseAccess.users` (default and API override 100) agree; older generated
+/// clients show 900, which the current spec replaced, so 100 wins.
 #[test]
 fn user_limits() {
     let rows: &[(&str, usize, usize, &str)] = &[
