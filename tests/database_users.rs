@@ -39,7 +39,7 @@ fn submit() {
 #[wasm_bindgen_test]
 async fn list_shows_users_with_method_roles_and_resources_and_filters() {
     let _app = mount_app_at(LIST);
-    wait_until("users listed", || row_names().len() == 10).await;
+    wait_until("users listed", || row_names().len() == 13).await;
     assert!(text_of(".users-table").contains("orders_writer@admin"));
     assert!(text_of(".users-table").contains("All resources"));
     assert!(by_name("a", "Edit bi-reader").is_some());
@@ -274,6 +274,25 @@ async fn temporary_users_scopes_and_x509() {
         text_of(".users-table").contains("Expires")
     })
     .await;
+    // Atlas can't make a temporary user permanent: unticking says so next to the field, and nothing is sent.
+    find("a", "Edit temp-user").await.click();
+    dialog_ready().await;
+    wait_until("loaded as temporary", || {
+        input_labelled("Temporary User").is_some_and(|i| i.checked())
+    })
+    .await;
+    sleep(300).await;
+    input_labelled("Temporary User").unwrap().click();
+    wait_until("the refusal next to the field", || {
+        text_of("#user-expiry-messages").contains("can't make a temporary user permanent")
+    })
+    .await;
+    submit();
+    sleep(100).await;
+    assert!(
+        by_name("button", "Save changes").is_none(),
+        "no review: nothing to send"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -467,4 +486,75 @@ async fn revert_changes_restores_the_loaded_user() {
         "/database-access/users/admin/bi-reader/edit",
         "still editing"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_keeps_each_scope_type_and_emptying_the_description_removes_it() {
+    let key = fresh_key();
+    let _app = mount_with(LIST, &key);
+    find("a", "Edit lake-analyst").await.click();
+    dialog_ready().await;
+    // The project's federated database is offered as one, and ticked: the user is scoped to it.
+    wait_until("the federated database is offered", || {
+        input_labelled("SalesLake").is_some()
+    })
+    .await;
+    assert!(input_labelled("SalesLake").unwrap().checked());
+    assert!(text_of(".scopes").contains("Federated Database Instances"));
+    assert!(text_of(".scopes").contains("Stream Processing Workspaces"));
+    type_into(&input_labelled("Description").unwrap(), "Lake reports");
+    select("user-builtin", "readAnyDatabase");
+    submit();
+    find("button", "Save changes").await.click();
+    wait_until("saved", || pathname() == LIST).await;
+    let u = stored_users(&key)
+        .into_iter()
+        .find(|u| u.username == "lake-analyst")
+        .unwrap();
+    assert_eq!(u.scopes.len(), 1);
+    assert_eq!(
+        u.scopes[0].kind,
+        domain::model::ScopeType::DataLake,
+        "never rewritten to CLUSTER"
+    );
+    assert_eq!(u.description.as_deref(), Some("Lake reports"));
+
+    find("a", "Edit lake-analyst").await.click();
+    dialog_ready().await;
+    // The list reloads after a save; the dialog shows the user as stored once it has.
+    wait_until("the saved description is shown", || {
+        input_labelled("Description").is_some_and(|i| i.value() == "Lake reports")
+    })
+    .await;
+    sleep(300).await;
+    type_into(&input_labelled("Description").unwrap(), "");
+    submit();
+    find("button", "Save changes").await.click();
+    wait_until("saved", || pathname() == LIST).await;
+    let u = stored_users(&key)
+        .into_iter()
+        .find(|u| u.username == "lake-analyst")
+        .unwrap();
+    assert_eq!(u.description, None);
+}
+
+#[wasm_bindgen_test]
+async fn an_ldap_group_user_is_on_admin_and_can_be_edited() {
+    let key = fresh_key();
+    let _app = mount_with(LIST, &key);
+    let name = "CN=dba-team,OU=groups,DC=example,DC=com";
+    find("a", &format!("Edit {name}")).await.click();
+    dialog_ready().await;
+    assert!(text_of("#user-name-help").contains("authentication database: admin"));
+    select("user-builtin", "readAnyDatabase");
+    submit();
+    find("button", "Save changes").await.click();
+    wait_until("saved", || pathname() == LIST).await;
+    let u = stored_users(&key)
+        .into_iter()
+        .find(|u| u.username == name)
+        .unwrap();
+    assert_eq!(u.database_name, "admin");
+    assert_eq!(u.ldap_auth_type, domain::model::LdapAuthType::Group);
+    assert!(u.roles.iter().any(|r| r.role_name == "readAnyDatabase"));
 }

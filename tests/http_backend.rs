@@ -453,3 +453,78 @@ async fn the_activity_feed_over_http_says_where_the_feed_is() {
     })
     .await;
 }
+
+// ---- Database users over HTTP: Atlas's PATCH semantics (issue 18, database-user slice) ----
+
+/// The JSON body of each write the emulator received, newest last.
+async fn write_bodies() -> Vec<serde_json::Value> {
+    let url = format!("{}/__emulator/bodies", emulator());
+    let res = gloo_net::http::Request::get(&url).send().await.unwrap();
+    res.json().await.unwrap()
+}
+
+async fn http_user(name: &str) -> domain::model::DatabaseUser {
+    atlas()
+        .list_database_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == name)
+        .unwrap()
+}
+
+async fn edit_user_over_http(name: &str) {
+    find("a", &format!("Edit {name}")).await.click();
+    settle("the dialog", || by_id("user-builtin").is_some()).await;
+}
+
+async fn save_user_over_http() {
+    submit_with(&["Update User"]);
+    find("button", "Save changes").await.click();
+    settle("saved", || pathname() == "/database-access/users").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_ldap_group_user_keeps_its_type_and_unticking_the_restriction_sends_empty_scopes() {
+    reset().await;
+    let _app = mount_http("/database-access/users");
+    let group = "CN=dba-team,OU=groups,DC=example,DC=com";
+    edit_user_over_http(group).await;
+    select("user-builtin", "readAnyDatabase");
+    save_user_over_http().await;
+    let u = http_user(group).await;
+    assert_eq!(u.ldap_auth_type, domain::model::LdapAuthType::Group);
+    assert_eq!(u.database_name, "admin");
+    assert!(u.roles.iter().any(|r| r.role_name == "readAnyDatabase"));
+
+    // The stream workspace comes from GET …/streams and keeps its type through an edit.
+    edit_user_over_http("stream-ingest").await;
+    settle("the stream workspace is offered", || {
+        input_labelled("OrderEvents").is_some_and(|i| i.checked())
+    })
+    .await;
+    select("user-builtin", "readAnyDatabase");
+    save_user_over_http().await;
+    let u = http_user("stream-ingest").await;
+    assert_eq!(u.scopes.len(), 1);
+    assert_eq!(u.scopes[0].kind, domain::model::ScopeType::Stream);
+
+    // Unticking the restriction lifts it: the PATCH carries "scopes": [] (absent would keep it).
+    edit_user_over_http("lake-analyst").await;
+    input_labelled("Restrict access to specific clusters")
+        .unwrap()
+        .click();
+    save_user_over_http().await;
+    let bodies = write_bodies().await;
+    let patch = bodies
+        .iter()
+        .rev()
+        .find(|b| {
+            let r = b["request"].as_str().unwrap_or_default();
+            r.starts_with("PATCH") && r.contains("lake-analyst")
+        })
+        .expect("the PATCH was logged");
+    assert_eq!(patch["body"]["scopes"], serde_json::json!([]), "{patch}");
+    assert!(patch["body"].get("password").is_none(), "{patch}");
+    assert!(http_user("lake-analyst").await.scopes.is_empty());
+}

@@ -220,6 +220,8 @@ impl Backend for LocalBackend {
             clusters: p.clusters.clone(),
             custom_role_limit: p.custom_role_limit,
             principal: p.principal.clone(),
+            federated_databases: p.federated_databases.clone(),
+            stream_workspaces: p.stream_workspaces.clone(),
         }))
     }
 

@@ -27,6 +27,10 @@ pub struct ProjectInfo {
     /// The project's custom-role limit (100 unless raised, at most 1,400).
     pub custom_role_limit: usize,
     pub principal: Principal,
+    /// Names of the federated database instances and stream processing workspaces a database user can be
+    /// restricted to (scopes of type `DATA_LAKE` and `STREAM`); empty when they can't be read.
+    pub federated_databases: Vec<String>,
+    pub stream_workspaces: Vec<String>,
 }
 
 /// The Admin API operations the console uses. Mutations of one project are applied one at a time.

@@ -10,6 +10,8 @@ use serde_json::{json, Value};
 
 /// The first stable version; most endpoints we use exist only in it.
 pub const V2023_01_01: &str = "2023-01-01";
+/// Stream processing workspaces are served in this version (atlas-sdk-go `admin/api_streams.go`).
+pub const V2023_02_01: &str = "2023-02-01";
 /// Service accounts exist from this version on.
 pub const V2024_08_05: &str = "2024-08-05";
 /// The version of project users (invite, list) that reports roles and membership status.
@@ -219,6 +221,10 @@ impl Group<'_> {
             .with_body(&self.owned(user))
     }
 
+    /// `PATCH`: Atlas changes only the fields present, so the body always carries `scopes` and `labels`
+    /// (`[]` clears them), `description` when the user has one or it is being removed (`""`), and never a
+    /// `password` or `deleteAfterDate` that isn't set (absent keeps the current one). `username`,
+    /// `databaseName`, `groupId` and `roles` are required by the contract (`CloudDatabaseUser`).
     pub fn update_database_user(&self, db: &str, username: &str, user: &DatabaseUser) -> Call {
         self.call(Method::Patch, &user_path(db, username))
             .with_body(&self.owned(user))
@@ -233,6 +239,20 @@ impl Group<'_> {
 
     pub fn delete_database_user(&self, db: &str, username: &str) -> Call {
         self.call(Method::Delete, &user_path(db, username))
+    }
+
+    /// The project's federated database instances (Atlas's `listFederatedDatabases`, a plain array),
+    /// offered as `DATA_LAKE` user scopes. Outside the contract subset: a failure is tolerated.
+    pub fn federated_databases(&self) -> Call {
+        self.call(Method::Get, "/dataFederation")
+    }
+
+    /// The project's stream processing workspaces (paginated), offered as `STREAM` user scopes. Outside
+    /// the contract subset: a failure is tolerated.
+    pub fn stream_workspaces(&self) -> Call {
+        let mut c = self.call(Method::Get, "/streams").page(1);
+        c.version = V2023_02_01;
+        c
     }
 
     pub fn events(&self) -> Call {

@@ -3,8 +3,8 @@
 //! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
 use crate::model::{
     ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
-    PrivilegeAction, ProjectUser, ProviderSettings, Resource, RoleAssignment, ServiceAccount,
-    TeamRole, MAX_CUSTOM_ROLES_LIMIT,
+    LdapAuthType, PrivilegeAction, ProjectUser, ProviderSettings, Resource, RoleAssignment,
+    ScopeType, ServiceAccount, TeamRole, UserScope, MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
 use crate::project_access::OrgTeam;
@@ -63,6 +63,26 @@ fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
         .iter()
         .map(|(r, db)| DatabaseUserRole::new(*r, *db))
         .collect();
+    u
+}
+
+/// An LDAP group: its members authenticate through the directory; the group's roles live on `admin`.
+fn ldap_group_user() -> DatabaseUser {
+    let mut u = user(
+        "CN=dba-team,OU=groups,DC=example,DC=com",
+        &[("clusterMonitor", "admin")],
+    );
+    u.ldap_auth_type = LdapAuthType::Group;
+    u
+}
+
+/// A user restricted to one federated database instance or stream workspace.
+fn scoped_user(name: &str, role: (&str, &str), scope: &str, kind: ScopeType) -> DatabaseUser {
+    let mut u = user(name, &[role]);
+    u.scopes = vec![UserScope {
+        name: scope.to_string(),
+        kind,
+    }];
     u
 }
 
@@ -178,6 +198,19 @@ pub fn standard() -> Project {
             "catalog-writer",
             &[("readWrite", "catalog"), ("index_tuner", "admin")],
         ),
+        ldap_group_user(),
+        scoped_user(
+            "lake-analyst",
+            ("read", "sales"),
+            "SalesLake",
+            ScopeType::DataLake,
+        ),
+        scoped_user(
+            "stream-ingest",
+            ("readWrite", "events"),
+            "OrderEvents",
+            ScopeType::Stream,
+        ),
     ];
     Project {
         id: PROJECT_ID.to_string(),
@@ -258,6 +291,8 @@ pub fn standard() -> Project {
             roles: vec!["GROUP_BACKUP_CREATOR".to_string()],
             secrets: vec![],
         }],
+        federated_databases: vec!["SalesLake".to_string()],
+        stream_workspaces: vec!["OrderEvents".to_string()],
     }
 }
 

@@ -124,16 +124,20 @@ pub struct DatabaseUser {
     /// Write-only; never stored by the console and never in a response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+    /// `Some("")` in a PATCH removes the description (absent keeps it); a project never stores `""`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default)]
     pub roles: Vec<DatabaseUserRole>,
-    /// Empty = every cluster, data lake and stream workspace of the project.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Empty = every cluster, data lake and stream workspace of the project. Always sent, as Atlas always
+    /// answers it: in a PATCH an absent list keeps the old one, so `[]` is how a restriction is lifted.
+    #[serde(default)]
     pub scopes: Vec<UserScope>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Always sent, like `scopes` (`[]` removes every label).
+    #[serde(default)]
     pub labels: Vec<Label>,
-    /// ISO 8601 date-time; temporary users only.
+    /// ISO 8601 date-time; temporary users only. Atlas has no way to remove it (see
+    /// `validate::user`), so absent in a PATCH keeps the current date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete_after_date: Option<String>,
     #[serde(default, rename = "awsIAMType")]

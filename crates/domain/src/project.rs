@@ -105,6 +105,12 @@ pub struct Project {
     /// Never holds a client secret.
     #[serde(default)]
     pub service_accounts: Vec<ServiceAccount>,
+    /// Names of the project's federated database instances (a user scope of type `DATA_LAKE`).
+    #[serde(default)]
+    pub federated_databases: Vec<String>,
+    /// Names of the project's stream processing workspaces (a user scope of type `STREAM`).
+    #[serde(default)]
+    pub stream_workspaces: Vec<String>,
 }
 
 fn default_limit() -> usize {

@@ -25,6 +25,13 @@ fn roles_summary(user: &DatabaseUser) -> String {
     roles.join(", ")
 }
 
+/// `"description": ""` is how a PATCH removes a description; the project then has none.
+fn drop_empty_description(user: &mut DatabaseUser) {
+    if user.description.as_deref().is_some_and(str::is_empty) {
+        user.description = None;
+    }
+}
+
 fn seconds(now: &str) -> i64 {
     parse_datetime(now).unwrap_or_default()
 }
@@ -49,6 +56,7 @@ impl Project {
         }
         user.password = None;
         user.group_id = None;
+        drop_empty_description(&mut user);
         let summary = format!("Roles: {}", roles_summary(&user));
         self.record_change(
             ActivityKind::DatabaseUserCreated,
@@ -90,6 +98,7 @@ impl Project {
         }
         let password_changed = user.password.take().is_some();
         user.group_id = None;
+        drop_empty_description(&mut user);
         let mut summary = format!("Roles: {}", roles_summary(&user));
         if password_changed {
             summary.push_str("; password changed");

@@ -2,8 +2,8 @@
 //! type fields and the auth database), and the user's roles split the way the Atlas dialog shows them:
 //! one "Built-in Role", "Custom Roles", and "Specific Privileges" (role + database + collection).
 use crate::model::{
-    AwsIamType, DatabaseUser, DatabaseUserRole, LdapAuthType, OidcAuthType, X509Type, ADMIN_DB,
-    EXTERNAL_DB,
+    AwsIamType, DatabaseUser, DatabaseUserRole, LdapAuthType, OidcAuthType, ScopeType, UserScope,
+    X509Type, ADMIN_DB, EXTERNAL_DB,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,10 +84,11 @@ impl AuthMethod {
         }
     }
 
-    /// The authentication database (reference §5.2).
+    /// The authentication database: LDAP groups and OIDC Workforce groups authenticate on `admin` like
+    /// password users; every other external method on `$external` (tests/facts_database_users.rs).
     pub fn auth_db(self) -> &'static str {
         match self {
-            AuthMethod::Password | AuthMethod::OidcIdpGroup => ADMIN_DB,
+            AuthMethod::Password | AuthMethod::LdapGroup | AuthMethod::OidcIdpGroup => ADMIN_DB,
             _ => EXTERNAL_DB,
         }
     }
@@ -141,6 +142,48 @@ impl AuthMethod {
                 u.oidc_auth_type,
             )
         })
+    }
+}
+
+/// What "Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing
+/// Workspaces" offers.
+/// Workspaces": the project's clusters, federated database instances and stream workspaces, each with its
+/// scope type, then any scope the user already has that the project doesn't list (kept, never dropped or
+/// retyped).
+pub fn scope_choices(
+    clusters: &[String],
+    federated: &[String],
+    streams: &[String],
+    current: &[UserScope],
+) -> Vec<UserScope> {
+    let typed = |names: &[String], kind: ScopeType| {
+        names
+            .iter()
+            .map(move |name| UserScope {
+                name: name.clone(),
+                kind,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = typed(clusters, ScopeType::Cluster);
+    out.extend(typed(federated, ScopeType::DataLake));
+    out.extend(typed(streams, ScopeType::Stream));
+    for s in current {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+impl ScopeType {
+    /// How the dialog names each kind of scope (Atlas's wording).
+    pub fn label(self) -> &'static str {
+        match self {
+            ScopeType::Cluster => "Cluster",
+            ScopeType::DataLake => "Federated Database Instance",
+            ScopeType::Stream => "Stream Processing Workspace",
+        }
     }
 }
 

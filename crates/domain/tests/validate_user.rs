@@ -173,7 +173,8 @@ fn auth_database_password_and_method_rules() {
     short.password = Some("1234567".into());
     assert_eq!(
         errors(&short, &ctx, UserMode::Create),
-        vec![(UserField::Password, WEAK_PASSWORD)]
+        vec![(UserField::Password, VALIDATION_ERROR)],
+        "WEAK_PASSWORD is Atlas's strength check, not the length (facts_database_users.rs)"
     );
     short.password = None;
     assert_eq!(
@@ -235,7 +236,7 @@ fn the_role_table_for_database_users() {
             &[("read", "a"), ("read", "a")],
             Some((UserField::Role(1), DUPLICATE_DATABASE_ROLES)),
         ),
-        (&[], Some((UserField::Roles, CANNOT_REMOVE_ALL_USER_ROLES))),
+        (&[], Some((UserField::Roles, VALIDATION_ERROR))),
     ];
     for (roles, expected) in cases {
         let e = errors(&scram("bob", roles), &ctx, UserMode::Create);

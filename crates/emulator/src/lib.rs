@@ -6,6 +6,7 @@ pub mod clock;
 pub mod faults;
 mod routes;
 pub mod shape;
+pub mod users;
 
 use domain::demo::DemoKind;
 use domain::model::ApiError;
@@ -147,6 +148,8 @@ pub struct Emulator {
     created: HashMap<String, Instant>,
     /// `METHOD path status` of every API request, for tests (`GET /__emulator/requests`).
     log: Vec<String>,
+    /// The same line and the JSON body of every write, for tests (`GET /__emulator/bodies`).
+    bodies: Vec<Value>,
 }
 
 impl Emulator {
@@ -167,6 +170,7 @@ impl Emulator {
             armed: Vec::new(),
             created: HashMap::new(),
             log: Vec::new(),
+            bodies: Vec::new(),
         })
     }
 
@@ -214,8 +218,12 @@ impl Emulator {
         if reply.delay.is_none() && !self.settings.latency.is_zero() {
             reply.delay = Some(self.settings.latency);
         }
-        self.log
-            .push(format!("{} {} {}", req.method, req.path, reply.status));
+        let line = format!("{} {} {}", req.method, req.path, reply.status);
+        if req.method != "GET" && !req.body.is_empty() {
+            let body = serde_json::from_str(&req.body).unwrap_or_else(|_| json!(req.body));
+            self.bodies.push(json!({ "request": line, "body": body }));
+        }
+        self.log.push(line);
         reply
     }
 
@@ -258,6 +266,7 @@ impl Emulator {
                 self.armed.clear();
                 self.created.clear();
                 self.log.clear();
+                self.bodies.clear();
                 self.settings.propagation = Duration::ZERO;
                 match self.save() {
                     Ok(()) => ok(json!({ "reset": true })),
@@ -291,6 +300,7 @@ impl Emulator {
                 None => bad("send {\"ms\": <milliseconds>}".to_string()),
             },
             ("GET", "requests") => ok(json!(self.log)),
+            ("GET", "bodies") => ok(json!(self.bodies)),
             _ => Reply::json(
                 404,
                 json!({ "error": 404, "detail": "no such control" }),

@@ -2,9 +2,8 @@
 use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
 use domain::api::{decode, ITEMS_PER_PAGE, PREFIX, V2023_01_01, V2024_08_05, V2025_02_19};
 use domain::model::{
-    ApiError, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser,
-    InviteProjectUser, ProjectLimit, ProjectUser, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
-    MAX_CUSTOM_ROLES_LIMIT,
+    ApiError, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, InviteProjectUser,
+    ProjectLimit, ProjectUser, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME, MAX_CUSTOM_ROLES_LIMIT,
 };
 use domain::project_access::{MemberKind, NewApiKeyIds, NewServiceAccountIds};
 use domain::ErrorCode;
@@ -13,9 +12,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::time::{Duration, SystemTime};
 
-type Answer = Result<Reply, ApiError>;
+pub(crate) type Answer = Result<Reply, ApiError>;
 
-fn not_found(what: &str) -> ApiError {
+pub(crate) fn not_found(what: &str) -> ApiError {
     ApiError::new(
         ErrorCode::RESOURCE_NOT_FOUND,
         format!("Cannot find resource {what}."),
@@ -24,7 +23,7 @@ fn not_found(what: &str) -> ApiError {
 }
 
 /// Parses a request body; a body that isn't the expected shape gets Atlas's 400.
-fn body<T: DeserializeOwned>(req: &Request) -> Result<T, ApiError> {
+pub(crate) fn body<T: DeserializeOwned>(req: &Request) -> Result<T, ApiError> {
     serde_json::from_str(&req.body).map_err(|e| {
         ApiError::new(
             ErrorCode::VALIDATION_ERROR,
@@ -34,7 +33,7 @@ fn body<T: DeserializeOwned>(req: &Request) -> Result<T, ApiError> {
     })
 }
 
-fn ok<T: Serialize>(status: u16, value: &T, version: &str) -> Answer {
+pub(crate) fn ok<T: Serialize>(status: u16, value: &T, version: &str) -> Answer {
     Ok(Reply::json(
         status,
         serde_json::to_value(value).unwrap_or(Value::Null),
@@ -43,7 +42,7 @@ fn ok<T: Serialize>(status: u16, value: &T, version: &str) -> Answer {
 }
 
 /// One page of `items` as Atlas pages lists (`itemsPerPage` up to 500, default 100; `pageNum` from 1).
-fn page<T: Serialize>(req: &Request, items: &[T], version: &str) -> Answer {
+pub(crate) fn page<T: Serialize>(req: &Request, items: &[T], version: &str) -> Answer {
     let per = req
         .query("itemsPerPage")
         .and_then(|v| v.parse::<usize>().ok())
@@ -154,29 +153,8 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
             p.delete_custom_role(name, now)?;
             Ok(Reply::no_content(V2023_01_01))
         }
-        ("GET", ["databaseUsers"]) => {
-            let users: Vec<DatabaseUser> =
-                p.users.iter().map(|u| in_group(u.clone(), &p.id)).collect();
-            page(req, &users, V2023_01_01)
-        }
-        ("GET", ["databaseUsers", db, username]) => match p.database_user(db, username) {
-            Some(u) => ok(200, &in_group(u.clone(), &p.id), V2023_01_01),
-            None => Err(not_found(username)),
-        },
-        ("POST", ["databaseUsers"]) => {
-            let user: DatabaseUser = body(req)?;
-            let created = p.create_database_user(user, now)?;
-            ok(201, &in_group(created, &p.id), V2023_01_01)
-        }
-        ("PATCH", ["databaseUsers", db, username]) => {
-            let user: DatabaseUser = body(req)?;
-            let updated = p.update_database_user(db, username, user, now)?;
-            ok(200, &in_group(updated, &p.id), V2023_01_01)
-        }
-        ("DELETE", ["databaseUsers", db, username]) => {
-            p.delete_database_user(db, username, now)?;
-            Ok(Reply::no_content(V2023_01_01))
-        }
+        ("GET" | "POST" | "PATCH" | "DELETE", ["databaseUsers", ..])
+        | ("GET", ["dataFederation" | "streams"]) => crate::users::route(p, req, m, seg, now),
         ("GET", ["users"]) => {
             let users: Vec<Value> = p
                 .members
@@ -305,14 +283,6 @@ fn custom_role_reads_and_creates(
             }
         }
         _ => Err(not_found(&req.path)),
-    }
-}
-
-/// Atlas answers with the project a database user belongs to.
-fn in_group(user: DatabaseUser, group: &str) -> DatabaseUser {
-    DatabaseUser {
-        group_id: Some(group.to_string()),
-        ..user
     }
 }
 

@@ -204,12 +204,25 @@ impl HttpBackend {
             .ok()
             .and_then(|l| usize::try_from(l.value).ok())
             .unwrap_or(DEFAULT_CUSTOM_ROLES_LIMIT);
+        // Outside the contract subset, and a proxy may not pass them: without them the user dialog offers
+        // clusters and the scopes users already have.
+        let (lakes, streams) = futures::future::join(
+            self.get::<Vec<Named>>(self.g().federated_databases()),
+            self.list::<Named>(self.g().stream_workspaces()),
+        )
+        .await;
+        let names = |r: ApiResult<Vec<Named>>| {
+            r.map(|v| v.into_iter().map(|n| n.name).collect())
+                .unwrap_or_default()
+        };
         Ok(ProjectInfo {
             id: group.id,
             name: group.name,
             clusters,
             custom_role_limit: limit,
             principal: self.principal.clone(),
+            federated_databases: names(lakes),
+            stream_workspaces: names(streams),
         })
     }
 
@@ -297,6 +310,12 @@ struct GroupView {
     id: String,
     name: String,
     org_id: String,
+}
+
+/// A federated database instance or stream workspace: only its name is read.
+#[derive(Deserialize)]
+struct Named {
+    name: String,
 }
 
 impl Backend for HttpBackend {

@@ -11,7 +11,7 @@ use crate::ui::widgets::{
     aria_invalid, focus_when_shown, Banner, Dialog, FieldMessages, RefusalBanner, ReviewStep,
 };
 use domain::diff::user_change;
-use domain::model::{ApiError, DatabaseUser, ScopeType, UserScope};
+use domain::model::{ApiError, DatabaseUser};
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
 use leptos::prelude::*;
@@ -101,12 +101,8 @@ fn UserDialog(
             .collect::<Vec<_>>(),
     );
     let restrict = RwSignal::new(!base.scopes.is_empty());
-    let scopes = RwSignal::new(
-        base.scopes
-            .iter()
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>(),
-    );
+    let scopes = RwSignal::new(base.scopes.clone());
+    let current_scopes = base.scopes.clone();
     let temporary = RwSignal::new(base.delete_after_date.is_some());
     let expiry = RwSignal::new(if base.delete_after_date.is_some() {
         "keep".to_string()
@@ -134,15 +130,9 @@ fn UserDialog(
             specific: spec_rows.get().iter().map(SpecRow::get).collect(),
         }
         .to_roles();
+        // Each scope keeps its type; unticking the restriction sends `"scopes": []`.
         u.scopes = if restrict.get() {
-            scopes
-                .get()
-                .into_iter()
-                .map(|name| UserScope {
-                    name,
-                    kind: ScopeType::Cluster,
-                })
-                .collect()
+            scopes.get()
         } else {
             Vec::new()
         };
@@ -151,8 +141,14 @@ fn UserDialog(
             (true, "keep") => base.with_value(|b| b.delete_after_date.clone()),
             (true, hours) => Some(iso_in_hours(hours.parse().unwrap_or(24))),
         };
+        // Emptying a description sends `""`, which is how Atlas removes it (absent would keep it).
         let d = description.get();
-        u.description = (!d.trim().is_empty()).then_some(d);
+        u.description = if d.trim().is_empty() {
+            base.with_value(|b| b.description.is_some())
+                .then(String::new)
+        } else {
+            Some(d)
+        };
         u
     });
     let initial = StoredValue::new(user.get_untracked());
@@ -204,10 +200,17 @@ fn UserDialog(
     let password_issues = shown_issues(&[UserField::Password], |f| *f == UserField::Password);
     let roles_issues = shown_issues(&[], |f| matches!(f, UserField::Roles | UserField::Role(_)));
     let other_issues = shown_issues(&[], |f| {
-        matches!(
-            f,
-            UserField::Description | UserField::DeleteAfter | UserField::Scope(_)
-        )
+        matches!(f, UserField::Description | UserField::Scope(_))
+    });
+    // Shown at once: the only way to get one is to untick "Temporary User" (or pick an expiry) on a user
+    // Atlas can't change that way, and the person should learn it before saving.
+    let expiry_issues = Signal::derive(move || {
+        issues.with(|all| {
+            all.iter()
+                .filter(|i| i.field == Field::User(UserField::DeleteAfter))
+                .cloned()
+                .collect::<Vec<Issue>>()
+        })
     });
 
     let close = {
@@ -313,7 +316,7 @@ fn UserDialog(
                 <CustomRolesSelect custom=custom project_roles=project_roles />
                 <SpecificPrivileges rows=spec_rows next_id=next_id />
                 <FieldMessages id="user-roles-messages" issues=roles_issues />
-                <AccessLimits method=method restrict=restrict scopes=scopes temporary=temporary expiry=expiry current_expiry=base.with_value(|b| b.delete_after_date.clone()) />
+                <AccessLimits method=method restrict=restrict scopes=scopes current_scopes=current_scopes temporary=temporary expiry=expiry current_expiry=base.with_value(|b| b.delete_after_date.clone()) expiry_issues=expiry_issues />
                 <div class="field">
                     <label for=dom_id("user-description")>"Description"</label>
                     <input id=dom_id("user-description") type="text" maxlength="200" prop:value=move || description.get()

@@ -3,7 +3,8 @@
 use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
-use domain::user_form::AuthMethod;
+use domain::model::{ScopeType, UserScope};
+use domain::user_form::{scope_choices, AuthMethod};
 use domain::validate::{Issue, UserField};
 use leptos::prelude::*;
 
@@ -59,23 +60,65 @@ pub fn PasswordField(
 pub fn AccessLimits(
     method: RwSignal<AuthMethod>,
     restrict: RwSignal<bool>,
-    scopes: RwSignal<Vec<String>>,
+    /// The chosen scopes, each with its type (never retyped).
+    scopes: RwSignal<Vec<UserScope>>,
+    /// The user's scopes as loaded: offered even when the project no longer lists them.
+    current_scopes: Vec<UserScope>,
     temporary: RwSignal<bool>,
     expiry: RwSignal<String>,
     current_expiry: Option<String>,
+    /// The expiry's messages (e.g. Atlas can't make a temporary user permanent), shown next to it.
+    expiry_issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     let data = use_data();
-    let clusters = move || {
+    let choices = move || {
         data.project.with(|p| {
-            p.ready()
+            let (clusters, lakes, streams): (Vec<String>, Vec<String>, Vec<String>) = p
+                .ready()
                 .map(|p| {
-                    p.clusters
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
+                    let names = p.clusters.iter().map(|c| c.name.clone()).collect();
+                    (
+                        names,
+                        p.federated_databases.clone(),
+                        p.stream_workspaces.clone(),
+                    )
                 })
-                .unwrap_or_default()
+                .unwrap_or_default();
+            scope_choices(&clusters, &lakes, &streams, &current_scopes)
         })
+    };
+    let group = move |kind: ScopeType, heading: &'static str| {
+        let choices = choices.clone();
+        move || {
+            let of_kind: Vec<UserScope> =
+                choices().into_iter().filter(|s| s.kind == kind).collect();
+            (!of_kind.is_empty()).then(|| {
+                view! {
+                    <div class="scope-group" role="group" aria-label=heading>
+                        <p class="scope-kind">{heading}</p>
+                        {of_kind.into_iter().map(|scope| {
+                            let id = dom_id(&format!("user-scope-{}-{}", kind.label().replace(' ', "-"), scope.name));
+                            let label_for = id.clone();
+                            let name = scope.name.clone();
+                            let (s1, s2) = (scope.clone(), scope);
+                            view! {
+                                <label class="checkbox" for=label_for>
+                                    <input id=id type="checkbox"
+                                        prop:checked=move || scopes.with(|s| s.contains(&s1))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let chosen = s2.clone();
+                                            scopes.update(|s| { s.retain(|x| *x != chosen); if on { s.push(chosen) } });
+                                        }
+                                    />
+                                    {name}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                }
+            })
+        }
     };
     view! {
                 <fieldset class="scopes">
@@ -85,30 +128,17 @@ pub fn AccessLimits(
                         "Restrict access to specific clusters"
                     </label>
                     <Show when=move || restrict.get()>
-                        {move || clusters().into_iter().map(|name| {
-                            let id = dom_id(&format!("user-scope-{name}"));
-                            let label_for = id.clone();
-                            let (n1, n2) = (name.clone(), name.clone());
-                            view! {
-                                <label class="checkbox" for=label_for>
-                                    <input id=id type="checkbox"
-                                        prop:checked=move || scopes.with(|s| s.contains(&n1))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let n = n2.clone();
-                                            scopes.update(|s| { s.retain(|x| *x != n); if on { s.push(n) } });
-                                        }
-                                    />
-                                    {name}
-                                </label>
-                            }
-                        }).collect_view()}
+                        {group(ScopeType::Cluster, "Clusters")}
+                        {group(ScopeType::DataLake, "Federated Database Instances")}
+                        {group(ScopeType::Stream, "Stream Processing Workspaces")}
                     </Show>
                 </fieldset>
                 <div class="field">
                     <label class="checkbox" for=dom_id("user-temporary")>
                         <input id=dom_id("user-temporary") type="checkbox" disabled=move || !method.get().may_be_temporary()
                             prop:checked=move || temporary.get() && method.get().may_be_temporary()
+                            aria-invalid=aria_invalid(expiry_issues)
+                            aria-describedby=dom_id("user-expiry-messages")
                             on:change=move |ev| temporary.set(event_target_checked(&ev)) />
                         "Temporary User"
                     </label>
@@ -124,6 +154,7 @@ pub fn AccessLimits(
                     <Show when=move || !method.get().may_be_temporary()>
                         <p class="help">"X.509 users can't be temporary."</p>
                     </Show>
+                    <FieldMessages id="user-expiry-messages" issues=expiry_issues />
                 </div>
     }
 }

@@ -1,0 +1,384 @@
+//! Atlas facts the database-user rules depend on, one table per subject. Every row names the public page it
+//! comes from; where two sources disagree the table says which one wins and why.
+use domain::api::Group;
+use domain::bulk::{plan_bulk, BulkOp, BulkOutcome};
+use domain::demo;
+use domain::model::*;
+use domain::user_form::{scope_choices, AuthMethod};
+use domain::validate::*;
+use domain::ErrorCode::{self, *};
+use serde_json::json;
+
+const NOW: i64 = 1_795_000_000; // 2026-11-18T11:06:40Z
+
+const SPEC: &str = "spec/atlas-openapi-subset.yaml CloudDatabaseUser.databaseName";
+
+/// The authentication database of each method.
+/// LDAP GROUP: the spec's sentence says "LDAP ... `$external`" without naming the LDAP type, while the Atlas
+/// docs' own request example for `ldapAuthType: GROUP` sends `databaseName: admin` and the Atlas CLI does the
+/// same. The example wins: it is a concrete request for exactly this case, two MongoDB sources agree on it,
+/// and the MongoDB manual maps LDAP groups to roles on `admin`; the spec's sentence is read as about LDAP users.
+const AUTH_DB: &[(AuthMethod, &str, &str)] = &[
+    (AuthMethod::Password, ADMIN_DB, SPEC),
+    (AuthMethod::X509Managed, EXTERNAL_DB, SPEC),
+    (AuthMethod::X509Customer, EXTERNAL_DB, SPEC),
+    (AuthMethod::AwsIamUser, EXTERNAL_DB, SPEC),
+    (AuthMethod::AwsIamRole, EXTERNAL_DB, SPEC),
+    (
+        AuthMethod::LdapUser,
+        EXTERNAL_DB,
+        "spec CloudDatabaseUser.databaseName; mongodb/mongodb-atlas-cli internal/convert/database_user.go GetAuthDB",
+    ),
+    (
+        AuthMethod::LdapGroup,
+        ADMIN_DB,
+        "mongodb/docs content/atlas/source/includes/api/requests/database-create-users-create-a-user-ldap.sh; mongodb/mongodb-atlas-cli internal/cli/dbusers/create.go",
+    ),
+    (
+        AuthMethod::OidcIdpGroup,
+        ADMIN_DB,
+        "spec CloudDatabaseUser.databaseName (OIDC Workforce); recording dbusers/TestDBUsersWithStdin/Create_OIDC_user",
+    ),
+    (AuthMethod::OidcUser, EXTERNAL_DB, SPEC),
+];
+
+fn username_for(m: AuthMethod) -> &'static str {
+    match m {
+        AuthMethod::Password => "app-user",
+        AuthMethod::X509Managed => "CN=app",
+        AuthMethod::X509Customer | AuthMethod::LdapUser | AuthMethod::LdapGroup => {
+            "CN=eng,OU=groups,DC=example,DC=com"
+        }
+        AuthMethod::AwsIamUser => "arn:aws:iam::123456789012:user/app",
+        AuthMethod::AwsIamRole => "arn:aws:iam::123456789012:role/app",
+        AuthMethod::OidcIdpGroup | AuthMethod::OidcUser => "0oa1idp/devs",
+    }
+}
+
+fn new_user(m: AuthMethod) -> DatabaseUser {
+    let mut u = DatabaseUser::new(username_for(m));
+    u.roles = vec![DatabaseUserRole::new("read", "sales")];
+    u.password = Some("s3cret-pass".into());
+    m.apply(&mut u);
+    u
+}
+
+fn errors(
+    u: &DatabaseUser,
+    ctx: &ProjectContext<'_>,
+    mode: UserMode<'_>,
+) -> Vec<(Field, ErrorCode)> {
+    validate_user(u, ctx, mode, NOW)
+        .into_iter()
+        .filter(|i| i.is_error())
+        .map(|i| (i.field, i.code))
+        .collect()
+}
+
+#[test]
+fn each_method_authenticates_on_its_database() {
+    let ctx = ProjectContext::new(&[]);
+    for (m, db, source) in AUTH_DB {
+        assert_eq!(m.auth_db(), *db, "{m:?} ({source})");
+        let u = new_user(*m);
+        assert_eq!(
+            u.database_name, *db,
+            "the form puts {m:?} on {db} ({source})"
+        );
+        assert!(
+            errors(&u, &ctx, UserMode::Create).is_empty(),
+            "{m:?} on {db} is valid ({source})"
+        );
+        let mut wrong = u.clone();
+        wrong.database_name = if *db == ADMIN_DB {
+            EXTERNAL_DB
+        } else {
+            ADMIN_DB
+        }
+        .into();
+        assert!(
+            errors(&wrong, &ctx, UserMode::Create)
+                .iter()
+                .any(|(f, _)| *f == Field::User(UserField::AuthDatabase)),
+            "{m:?} is refused on the other database ({source})"
+        );
+    }
+}
+
+/// What a `PATCH …/databaseUsers/{db}/{username}` body carries. Atlas changes only the fields present
+/// (reference "Resolved since the first edition"); so clearing must be explicit.
+#[test]
+fn the_patch_body_carries_exactly_the_intended_change() {
+    let g = Group("6650f1c2a4b3c2d1e0f9a8b7");
+    let mut before = new_user(AuthMethod::Password);
+    before.password = None;
+    before.scopes = vec![UserScope {
+        name: "Cluster0".into(),
+        kind: ScopeType::Cluster,
+    }];
+    before.labels = vec![Label {
+        key: "team".into(),
+        value: "data".into(),
+    }];
+    before.description = Some("nightly job".into());
+    let mut after = before.clone();
+    after.scopes.clear();
+    after.labels.clear();
+    after.description = Some(String::new());
+    let body = g
+        .update_database_user(ADMIN_DB, &after.username, &after)
+        .body
+        .unwrap();
+    type Row = (&'static str, serde_json::Value, &'static str);
+    let rows: &[Row] = &[
+        (
+            "scopes",
+            json!([]),
+            "reference (resolved): `scopes: []` clears a restriction; terraform-provider-mongodbatlas internal/service/databaseuser/model_database_user.go always sends the list",
+        ),
+        (
+            "labels",
+            json!([]),
+            "terraform-provider-mongodbatlas internal/service/databaseuser/model_database_user.go always sends the list",
+        ),
+        (
+            "description",
+            json!(""),
+            "terraform-provider-mongodbatlas internal/service/databaseuser/model_database_user.go: removing the description sends \"\"",
+        ),
+        // Required by the contract (CloudDatabaseUser.required), so always present.
+        ("roles", json!([{"databaseName": "sales", "roleName": "read"}]), SPEC),
+        ("groupId", json!("6650f1c2a4b3c2d1e0f9a8b7"), SPEC),
+    ];
+    for (field, expected, source) in rows {
+        assert_eq!(&body[*field], expected, "{field} ({source})");
+    }
+    // No password unless it changes: mongodb-atlas-cli internal/cli/dbusers/update.go sends it only when given.
+    assert!(body.get("password").is_none(), "{body}");
+    // Never cleared by omission: an absent deleteAfterDate keeps the old date on Atlas.
+    assert!(body.get("deleteAfterDate").is_none(), "{body}");
+}
+
+/// Atlas offers no way to make a temporary user permanent: `deleteAfterDate` is a plain date-time (no
+/// null) in the spec, `atlas dbusers update` has no flag for it (mongodb-atlas-cli
+/// internal/cli/dbusers/update.go) and the Terraform provider has no attribute for it. So the dialog says so
+/// instead of sending a PATCH that would silently keep the date.
+#[test]
+fn a_temporary_user_cannot_be_made_permanent_but_its_description_can_be_removed() {
+    let ctx = ProjectContext::new(&[]);
+    let mut original = new_user(AuthMethod::Password);
+    original.password = None;
+    original.delete_after_date = Some(domain::datetime::format_datetime(NOW + 3600, 0));
+    original.description = Some("temp".into());
+    let mut permanent = original.clone();
+    permanent.delete_after_date = None;
+    let e = validate_user(
+        &permanent,
+        &ctx,
+        UserMode::Update {
+            original: &original,
+        },
+        NOW,
+    );
+    let issue = e
+        .iter()
+        .find(|i| i.field == Field::User(UserField::DeleteAfter))
+        .expect("refused next to the field");
+    assert!(issue.is_error());
+    assert!(issue.message.contains("Atlas"), "{}", issue.message);
+    let mut no_description = original.clone();
+    no_description.description = Some(String::new());
+    assert!(errors(
+        &no_description,
+        &ctx,
+        UserMode::Update {
+            original: &original
+        }
+    )
+    .is_empty());
+}
+
+/// Limits, from the docs and the spec. Users per project: the docs and the current spec's limit
+/// `atlas.project.security.databaseAccess.users` (default and API override 100) agree; older generated
+/// clients show 900, which the current spec replaced, so 100 wins.
+#[test]
+fn user_limits() {
+    let rows: &[(&str, usize, usize, &str)] = &[
+        (
+            "database users per project",
+            DATABASE_USERS_LIMIT,
+            100,
+            "mongodb/docs content/atlas/source/security-add-mongodb-users.txt: \"a maximum of 100 database users per Atlas project\"",
+        ),
+        (
+            "custom roles per user",
+            MAX_CUSTOM_ROLES_PER_USER,
+            20,
+            "mongodb/docs content/atlas/source/security-add-mongodb-roles.txt: \"up to 20 custom roles to a single database user\"",
+        ),
+    ];
+    for (what, ours, atlas, source) in rows {
+        assert_eq!(ours, atlas, "{what} ({source})");
+    }
+    // Field lengths: spec CloudDatabaseUser (username maxLength 1024, description maxLength 100,
+    // password minLength 8).
+    let ctx = ProjectContext::new(&[]);
+    let field_errors = |u: &DatabaseUser| errors(u, &ctx, UserMode::Create);
+    let mut u = new_user(AuthMethod::Password);
+    u.username = "a".repeat(1024);
+    assert!(field_errors(&u).is_empty());
+    u.username.push('a');
+    assert_eq!(field_errors(&u)[0].0, Field::User(UserField::Username));
+    let mut u = new_user(AuthMethod::Password);
+    u.description = Some("d".repeat(100));
+    assert!(field_errors(&u).is_empty());
+    u.description = Some("d".repeat(101));
+    assert_eq!(field_errors(&u)[0].0, Field::User(UserField::Description));
+}
+
+/// The codes the console answers with. `WEAK_PASSWORD` is Atlas's own strength check ("The specified password
+/// is not strong enough.", mongodb/docs content/atlas/source/reference/api-errors.txt), which the console
+/// can't reproduce; a too-short password breaks the spec's `minLength: 8`, whose code Atlas doesn't document,
+/// so the console uses the generic VALIDATION_ERROR and says it is its own check. The same for an empty role
+/// list: CANNOT_REMOVE_ALL_USER_ROLES (403) is about Atlas users' project roles (api-errors.txt), not
+/// database users.
+#[test]
+fn codes_for_password_and_role_problems() {
+    let ctx = ProjectContext::new(&[]);
+    let mut short = new_user(AuthMethod::Password);
+    short.password = Some("1234567".into());
+    let e = validate_user(&short, &ctx, UserMode::Create, NOW);
+    assert_eq!(
+        e[0].code, VALIDATION_ERROR,
+        "spec CloudDatabaseUser.password minLength 8"
+    );
+    assert!(e[0].message.contains("console"), "{}", e[0].message);
+    let mut none = new_user(AuthMethod::Password);
+    none.roles.clear();
+    let e = validate_user(&none, &ctx, UserMode::Create, NOW);
+    assert_eq!(
+        (&e[0].field, e[0].code),
+        (&Field::User(UserField::Roles), VALIDATION_ERROR)
+    );
+    assert!(e[0].message.contains("console"), "{}", e[0].message);
+    for i in validate_user(&short, &ctx, UserMode::Create, NOW) {
+        assert_ne!(i.code, WEAK_PASSWORD);
+    }
+}
+
+/// Usernames: checked for format when created only (they can't change afterwards), so a user Atlas holds
+/// under a name our rules don't foresee stays editable.
+#[test]
+fn usernames_are_checked_on_create_and_dot_segments_are_refused() {
+    let ctx = ProjectContext::new(&[]);
+    // Recorded from Atlas: dbusers/TestDBUsersWithStdin/Create_OIDC_user.
+    let mut oidc = new_user(AuthMethod::OidcIdpGroup);
+    oidc.username = "d0123456789abcdef012345d/user-332".into();
+    let mut edited = oidc.clone();
+    edited
+        .roles
+        .push(DatabaseUserRole::new("readWrite", "sales"));
+    assert!(errors(&edited, &ctx, UserMode::Update { original: &oidc }).is_empty());
+    // A name the console's SCRAM format would refuse on create stays editable.
+    let mut legacy = new_user(AuthMethod::Password);
+    legacy.username = "legacy user:1".into();
+    legacy.password = None;
+    assert!(!errors(&legacy, &ctx, UserMode::Create).is_empty());
+    let mut edited = legacy.clone();
+    edited
+        .roles
+        .push(DatabaseUserRole::new("readWrite", "sales"));
+    assert!(errors(&edited, &ctx, UserMode::Update { original: &legacy }).is_empty());
+    // "." and ".." are path segments a browser resolves (WHATWG URL, even as %2E), so a request for such a
+    // user would reach another resource: the console's own check.
+    for name in [".", ".."] {
+        let mut u = new_user(AuthMethod::Password);
+        u.username = name.into();
+        assert_eq!(
+            errors(&u, &ctx, UserMode::Create)
+                .first()
+                .map(|e| e.0.clone()),
+            Some(Field::User(UserField::Username)),
+            "{name}"
+        );
+    }
+}
+
+/// Scopes keep their type: `UserScope.type` is CLUSTER, DATA_LAKE or STREAM (spec UserScope).
+#[test]
+fn scope_choices_keep_each_scope_type() {
+    let current = vec![
+        UserScope {
+            name: "ReportsLake".into(),
+            kind: ScopeType::DataLake,
+        },
+        UserScope {
+            name: "gone-cluster".into(),
+            kind: ScopeType::Cluster,
+        },
+    ];
+    let choices = scope_choices(
+        &["Cluster0".to_string()],
+        &["ReportsLake".to_string()],
+        &["events".to_string()],
+        &current,
+    );
+    let kind_of = |n: &str| choices.iter().find(|s| s.name == n).map(|s| s.kind);
+    assert_eq!(kind_of("Cluster0"), Some(ScopeType::Cluster));
+    assert_eq!(kind_of("ReportsLake"), Some(ScopeType::DataLake));
+    assert_eq!(kind_of("events"), Some(ScopeType::Stream));
+    assert_eq!(
+        kind_of("gone-cluster"),
+        Some(ScopeType::Cluster),
+        "a scope the project no longer lists is still offered, never dropped"
+    );
+    assert_eq!(choices.len(), 4);
+}
+
+/// The standard demo (which the emulator serves too) meets the cases above.
+#[test]
+fn the_demo_has_an_ldap_group_user_and_data_lake_and_stream_scopes() {
+    let p = demo::standard();
+    let ldap_group = p
+        .users
+        .iter()
+        .find(|u| u.ldap_auth_type == LdapAuthType::Group)
+        .expect("an LDAP group user");
+    assert_eq!(ldap_group.database_name, ADMIN_DB);
+    for kind in [ScopeType::DataLake, ScopeType::Stream] {
+        let u = p
+            .users
+            .iter()
+            .find(|u| u.scopes.iter().any(|s| s.kind == kind))
+            .unwrap_or_else(|| panic!("a user scoped to a {kind:?}"));
+        let names = if kind == ScopeType::DataLake {
+            &p.federated_databases
+        } else {
+            &p.stream_workspaces
+        };
+        assert!(u
+            .scopes
+            .iter()
+            .all(|s| s.kind != kind || names.contains(&s.name)));
+    }
+    let ctx = p.context();
+    for u in &p.users {
+        assert!(
+            errors(u, &ctx, UserMode::Update { original: u }).is_empty(),
+            "{} validates as stored",
+            u.username
+        );
+    }
+    // An LDAP group user can be bulk-edited.
+    let plan = plan_bulk(
+        std::slice::from_ref(ldap_group),
+        "reporting",
+        BulkOp::Add,
+        &ctx,
+        NOW,
+    );
+    assert!(
+        matches!(plan[0].outcome, BulkOutcome::Update(_)),
+        "{plan:?}"
+    );
+}
