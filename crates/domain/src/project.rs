@@ -105,6 +105,10 @@ pub struct Project {
     /// Never holds a client secret.
     #[serde(default)]
     pub service_accounts: Vec<ServiceAccount>,
+    /// Service accounts of the organization that are in no project (one removed from this project
+    /// stays in the organization, its secrets still valid).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub org_service_accounts: Vec<ServiceAccount>,
 }
 
 fn default_limit() -> usize {

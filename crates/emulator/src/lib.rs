@@ -2,6 +2,7 @@
 //! Atlas (every write goes through `domain::project`), persisted to a file, with CORS for the dev server
 //! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
 //! data out, so the contract tests call it directly.
+mod access;
 pub mod clock;
 pub mod faults;
 mod routes;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// The organization the emulated project belongs to.
-pub const ORG_ID: &str = "5e2211c17a3e5a48f5497de0";
+pub const ORG_ID: &str = domain::demo::ORG_ID;
 
 /// One HTTP request, as the server read it.
 #[derive(Clone, Debug, Default)]
