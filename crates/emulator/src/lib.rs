@@ -276,6 +276,16 @@ impl Emulator {
                 None => bad("send {\"ms\": <milliseconds>}".to_string()),
             },
             ("GET", "requests") => ok(json!(self.log)),
+            // Who the API is called as (`{"name": …, "projectRoles": [...]}`, organization roles
+            // included): the tests try the spec's x-rolesRequirements as, e.g., a Project Access Manager.
+            ("POST", "principal") => match serde_json::from_str::<domain::project::Principal>(body)
+            {
+                Ok(p) => {
+                    self.project.principal = p;
+                    ok(json!({ "principal": self.project.principal.name }))
+                }
+                Err(e) => bad(e.to_string()),
+            },
             _ => Reply::json(
                 404,
                 json!({ "error": 404, "detail": "no such control" }),
