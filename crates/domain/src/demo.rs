@@ -3,8 +3,8 @@
 //! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
 use crate::model::{
     ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
-    PrivilegeAction, ProjectUser, Resource, RoleAssignment, ServiceAccount, TeamRole,
-    MAX_CUSTOM_ROLES_LIMIT,
+    PrivilegeAction, ProjectUser, Resource, RoleAssignment, ServiceAccount, ServiceAccountSecret,
+    TeamRole, MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
 use crate::project_access::OrgTeam;
@@ -274,7 +274,14 @@ pub fn standard() -> Project {
             description: "Nightly snapshot job".to_string(),
             name: "backup-bot".to_string(),
             roles: vec!["GROUP_BACKUP_CREATOR".to_string()],
-            secrets: vec![],
+            secrets: vec![ServiceAccountSecret {
+                id: "eeeeeeeeeeeeeeeeeeee0001".to_string(),
+                created_at: "2026-10-01T09:00:00Z".to_string(),
+                expires_at: "2027-09-26T09:00:00Z".to_string(),
+                last_used_at: None,
+                masked_secret_value: Some("mdb_sa_sk_…7f3a".to_string()),
+                secret: None,
+            }],
         }],
         org_service_accounts: vec![],
     }

@@ -14,7 +14,8 @@ use crate::validate::{delete_blockers, validate_role, Issue, ProjectContext, Rol
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// The signed-in person or key the console acts as, with their project roles (API values).
+/// The signed-in person or key the console acts as, with their project roles (API values); organization
+/// roles that reach into the project (`ORG_OWNER`, `ORG_READ_ONLY`, …) may be listed there too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Principal {

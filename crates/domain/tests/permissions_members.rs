@@ -199,3 +199,48 @@ fn a_service_account_removed_from_the_project_stays_in_the_organization() {
     );
     assert!(kept.roles.is_empty(), "its roles were this project's");
 }
+
+/// The body of a recorded Atlas answer (status line and headers first, then a blank line).
+fn recorded(path: &str) -> serde_json::Value {
+    let file = format!(
+        "{}/../../../shared/atlas-recordings/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let body = text
+        .split_once("\r\n\r\n")
+        .or_else(|| text.split_once("\n\n"));
+    serde_json::from_str(body.expect("headers, then the body").1).expect("a JSON body")
+}
+
+#[test]
+fn a_recorded_atlas_api_key_list_shows_only_the_projects_roles() {
+    // Real Atlas: each key lists its project role beside an organization role (ORG_MEMBER, ORG_READ_ONLY).
+    let list: domain::model::Paginated<domain::model::ApiKey> = serde_json::from_value(recorded(
+        "atlasprojectapikeys/TestAtlasProjectAPIKeys/List/GET_api_atlas_v2_groups_b0123456789abcdef012345b_apiKeys_1.snaphost",
+    ))
+    .unwrap();
+    let roles: Vec<Vec<String>> = list
+        .results
+        .iter()
+        .map(|k| domain::project_access::Member::api_key(k, "b0123456789abcdef012345b").roles)
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            vec!["GROUP_DATA_ACCESS_READ_ONLY"],
+            vec!["GROUP_READ_ONLY"],
+            vec!["GROUP_READ_ONLY"]
+        ]
+    );
+    assert!(list.results.iter().all(|k| k.roles.len() == 2));
+    // Another project's view of the same keys holds none of them.
+    assert!(list
+        .results
+        .iter()
+        .all(
+            |k| domain::project_access::Member::api_key(k, "6650f1c2a4b3c2d1e0f9a8b7")
+                .roles
+                .is_empty()
+        ));
+}

@@ -256,3 +256,38 @@ fn a_project_access_manager_may_not_create_change_or_remove_service_accounts() {
     }
     assert_eq!(emu.project.service_accounts, before);
 }
+
+#[test]
+fn a_service_account_removed_from_the_project_stays_in_the_organization() {
+    // deleteGroupServiceAccount: "The Service Account will still be a part of the Organization it was
+    // created in, and the credentials will remain active until expired or manually revoked."
+    let mut emu = Emulator::open(Settings::default()).expect("an in-memory emulator");
+    let secrets = emu.project.service_accounts[0].secrets.clone();
+    assert!(!secrets.is_empty());
+    let id = emu.project.id.clone();
+    let call = Group(&id).remove_service_account(ACCOUNT);
+    let mut req = Request::from_url(call.method.as_str(), &call.path_and_query());
+    req.accept = Some(call.media_type());
+    assert_eq!(emu.handle(&req).status, 204);
+    let listed = |emu: &mut Emulator, url: &str| -> Vec<String> {
+        let reply = emu.handle(&Request::from_url("GET", url));
+        assert_eq!(reply.status, 200, "{url}");
+        reply.body.unwrap()["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["clientId"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let project = format!("/api/atlas/v2/groups/{id}/serviceAccounts");
+    assert!(listed(&mut emu, &project).is_empty());
+    let org = format!(
+        "/api/atlas/v2/orgs/{}/serviceAccounts",
+        atlas_emulator::ORG_ID
+    );
+    assert_eq!(listed(&mut emu, &org), [ACCOUNT]);
+    assert_eq!(
+        emu.project.org_service_accounts[0].secrets, secrets,
+        "its credentials stay"
+    );
+}
