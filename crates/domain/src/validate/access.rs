@@ -36,26 +36,29 @@ pub fn validate_project_roles<S: AsRef<str>>(roles: &[S]) -> Vec<Issue> {
 /// roles, nor for inviting a user or adding a team with none (the spec only says `minItems: 1`): there
 /// the message says it is the console's own check.
 fn no_roles(kind: MemberKind, editing: bool) -> Issue {
-    const OWN: &str = "Choose at least one project role. (This is the console's own check: Atlas \
-                       documents no error for it.)";
-    let (code, message) = match (kind, editing) {
+    let (code, why) = match (kind, editing) {
         (MemberKind::ApiKey, _) => (
             MISSING_API_KEY_ROLES,
             "API keys must have at least one role.",
         ),
         (MemberKind::User, true) => (
             CANNOT_REMOVE_ALL_USER_ROLES,
-            "You cannot remove all roles from a user. Specify at least one role.",
+            "You cannot remove all roles from a user.",
         ),
         (MemberKind::Team, true) => (
             NO_ROLES_IN_ASSIGNMENT,
             "You cannot remove all project roles a team has.",
         ),
-        (MemberKind::User | MemberKind::Team | MemberKind::ServiceAccount, _) => {
-            (VALIDATION_ERROR, OWN)
-        }
+        (MemberKind::User | MemberKind::Team | MemberKind::ServiceAccount, _) => (
+            VALIDATION_ERROR,
+            "(This is the console's own check: Atlas documents no error for it.)",
+        ),
     };
-    err(AccessField::Roles, code, message)
+    err(
+        AccessField::Roles,
+        code,
+        format!("Choose at least one project role. {why}"),
+    )
 }
 
 /// A member's project roles after a change (`held` = what they hold now, empty for a new member): at
