@@ -247,6 +247,9 @@ fn requirement_names_are_the_specs() {
 /// console's controls follow.
 const OPERATION_FACTS: &[(Method, &str, &[Requirement], &str)] = &[
     // createGroupServiceAccount, updateGroupServiceAccount, deleteGroupServiceAccount: Project Owner.
+    // Third-party transcriptions of the user-roles page (reference §6.2, [3P-ROLES]) say Project Access
+    // Manager may "create or update ... service accounts"; the spec wins: it is first-party, machine-read
+    // and what Atlas enforces per operation.
     (
         Method::Post,
         "/serviceAccounts",
