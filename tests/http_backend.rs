@@ -528,3 +528,116 @@ async fn an_ldap_group_user_keeps_its_type_and_unticking_the_restriction_sends_e
     assert!(patch["body"].get("password").is_none(), "{patch}");
     assert!(http_user("lake-analyst").await.scopes.is_empty());
 }
+
+// ---- Project access over HTTP: what Atlas keeps beside this project's roles, and who may call what ----
+
+/// The API keys as the emulator holds them, every project and organization role included.
+async fn raw_api_keys() -> Vec<ApiKey> {
+    let url = format!("{}/api/atlas/v2/groups/{PROJECT}/apiKeys", emulator());
+    let res = gloo_net::http::Request::get(&url)
+        .header("Accept", "application/vnd.atlas.2023-01-01+json")
+        .send()
+        .await
+        .unwrap();
+    res.json::<Paginated<ApiKey>>().await.unwrap().results
+}
+
+#[wasm_bindgen_test]
+async fn over_http_an_api_key_shows_and_saves_only_its_roles_in_this_project() {
+    reset().await;
+    let _app = mount_http("/project-access/api-keys");
+    settle("API keys listed", || {
+        page_text().contains("Reporting exporter")
+    })
+    .await;
+    let exporter = by_name("a", "Edit Roles for Reporting exporter").expect("the key is listed");
+    let row = exporter
+        .closest("tr")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        row.contains("Project Data Access Read Only") && !row.contains("Project Cluster Manager"),
+        "{row}"
+    );
+    exporter.click();
+    settle("the dialog", || {
+        by_name("button", "Remove Project Data Access Read Only").is_some()
+    })
+    .await;
+    assert!(by_name("button", "Remove Project Cluster Manager").is_none());
+    choose(&dialog_picker(), "Project Read Only").await;
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    settle("saved", || query("[role=dialog]").is_none()).await;
+    let key = raw_api_keys()
+        .await
+        .into_iter()
+        .find(|k| k.desc == "Reporting exporter")
+        .unwrap();
+    let mut here: Vec<&str> = key
+        .roles
+        .iter()
+        .filter(|r| r.group_id.as_deref() == Some(PROJECT))
+        .map(|r| r.role_name.as_str())
+        .collect();
+    here.sort();
+    // Had the console sent the other project's role back, it would now be a role here.
+    assert_eq!(here, ["GROUP_DATA_ACCESS_READ_ONLY", "GROUP_READ_ONLY"]);
+    assert!(key.roles.iter().any(|r| r.group_id.as_deref()
+        == Some(domain::demo::OTHER_PROJECT_ID)
+        && r.role_name == "GROUP_CLUSTER_MANAGER"));
+    assert!(key
+        .roles
+        .iter()
+        .any(|r| r.org_id.is_some() && r.role_name == "ORG_MEMBER"));
+}
+
+#[wasm_bindgen_test]
+async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_and_remove_role() {
+    reset().await;
+    // Atlas is called as a Project Access Manager: the deprecated PUT of a user's roles is Project
+    // Owner's, :addRole/:removeRole are theirs (the spec's x-rolesRequirements).
+    control(
+        "POST",
+        "principal",
+        r#"{"name": "amir.access@example.com", "projectRoles": ["GROUP_ACCESS_MANAGER"]}"#,
+    )
+    .await;
+    let _app = mount_http("/project-access/users");
+    find("a", "Edit Roles for rory.readonly@example.com")
+        .await
+        .click();
+    settle("the dialog", || {
+        by_name("button", "Remove Project Read Only").is_some()
+    })
+    .await;
+    by_name("button", "Remove Project Read Only")
+        .unwrap()
+        .click();
+    choose(&dialog_picker(), "Project Cluster Log Viewer").await;
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    settle("saved", || query("[role=dialog]").is_none()).await;
+    let log = requests().await;
+    let rory = "users/aaaaaaaaaaaaaaaaaaaa0003";
+    let add = log
+        .iter()
+        .position(|l| l == &format!("POST /api/atlas/v2/groups/{PROJECT}/{rory}:addRole 200"));
+    let remove = log
+        .iter()
+        .position(|l| l == &format!("POST /api/atlas/v2/groups/{PROJECT}/{rory}:removeRole 200"));
+    assert!(
+        matches!((add, remove), (Some(a), Some(r)) if a < r),
+        "added, then removed: {log:?}"
+    );
+    assert!(!log.iter().any(|l| l.starts_with("PUT")), "{log:?}");
+    let members = atlas().list_members().await.unwrap();
+    let roles = &members
+        .iter()
+        .find(|m| m.name == "rory.readonly@example.com")
+        .unwrap()
+        .roles;
+    assert_eq!(roles, &["GROUP_CLUSTER_LOG_VIEWER"]);
+}

@@ -185,9 +185,17 @@ async fn editing_an_api_keys_roles_replaces_them() {
     })
     .await;
     let keys: Vec<ApiKey> = stored(&key, "apiKeys");
-    let roles: Vec<&str> = keys[0].roles.iter().map(|r| r.role_name.as_str()).collect();
+    let roles: Vec<&str> = keys[0]
+        .roles
+        .iter()
+        .filter(|r| r.group_id.as_deref() == Some(PROJECT))
+        .map(|r| r.role_name.as_str())
+        .collect();
     assert_eq!(roles, ["GROUP_CLUSTER_CREATOR", "GROUP_BACKUP_CREATOR"]);
 }
+
+/// The standard demo project's id.
+const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 
 #[wasm_bindgen_test]
 async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
@@ -411,4 +419,94 @@ async fn revert_changes_restores_a_members_loaded_roles() {
     })
     .await;
     assert!(revert.disabled());
+}
+
+#[wasm_bindgen_test]
+async fn an_api_key_shows_and_saves_only_its_roles_in_this_project() {
+    // The demo key also holds Project Cluster Manager in another project and Organization Member, as
+    // Atlas lists keys (atlas-recordings/atlasprojectapikeys).
+    let key = fresh_key();
+    let _app = mount_with("/project-access/api-keys", &key);
+    wait_until("API keys listed", || row_of("Reporting exporter").is_some()).await;
+    let row = row_of("Reporting exporter")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(row.contains("Project Data Access Read Only"), "{row}");
+    assert!(
+        !row.contains("Project Cluster Manager") && !row.contains("ORG_MEMBER"),
+        "{row}"
+    );
+    find("a", "Edit Roles for Reporting exporter").await.click();
+    dialog("Edit Roles for Reporting exporter").await;
+    assert!(by_name("button", "Remove Project Data Access Read Only").is_some());
+    assert!(by_name("button", "Remove Project Cluster Manager").is_none());
+    choose(&dialog_picker(), "Project Read Only").await;
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    wait_until("saved", || query("[role=dialog]").is_none()).await;
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    let exporter = keys
+        .iter()
+        .find(|k| k.desc == "Reporting exporter")
+        .unwrap();
+    let mut held: Vec<(Option<&str>, &str)> = exporter
+        .roles
+        .iter()
+        .map(|r| (r.group_id.as_deref(), r.role_name.as_str()))
+        .collect();
+    held.sort();
+    assert_eq!(
+        held,
+        [
+            (None, "ORG_MEMBER"),
+            (Some(PROJECT), "GROUP_DATA_ACCESS_READ_ONLY"),
+            (Some(PROJECT), "GROUP_READ_ONLY"),
+            (
+                Some(domain::demo::OTHER_PROJECT_ID),
+                "GROUP_CLUSTER_MANAGER"
+            ),
+        ],
+        "only this project's roles were replaced"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_member_holding_a_role_the_console_does_not_know_is_edited_and_keeps_it() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/users", &key);
+    wait_until("users listed", || {
+        row_of("sam.streams@example.com").is_some()
+    })
+    .await;
+    let row = row_of("sam.streams@example.com")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        row.contains("GROUP_STREAM_PROCESSING_MANAGER"),
+        "shown by its API name: {row}"
+    );
+    find("a", "Edit Roles for sam.streams@example.com")
+        .await
+        .click();
+    dialog("Edit Roles for sam.streams@example.com").await;
+    assert!(by_name("button", "Remove GROUP_STREAM_PROCESSING_MANAGER").is_some());
+    choose(&dialog_picker(), "Project Cluster Log Viewer").await;
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    wait_until("saved", || query("[role=dialog]").is_none()).await;
+    let members: Vec<domain::model::ProjectUser> = stored(&key, "members");
+    let sam = members
+        .iter()
+        .find(|m| m.username == "sam.streams@example.com")
+        .unwrap();
+    assert_eq!(
+        sam.roles,
+        [
+            "GROUP_STREAM_PROCESSING_MANAGER",
+            "GROUP_READ_ONLY",
+            "GROUP_CLUSTER_LOG_VIEWER"
+        ]
+    );
 }

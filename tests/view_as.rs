@@ -7,6 +7,7 @@ use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::CreateProjectApiKey;
+use domain::project_access::MemberKind;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -118,5 +119,61 @@ async fn switching_principal_while_editing_keeps_what_was_typed() {
     assert_eq!(
         input_labelled("Description").unwrap().value(),
         "typed before switching"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_project_access_manager_sees_service_account_changes_disabled_with_the_reason() {
+    let key = fresh_key();
+    let _app = mount_with("/project-access/service-accounts", &key);
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    select("view-as", "amir.access@example.com");
+    // The spec reserves service-account create, update and delete for Project Owner.
+    for name in [
+        "Create Service Account",
+        "Edit Roles for backup-bot",
+        "Remove backup-bot from Project",
+    ] {
+        let control = find("button", name).await;
+        assert_eq!(
+            control.get_attribute("aria-disabled").as_deref(),
+            Some("true"),
+            "{name}"
+        );
+        assert!(
+            messages_of(&control).contains("Requires Project Owner"),
+            "{name}"
+        );
+    }
+    assert!(page_text().contains("who can't change service accounts"));
+    // API keys stay theirs to manage.
+    find("[role=tab]", "API Keys").await.click();
+    find("a", "Create API Key").await;
+
+    // Past the UI, the embedded backend refuses on its own.
+    let backend = LocalBackend::open(&key, DemoKind::Standard);
+    let err = backend
+        .remove_member(
+            MemberKind::ServiceAccount,
+            "mdb_sa_id_dddddddddddddddddddd0001".into(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.error, err.error_code.as_str()),
+        (403, "USER_UNAUTHORIZED")
+    );
+
+    // A Project Owner may remove it, and is told it stays in the organization with its secrets.
+    select("view-as", "ada.admin@example.com");
+    find("[role=tab]", "Service Accounts").await.click();
+    find("button", "Remove backup-bot from Project")
+        .await
+        .click();
+    wait_until("the confirmation", || query("[role=alertdialog]").is_some()).await;
+    let said = text_of("[role=alertdialog]");
+    assert!(
+        said.contains("stays in your organization") && said.contains("keep working"),
+        "{said}"
     );
 }

@@ -272,9 +272,25 @@ impl Group<'_> {
         c
     }
 
-    pub fn set_user_roles(&self, user_id: &str, roles: &[String]) -> Call {
-        self.call(Method::Put, &format!("/users/{}/roles", encode(user_id)))
-            .with_body(&json!({ "groupRoles": roles }))
+    /// Gives a project user one more role (`POST …/users/{userId}:addRole`). The console changes a
+    /// user's roles with this and `remove_user_role` (Project Access Manager may call them), not with the
+    /// deprecated `PUT …/users/{userId}/roles`, which the spec reserves for Project Owner.
+    pub fn add_user_role(&self, user_id: &str, role: &str) -> Call {
+        self.user_role_call(user_id, "addRole", role)
+    }
+
+    /// Takes one role from a project user (`POST …/users/{userId}:removeRole`); "a user must have at
+    /// least one role at all times", so roles are added before others are removed.
+    pub fn remove_user_role(&self, user_id: &str, role: &str) -> Call {
+        self.user_role_call(user_id, "removeRole", role)
+    }
+
+    fn user_role_call(&self, user_id: &str, verb: &str, role: &str) -> Call {
+        let mut c = self
+            .call(Method::Post, &format!("/users/{}:{verb}", encode(user_id)))
+            .with_body(&json!({ "groupRole": role }));
+        c.version = V2025_02_19;
+        c
     }
 
     pub fn remove_user(&self, user_id: &str) -> Call {

@@ -4,7 +4,7 @@
 use crate::model::{
     ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
     LdapAuthType, PrivilegeAction, ProjectUser, ProviderSettings, Resource, RoleAssignment,
-    ScopeType, ServiceAccount, TeamRole, UserScope, MAX_CUSTOM_ROLES_LIMIT,
+    ScopeType, ServiceAccount, ServiceAccountSecret, TeamRole, UserScope, MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
 use crate::project_access::OrgTeam;
@@ -252,6 +252,15 @@ pub fn standard() -> Project {
                 "ACTIVE",
                 &["GROUP_ACCESS_MANAGER"],
             ),
+            // Holds a role the console doesn't know: "Project Stream Processing Manager" is named in the
+            // newest spec's x-rolesRequirements (reference §6.2) but its API value is unconfirmed, so the
+            // catalog leaves it out; this is its probable spelling. She must stay editable, and keep it.
+            member(
+                "aaaaaaaaaaaaaaaaaaaa0006",
+                "sam.streams@example.com",
+                "ACTIVE",
+                &["GROUP_STREAM_PROCESSING_MANAGER", "GROUP_READ_ONLY"],
+            ),
         ],
         org_teams: [
             ("bbbbbbbbbbbbbbbbbbbb0001", "Platform SRE"),
@@ -272,31 +281,66 @@ pub fn standard() -> Project {
                 "GROUP_CLUSTER_LOG_VIEWER".to_string(),
             ],
         }],
-        api_keys: vec![ApiKey {
-            id: "cccccccccccccccccccc0001".to_string(),
-            desc: "Terraform pipeline".to_string(),
-            public_key: "tfpipeln".to_string(),
-            private_key: None,
-            roles: vec![RoleAssignment {
-                group_id: Some(PROJECT_ID.to_string()),
-                org_id: None,
-                role_name: "GROUP_OWNER".to_string(),
-            }],
-        }],
+        // As Atlas lists them, each key carries its roles in other projects and in the organization
+        // too (`atlas-recordings/atlasprojectapikeys`): only those on this project are its roles here.
+        api_keys: vec![
+            ApiKey {
+                id: "cccccccccccccccccccc0001".to_string(),
+                desc: "Terraform pipeline".to_string(),
+                public_key: "tfpipeln".to_string(),
+                private_key: None,
+                roles: vec![
+                    assignment(Some(PROJECT_ID), "GROUP_OWNER"),
+                    assignment(None, "ORG_MEMBER"),
+                ],
+            },
+            ApiKey {
+                id: "cccccccccccccccccccc0002".to_string(),
+                desc: "Reporting exporter".to_string(),
+                public_key: "rptexprt".to_string(),
+                private_key: None,
+                roles: vec![
+                    assignment(Some(PROJECT_ID), "GROUP_DATA_ACCESS_READ_ONLY"),
+                    assignment(Some(OTHER_PROJECT_ID), "GROUP_CLUSTER_MANAGER"),
+                    assignment(None, "ORG_MEMBER"),
+                ],
+            },
+        ],
         service_accounts: vec![ServiceAccount {
             client_id: "mdb_sa_id_dddddddddddddddddddd0001".to_string(),
             created_at: Some("2026-10-01T09:00:00Z".to_string()),
             description: "Nightly snapshot job".to_string(),
             name: "backup-bot".to_string(),
             roles: vec!["GROUP_BACKUP_CREATOR".to_string()],
-            secrets: vec![],
+            secrets: vec![ServiceAccountSecret {
+                id: "eeeeeeeeeeeeeeeeeeee0001".to_string(),
+                created_at: "2026-10-01T09:00:00Z".to_string(),
+                expires_at: "2027-09-26T09:00:00Z".to_string(),
+                last_used_at: None,
+                masked_secret_value: Some("mdb_sa_sk_…7f3a".to_string()),
+                secret: None,
+            }],
         }],
         federated_databases: vec!["SalesLake".to_string()],
         stream_workspaces: vec!["OrderEvents".to_string()],
+        org_service_accounts: vec![],
     }
 }
 
 const PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+/// Another project of the demo organization (API keys hold roles there too).
+pub const OTHER_PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8c8";
+/// The demo project's organization.
+pub const ORG_ID: &str = "5e2211c17a3e5a48f5497de0";
+
+/// A role on a project (`Some(id)`) or on the demo organization (`None`).
+fn assignment(group: Option<&str>, role: &str) -> RoleAssignment {
+    RoleAssignment {
+        group_id: group.map(str::to_string),
+        org_id: group.is_none().then(|| ORG_ID.to_string()),
+        role_name: role.to_string(),
+    }
+}
 
 fn member(id: &str, email: &str, status: &str, roles: &[&str]) -> ProjectUser {
     ProjectUser {

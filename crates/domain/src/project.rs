@@ -14,7 +14,8 @@ use crate::validate::{delete_blockers, validate_role, Issue, ProjectContext, Rol
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// The signed-in person or key the console acts as, with their project roles (API values).
+/// The signed-in person or key the console acts as, with their project roles (API values); organization
+/// roles that reach into the project (`ORG_OWNER`, `ORG_READ_ONLY`, …) may be listed there too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Principal {
@@ -111,6 +112,10 @@ pub struct Project {
     /// Names of the project's stream processing workspaces (a user scope of type `STREAM`).
     #[serde(default)]
     pub stream_workspaces: Vec<String>,
+    /// Service accounts of the organization that are in no project (one removed from this project
+    /// stays in the organization, its secrets still valid).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub org_service_accounts: Vec<ServiceAccount>,
 }
 
 fn default_limit() -> usize {

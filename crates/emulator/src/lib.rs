@@ -2,6 +2,7 @@
 //! Atlas (every write goes through `domain::project`), persisted to a file, with CORS for the dev server
 //! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
 //! data out, so the contract tests call it directly.
+mod access;
 pub mod clock;
 pub mod faults;
 mod routes;
@@ -19,7 +20,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// The organization the emulated project belongs to.
-pub const ORG_ID: &str = "5e2211c17a3e5a48f5497de0";
+pub const ORG_ID: &str = domain::demo::ORG_ID;
 
 /// One HTTP request, as the server read it.
 #[derive(Clone, Debug, Default)]
@@ -301,6 +302,16 @@ impl Emulator {
             },
             ("GET", "requests") => ok(json!(self.log)),
             ("GET", "bodies") => ok(json!(self.bodies)),
+            // Who the API is called as (`{"name": …, "projectRoles": [...]}`, organization roles
+            // included): the tests try the spec's x-rolesRequirements as, e.g., a Project Access Manager.
+            ("POST", "principal") => match serde_json::from_str::<domain::project::Principal>(body)
+            {
+                Ok(p) => {
+                    self.project.principal = p;
+                    ok(json!({ "principal": self.project.principal.name }))
+                }
+                Err(e) => bad(e.to_string()),
+            },
             _ => Reply::json(
                 404,
                 json!({ "error": 404, "detail": "no such control" }),

@@ -1,16 +1,14 @@
 //! The Admin API endpoints: paths and versions as in `atlas-openapi-subset.yaml`, rules from `domain`.
 use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
-use domain::api::{decode, ITEMS_PER_PAGE, PREFIX, V2023_01_01, V2024_08_05, V2025_02_19};
+use domain::api::{decode, Method, ITEMS_PER_PAGE, PREFIX, V2023_01_01};
 use domain::model::{
-    ApiError, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, InviteProjectUser,
-    ProjectLimit, ProjectUser, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME, MAX_CUSTOM_ROLES_LIMIT,
+    ApiError, CustomDbRole, ProjectLimit, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
+    MAX_CUSTOM_ROLES_LIMIT,
 };
-use domain::project_access::{MemberKind, NewApiKeyIds, NewServiceAccountIds};
 use domain::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::time::{Duration, SystemTime};
 
 pub(crate) type Answer = Result<Reply, ApiError>;
 
@@ -62,6 +60,13 @@ pub(crate) fn page<T: Serialize>(req: &Request, items: &[T], version: &str) -> A
 }
 
 pub fn route(emu: &mut Emulator, req: &Request) -> Reply {
+    // Who may call what is the spec's `x-rolesRequirements` (domain::permissions): refused before
+    // anything is read or changed, as Atlas does.
+    if let Some(method) = Method::parse(&req.method) {
+        if let Err(e) = emu.project.principal.authorize_operation(method, &req.path) {
+            return Reply::error(&e);
+        }
+    }
     let answer = match req.path.strip_prefix(PREFIX) {
         Some(rest) => {
             let segments: Option<Vec<String>> = rest
@@ -91,6 +96,9 @@ fn dispatch(emu: &mut Emulator, req: &Request, seg: &[&str]) -> Answer {
                 .map(|t| json!({ "id": t.id, "name": t.name }))
                 .collect();
             page(req, &teams, V2023_01_01)
+        }
+        ["orgs", org, "serviceAccounts"] if m == "GET" && *org == ORG_ID => {
+            crate::access::org_service_accounts(&emu.project, req)
         }
         ["groups", group, rest @ ..] => {
             if *group != emu.project.id {
@@ -155,96 +163,12 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
         }
         ("GET" | "POST" | "PATCH" | "DELETE", ["databaseUsers", ..])
         | ("GET", ["dataFederation" | "streams"]) => crate::users::route(p, req, m, seg, now),
-        ("GET", ["users"]) => {
-            let users: Vec<Value> = p
-                .members
-                .iter()
-                .map(|u| project_user(u, &p.principal.name))
-                .collect();
-            page(req, &users, V2025_02_19)
-        }
-        ("POST", ["users"]) => {
-            let invite: InviteProjectUser = body(req)?;
-            let user = p.invite_user(invite, clock::hex(24), now)?;
-            ok(201, &project_user(&user, &p.principal.name), V2025_02_19)
-        }
-        ("PUT", ["users", id, "roles"]) => {
-            let roles = string_list(&body::<Value>(req)?, "groupRoles")?;
-            let member = p.set_member_roles(MemberKind::User, id, roles, now)?;
-            ok(200, &json!({ "groupRoles": member.roles }), V2023_01_01)
-        }
-        ("GET", ["teams"]) => page(req, &p.teams, V2023_01_01),
-        ("POST", ["teams"]) => {
-            let teams: Vec<Value> = body(req)?;
-            for t in &teams {
-                let id = t.get("teamId").and_then(Value::as_str).unwrap_or_default();
-                p.add_team(id, string_list(t, "roleNames")?, now)?;
-            }
-            page(req, &p.teams, V2023_01_01)
-        }
-        ("PATCH", ["teams", id]) => {
-            let roles = string_list(&body::<Value>(req)?, "roleNames")?;
-            p.set_member_roles(MemberKind::Team, id, roles, now)?;
-            page(req, &p.teams, V2023_01_01)
-        }
-        ("GET", ["apiKeys"]) => page(req, &p.api_keys, V2023_01_01),
-        ("POST", ["apiKeys"]) => {
-            let key: CreateProjectApiKey = body(req)?;
-            let ids = NewApiKeyIds {
-                id: clock::hex(24),
-                public_key: clock::hex(8),
-                private_key: format!("{}-{}-{}", clock::hex(8), clock::hex(4), clock::hex(12)),
-            };
-            ok(200, &p.create_api_key(key, ids, now)?, V2023_01_01)
-        }
-        ("PATCH", ["apiKeys", id]) => {
-            let roles = string_list(&body::<Value>(req)?, "roles")?;
-            p.set_member_roles(MemberKind::ApiKey, id, roles, now)?;
-            let key = p.api_keys.iter().find(|k| k.id == *id);
-            ok(200, &key, V2023_01_01)
-        }
-        ("GET", ["serviceAccounts"]) => page(req, &p.service_accounts, V2024_08_05),
-        ("POST", ["serviceAccounts"]) => {
-            let account: CreateServiceAccount = body(req)?;
-            let ids = NewServiceAccountIds {
-                client_id: format!("mdb_sa_id_{}", clock::hex(24)),
-                secret_id: clock::hex(24),
-                secret: format!("mdb_sa_sk_{}", clock::hex(40)),
-            };
-            let hours = u64::try_from(account.secret_expires_after_hours.max(1)).unwrap_or(1);
-            let expires = clock::iso(SystemTime::now() + Duration::from_secs(hours * 3600));
-            ok(
-                201,
-                &p.create_service_account(account, ids, now, &expires)?,
-                V2024_08_05,
-            )
-        }
-        ("PATCH", ["serviceAccounts", id]) => {
-            let roles = string_list(&body::<Value>(req)?, "roles")?;
-            p.set_member_roles(MemberKind::ServiceAccount, id, roles, now)?;
-            let account = p.service_accounts.iter().find(|s| s.client_id == *id);
-            ok(200, &account, V2024_08_05)
-        }
-        ("DELETE", [kind @ ("users" | "teams" | "apiKeys" | "serviceAccounts"), id]) => {
-            let kind = match *kind {
-                "users" => MemberKind::User,
-                "teams" => MemberKind::Team,
-                "apiKeys" => MemberKind::ApiKey,
-                _ => MemberKind::ServiceAccount,
-            };
-            p.remove_member(kind, id, now)?;
-            Ok(Reply::no_content(if kind == MemberKind::ServiceAccount {
-                V2024_08_05
-            } else {
-                V2023_01_01
-            }))
-        }
-        _ => Err(not_found(&req.path)),
+        _ => crate::access::members(p, req, m, seg, now),
     }
 }
 
 /// A list of strings under `field` (roles), or Atlas's 400 when it isn't one.
-fn string_list(v: &Value, field: &str) -> Result<Vec<String>, ApiError> {
+pub(crate) fn string_list(v: &Value, field: &str) -> Result<Vec<String>, ApiError> {
     v.get(field)
         .and_then(Value::as_array)
         .and_then(|a| a.iter().map(|r| r.as_str().map(str::to_string)).collect())
@@ -284,26 +208,4 @@ fn custom_role_reads_and_creates(
         }
         _ => Err(not_found(&req.path)),
     }
-}
-
-/// A project user in the 2025-02-19 shape: active users carry their profile, pending ones their
-/// invitation. The emulator keeps neither, so they are derived from the email address.
-fn project_user(u: &ProjectUser, inviter: &str) -> Value {
-    let mut v = serde_json::to_value(u).unwrap_or(Value::Null);
-    let local = u.username.split('@').next().unwrap_or_default();
-    let mut names = local.split(['.', '_', '-']);
-    let first = names.next().unwrap_or(local);
-    if u.org_membership_status == "PENDING" {
-        v["invitationCreatedAt"] = json!("2026-01-05T10:00:00Z");
-        v["inviterUsername"] = json!(if inviter.contains('@') {
-            inviter
-        } else {
-            "owner@example.com"
-        });
-    } else {
-        v["firstName"] = json!(first);
-        v["lastName"] = json!(names.next().unwrap_or(first));
-        v["createdAt"] = json!("2024-01-15T09:00:00Z");
-    }
-    v
 }

@@ -243,7 +243,7 @@ impl HttpBackend {
             .iter()
             .map(Member::user)
             .chain(teams.iter().map(|t| Member::team(t, name(&t.team_id))))
-            .chain(keys.iter().map(Member::api_key))
+            .chain(keys.iter().map(|k| Member::api_key(k, &self.group)))
             .chain(accounts.iter().map(Member::service_account))
             .collect())
     }
@@ -262,21 +262,28 @@ impl HttpBackend {
         let g = self.g();
         match kind {
             MemberKind::User => {
-                #[derive(Deserialize)]
-                #[serde(rename_all = "camelCase")]
-                struct Roles {
-                    #[serde(default)]
-                    group_roles: Vec<String>,
-                }
-                let r: Roles = self.write(g.set_user_roles(&id, &roles)).await?;
+                // One role at a time with :addRole/:removeRole (what Project Access Manager may call;
+                // the PUT of the whole list is deprecated and Project Owner's). Adding first, as the
+                // spec asks, so the user never has no role in between.
                 let users: Vec<ProjectUser> = self.list(g.users()).await?;
-                let user = users.iter().find(|u| u.id == id);
-                Ok(user.map(Member::user).unwrap_or(Member {
+                let held = users
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map(|u| u.roles.clone())
+                    .unwrap_or_default();
+                let mut user = users.into_iter().find(|u| u.id == id);
+                for role in roles.iter().filter(|r| !held.contains(r)) {
+                    user = Some(self.write(g.add_user_role(&id, role)).await?);
+                }
+                for role in held.iter().filter(|r| !roles.contains(r)) {
+                    user = Some(self.write(g.remove_user_role(&id, role)).await?);
+                }
+                Ok(user.map(|u| Member::user(&u)).unwrap_or(Member {
                     kind,
                     id,
                     name: String::new(),
                     detail: String::new(),
-                    roles: r.group_roles,
+                    roles,
                 }))
             }
             MemberKind::Team => {
@@ -292,7 +299,7 @@ impl HttpBackend {
             }
             MemberKind::ApiKey => {
                 let key: ApiKey = self.write(g.set_api_key_roles(&id, &roles)).await?;
-                Ok(Member::api_key(&key))
+                Ok(Member::api_key(&key, &self.group))
             }
             MemberKind::ServiceAccount => {
                 let account: ServiceAccount =

@@ -121,15 +121,20 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
         MemberKind::ApiKey => "access-search-api-keys",
         MemberKind::ServiceAccount => "access-search-service-accounts",
     };
+    // Service accounts are Project Owner's to change: a Project Access Manager sees why here too.
+    let notice = (kind == MemberKind::ServiceAccount).then(|| {
+        view! { <PermissionNotice permission=Permission::ServiceAccounts what="service accounts" /> }
+    });
     view! {
         <h2 class="visually-hidden">{format!("Project {plural}")}</h2>
+        {notice}
         <div class="toolbar">
             <SearchBox id=search_id label="Search" placeholder="Name or role" query=query />
             <p class="count" role="status">
                 {move || data.members.with(|m| m.ready().map(|m| format!("{} {plural}", m.iter().filter(|m| m.kind == kind).count())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
-                <PermittedAction permission=Permission::ProjectAccess id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
+                <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
             </div>
         </div>
         {move || match members_state.get() {
@@ -180,14 +185,14 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
             <td><ul class="grants">{role_names(&member.roles).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
             <td class="row-actions">
                 <PermittedAction
-                    permission=Permission::ProjectAccess
+                    permission=member.kind.permission()
                     id=format!("edit-roles-{dom}")
                     label="Edit Roles"
                     aria_label=format!("Edit Roles for {name}")
                     href=roles_path(member.kind, &member.id)
                 />
                 <PermittedAction
-                    permission=Permission::ProjectAccess
+                    permission=member.kind.permission()
                     id=format!("remove-{dom}")
                     label="Remove from Project"
                     aria_label=format!("Remove {name} from Project")
@@ -216,8 +221,10 @@ fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
         );
     });
     let consequence = match member.kind {
+        // "The Service Account will still be a part of the Organization it was created in, and the
+        // credentials will remain active" (spec, deleteGroupServiceAccount).
         MemberKind::ServiceAccount => {
-            "The service account is deleted and its secrets stop working."
+            "The service account loses its roles in this project. It stays in your organization, and its client secrets keep working until they expire or are revoked."
         }
         MemberKind::ApiKey => {
             "The API key loses its roles in this project (it stays in the organization)."

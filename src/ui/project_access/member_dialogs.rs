@@ -10,7 +10,7 @@ use crate::ui::widgets::{focus_when_shown, Banner, Dialog, RefusalBanner, Review
 use domain::catalog::project_role_name;
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
-use domain::validate::{validate_invite, validate_project_roles, AccessField, Field, Issue};
+use domain::validate::{validate_invite, validate_member_roles, AccessField, Field, Issue};
 use domain::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -72,7 +72,7 @@ pub fn AddTeamDialog() -> impl IntoView {
         })
     };
     let issues = Memo::new(move |_| {
-        let mut issues = validate_project_roles(&roles.get());
+        let mut issues = validate_member_roles(MemberKind::Team, &roles.get(), &[]);
         let name = team.get();
         let field = Field::Access(AccessField::Team);
         let already = |id: &str| {
@@ -149,7 +149,9 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let initial = member.roles.clone();
     let loaded = StoredValue::new(member.roles.clone());
     let roles = RwSignal::new(member.roles.clone());
-    let issues = Memo::new(move |_| roles.with(|r| validate_project_roles(r)));
+    // Roles already held stay valid even when unknown to the console; only added ones must be known.
+    let held = member.roles.clone();
+    let issues = Memo::new(move |_| roles.with(|r| validate_member_roles(kind, r, &held)));
     let form = AccessForm::new(issues);
     track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
@@ -190,7 +192,7 @@ fn EditRolesForm(member: Member) -> impl IntoView {
         <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
             <form novalidate on:submit=on_submit>
                 <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
-                <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
                 <Show
                     when=reviewing
                     fallback=move || view! {

@@ -4,7 +4,7 @@
 use crate::ui::ids::dom_id;
 use crate::ui::state::use_data;
 use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
-use domain::catalog::{RolePurpose, PROJECT_ROLES};
+use domain::catalog::{project_role, RolePurpose, PROJECT_ROLES};
 use domain::role_guide::{owner_warning, summarize};
 use domain::validate::Issue;
 use leptos::prelude::*;
@@ -22,26 +22,52 @@ const PURPOSES: [RolePurpose; 8] = [
     RolePurpose::SearchStreamsTriggersModels,
 ];
 
-fn groups(chosen: &[String], may_grant_owner: bool) -> Vec<PickGroup> {
-    PURPOSES
-        .iter()
-        .map(|purpose| PickGroup {
-            label: purpose.label().to_string(),
-            locked: None,
-            options: PROJECT_ROLES
-                .iter()
-                .filter(|r| r.purpose == *purpose)
-                .map(|r| PickOption {
-                    key: r.api.to_string(),
-                    label: r.name.to_string(),
-                    description: Some(r.description.to_string()),
-                    heading: None,
-                    disabled: (r.api == "GROUP_OWNER" && !may_grant_owner)
-                        .then(|| "Only a Project Owner can grant Project Owner".to_string()),
-                    selected: chosen.iter().any(|c| c == r.api),
-                })
-                .collect(),
-        })
+/// Roles the member already holds that the console doesn't know (Atlas has project roles newer than
+/// its list): offered under their API name so they show as held and can be kept or removed; they are
+/// never a reason the member can't be edited.
+fn unknown_group(chosen: &[String], held: &[String]) -> Option<PickGroup> {
+    let unknown: Vec<&String> = held.iter().filter(|r| project_role(r).is_none()).collect();
+    (!unknown.is_empty()).then(|| PickGroup {
+        label: "Other roles this member holds".to_string(),
+        locked: None,
+        options: unknown
+            .into_iter()
+            .map(|r| PickOption {
+                key: r.clone(),
+                label: r.clone(),
+                description: Some(
+                    "A project role this console doesn't describe yet; saving keeps it unless you remove it."
+                        .to_string(),
+                ),
+                heading: None,
+                disabled: None,
+                selected: chosen.contains(r),
+            })
+            .collect(),
+    })
+}
+
+fn groups(chosen: &[String], held: &[String], may_grant_owner: bool) -> Vec<PickGroup> {
+    let known = PURPOSES.iter().map(|purpose| PickGroup {
+        label: purpose.label().to_string(),
+        locked: None,
+        options: PROJECT_ROLES
+            .iter()
+            .filter(|r| r.purpose == *purpose)
+            .map(|r| PickOption {
+                key: r.api.to_string(),
+                label: r.name.to_string(),
+                description: Some(r.description.to_string()),
+                heading: None,
+                disabled: (r.api == "GROUP_OWNER" && !may_grant_owner)
+                    .then(|| "Only a Project Owner can grant Project Owner".to_string()),
+                selected: chosen.iter().any(|c| c == r.api),
+            })
+            .collect(),
+    });
+    unknown_group(chosen, held)
+        .into_iter()
+        .chain(known)
         .collect()
 }
 
@@ -54,10 +80,13 @@ pub fn ProjectRolePicker(
     roles: RwSignal<Vec<String>>,
     #[prop(into)] issues: Signal<Vec<Issue>>,
     on_blur: Callback<()>,
+    /// What the member holds now (Edit Roles): roles among them the console doesn't know are offered too.
+    #[prop(optional)]
+    held: Vec<String>,
 ) -> impl IntoView {
     let data = use_data();
     let may_grant_owner = move || data.principal().is_none_or(|p| p.may_grant("GROUP_OWNER"));
-    let options = Signal::derive(move || roles.with(|r| groups(r, may_grant_owner())));
+    let options = Signal::derive(move || roles.with(|r| groups(r, &held, may_grant_owner())));
     let toggle = Callback::new(move |key: String| {
         roles.update(|r| {
             if let Some(i) = r.iter().position(|k| *k == key) {

@@ -68,9 +68,8 @@ impl Capability {
         match self {
             ViewProject => "view the project: clusters, users, roles, activity and metrics",
             ManageDatabaseAccess => "manage database users and custom database roles",
-            ManageProjectAccess => {
-                "manage project access: users, teams, API keys and service accounts"
-            }
+            // Service accounts are Project Owner's (the spec's x-rolesRequirements), so not listed here.
+            ManageProjectAccess => "manage project access: users, teams and API keys",
             ManageProjectSettings => "change project settings",
             CreateClusters => "create clusters",
             ModifyClusters => "edit, pause and resume clusters",
@@ -189,7 +188,9 @@ pub static PROJECT_ROLES: &[ProjectRole] = &[
           ManageStreamProcessing],
         "Manage stream processing workspaces and connections, database access including custom roles, and clusters."),
     pr("GROUP_ACCESS_MANAGER", "Project Access Manager", true, Administration, &[ManageProjectAccess],
-        "Invite users, manage teams, and create or update API keys and service accounts in the project."),
+        // Third-party transcriptions add service accounts; the spec reserves their create, update and
+        // delete for Project Owner, and the spec wins (first-party and machine-read).
+        "Invite users, manage teams and create or update API keys in the project (service accounts need Project Owner)."),
     pr("GROUP_DATA_ACCESS_ADMIN", "Project Data Access Admin", false, Data,
         &[DataExplorerRead, DataExplorerWrite, ManageIndexes, ViewClusterLogs, QueryInsights],
         "Data Explorer: view, create and drop databases, collections and indexes; edit documents; insights."),

@@ -3,6 +3,7 @@ use super::{Field, Issue};
 use crate::catalog::project_role;
 use crate::errors::ErrorCode::*;
 use crate::model::{CreateProjectApiKey, CreateServiceAccount, InviteProjectUser};
+use crate::project_access::MemberKind;
 use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,29 +24,69 @@ fn err(f: AccessField, code: crate::ErrorCode, m: impl Into<String>) -> Issue {
     Issue::error(Field::Access(f), code, m)
 }
 
-/// A member's project roles: at least one, all known project roles, no duplicates.
+/// A new API key's project roles: at least one, all known project roles, no duplicates.
 pub fn validate_project_roles<S: AsRef<str>>(roles: &[S]) -> Vec<Issue> {
+    validate_member_roles(MemberKind::ApiKey, roles, &[])
+}
+
+/// The issue for a member left with no project role, with the code Atlas answers with for that kind of
+/// member (`mongodb/docs` `content/atlas/source/reference/api-errors.txt`): `MISSING_API_KEY_ROLES` "API
+/// keys must have at least one role."; `CANNOT_REMOVE_ALL_USER_ROLES` and `NO_ROLES_IN_ASSIGNMENT` for
+/// taking the last role from a user or a team. Atlas documents no code for a service account without
+/// roles, nor for inviting a user or adding a team with none (the spec only says `minItems: 1`): there
+/// the message says it is the console's own check.
+fn no_roles(kind: MemberKind, editing: bool) -> Issue {
+    let (code, why) = match (kind, editing) {
+        (MemberKind::ApiKey, _) => (
+            MISSING_API_KEY_ROLES,
+            "API keys must have at least one role.",
+        ),
+        (MemberKind::User, true) => (
+            CANNOT_REMOVE_ALL_USER_ROLES,
+            "You cannot remove all roles from a user.",
+        ),
+        (MemberKind::Team, true) => (
+            NO_ROLES_IN_ASSIGNMENT,
+            "You cannot remove all project roles a team has.",
+        ),
+        (MemberKind::User | MemberKind::Team | MemberKind::ServiceAccount, _) => (
+            VALIDATION_ERROR,
+            "(This is the console's own check: Atlas documents no error for it.)",
+        ),
+    };
+    err(
+        AccessField::Roles,
+        code,
+        format!("Choose at least one project role. {why}"),
+    )
+}
+
+/// A member's project roles after a change (`held` = what they hold now, empty for a new member): at
+/// least one, no duplicates, and every role being ADDED must be one Atlas knows. A role the member already
+/// holds stays as it is even when this console doesn't know it: Atlas has project roles newer than this
+/// console's list (reference, "Unknown project roles exist"), and they must never block an edit.
+pub fn validate_member_roles<S: AsRef<str>>(
+    kind: MemberKind,
+    roles: &[S],
+    held: &[String],
+) -> Vec<Issue> {
     let mut issues = Vec::new();
     if roles.is_empty() {
-        issues.push(err(
-            AccessField::Roles,
-            MISSING_API_KEY_ROLES,
-            "Choose at least one project role.",
-        ));
+        issues.push(no_roles(kind, !held.is_empty()));
     }
     let mut seen = HashSet::new();
     for (i, r) in roles.iter().map(AsRef::as_ref).enumerate() {
-        if project_role(r).is_none() {
-            issues.push(err(
-                AccessField::Role(i),
-                INVALID_ROLE_FOR_GROUP,
-                format!("Role {r} is invalid for this project."),
-            ));
-        } else if !seen.insert(r) {
+        if !seen.insert(r) {
             issues.push(err(
                 AccessField::Role(i),
                 VALIDATION_ERROR,
                 format!("{r} is listed more than once."),
+            ));
+        } else if project_role(r).is_none() && !held.iter().any(|h| h == r) {
+            issues.push(err(
+                AccessField::Role(i),
+                INVALID_ROLE_FOR_GROUP,
+                format!("Role {r} is invalid for this project."),
             ));
         }
     }
@@ -83,7 +124,7 @@ pub fn validate_invite(invite: &InviteProjectUser) -> Vec<Issue> {
             format!("{email} is not a valid email address."),
         ));
     }
-    issues.extend(validate_project_roles(&invite.roles));
+    issues.extend(validate_member_roles(MemberKind::User, &invite.roles, &[]));
     issues
 }
 
@@ -151,6 +192,10 @@ pub fn validate_service_account(sa: &CreateServiceAccount) -> Vec<Issue> {
             "The secret must expire after at least one hour.",
         ));
     }
-    issues.extend(validate_project_roles(&sa.roles));
+    issues.extend(validate_member_roles(
+        MemberKind::ServiceAccount,
+        &sa.roles,
+        &[],
+    ));
     issues
 }

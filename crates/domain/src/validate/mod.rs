@@ -10,8 +10,8 @@ mod user;
 
 pub use crate::datetime::parse_datetime;
 pub use access::{
-    is_email, validate_api_key, validate_invite, validate_project_roles, validate_service_account,
-    AccessField,
+    is_email, validate_api_key, validate_invite, validate_member_roles, validate_project_roles,
+    validate_service_account, AccessField,
 };
 pub use form::validate_form;
 pub use names::validate_role_name;

@@ -1,26 +1,41 @@
 //! Who may change what. The console disables what the signed-in principal may not do (with the reason),
-//! and the backend refuses it independently with 403: the UI is never the only check.
-use crate::catalog::{capabilities_of, Capability};
+//! and the backend refuses it independently with 403: the UI is never the only check. What each Admin
+//! API operation needs comes from the spec (`operations`), which roles meet that from the Atlas docs
+//! (`hierarchy`).
+mod hierarchy;
+mod operations;
+
+pub use hierarchy::Requirement;
+pub use operations::{access_of, operation, Access, OPERATIONS};
+
+use crate::api::{Call, Method};
 use crate::errors::ErrorCode::USER_UNAUTHORIZED;
 use crate::model::ApiError;
 use crate::project::Principal;
 
-/// The two kinds of change this console makes.
+/// The kinds of change this console makes, each with the roles the spec's `x-rolesRequirements` ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Permission {
-    /// Custom database roles and database users: Organization Owner, Project Owner, Project Database
-    /// Access Admin or Project Stream Processing Owner (the spec's `x-rolesRequirements`).
+    /// Custom database roles and database users: Project Database Access Admin or Project Stream
+    /// Processing Owner.
     DatabaseAccess,
-    /// Atlas users, teams, API keys and service accounts in the project: Project Owner or Project Access
-    /// Manager.
+    /// Atlas users (invite, remove, `:addRole`/`:removeRole`), teams and API keys in the project:
+    /// Project Access Manager.
     ProjectAccess,
+    /// Creating, changing and removing the project's service accounts: Project Owner.
+    ServiceAccounts,
 }
 
 impl Permission {
-    fn capability(self) -> Capability {
+    /// Any one of these is enough (Organization Owner and Project Owner meet them all).
+    pub fn requirements(self) -> &'static [Requirement] {
         match self {
-            Permission::DatabaseAccess => Capability::ManageDatabaseAccess,
-            Permission::ProjectAccess => Capability::ManageProjectAccess,
+            Permission::DatabaseAccess => &[
+                Requirement::ProjectDatabaseAccessAdmin,
+                Requirement::ProjectStreamProcessingOwner,
+            ],
+            Permission::ProjectAccess => &[Requirement::ProjectAccessManager],
+            Permission::ServiceAccounts => &[Requirement::ProjectOwner],
         }
     }
 
@@ -29,14 +44,26 @@ impl Permission {
         match self {
             Permission::DatabaseAccess => "Requires Project Owner or Project Database Access Admin",
             Permission::ProjectAccess => "Requires Project Owner or Project Access Manager",
+            Permission::ServiceAccounts => "Requires Project Owner",
         }
     }
 }
 
 impl Principal {
+    /// `project_roles` may also hold the principal's organization roles (`ORG_OWNER`, …): Atlas grants
+    /// by either.
     pub fn may(&self, permission: Permission) -> bool {
-        capabilities_of([], self.project_roles.iter().map(String::as_str))
-            .contains(&permission.capability())
+        self.meets(permission.requirements())
+    }
+
+    fn meets(&self, any_of: &[Requirement]) -> bool {
+        any_of.iter().any(|r| r.met_by_any(&self.project_roles))
+    }
+
+    /// Whether the principal may send `call`: what the spec's `x-rolesRequirements` say. A call outside
+    /// the operations the console knows is left to the server.
+    pub fn may_send(&self, call: &Call) -> bool {
+        access_of(call).is_none_or(|a| self.meets(a.requirements()))
     }
 
     /// Why the principal may not do this, or `None` when they may.
@@ -47,7 +74,22 @@ impl Principal {
     /// Granting Project Owner hands out everything, so only a Project Owner may grant it. Whether Atlas
     /// lets a Project Access Manager grant Project Owner is UNCONFIRMED: refusing is the safe choice.
     pub fn may_grant(&self, role: &str) -> bool {
-        role != "GROUP_OWNER" || self.project_roles.iter().any(|r| r == "GROUP_OWNER")
+        role != "GROUP_OWNER" || Requirement::ProjectOwner.met_by_any(&self.project_roles)
+    }
+
+    /// The 403 a server answers `method path` (under `/api/atlas/v2`) with when the spec reserves the
+    /// operation for roles the principal lacks.
+    pub fn authorize_operation(&self, method: Method, path: &str) -> Result<(), ApiError> {
+        match operation(method, path).map(|(_, a)| a) {
+            Some(a) if !self.meets(a.requirements()) => {
+                let why = match a {
+                    Access::Change(p) => p.requirement(),
+                    Access::Read => "Requires a role in this project",
+                };
+                Err(forbidden(&self.name, why))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The 403 the backend answers with when the principal may not do this.

@@ -1,7 +1,6 @@
-//! Who holds project roles, and the writes that change it: Atlas users (invited by email), teams of the
-//! organization, programmatic API keys and service accounts. Each write is authorized (Project Owner or
-//! Project Access Manager), validated as Atlas validates it, and recorded in the Activity Feed. Secrets
-//! (an API key's private key, a service account's client secret) are returned once and never kept.
+//! The writes that change who holds project roles, as Atlas applies them: authorized (the spec's
+//! `x-rolesRequirements`), validated, recorded in the Activity Feed.
+use super::{Member, MemberKind, NewApiKeyIds, NewServiceAccountIds};
 use crate::catalog::project_role_name;
 use crate::errors::ErrorCode::*;
 use crate::model::{
@@ -10,133 +9,7 @@ use crate::model::{
 };
 use crate::permissions::{forbidden, Permission};
 use crate::project::{first_error, ActivityKind, Project};
-use crate::validate::{validate_api_key, validate_invite, validate_project_roles};
-use serde::{Deserialize, Serialize};
-
-/// A team of the organization (teams are created at organization level, then added to projects).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrgTeam {
-    pub id: String,
-    pub name: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MemberKind {
-    User,
-    Team,
-    ApiKey,
-    ServiceAccount,
-}
-
-impl MemberKind {
-    pub const ALL: [MemberKind; 4] = [
-        MemberKind::User,
-        MemberKind::Team,
-        MemberKind::ApiKey,
-        MemberKind::ServiceAccount,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MemberKind::User => "user",
-            MemberKind::Team => "team",
-            MemberKind::ApiKey => "API key",
-            MemberKind::ServiceAccount => "service account",
-        }
-    }
-
-    /// The label at the start of a sentence ("API key", "Service account").
-    pub fn title(self) -> &'static str {
-        match self {
-            MemberKind::User => "User",
-            MemberKind::Team => "Team",
-            MemberKind::ApiKey => "API key",
-            MemberKind::ServiceAccount => "Service account",
-        }
-    }
-}
-
-/// Anyone holding project roles, as the Project Access lists show them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Member {
-    pub kind: MemberKind,
-    /// The id the Admin API addresses it by (user id, team id, API key id, service account client id).
-    pub id: String,
-    /// Email, team name, key description or service account name.
-    pub name: String,
-    /// A second line: invitation status, public key, client id.
-    pub detail: String,
-    pub roles: Vec<String>,
-}
-
-/// The ids and secrets a new API key gets; the caller draws them from a secure random source.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewApiKeyIds {
-    pub id: String,
-    pub public_key: String,
-    pub private_key: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewServiceAccountIds {
-    pub client_id: String,
-    pub secret_id: String,
-    pub secret: String,
-}
-
-/// One member per wire shape: the embedded project and the Admin API answers both list members this way.
-impl Member {
-    pub fn user(u: &ProjectUser) -> Member {
-        Member {
-            kind: MemberKind::User,
-            id: u.id.clone(),
-            name: u.username.clone(),
-            detail: match u.org_membership_status.as_str() {
-                "PENDING" => "Invitation pending".to_string(),
-                "ACTIVE" | "" => "Active".to_string(),
-                other => other.to_lowercase().replace('_', " "),
-            },
-            roles: u.roles.clone(),
-        }
-    }
-
-    /// `name` is the organization team's name, when known (the project only holds its id).
-    pub fn team(t: &TeamRole, name: Option<&str>) -> Member {
-        Member {
-            kind: MemberKind::Team,
-            id: t.team_id.clone(),
-            name: name.unwrap_or(&t.team_id).to_string(),
-            detail: "Team".to_string(),
-            roles: t.role_names.clone(),
-        }
-    }
-
-    /// Only the key's roles on this project count (an API key may hold organization roles too).
-    pub fn api_key(k: &ApiKey) -> Member {
-        Member {
-            kind: MemberKind::ApiKey,
-            id: k.id.clone(),
-            name: k.desc.clone(),
-            detail: format!("Public key {}", k.public_key),
-            roles: k
-                .roles
-                .iter()
-                .filter(|r| r.org_id.is_none())
-                .map(|r| r.role_name.clone())
-                .collect(),
-        }
-    }
-
-    pub fn service_account(s: &ServiceAccount) -> Member {
-        Member {
-            kind: MemberKind::ServiceAccount,
-            id: s.client_id.clone(),
-            name: s.name.clone(),
-            detail: format!("Client ID {}", s.client_id),
-            roles: s.roles.clone(),
-        }
-    }
-}
+use crate::validate::{validate_api_key, validate_invite, validate_member_roles};
 
 /// What a service account's secret looks like once it can't be shown any more.
 fn mask(secret: &str) -> String {
@@ -159,7 +32,7 @@ fn names(roles: &[String]) -> String {
         .join(", ")
 }
 
-fn member_not_found(kind: MemberKind, id: &str) -> ApiError {
+pub(super) fn member_not_found(kind: MemberKind, id: &str) -> ApiError {
     ApiError::new(
         RESOURCE_NOT_FOUND,
         format!("No {} with id {id} is in this project.", kind.label()),
@@ -167,28 +40,15 @@ fn member_not_found(kind: MemberKind, id: &str) -> ApiError {
     )
 }
 
-/// Roles must be valid, non-empty (with the code Atlas uses for each kind) and grantable by the principal.
-fn check_roles(p: &Project, kind: MemberKind, roles: &[String]) -> Result<(), ApiError> {
-    if roles.is_empty() {
-        return Err(match kind {
-            MemberKind::User => ApiError::new(
-                CANNOT_REMOVE_ALL_USER_ROLES,
-                "You cannot remove all roles from a user. Specify at least one role.",
-                vec![],
-            ),
-            MemberKind::Team => ApiError::new(
-                NO_ROLES_IN_ASSIGNMENT,
-                "You cannot remove all project roles a team has.",
-                vec![],
-            ),
-            MemberKind::ApiKey | MemberKind::ServiceAccount => ApiError::new(
-                MISSING_API_KEY_ROLES,
-                format!("A {} must have at least one role.", kind.label()),
-                vec![],
-            ),
-        });
-    }
-    if let Some(e) = first_error(&validate_project_roles(roles)) {
+/// Roles must be non-empty (with the code Atlas uses for each kind), known where they are being added
+/// (`held` roles stay even when unknown) and grantable by the principal.
+fn check_roles(
+    p: &Project,
+    kind: MemberKind,
+    roles: &[String],
+    held: &[String],
+) -> Result<(), ApiError> {
+    if let Some(e) = first_error(&validate_member_roles(kind, roles, held)) {
         return Err(e);
     }
     if let Some(r) = roles.iter().find(|r| !p.principal.may_grant(r)) {
@@ -201,33 +61,6 @@ fn check_roles(p: &Project, kind: MemberKind, roles: &[String]) -> Result<(), Ap
 }
 
 impl Project {
-    /// Everyone holding project roles, users first, then teams, API keys and service accounts.
-    pub fn members(&self) -> Vec<Member> {
-        let users = self.members.iter().map(Member::user);
-        let teams = self
-            .teams
-            .iter()
-            .map(|t| Member::team(t, self.team_name(&t.team_id)));
-        let keys = self.api_keys.iter().map(Member::api_key);
-        let accounts = self.service_accounts.iter().map(Member::service_account);
-        users.chain(teams).chain(keys).chain(accounts).collect()
-    }
-
-    pub fn team_name(&self, id: &str) -> Option<&str> {
-        self.org_teams
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name.as_str())
-    }
-
-    /// The member of `kind` with `id`, or the 404 Atlas answers with.
-    fn member(&self, kind: MemberKind, id: &str) -> Result<Member, ApiError> {
-        self.members()
-            .into_iter()
-            .find(|m| m.kind == kind && m.id == id)
-            .ok_or_else(|| member_not_found(kind, id))
-    }
-
     /// Project roles as an API key holds them: each assigned on this project.
     fn project_assignments(&self, roles: &[String]) -> Vec<RoleAssignment> {
         roles
@@ -281,7 +114,7 @@ impl Project {
         if let Some(e) = first_error(&validate_invite(&invite)) {
             return Err(e);
         }
-        check_roles(self, MemberKind::User, &invite.roles)?;
+        check_roles(self, MemberKind::User, &invite.roles, &[])?;
         let email = invite.username.trim().to_string();
         if self
             .members
@@ -327,7 +160,7 @@ impl Project {
                 vec![team_id.to_string()],
             ));
         };
-        check_roles(self, MemberKind::Team, &roles)?;
+        check_roles(self, MemberKind::Team, &roles, &[])?;
         if self.teams.iter().any(|t| t.team_id == team_id) {
             return Err(ApiError::new(
                 USER_ALREADY_IN_GROUP,
@@ -363,7 +196,7 @@ impl Project {
         if let Some(e) = first_error(&validate_api_key(&req)) {
             return Err(e);
         }
-        check_roles(self, MemberKind::ApiKey, &req.roles)?;
+        check_roles(self, MemberKind::ApiKey, &req.roles, &[])?;
         let stored = ApiKey {
             id: ids.id,
             desc: req.desc.trim().to_string(),
@@ -398,11 +231,11 @@ impl Project {
         now: &str,
         expires_at: &str,
     ) -> Result<ServiceAccount, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
+        self.principal.authorize(Permission::ServiceAccounts)?;
         if let Some(e) = first_error(&crate::validate::validate_service_account(&req)) {
             return Err(e);
         }
-        check_roles(self, MemberKind::ServiceAccount, &req.roles)?;
+        check_roles(self, MemberKind::ServiceAccount, &req.roles, &[])?;
         let secret = ServiceAccountSecret {
             id: ids.secret_id,
             created_at: now.to_string(),
@@ -446,9 +279,9 @@ impl Project {
         roles: Vec<String>,
         now: &str,
     ) -> Result<Member, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
+        self.principal.authorize(kind.permission())?;
         let before = self.member(kind, id)?.roles;
-        check_roles(self, kind, &roles)?;
+        check_roles(self, kind, &roles, &before)?;
         // Taking Project Owner away is as strong as granting it.
         if before.iter().any(|r| r == "GROUP_OWNER")
             && !roles.iter().any(|r| r == "GROUP_OWNER")
@@ -472,8 +305,12 @@ impl Project {
                 }
             }
             MemberKind::ApiKey => {
-                let assignments = self.project_assignments(&roles);
+                // PATCH takes this project's roles: its roles elsewhere and in the organization stay.
+                let mut assignments = self.project_assignments(&roles);
+                let here = Some(self.id.as_str());
                 if let Some(k) = self.api_keys.iter_mut().find(|k| k.id == id) {
+                    let elsewhere = k.roles.iter().filter(|r| r.group_id.as_deref() != here);
+                    assignments.splice(0..0, elsewhere.cloned());
                     k.roles = assignments;
                 }
             }
@@ -495,9 +332,52 @@ impl Project {
         Ok(member)
     }
 
-    /// Removes a member from the project (a service account is deleted: it belongs to the project).
-    pub fn remove_member(&mut self, kind: MemberKind, id: &str, now: &str) -> Result<(), ApiError> {
+    /// `POST …/users/{userId}:addRole`. Adding a role the user already holds changes nothing (whether
+    /// Atlas answers that with 409 instead is UNCONFIRMED; the console never sends it).
+    pub fn add_user_role(
+        &mut self,
+        id: &str,
+        role: &str,
+        now: &str,
+    ) -> Result<ProjectUser, ApiError> {
         self.principal.authorize(Permission::ProjectAccess)?;
+        let mut roles = self.member(MemberKind::User, id)?.roles;
+        if !roles.iter().any(|r| r == role) {
+            roles.push(role.to_string());
+            self.set_member_roles(MemberKind::User, id, roles, now)?;
+        }
+        self.user(id)
+    }
+
+    /// `POST …/users/{userId}:removeRole`: "A user must have at least one role at all times" (spec), so
+    /// taking the last one is refused. Removing a role the user doesn't hold changes nothing (UNCONFIRMED
+    /// what Atlas answers; the console never sends it).
+    pub fn remove_user_role(
+        &mut self,
+        id: &str,
+        role: &str,
+        now: &str,
+    ) -> Result<ProjectUser, ApiError> {
+        self.principal.authorize(Permission::ProjectAccess)?;
+        let mut roles = self.member(MemberKind::User, id)?.roles;
+        if let Some(i) = roles.iter().position(|r| r == role) {
+            roles.remove(i);
+            self.set_member_roles(MemberKind::User, id, roles, now)?;
+        }
+        self.user(id)
+    }
+
+    fn user(&self, id: &str) -> Result<ProjectUser, ApiError> {
+        self.members
+            .iter()
+            .find(|u| u.id == id)
+            .cloned()
+            .ok_or_else(|| member_not_found(MemberKind::User, id))
+    }
+
+    /// Removes a member from the project. A service account stays in the organization, with its secrets.
+    pub fn remove_member(&mut self, kind: MemberKind, id: &str, now: &str) -> Result<(), ApiError> {
+        self.principal.authorize(kind.permission())?;
         let member = self.member(kind, id)?;
         if member.roles.iter().any(|r| r == "GROUP_OWNER")
             && !self.principal.may_grant("GROUP_OWNER")
@@ -512,7 +392,16 @@ impl Project {
             MemberKind::User => self.members.retain(|u| u.id != id),
             MemberKind::Team => self.teams.retain(|t| t.team_id != id),
             MemberKind::ApiKey => self.api_keys.retain(|k| k.id != id),
-            MemberKind::ServiceAccount => self.service_accounts.retain(|s| s.client_id != id),
+            MemberKind::ServiceAccount => {
+                // "The Service Account will still be a part of the Organization it was created in, and
+                // the credentials will remain active until expired or manually revoked." (spec,
+                // `deleteGroupServiceAccount`): it leaves the project, not the organization.
+                if let Some(i) = self.service_accounts.iter().position(|s| s.client_id == id) {
+                    let mut account = self.service_accounts.remove(i);
+                    account.roles.clear();
+                    self.org_service_accounts.push(account);
+                }
+            }
         }
         let summary = format!("Removed from the project (held {})", names(&member.roles));
         self.record_access(

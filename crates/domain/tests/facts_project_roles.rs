@@ -1,0 +1,392 @@
+//! Atlas facts about who may do what in a project, each row with its source. `domain::permissions`
+//! states them once; these tables check it row by row. (Every operation's `x-rolesRequirements` is
+//! checked against the spec itself, for every call the console sends, in
+//! `crates/emulator/tests/roles_requirements.rs`.)
+use domain::api::{Group, Method};
+use domain::catalog::PROJECT_ROLES;
+use domain::permissions::{operation, Access, Permission, Requirement};
+
+const USER_ROLES: &str = "mongodb/docs content/atlas/source/reference/user-roles.txt";
+const SPEC: &str = "spec/atlas-openapi-subset.yaml x-rolesRequirements";
+
+/// `(role held, requirement, met?, source)`.
+const HIERARCHY: &[(&str, Requirement, bool, &str)] = &[
+    // "Organization Owner: Project Owner access to all projects in the organization ... All the
+    // privileges granted by the other organization roles combined."
+    (
+        "ORG_OWNER",
+        Requirement::OrganizationOwner,
+        true,
+        USER_ROLES,
+    ),
+    ("ORG_OWNER", Requirement::ProjectOwner, true, USER_ROLES),
+    (
+        "ORG_OWNER",
+        Requirement::ProjectAccessManager,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "ORG_OWNER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        true,
+        USER_ROLES,
+    ),
+    ("ORG_OWNER", Requirement::ProjectReadOnly, true, USER_ROLES),
+    // Project Owner: "Manage project access", "Manage programmatic access", "Manage database access":
+    // everything in the project, nothing in the organization.
+    ("GROUP_OWNER", Requirement::ProjectOwner, true, USER_ROLES),
+    (
+        "GROUP_OWNER",
+        Requirement::ProjectAccessManager,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OWNER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OWNER",
+        Requirement::ProjectStreamProcessingOwner,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OWNER",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OWNER",
+        Requirement::OrganizationOwner,
+        false,
+        USER_ROLES,
+    ),
+    // The purpose-built Project Access Manager (Feb 2026; reference §6.2): project access, not more.
+    (
+        "GROUP_ACCESS_MANAGER",
+        Requirement::ProjectAccessManager,
+        true,
+        SPEC,
+    ),
+    (
+        "GROUP_ACCESS_MANAGER",
+        Requirement::ProjectOwner,
+        false,
+        SPEC,
+    ),
+    (
+        "GROUP_ACCESS_MANAGER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        USER_ROLES,
+    ),
+    // "Manage database access ... Manage custom database roles" and Project Read Only; nothing else.
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Requirement::ProjectDatabaseAccessAdmin,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Requirement::ProjectAccessManager,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Requirement::ProjectOwner,
+        false,
+        USER_ROLES,
+    ),
+    // Stream Processing Owner: "Manage database access for database deployments within the project."
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Requirement::ProjectStreamProcessingOwner,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Requirement::ProjectAccessManager,
+        false,
+        USER_ROLES,
+    ),
+    // Organization Stream Processing Admin: "Project Stream Processing Owner privileges on all
+    // projects", and Organization Read Only's (live user-roles page, reference §6.1).
+    (
+        "ORG_STREAM_PROCESSING_ADMIN",
+        Requirement::ProjectStreamProcessingOwner,
+        true,
+        "reference §6.1",
+    ),
+    (
+        "ORG_STREAM_PROCESSING_ADMIN",
+        Requirement::ProjectReadOnly,
+        true,
+        "reference §6.1",
+    ),
+    (
+        "ORG_STREAM_PROCESSING_ADMIN",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        "reference §6.1",
+    ),
+    // Organization Read Only: "read-only access to the settings, users, and projects in the organization".
+    (
+        "ORG_READ_ONLY",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "ORG_READ_ONLY",
+        Requirement::ProjectAccessManager,
+        false,
+        USER_ROLES,
+    ),
+    // Organization Member "can only access projects they have been explicitly added to": by itself, no
+    // project requirement.
+    (
+        "ORG_MEMBER",
+        Requirement::ProjectReadOnly,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "ORG_BILLING_ADMIN",
+        Requirement::ProjectReadOnly,
+        false,
+        USER_ROLES,
+    ),
+    // "This role also grants all the privileges included with the Project Read Only role" (every project
+    // role), and no more: a data role manages no access.
+    (
+        "GROUP_READ_ONLY",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_READ_ONLY",
+        Requirement::ProjectAccessManager,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_CLUSTER_MANAGER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        USER_ROLES,
+    ),
+    // A project role newer than the console (reference "Unknown project roles exist": the spec names
+    // Project Stream Processing Manager) still includes Project Read Only, and is trusted with no more.
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        SPEC,
+    ),
+];
+
+#[test]
+fn which_roles_meet_each_requirement() {
+    for (role, requirement, met, source) in HIERARCHY {
+        assert_eq!(
+            requirement.met_by(role),
+            *met,
+            "{role} meets {}? ({source})",
+            requirement.spec_name()
+        );
+    }
+}
+
+#[test]
+fn every_project_role_the_console_knows_includes_project_read_only() {
+    // "All the project roles also grant all the privileges included with the Project Read Only role."
+    for r in PROJECT_ROLES {
+        assert!(Requirement::ProjectReadOnly.met_by(r.api), "{}", r.api);
+    }
+}
+
+#[test]
+fn requirement_names_are_the_specs() {
+    for r in Requirement::ALL {
+        assert_eq!(Requirement::from_spec_name(r.spec_name()), Some(r));
+    }
+    assert_eq!(
+        Requirement::from_spec_name("Project Owner"),
+        Some(Requirement::ProjectOwner)
+    );
+}
+
+/// `(method, path under the project, what it needs, source)`: the operations whose requirement the
+/// console's controls follow.
+const OPERATION_FACTS: &[(Method, &str, &[Requirement], &str)] = &[
+    // createGroupServiceAccount, updateGroupServiceAccount, deleteGroupServiceAccount: Project Owner.
+    // Third-party transcriptions of the user-roles page (reference §6.2, [3P-ROLES]) say Project Access
+    // Manager may "create or update ... service accounts"; the spec wins: it is first-party, machine-read
+    // and what Atlas enforces per operation.
+    (
+        Method::Post,
+        "/serviceAccounts",
+        &[Requirement::ProjectOwner],
+        SPEC,
+    ),
+    (
+        Method::Patch,
+        "/serviceAccounts/mdb_sa_id_dddddddddddddddddddd0001",
+        &[Requirement::ProjectOwner],
+        SPEC,
+    ),
+    (
+        Method::Delete,
+        "/serviceAccounts/mdb_sa_id_dddddddddddddddddddd0001",
+        &[Requirement::ProjectOwner],
+        SPEC,
+    ),
+    // addGroupUserRole / removeGroupUserRole / addGroupUsers / removeGroupUser: Project Access Manager.
+    (
+        Method::Post,
+        "/users/aaaaaaaaaaaaaaaaaaaa0004:addRole",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    (
+        Method::Post,
+        "/users/aaaaaaaaaaaaaaaaaaaa0004:removeRole",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    (
+        Method::Post,
+        "/users",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    (
+        Method::Delete,
+        "/users/aaaaaaaaaaaaaaaaaaaa0004",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    // Teams and API keys: Project Access Manager.
+    (
+        Method::Patch,
+        "/teams/bbbbbbbbbbbbbbbbbbbb0001",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    (
+        Method::Patch,
+        "/apiKeys/cccccccccccccccccccc0001",
+        &[Requirement::ProjectAccessManager],
+        SPEC,
+    ),
+    // Database access: Project Database Access Admin or Project Stream Processing Owner.
+    (
+        Method::Post,
+        "/customDBRoles/roles",
+        &[
+            Requirement::ProjectDatabaseAccessAdmin,
+            Requirement::ProjectStreamProcessingOwner,
+        ],
+        SPEC,
+    ),
+    (
+        Method::Delete,
+        "/databaseUsers/admin/analyst",
+        &[
+            Requirement::ProjectDatabaseAccessAdmin,
+            Requirement::ProjectStreamProcessingOwner,
+        ],
+        SPEC,
+    ),
+    // Reads: Project Read Only.
+    (
+        Method::Get,
+        "/serviceAccounts",
+        &[Requirement::ProjectReadOnly],
+        SPEC,
+    ),
+    (Method::Get, "/users", &[Requirement::ProjectReadOnly], SPEC),
+];
+
+#[test]
+fn what_each_operation_needs() {
+    for (method, rest, needs, source) in OPERATION_FACTS {
+        let path = format!("/api/atlas/v2/groups/6650f1c2a4b3c2d1e0f9a8b7{rest}");
+        let (_, access) = operation(*method, &path).unwrap_or_else(|| panic!("{rest}: no row"));
+        assert_eq!(
+            access.requirements(),
+            *needs,
+            "{} {rest} ({source})",
+            method.as_str()
+        );
+    }
+}
+
+#[test]
+fn the_deprecated_put_of_a_users_roles_is_not_sent() {
+    // updateGroupUserRoles (PUT …/users/{userId}/roles) is deprecated and reserved for Project Owner
+    // (SPEC); the console changes a user's roles with :addRole/:removeRole, which Project Access Manager
+    // may call.
+    let path = "/api/atlas/v2/groups/6650f1c2a4b3c2d1e0f9a8b7/users/aaaaaaaaaaaaaaaaaaaa0004/roles";
+    assert_eq!(operation(Method::Put, path), None);
+    let add = Group("6650f1c2a4b3c2d1e0f9a8b7")
+        .add_user_role("aaaaaaaaaaaaaaaaaaaa0004", "GROUP_READ_ONLY");
+    assert_eq!(add.method, Method::Post);
+    assert!(add
+        .path
+        .ends_with("/users/aaaaaaaaaaaaaaaaaaaa0004:addRole"));
+    assert_eq!(
+        add.body,
+        Some(serde_json::json!({ "groupRole": "GROUP_READ_ONLY" }))
+    );
+    assert_eq!(add.version, "2025-02-19");
+}
+
+#[test]
+fn the_consoles_permissions_are_the_spec_requirements_of_its_changes() {
+    let changes = |p: Permission| {
+        domain::permissions::OPERATIONS
+            .iter()
+            .filter(move |(_, _, a)| *a == Access::Change(p))
+            .count()
+    };
+    // Service accounts are Project Owner's alone; Project Access Manager's writes are users, teams and
+    // API keys (SPEC, as in OPERATION_FACTS above).
+    assert_eq!(
+        Permission::ServiceAccounts.requirements(),
+        [Requirement::ProjectOwner]
+    );
+    assert_eq!(changes(Permission::ServiceAccounts), 3);
+    assert_eq!(
+        Permission::ProjectAccess.requirements(),
+        [Requirement::ProjectAccessManager]
+    );
+    assert_eq!(changes(Permission::ProjectAccess), 10);
+}
