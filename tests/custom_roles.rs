@@ -400,3 +400,43 @@ async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
     })
     .await;
 }
+
+/// Issue 18 §3: a Project Owner raises the project's custom-role limit from the list (up to Atlas's
+/// 1,400, never below the roles it has); anyone else sees Change Limit disabled with the reason.
+#[wasm_bindgen_test]
+async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
+    let key = fresh_key();
+    let _app = mount_with(LIST, &key);
+    list_ready().await;
+    assert!(text_of("#role-count").starts_with("8 of 100 custom roles"));
+    find("button", "Change Limit").await.click();
+    wait_until("the dialog opens", || by_id("limit-dialog").is_some()).await;
+    let field = input_labelled("Custom roles this project may have").unwrap();
+    wait_until("the current limit is filled in", || field.value() == "100").await;
+    type_into(&field, "1500");
+    blur(&field);
+    wait_until("the field says why", || {
+        messages_of(&field).contains("Atlas allows at most 1400 custom roles per project.")
+    })
+    .await;
+    type_into(&field, "150");
+    find("button", "Save Limit").await.click();
+    wait_until("saved and closed", || by_id("limit-dialog").is_none()).await;
+    wait_until("the count shows the new limit", || {
+        text_of("#role-count").starts_with("8 of 150 custom roles")
+    })
+    .await;
+    assert_eq!(stored::<usize>(&key, "customRoleLimit"), 150);
+
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    select("view-as", "dana.dbadmin@example.com");
+    let disabled = || {
+        by_name("button", "Change Limit")
+            .filter(|b| b.get_attribute("aria-disabled").as_deref() == Some("true"))
+    };
+    wait_until("disabled for a Database Access Admin", || {
+        disabled().is_some()
+    })
+    .await;
+    assert!(messages_of(&disabled().unwrap()).contains("Requires Project Owner"));
+}

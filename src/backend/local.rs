@@ -245,6 +245,13 @@ impl Backend for LocalBackend {
         ready(self.mutate(|p, now| p.update_custom_role(&name, update, now)))
     }
 
+    fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>> {
+        ready(self.mutate(|p, now| {
+            p.set_custom_role_limit(value, now)?;
+            Ok(p.custom_role_limit)
+        }))
+    }
+
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.delete_custom_role(&name, now)))
     }

@@ -46,6 +46,8 @@ pub trait Backend {
         update: UpdateCustomDbRole,
     ) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>>;
+    /// Sets how many custom roles the project may have (Project Owner only); the new limit.
+    fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).

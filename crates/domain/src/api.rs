@@ -189,6 +189,13 @@ impl Group<'_> {
         self.call(Method::Get, &format!("/limits/{}", encode(name)))
     }
 
+    /// `setGroupLimit`. The body names the limit too (`name` is required in `DataFederationLimit`, and
+    /// the Go SDK sends it).
+    pub fn set_limit(&self, name: &str, value: i64) -> Call {
+        self.call(Method::Patch, &format!("/limits/{}", encode(name)))
+            .with_body(&json!({ "name": name, "value": value }))
+    }
+
     /// Not paginated: Atlas answers with the whole array.
     pub fn custom_roles(&self) -> Call {
         self.call(Method::Get, "/customDBRoles/roles")

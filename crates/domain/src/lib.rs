@@ -25,6 +25,7 @@ pub mod picker;
 pub mod privileges;
 pub mod project;
 pub mod project_access;
+pub mod project_limits;
 mod project_users;
 pub mod role_form;
 pub mod role_guide;

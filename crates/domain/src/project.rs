@@ -36,6 +36,8 @@ pub enum ActivityKind {
     ProjectAccessGranted,
     ProjectAccessUpdated,
     ProjectAccessRemoved,
+    /// A project limit set (e.g. how many custom roles the project may have).
+    ProjectLimitChanged,
 }
 
 impl ActivityKind {
@@ -50,6 +52,7 @@ impl ActivityKind {
             ActivityKind::ProjectAccessGranted => "Project access granted",
             ActivityKind::ProjectAccessUpdated => "Project roles changed",
             ActivityKind::ProjectAccessRemoved => "Project access removed",
+            ActivityKind::ProjectLimitChanged => "Project limit changed",
         }
     }
 }

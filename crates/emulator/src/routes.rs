@@ -138,17 +138,14 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
                 .collect();
             page(req, &clusters, V2023_01_01)
         }
-        ("GET", ["limits", name]) if *name == CUSTOM_ROLES_LIMIT_NAME => ok(
-            200,
-            &ProjectLimit {
-                name: name.to_string(),
-                value: p.custom_role_limit as i64,
-                current_usage: Some(p.custom_roles.len() as i64),
-                default_limit: Some(100),
-                maximum_limit: Some(MAX_CUSTOM_ROLES_LIMIT as i64),
-            },
-            V2023_01_01,
-        ),
+        ("GET", ["limits", name]) if *name == CUSTOM_ROLES_LIMIT_NAME => {
+            ok(200, &p.custom_role_limit_view(), V2023_01_01)
+        }
+        ("PATCH", ["limits", name]) if *name == CUSTOM_ROLES_LIMIT_NAME => {
+            let limit: ProjectLimit = body(req)?;
+            let value = usize::try_from(limit.value).unwrap_or(usize::MAX);
+            ok(200, &p.set_custom_role_limit(value, now)?, V2023_01_01)
+        }
         ("GET", ["customDBRoles", "roles"]) => {
             ok(200, &shape::custom_roles(&p.custom_roles), V2023_01_01)
         }

@@ -325,6 +325,9 @@ fn project_settings_clusters_and_the_custom_role_limit() {
     assert_eq!(clusters.results, emu.project.clusters);
     let limit: ProjectLimit = read(&mut emu, &g.limit(CUSTOM_ROLES_LIMIT_NAME));
     assert_eq!(limit.value as usize, emu.project.custom_role_limit);
+    // Raising it (Project Owner): the request and the answer as the spec's setGroupLimit has them.
+    let raised: ProjectLimit = read(&mut emu, &g.set_limit(CUSTOM_ROLES_LIMIT_NAME, 250));
+    assert_eq!((raised.value, emu.project.custom_role_limit), (250, 250));
     // The organization's teams are outside the subset (no organization paths): only the emulator's
     // answer is checked, against the shape the console reads.
     let call = domain::api::org_teams(atlas_emulator::ORG_ID);

@@ -92,6 +92,7 @@ fn every_call(g: &Group) -> Vec<Call> {
         g.get(),
         g.clusters(),
         g.limit(CUSTOM_ROLES_LIMIT_NAME),
+        g.set_limit(CUSTOM_ROLES_LIMIT_NAME, 200),
         g.events(),
         g.custom_roles(),
         g.custom_role("orders_reader"),

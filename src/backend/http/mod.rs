@@ -355,6 +355,14 @@ impl Backend for HttpBackend {
         Box::pin(self.write(self.g().update_custom_role(&name, &update)))
     }
 
+    fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>> {
+        Box::pin(async move {
+            let call = self.g().set_limit(CUSTOM_ROLES_LIMIT_NAME, value as i64);
+            let limit: ProjectLimit = self.write(call).await?;
+            Ok(usize::try_from(limit.value).unwrap_or(value))
+        })
+    }
+
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
         Box::pin(self.write_empty(self.g().delete_custom_role(&name)))
     }

@@ -2,6 +2,7 @@
 //! Only a page of matching rows is in the DOM at a time (with "Show more"), so filtering 1,400 roles
 //! re-renders what the user can see, not the whole project.
 use super::delete::DeleteRoleDialog;
+use super::limit::LimitDialog;
 use super::summary::{query_words, RoleEntry};
 use super::transfer::{ExportDialog, ImportDialog};
 use super::{edit_path, NEW_PATH};
@@ -33,6 +34,7 @@ pub fn CustomRolesTab() -> impl IntoView {
     let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let exporting = RwSignal::new(false);
     let importing = RwSignal::new(false);
+    let changing_limit = RwSignal::new(false);
     let used_by = RwSignal::new(None::<String>);
 
     // Sorted once per load; each keystroke only filters indices and clones the one visible page.
@@ -126,9 +128,10 @@ pub fn CustomRolesTab() -> impl IntoView {
                     }}
                 </button>
                 <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| importing.set(true)) />
+                <PermittedAction permission=Permission::ProjectSettings id="change-limit" label="Change Limit" on_click=Callback::new(move |_| changing_limit.set(true)) />
                 <Show when=at_limit>
                     <p id=dom_id("role-limit-note") class="note">
-                        {move || format!("This project has reached its limit of {} custom roles. Delete a role to add another.", limit().unwrap_or_default())}
+                        {move || format!("This project has reached its limit of {} custom roles. Delete a role, or (as Project Owner) raise the limit with Change Limit, to add another.", limit().unwrap_or_default())}
                     </p>
                 </Show>
             </div>
@@ -181,6 +184,9 @@ pub fn CustomRolesTab() -> impl IntoView {
         })}
         {move || importing.get().then(|| view! {
             <ImportDialog on_close=Callback::new(move |_| importing.set(false)) />
+        })}
+        {move || changing_limit.get().then(|| view! {
+            <LimitDialog on_close=Callback::new(move |_| changing_limit.set(false)) />
         })}
         {move || used_by.get().map(|name| view! {
             <UsedByDialog name=name on_close=Callback::new(move |_| used_by.set(None)) />

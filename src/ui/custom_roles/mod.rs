@@ -2,6 +2,7 @@
 mod delete;
 mod editor;
 mod form_state;
+mod limit;
 mod list;
 mod preview;
 mod review;

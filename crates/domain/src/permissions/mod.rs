@@ -24,6 +24,8 @@ pub enum Permission {
     ProjectAccess,
     /// Creating, changing and removing the project's service accounts: Project Owner.
     ServiceAccounts,
+    /// The project's limits (e.g. how many custom roles it may have): Project Owner.
+    ProjectSettings,
 }
 
 impl Permission {
@@ -35,7 +37,9 @@ impl Permission {
                 Requirement::ProjectStreamProcessingOwner,
             ],
             Permission::ProjectAccess => &[Requirement::ProjectAccessManager],
-            Permission::ServiceAccounts => &[Requirement::ProjectOwner],
+            Permission::ServiceAccounts | Permission::ProjectSettings => {
+                &[Requirement::ProjectOwner]
+            }
         }
     }
 
@@ -44,7 +48,7 @@ impl Permission {
         match self {
             Permission::DatabaseAccess => "Requires Project Owner or Project Database Access Admin",
             Permission::ProjectAccess => "Requires Project Owner or Project Access Manager",
-            Permission::ServiceAccounts => "Requires Project Owner",
+            Permission::ServiceAccounts | Permission::ProjectSettings => "Requires Project Owner",
         }
     }
 }

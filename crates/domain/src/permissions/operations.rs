@@ -27,13 +27,14 @@ impl Access {
 
 use Access::{Change, Read};
 use Method::{Delete, Get, Patch, Post};
-use Permission::{DatabaseAccess, ProjectAccess, ServiceAccounts};
+use Permission::{DatabaseAccess, ProjectAccess, ProjectSettings, ServiceAccounts};
 
 /// `(method, path template under /api/atlas/v2/groups/{groupId}, access)`.
 pub const OPERATIONS: &[(Method, &str, Access)] = &[
     (Get, "", Read),
     (Get, "/clusters", Read),
     (Get, "/limits/{limitName}", Read),
+    (Patch, "/limits/{limitName}", Change(ProjectSettings)),
     (Get, "/events", Read),
     (Get, "/customDBRoles/roles", Read),
     (Post, "/customDBRoles/roles", Change(DatabaseAccess)),
