@@ -110,7 +110,7 @@ async fn usernames_follow_the_authentication_method() {
             "role ARN",
             "arn:aws:iam::123456789012:role/app",
         ),
-        ("x509-managed", "bob", "CN=", "CN=bob"),
+        ("x509-managed", "CN=bob,OU=eng", "CN=<username>", "bob"),
         (
             "x509-customer",
             "not a dn",
@@ -557,4 +557,57 @@ async fn an_ldap_group_user_is_on_admin_and_can_be_edited() {
     assert_eq!(u.database_name, "admin");
     assert_eq!(u.ldap_auth_type, domain::model::LdapAuthType::Group);
     assert!(u.roles.iter().any(|r| r.role_name == "readAnyDatabase"));
+}
+
+/// Issue 18 §3: after creating an Atlas-managed X.509 user the console offers its certificate: months of
+/// validity, then the PEM shown once with Copy and Download; nothing of it reaches browser storage. The
+/// row keeps "Download Certificate" for a Project Owner only.
+#[wasm_bindgen_test]
+async fn a_new_managed_x509_user_gets_its_certificate_shown_once() {
+    let key = fresh_key();
+    let _app = mount_with(NEW, &key);
+    let name = dialog_ready().await;
+    select("user-auth", "x509-managed");
+    type_into(&name, "cert-user");
+    select("user-builtin", "readAnyDatabase");
+    submit();
+    wait_until("the certificate dialog opens", || {
+        by_id("cert-dialog").is_some()
+    })
+    .await;
+    assert!(pathname().starts_with(LIST));
+    let months = input_labelled("Months until expiration").unwrap();
+    wait_until("three months by default", || months.value() == "3").await;
+    type_into(&months, "30");
+    wait_until("the field says why", || {
+        messages_of(&months).contains("1 to 24 months")
+    })
+    .await;
+    type_into(&months, "6");
+    find("button", "Create Certificate").await.click();
+    wait_until("the PEM is shown", || {
+        query("#cert-dialog textarea").is_some_and(|t| {
+            js_sys::Reflect::get(&t, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .is_some_and(|v| v.contains("-----BEGIN CERTIFICATE-----"))
+        })
+    })
+    .await;
+    assert!(text_of("#cert-dialog").contains("this is the only time they are shown"));
+    assert!(by_name("#cert-dialog button", "Download").is_some());
+    let stored = storage().get_item(&key).unwrap().unwrap();
+    assert!(!stored.contains("BEGIN CERTIFICATE") && !stored.contains("PRIVATE KEY"));
+    assert!(stored.contains("X.509 certificate created, valid 6 months"));
+    find("#cert-dialog button", "Close").await.click();
+    wait_until("closed", || by_id("cert-dialog").is_none()).await;
+    let row_action = find("button", "Download Certificate for cert-user").await;
+    assert_eq!(row_action.get_attribute("aria-disabled"), None);
+    wait_until("View as offered", || by_id("view-as").is_some()).await;
+    select("view-as", "dana.dbadmin@example.com");
+    wait_until("a Database Access Admin can't", || {
+        by_name("button", "Download Certificate for cert-user")
+            .is_some_and(|b| b.get_attribute("aria-disabled").as_deref() == Some("true"))
+    })
+    .await;
 }

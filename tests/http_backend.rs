@@ -273,6 +273,37 @@ async fn a_database_user_is_edited_and_deleted_over_http() {
     assert!(!users.iter().any(|u| u.username == "bi-reader"));
 }
 
+/// Issue 18 §3 over HTTP: Atlas answers a new certificate with PEM text under its JSON media type; the
+/// console reads it as text and shows it once.
+#[wasm_bindgen_test]
+async fn an_x509_certificate_is_created_over_http_and_shown_once() {
+    reset().await;
+    let mut user = domain::model::DatabaseUser::new("cert-user");
+    user.database_name = "$external".into();
+    user.x509_type = domain::model::X509Type::Managed;
+    user.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
+    atlas().create_database_user(user).await.unwrap();
+    let _app = mount_http("/database-access/users");
+    find("button", "Download Certificate for cert-user")
+        .await
+        .click();
+    settle("the dialog", || by_id("cert-dialog").is_some()).await;
+    find("button", "Create Certificate").await.click();
+    settle("the PEM is shown", || {
+        query("#cert-dialog textarea").is_some_and(|t| {
+            js_sys::Reflect::get(&t, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .is_some_and(|v| v.contains("-----BEGIN CERTIFICATE-----"))
+        })
+    })
+    .await;
+    assert!(requests()
+        .await
+        .iter()
+        .any(|r| r.starts_with("POST") && r.contains("/databaseUsers/cert-user/certs 201")));
+}
+
 #[wasm_bindgen_test]
 async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     reset().await;

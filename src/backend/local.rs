@@ -252,6 +252,17 @@ impl Backend for LocalBackend {
         }))
     }
 
+    fn create_user_certificate(
+        &self,
+        username: String,
+        months: u32,
+    ) -> BoxFuture<'_, ApiResult<String>> {
+        ready(
+            self.mutate(|p, now| p.create_user_certificate(&username, months, now))
+                .map(|()| demo_certificate(&username, months)),
+        )
+    }
+
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.delete_custom_role(&name, now)))
     }
@@ -337,4 +348,25 @@ impl Backend for LocalBackend {
     fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.remove_member(kind, &id, now)))
     }
+}
+
+/// The demo project has no certificate authority: a certificate-shaped PEM of random base64 that says,
+/// before its first line (RFC 7468 allows text there), that it is not a real certificate.
+fn demo_certificate(username: &str, months: u32) -> String {
+    const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let block = |n: usize| {
+        let text = crate::random::random_string(BASE64, n);
+        text.as_bytes()
+            .chunks(64)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "Demo project: not a real certificate for CN={username} (valid {months} months).\n\
+         -----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
+         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        block(640),
+        block(1200)
+    )
 }

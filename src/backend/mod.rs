@@ -58,6 +58,13 @@ pub trait Backend {
         user: DatabaseUser,
     ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>>;
+    /// A new certificate for an Atlas-managed X.509 user, valid `months`: the PEM, shown once and never
+    /// kept (Project Owner only).
+    fn create_user_certificate(
+        &self,
+        username: String,
+        months: u32,
+    ) -> BoxFuture<'_, ApiResult<String>>;
     /// The project's Activity Feed, newest first.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
 

@@ -72,6 +72,17 @@ pub fn read(
         .unwrap_or_else(|| status_error(status, text)))
 }
 
+/// The text of a successful answer that isn't JSON, though Atlas labels it with its JSON media type (a
+/// new certificate is PEM text: `../shared/atlas-recordings/dbuserscerts`), or the error it stands for.
+pub fn read_text(status: u16, text: &str) -> Result<String, ApiError> {
+    if (200..300).contains(&status) {
+        return Ok(text.to_string());
+    }
+    Err(read(status, None, text)
+        .err()
+        .unwrap_or_else(|| status_error(status, text)))
+}
+
 /// A successful answer's JSON as the type the console reads it into.
 pub fn parse<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
     serde_json::from_value(value).map_err(|e| unreadable(200, &e.to_string()))

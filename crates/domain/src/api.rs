@@ -262,6 +262,15 @@ impl Group<'_> {
         c
     }
 
+    /// `createGroupDatabaseUserCert`: Atlas answers with the PEM text (certificate and private key).
+    pub fn create_user_certificate(&self, username: &str, months: u32) -> Call {
+        self.call(
+            Method::Post,
+            &format!("/databaseUsers/{}/certs", encode(username)),
+        )
+        .with_body(&json!({ "monthsUntilExpiration": months }))
+    }
+
     pub fn events(&self) -> Call {
         self.call(Method::Get, "/events").page(1)
     }

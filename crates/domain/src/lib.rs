@@ -31,6 +31,7 @@ pub mod role_form;
 pub mod role_guide;
 pub mod transfer;
 pub mod undo;
+pub mod user_certs;
 pub mod user_form;
 pub mod validate;
 pub mod version;

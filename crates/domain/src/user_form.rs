@@ -72,7 +72,7 @@ impl AuthMethod {
     pub fn username_hint(self) -> &'static str {
         match self {
             AuthMethod::Password => "Letters, digits and . _ - @ +",
-            AuthMethod::X509Managed => "CN=<username> (Atlas issues the certificate)",
+            AuthMethod::X509Managed => "A name; Atlas issues its certificate for CN=<name>",
             AuthMethod::X509Customer | AuthMethod::LdapUser | AuthMethod::LdapGroup => {
                 "An RFC 2253 distinguished name, e.g. CN=alice,OU=eng,DC=example,DC=com"
             }

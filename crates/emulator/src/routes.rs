@@ -3,7 +3,6 @@ use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
 use domain::api::{decode, Method, ITEMS_PER_PAGE, PREFIX, V2023_01_01};
 use domain::model::{
     ApiError, CustomDbRole, ProjectLimit, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
-    MAX_CUSTOM_ROLES_LIMIT,
 };
 use domain::ErrorCode;
 use serde::de::DeserializeOwned;

@@ -34,6 +34,17 @@ pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -
             let updated = p.update_database_user(db, username, user, now)?;
             ok(200, &in_group(&updated, &p.id), V2023_01_01)
         }
+        // Atlas answers with the PEM text under the JSON media type (recorded in `dbuserscerts/`): a bare
+        // string body is sent as text.
+        ("POST", ["databaseUsers", username, "certs"]) => {
+            let months = body::<Value>(req)?
+                .get("monthsUntilExpiration")
+                .map_or(Some(3), Value::as_u64)
+                .and_then(|m| u32::try_from(m).ok())
+                .unwrap_or(0);
+            p.create_user_certificate(username, months, now)?;
+            ok(201, &Value::String(demo_pem(username, months)), V2023_01_01)
+        }
         ("DELETE", ["databaseUsers", db, username]) => {
             p.delete_database_user(db, username, now)?;
             Ok(Reply::no_content(V2023_01_01))
@@ -88,4 +99,24 @@ fn in_group(user: &DatabaseUser, group: &str) -> DatabaseUser {
         group_id: Some(group.to_string()),
         ..user.clone()
     }
+}
+
+/// A certificate-shaped PEM for the emulator's answers: the emulator is no certificate authority, so the
+/// base64 is random bytes, and it says so before the first line (RFC 7468 allows text there).
+pub fn demo_pem(username: &str, months: u32) -> String {
+    let base64 = |n: usize| {
+        let hex = crate::clock::hex(n);
+        hex.as_bytes()
+            .chunks(64)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "Emulated certificate for CN={username}, valid {months} months: not signed by any authority.\n\
+         -----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
+         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64(640),
+        base64(1200)
+    )
 }

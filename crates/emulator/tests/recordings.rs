@@ -112,6 +112,8 @@ enum Read {
     OrgTeams,
     /// A delete: 204 and no body.
     Empty,
+    /// A new X.509 certificate: PEM text.
+    Pem,
     NotSent(&'static str),
 }
 
@@ -127,8 +129,9 @@ fn classify(r: &Recording) -> Read {
             ("POST", "customDBRoles_roles") => Role,
             ("GET" | "PATCH", r) if r.starts_with("customDBRoles_roles_") => Role,
             ("DELETE", r) if r.starts_with("customDBRoles_roles_") => Empty,
+            ("POST", r) if r.starts_with("databaseUsers_") && r.ends_with("_certs") => Pem,
             (_, r) if r.starts_with("databaseUsers_") && r.ends_with("_certs") => {
-                NotSent("Atlas-managed X.509 certificates")
+                NotSent("listing a user's certificates")
             }
             ("GET", "databaseUsers") => UserList,
             ("POST", "databaseUsers") => User,
@@ -361,6 +364,13 @@ fn every_recorded_answer_the_console_reads_parses_without_loss() {
                 let got = answer::read(r.status, r.content_type.as_deref(), &r.body);
                 assert_eq!(got, Ok(None), "{}", r.name);
             }
+            Read::Pem => {
+                let pem = answer::read_text(r.status, &r.body)
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", r.name));
+                // The spec says certificate and private key; the recording holds the certificate only.
+                assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{}", r.name);
+                assert!(pem.contains("-----END CERTIFICATE-----"), "{}", r.name);
+            }
             Read::NotSent(_) => continue,
         }
         read += 1;
@@ -473,10 +483,11 @@ fn the_emulator_answers_custom_role_requests_as_atlas_does() {
 #[test]
 fn the_emulator_answers_database_user_requests_as_atlas_does() {
     let mut checked = 0;
-    for r in recordings()
-        .iter()
-        .filter(|r| r.name.starts_with("dbusers/"))
-    {
+    for r in recordings().iter().filter(|r| {
+        r.name.starts_with("dbusers/")
+            || (r.name.starts_with("dbuserscerts/")
+                && matches!(classify(r), Read::User | Read::Empty))
+    }) {
         let group = group_of(r);
         let mut emu = empty_project(&group);
         let recorded: Value = if r.body.is_empty() {
@@ -547,7 +558,7 @@ fn the_emulator_answers_database_user_requests_as_atlas_does() {
         }
         checked += 1;
     }
-    assert!(checked >= 12, "{checked}");
+    assert!(checked >= 14, "{checked}");
 }
 
 fn clone(r: &Recording) -> Recording {
@@ -792,4 +803,41 @@ fn the_emulator_answers_project_access_requests_as_atlas_does() {
         checked += 1;
     }
     assert!(checked >= 12, "{checked}");
+}
+
+#[test]
+fn the_emulator_answers_a_certificate_request_as_atlas_does() {
+    let r = recordings()
+        .into_iter()
+        .find(|r| classify(r) == Read::Pem)
+        .expect("a recorded certificate");
+    let group = group_of(&r);
+    let mut emu = empty_project(&group);
+    let username = tail(&r, "databaseUsers_")
+        .trim_end_matches("_certs")
+        .to_string();
+    let mut user = DatabaseUser::new(username.clone());
+    user.database_name = "$external".into();
+    user.x509_type = domain::model::X509Type::Managed;
+    user.roles = vec![domain::model::DatabaseUserRole::new(
+        "readAnyDatabase",
+        "admin",
+    )];
+    emu.project.users.push(user);
+    let (status, content_type, body) = send(
+        &mut emu,
+        "POST",
+        &path_for(&group, &["databaseUsers", &username, "certs"]),
+        "2023-01-01",
+        Some(json!({ "monthsUntilExpiration": 3 })),
+    );
+    assert_eq!(
+        (status, content_type.as_deref()),
+        (r.status, r.content_type.as_deref())
+    );
+    // Text, not JSON, as Atlas sends it; a certificate and its private key.
+    let pem = body.as_str().expect("PEM text");
+    assert!(
+        pem.contains("-----BEGIN CERTIFICATE-----") && pem.contains("-----BEGIN PRIVATE KEY-----")
+    );
 }

@@ -100,6 +100,7 @@ fn every_call(g: &Group) -> Vec<Call> {
         g.update_custom_role("orders_reader", &UpdateCustomDbRole::from(&role)),
         g.delete_custom_role("index_tuner"),
         g.database_users(),
+        g.create_user_certificate("cert-user", 3),
         g.create_database_user(&user),
         g.update_database_user("admin", "analyst", &analyst),
         g.delete_database_user("admin", "analyst"),
@@ -194,6 +195,12 @@ fn every_principal_may_call_exactly_what_the_spec_allows_in_the_domain_and_the_e
         for i in 0..every_call(&Group("x")).len() {
             let mut emu = Emulator::open(Settings::default()).expect("an in-memory emulator");
             emu.project.principal = principal.clone();
+            // An Atlas-managed X.509 user, for the certificate call.
+            let mut cert_user = DatabaseUser::new("cert-user");
+            cert_user.database_name = "$external".into();
+            cert_user.x509_type = domain::model::X509Type::Managed;
+            cert_user.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
+            emu.project.users.push(cert_user);
             let id = emu.project.id.clone();
             let call = every_call(&Group(&id)).swap_remove(i);
             let what = format!(

@@ -33,6 +33,9 @@ const MAX_RETRY_WAIT_MS: u32 = 10_000;
 const PROPAGATION_ATTEMPTS: u32 = 6;
 const PROPAGATION_PAUSE_MS: u32 = 250;
 
+/// What came back: status, `Content-Type`, body text, `Retry-After` seconds.
+type Answer = (u16, Option<String>, String, Option<u32>);
+
 /// Client-side error codes (Atlas never sends these): the request got no usable answer.
 pub const NETWORK_ERROR: &str = "NETWORK_ERROR";
 pub const REQUEST_TIMEOUT: &str = "REQUEST_TIMEOUT";
@@ -71,9 +74,25 @@ impl HttpBackend {
 
     /// Sends `call`, retrying a `429` after `Retry-After`; `None` for an empty answer.
     async fn send(&self, call: &Call) -> ApiResult<Option<Value>> {
+        self.send_reading(call, answer::read).await
+    }
+
+    /// Sends `call` and reads the answer with `read` (JSON, or text such as a certificate), retrying a
+    /// `429` after `Retry-After`.
+    async fn send_reading<T>(
+        &self,
+        call: &Call,
+        read: impl Fn(u16, Option<&str>, &str) -> ApiResult<T>,
+    ) -> ApiResult<T> {
         let mut attempt = 0;
         loop {
-            match self.send_once(call).await {
+            let outcome = self
+                .send_once(call)
+                .await
+                .and_then(|(status, ct, text, retry)| {
+                    read(status, ct.as_deref(), &text).map_err(|e| (e, retry))
+                });
+            match outcome {
                 Err((e, retry_after)) if e.error == 429 && attempt < RATE_LIMIT_RETRIES => {
                     attempt += 1;
                     // Atlas says when to come back; without it, back off exponentially.
@@ -88,7 +107,8 @@ impl HttpBackend {
         }
     }
 
-    async fn send_once(&self, call: &Call) -> Result<Option<Value>, (ApiError, Option<u32>)> {
+    /// One request: status, media type, body text and `Retry-After`, or why there was no answer.
+    async fn send_once(&self, call: &Call) -> Result<Answer, (ApiError, Option<u32>)> {
         let url = format!("{}{}", self.base, call.path_and_query());
         let media = call.media_type();
         let controller = web_sys::AbortController::new().ok();
@@ -132,7 +152,7 @@ impl HttpBackend {
             .get("Retry-After")
             .and_then(|v| v.trim().parse::<u32>().ok());
         let content_type = response.headers().get("Content-Type");
-        answer::read(status, content_type.as_deref(), &text).map_err(|e| (e, retry_after))
+        Ok((status, content_type, text, retry_after))
     }
 
     async fn get<T: DeserializeOwned>(&self, call: Call) -> ApiResult<T> {
@@ -360,6 +380,19 @@ impl Backend for HttpBackend {
             let call = self.g().set_limit(CUSTOM_ROLES_LIMIT_NAME, value as i64);
             let limit: ProjectLimit = self.write(call).await?;
             Ok(usize::try_from(limit.value).unwrap_or(value))
+        })
+    }
+
+    fn create_user_certificate(
+        &self,
+        username: String,
+        months: u32,
+    ) -> BoxFuture<'_, ApiResult<String>> {
+        Box::pin(async move {
+            let call = self.g().create_user_certificate(&username, months);
+            let _turn = self.writes.lock().await;
+            self.send_reading(&call, |status, _, text| answer::read_text(status, text))
+                .await
         })
     }
 

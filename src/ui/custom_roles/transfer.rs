@@ -3,7 +3,7 @@
 //! until the user confirms, and roles are then created one at a time, inherited roles first.
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Area};
-use crate::ui::widgets::{CopyButton, Dialog};
+use crate::ui::widgets::{download, CopyButton, Dialog};
 use domain::model::CustomDbRole;
 use domain::transfer::{
     parse_roles, plan_import, to_api_json, to_cli_script, to_terraform, ImportError, ImportPlan,
@@ -11,7 +11,6 @@ use domain::transfer::{
 };
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -38,24 +37,6 @@ impl Format {
             Format::Terraform => "custom-roles.tf",
         }
     }
-}
-
-/// Saves `text` as a file named `name` (a temporary object URL, revoked right after the click).
-fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document().create_element("a") {
-        let a: web_sys::HtmlElement = a.unchecked_into();
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// The roles named in `names` (all roles when empty), exported in the chosen format.

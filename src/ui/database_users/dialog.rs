@@ -230,10 +230,18 @@ fn UserDialog(
             let u = user.get_untracked();
             let navigate = navigate.clone();
             let o = base.get_value();
+            // A new Atlas-managed X.509 user gets its certificate next (the list opens the dialog).
+            let certificate_next = create && u.x509_type == domain::model::X509Type::Managed;
+            let name = u.username.clone();
             let on_ok = move |_| {
                 saved.set(true);
                 password.set(String::new());
-                navigate(LIST_PATH, Default::default());
+                let to = if certificate_next {
+                    format!("{LIST_PATH}?certificate={}", domain::api::encode(&name))
+                } else {
+                    LIST_PATH.to_string()
+                };
+                navigate(&to, Default::default());
             };
             if create {
                 data.write(

@@ -1,13 +1,14 @@
 //! The user list: username, authentication method, roles, cluster restriction and expiry; search; Edit and
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
 use super::bulk::{BulkAssignDialog, UserKey};
+use super::certificate::CertificateDialog;
 use super::{edit_path, NEW_PATH};
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Area, Load, LoadStatus};
 use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
-use domain::model::{ApiError, DatabaseUser, DatabaseUserRole};
+use domain::model::{ApiError, DatabaseUser, DatabaseUserRole, X509Type};
 use domain::permissions::Permission;
 use domain::undo::user_undo;
 use domain::user_form::AuthMethod;
@@ -33,6 +34,27 @@ pub fn DatabaseUsersTab() -> impl IntoView {
     // Users ticked for bulk assignment.
     let selected = RwSignal::new(BTreeSet::<UserKey>::new());
     let bulk = RwSignal::new(false);
+    // The Atlas-managed X.509 user a certificate is being issued for; `?certificate=<username>` opens it
+    // (the add dialog sends there after creating such a user).
+    // The list stays mounted under the routed add dialog, so the parameter is followed, not read once.
+    let query_map = leptos_router::hooks::use_query_map();
+    let certificate = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(name) = query_map.with(|q| q.get("certificate")) {
+            certificate.set(Some(name));
+        }
+    });
+    let navigate = leptos_router::hooks::use_navigate();
+    let close_certificate = Callback::new(move |_| {
+        certificate.set(None);
+        if query_map.with_untracked(|q| q.get("certificate").is_some()) {
+            let replace = leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(super::LIST_PATH, replace);
+        }
+    });
     let visible = move || {
         let words: Vec<String> =
             query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
@@ -87,7 +109,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=visible key=|u| format!("{:?}", u) let(user)>
-                            <UserRow user=user deleting=deleting selected=selected />
+                            <UserRow user=user deleting=deleting selected=selected certificate=certificate />
                         </For>
                     </tbody>
                 </table>
@@ -98,6 +120,9 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         }}
         {move || bulk.get().then(|| view! {
             <BulkAssignDialog selected=selected.get_untracked() on_close=Callback::new(move |_| bulk.set(false)) />
+        })}
+        {move || certificate.get().map(|name| view! {
+            <CertificateDialog username=name on_close=close_certificate />
         })}
         {move || deleting.get().map(|(db, name)| view! {
             <DeleteUserDialog db=db username=name on_done=Callback::new(move |_| deleting.set(None)) />
@@ -111,8 +136,10 @@ fn UserRow(
     user: DatabaseUser,
     deleting: RwSignal<Option<(String, String)>>,
     selected: RwSignal<BTreeSet<UserKey>>,
+    certificate: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let name = user.username.clone();
+    let managed = user.x509_type == X509Type::Managed;
     let key: UserKey = (user.database_name.clone(), user.username.clone());
     let method = AuthMethod::of(&user)
         .map(AuthMethod::label)
@@ -139,6 +166,18 @@ fn UserRow(
             <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
             <td>{resources}</td>
             <td class="row-actions">
+                {managed.then(|| {
+                    let cert_name = name.clone();
+                    view! {
+                        <PermittedAction
+                            permission=Permission::Certificates
+                            id=format!("cert-user-{}", url_segment(&name))
+                            label="Download Certificate"
+                            aria_label=format!("Download Certificate for {name}")
+                            on_click=Callback::new(move |_| certificate.set(Some(cert_name.clone())))
+                        />
+                    }
+                })}
                 <PermittedAction
                     permission=Permission::DatabaseAccess
                     id=format!("edit-user-{}-{}", url_segment(&user.database_name), url_segment(&name))

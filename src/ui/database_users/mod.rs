@@ -1,6 +1,7 @@
 //! The Database Users tab: the user list with search and delete, and the add/edit user dialog with the
 //! effective privileges the user would have.
 mod bulk;
+mod certificate;
 mod dialog;
 mod fields;
 mod list;

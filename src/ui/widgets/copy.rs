@@ -1,7 +1,8 @@
-//! "Copy" for secrets and commands: writes to the clipboard and says whether it worked (announced
+//! "Copy" and "Download" for secrets, commands and exports. Copy writes to the clipboard and says whether it worked (announced
 //! politely). A private key is shown once: "Copied" must never be said when the browser refused.
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[component]
@@ -35,4 +36,22 @@ pub fn CopyButton(
             }}
         </span>
     }
+}
+
+/// Saves `text` as a file named `name` (a temporary object URL, revoked right after the click).
+pub fn download(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document().create_element("a") {
+        let a: web_sys::HtmlElement = a.unchecked_into();
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -12,7 +12,7 @@ mod select;
 mod tabs;
 
 pub use change::{focus_when_shown, ChangeList, ReviewStep};
-pub use copy::CopyButton;
+pub use copy::{download, CopyButton};
 pub use dialog::{ConfirmDialog, Dialog};
 pub use disclosure::LazyDetails;
 pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};

@@ -26,6 +26,8 @@ pub enum Permission {
     ServiceAccounts,
     /// The project's limits (e.g. how many custom roles it may have): Project Owner.
     ProjectSettings,
+    /// Atlas-managed X.509 certificates for database users: Project Owner.
+    Certificates,
 }
 
 impl Permission {
@@ -37,9 +39,9 @@ impl Permission {
                 Requirement::ProjectStreamProcessingOwner,
             ],
             Permission::ProjectAccess => &[Requirement::ProjectAccessManager],
-            Permission::ServiceAccounts | Permission::ProjectSettings => {
-                &[Requirement::ProjectOwner]
-            }
+            Permission::ServiceAccounts
+            | Permission::ProjectSettings
+            | Permission::Certificates => &[Requirement::ProjectOwner],
         }
     }
 
@@ -48,7 +50,9 @@ impl Permission {
         match self {
             Permission::DatabaseAccess => "Requires Project Owner or Project Database Access Admin",
             Permission::ProjectAccess => "Requires Project Owner or Project Access Manager",
-            Permission::ServiceAccounts | Permission::ProjectSettings => "Requires Project Owner",
+            Permission::ServiceAccounts
+            | Permission::ProjectSettings
+            | Permission::Certificates => "Requires Project Owner",
         }
     }
 }

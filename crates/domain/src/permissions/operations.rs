@@ -27,7 +27,7 @@ impl Access {
 
 use Access::{Change, Read};
 use Method::{Delete, Get, Patch, Post};
-use Permission::{DatabaseAccess, ProjectAccess, ProjectSettings, ServiceAccounts};
+use Permission::{Certificates, DatabaseAccess, ProjectAccess, ProjectSettings, ServiceAccounts};
 
 /// `(method, path template under /api/atlas/v2/groups/{groupId}, access)`.
 pub const OPERATIONS: &[(Method, &str, Access)] = &[
@@ -51,6 +51,11 @@ pub const OPERATIONS: &[(Method, &str, Access)] = &[
     ),
     (Get, "/databaseUsers", Read),
     (Post, "/databaseUsers", Change(DatabaseAccess)),
+    (
+        Post,
+        "/databaseUsers/{username}/certs",
+        Change(Certificates),
+    ),
     (
         Patch,
         "/databaseUsers/{databaseName}/{username}",

@@ -63,8 +63,10 @@ pub(super) fn check_username(user: &DatabaseUser, m: Method, issues: &mut Vec<Is
                 ));
             }
         }
+        // A plain name (Atlas issues the certificate for CN=<name>: the recorded `user389`), or the
+        // error table's CN=<name>; never a distinguished name with more attributes.
         Method::X509(X509Type::Managed) => {
-            let cn = name.strip_prefix("CN=").unwrap_or("");
+            let cn = name.strip_prefix("CN=").unwrap_or(name);
             if cn.is_empty() || cn.contains([',', '=', '+']) {
                 issues.push(err(f, ATLAS_MANAGED_X509_NAME_INVALID, format!(
                     "The username {name} is invalid for Atlas-managed X.509 user auth. These usernames must take the form CN=<username> with no additional OIDs."

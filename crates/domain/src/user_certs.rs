@@ -1,0 +1,54 @@
+//! Atlas-managed X.509 certificates for database users (`POST …/databaseUsers/{username}/certs`): for a
+//! user with `x509Type: MANAGED`, valid 1 to 24 months (the spec's `UserCert.monthsUntilExpiration`,
+//! default 3), Project Owner only. The certificate and its private key are the caller's to hand over once:
+//! nothing here keeps them.
+use crate::errors::ErrorCode::{RESOURCE_NOT_FOUND, VALIDATION_ERROR};
+use crate::model::{ApiError, X509Type};
+use crate::permissions::Permission;
+use crate::project::{ActivityKind, Project};
+
+pub const DEFAULT_CERT_MONTHS: u32 = 3;
+pub const MAX_CERT_MONTHS: u32 = 24;
+
+/// Why a certificate can't be valid for `months`, if it can't.
+pub fn certificate_months_problem(months: u32) -> Option<String> {
+    (!(1..=MAX_CERT_MONTHS).contains(&months))
+        .then(|| format!("A certificate is valid for 1 to {MAX_CERT_MONTHS} months."))
+}
+
+impl Project {
+    /// Checks and records a new certificate for `username`; the PEM itself is made by the caller.
+    pub fn create_user_certificate(
+        &mut self,
+        username: &str,
+        months: u32,
+        now: &str,
+    ) -> Result<(), ApiError> {
+        self.principal.authorize(Permission::Certificates)?;
+        let managed = self
+            .users
+            .iter()
+            .any(|u| u.username == username && u.x509_type == X509Type::Managed);
+        if !managed {
+            return Err(ApiError::new(
+                RESOURCE_NOT_FOUND,
+                format!("No Atlas-managed X.509 user named {username} exists in this project."),
+                vec![username.to_string()],
+            ));
+        }
+        if let Some(why) = certificate_months_problem(months) {
+            return Err(ApiError::new(
+                VALIDATION_ERROR,
+                why,
+                vec![months.to_string()],
+            ));
+        }
+        self.record(
+            ActivityKind::DatabaseUserUpdated,
+            username,
+            format!("X.509 certificate created, valid {months} months"),
+            now,
+        );
+        Ok(())
+    }
+}
