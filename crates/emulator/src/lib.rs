@@ -3,8 +3,10 @@
 //! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
 //! data out, so the contract tests call it directly.
 mod access;
+pub mod auth;
 pub mod clock;
 pub mod faults;
+pub mod http;
 mod routes;
 pub mod shape;
 pub mod users;
@@ -33,6 +35,8 @@ pub struct Request {
     pub accept: Option<String>,
     /// `X-Emulator-Fault`, to make this one request fail.
     pub fault: Option<String>,
+    /// `Authorization`: Basic credentials at the token endpoint, a bearer token elsewhere.
+    pub authorization: Option<String>,
     pub body: String,
 }
 
@@ -140,6 +144,8 @@ pub struct Settings {
     /// For this long after a custom role is created, reading it by name answers 404
     /// `ATLAS_CUSTOM_ROLE_NOT_FOUND`, as Atlas does while a new role propagates.
     pub propagation: Duration,
+    /// OAuth client credentials and whether Admin API calls need a bearer token.
+    pub auth: auth::AuthSettings,
 }
 
 pub struct Emulator {
@@ -151,6 +157,7 @@ pub struct Emulator {
     log: Vec<String>,
     /// The same line and the JSON body of every write, for tests (`GET /__emulator/bodies`).
     bodies: Vec<Value>,
+    pub tokens: auth::Tokens,
 }
 
 impl Emulator {
@@ -172,6 +179,7 @@ impl Emulator {
             created: HashMap::new(),
             log: Vec::new(),
             bodies: Vec::new(),
+            tokens: auth::Tokens::default(),
         })
     }
 
@@ -182,6 +190,18 @@ impl Emulator {
         }
         if let Some(rest) = req.path.strip_prefix("/__emulator/") {
             return self.control(&req.method, rest, &req.body);
+        }
+        if req.path == "/api/oauth/token" && req.method == "POST" {
+            return self
+                .tokens
+                .issue(&self.settings.auth, req.authorization.as_deref(), &req.body);
+        }
+        if let Some(refused) = self
+            .tokens
+            .check(&self.settings.auth, req.authorization.as_deref())
+        {
+            self.log.push(format!("{} {} 401", req.method, req.path));
+            return refused;
         }
         let fault = req
             .fault
@@ -301,6 +321,12 @@ impl Emulator {
                 None => bad("send {\"ms\": <milliseconds>}".to_string()),
             },
             ("GET", "requests") => ok(json!(self.log)),
+            // Tokens: how many were issued; expire them all (as if their time had passed).
+            ("GET", "auth") => ok(json!({ "issued": self.tokens.issued })),
+            ("POST", "auth/expire") => {
+                self.tokens.expire_all();
+                ok(json!({ "expired": true }))
+            }
             ("GET", "bodies") => ok(json!(self.bodies)),
             // Who the API is called as (`{"name": …, "projectRoles": [...]}`, organization roles
             // included): the tests try the spec's x-rolesRequirements as, e.g., a Project Access Manager.

@@ -4,14 +4,16 @@
 //! atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault KIND] [--propagation-ms N]
 //! ```
 //! `--port 0` (the default) takes a free port; the address is printed, and written to `--port-file`.
+//! `--require-auth` answers 401 to Admin API calls without a bearer token from `POST /api/oauth/token`
+//! (client credentials `--client-id`/`--client-secret`, tokens valid `--token-lifetime-s`).
 use atlas_emulator::faults::FaultKind;
-use atlas_emulator::{Emulator, Reply, Request, Settings};
+use atlas_emulator::{Emulator, Settings};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tiny_http::{Header, Response, Server};
+use tiny_http::Server;
 
-const USAGE: &str = "usage: atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault 500|429[:s]|drop|delay:<ms>] [--propagation-ms N]";
+const USAGE: &str = "usage: atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault 500|429[:s]|drop|delay:<ms>] [--propagation-ms N] [--require-auth] [--token-lifetime-s N] [--client-id ID] [--client-secret SECRET]";
 
 struct Args {
     port: u16,
@@ -30,6 +32,10 @@ fn parse_args() -> Result<Args, String> {
         if flag == "--help" || flag == "-h" {
             return Err(USAGE.to_string());
         }
+        if flag == "--require-auth" {
+            args.settings.auth.required = true;
+            continue;
+        }
         let value = it
             .next()
             .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
@@ -42,6 +48,11 @@ fn parse_args() -> Result<Args, String> {
             "--port-file" => args.port_file = Some(value.into()),
             "--data" => args.settings.data_file = Some(value.into()),
             "--latency-ms" => args.settings.latency = Duration::from_millis(number(&value)?),
+            "--token-lifetime-s" => {
+                args.settings.auth.lifetime = Duration::from_secs(number(&value)?)
+            }
+            "--client-id" => args.settings.auth.client_id = value,
+            "--client-secret" => args.settings.auth.client_secret = value,
             "--propagation-ms" => {
                 args.settings.propagation = Duration::from_millis(number(&value)?)
             }
@@ -54,83 +65,6 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
-}
-
-fn header(name: &str, value: &str) -> Header {
-    // Names and values here are ASCII constants or numbers, which tiny_http always accepts.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
-/// The dev server and the test runner serve the app from another loopback port, so every answer allows
-/// any origin (the emulator holds no real data and listens on loopback only).
-fn cors(origin: Option<&str>) -> Vec<Header> {
-    vec![
-        header("Access-Control-Allow-Origin", origin.unwrap_or("*")),
-        header("Vary", "Origin"),
-        header(
-            "Access-Control-Allow-Methods",
-            "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-        ),
-        header(
-            "Access-Control-Allow-Headers",
-            "Accept, Content-Type, Authorization, X-Emulator-Fault",
-        ),
-        header("Access-Control-Expose-Headers", "Retry-After"),
-        header("Access-Control-Max-Age", "600"),
-    ]
-}
-
-fn serve(emulator: &Mutex<Emulator>, mut request: tiny_http::Request) {
-    let find = |name: &'static str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_string())
-    };
-    let origin = find("Origin");
-    let mut req = Request::from_url(request.method().as_str(), request.url());
-    req.accept = find("Accept");
-    req.fault = find("X-Emulator-Fault");
-    if request.as_reader().read_to_string(&mut req.body).is_err() {
-        req.body.clear();
-    }
-    // The lock spans only the handling, never the injected delay: other requests keep flowing.
-    let reply: Reply = match emulator.lock() {
-        Ok(mut emu) => emu.handle(&req),
-        Err(poisoned) => poisoned.into_inner().handle(&req),
-    };
-    if let Some(delay) = reply.delay {
-        std::thread::sleep(delay);
-    }
-    if reply.drop {
-        // tiny_http can't close a kept-alive socket mid-answer, so a "dropped connection" is an answer cut
-        // short without CORS headers: a browser's fetch rejects exactly as for a lost connection, and any
-        // other client gets half a JSON document.
-        let _ = request.respond(Response::from_string("{\"results\": ["));
-        return;
-    }
-    let mut headers = cors(origin.as_deref());
-    if let Some(ct) = &reply.content_type {
-        headers.push(header("Content-Type", ct));
-    }
-    if let Some(s) = reply.retry_after {
-        headers.push(header("Retry-After", &s.to_string()));
-    }
-    // A bare string body is text (Atlas's certificate answer is a PEM), anything else JSON.
-    let body = match reply.body {
-        Some(serde_json::Value::String(text)) => text,
-        Some(b) => b.to_string(),
-        None => String::new(),
-    };
-    let len = body.len();
-    let _ = request.respond(Response::new(
-        reply.status.into(),
-        headers,
-        std::io::Cursor::new(body.into_bytes()),
-        Some(len),
-        None,
-    ));
 }
 
 fn main() {
@@ -173,8 +107,5 @@ fn main() {
             std::process::exit(1);
         }
     }
-    for request in server.incoming_requests() {
-        let emulator = Arc::clone(&emulator);
-        std::thread::spawn(move || serve(&emulator, request));
-    }
+    atlas_emulator::http::serve_forever(&server, &emulator);
 }
