@@ -433,9 +433,10 @@ pub fn console_operation(method: Method, path: &str) -> Option<String> {
             let ts: Vec<&str> = t.split('/').collect();
             *m == method
                 && ts.len() == segments.len()
-                && ts.iter().zip(&segments).all(|(t, s)| {
-                    (t.starts_with('{') && !s.is_empty()) || t == s
-                })
+                && ts
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
         })
         .map(|(m, t)| format!("{} {t}", m.as_str()))
 }

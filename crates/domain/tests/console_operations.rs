@@ -89,7 +89,10 @@ fn what_the_console_never_sends_is_not_allowed() {
         ),
         (Method::Get, "/api/atlas/v2/orgs/../teams"),
         (Method::Get, "/api/atlas/v2/groups/g/customDBRoles/roles/.."),
-        (Method::Delete, "/api/atlas/v2/groups/g/customDBRoles/roles/%2E%2E"),
+        (
+            Method::Delete,
+            "/api/atlas/v2/groups/g/customDBRoles/roles/%2E%2E",
+        ),
         (Method::Get, "/api/oauth/token"),
     ];
     for (method, path) in refused {

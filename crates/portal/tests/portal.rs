@@ -1,0 +1,434 @@
+//! The portal end to end against the Admin API emulator (run in-process, with `--require-auth`): token
+//! refresh, the allow-list, the caller check, what crosses the proxy, the static files, and a bad
+//! configuration refused with the key at fault. On a multi-threaded runtime, as the binary runs (on one
+//! thread, a burst of calls through the portal to the emulator's tiny_http server sometimes stalled).
+use atlas_emulator::auth::AuthSettings;
+use atlas_emulator::{Emulator, Settings};
+use dbaccess_portal::config::Config;
+use dbaccess_portal::App;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+const ORIGIN: &str = "http://console.example.test";
+const WASM: &str = "/dbaccess-0123456789abcdef_bg.wasm";
+
+fn emulator(lifetime: Duration) -> (String, Arc<Mutex<Emulator>>) {
+    let emu = Emulator::open(Settings {
+        auth: AuthSettings {
+            required: true,
+            lifetime,
+            ..AuthSettings::default()
+        },
+        ..Settings::default()
+    })
+    .unwrap();
+    let emu = Arc::new(Mutex::new(emu));
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+    let shared = Arc::clone(&emu);
+    std::thread::spawn(move || atlas_emulator::http::serve_forever(&server, &shared));
+    (base, emu)
+}
+
+/// A release build's shape: the page, the loader and a hashed module.
+fn dist() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "portal-dist-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Database Access</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("boot.js"), "import('./x.js');").unwrap();
+    std::fs::write(dir.join(&WASM[1..]), vec![7u8; 4096]).unwrap();
+    dir
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+fn config_text(atlas: &str, margin: u64) -> String {
+    format!(
+        r#"
+listen = "127.0.0.1:0"
+dist = "."
+console_origin = "{ORIGIN}"
+atlas_base_url = "{atlas}"
+identity_header = "X-Portal-User"
+token_refresh_margin_seconds = {margin}
+upstream_keep_alive = false
+
+[service_account]
+client_id = "mdb_sa_id_emulator"
+
+[access]
+"ada@example.com" = ["{PROJECT}"]
+"other@example.com" = ["aaaaaaaaaaaaaaaaaaaaaaaa"]
+"#
+    )
+}
+
+fn env_with_secret(name: &str) -> Option<String> {
+    (name == "DBACCESS_PORTAL_CLIENT_SECRET").then(|| "mdb_sa_sk_emulator".to_string())
+}
+
+struct Portal {
+    base: String,
+    app: Arc<App>,
+    audit: Arc<Mutex<Vec<Value>>>,
+    client: reqwest::Client,
+}
+
+async fn portal(atlas: &str, margin: u64) -> Portal {
+    let dir = dist();
+    let config = Config::parse(&config_text(atlas, margin), &dir, &env_with_secret).unwrap();
+    let audit = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&audit);
+    let app = Arc::new(
+        App::new(
+            config,
+            Box::new(move |line| {
+                sink.lock()
+                    .unwrap()
+                    .push(serde_json::from_str(&line).unwrap())
+            }),
+        )
+        .unwrap(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let router = dbaccess_portal::router(Arc::clone(&app));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    Portal {
+        base,
+        app,
+        audit,
+        client: reqwest::Client::new(),
+    }
+}
+
+impl Portal {
+    fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("X-Portal-User", "ada@example.com")
+            .header("Accept", "application/vnd.atlas.2023-01-01+json")
+    }
+
+    fn write(&self, method: reqwest::Method, path: &str, body: Value) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .header("X-Portal-User", "ada@example.com")
+            .header("Origin", ORIGIN)
+            .header("Accept", "application/vnd.atlas.2023-01-01+json")
+            .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
+            .body(body.to_string())
+    }
+}
+
+fn roles_path() -> String {
+    format!("/api/atlas/v2/groups/{PROJECT}/customDBRoles/roles")
+}
+
+fn issued(emu: &Arc<Mutex<Emulator>>) -> usize {
+    emu.lock().unwrap().tokens.issued
+}
+
+async fn body(r: reqwest::Response) -> Value {
+    serde_json::from_slice(&r.bytes().await.unwrap()).unwrap_or(Value::Null)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_is_fetched_once_shared_refreshed_when_refused_and_before_it_expires() {
+    let (atlas, emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    // Eight calls at once on an empty cache: one token, fetched once.
+    let calls = (0..8).map(|_| p.get(&roles_path()).send());
+    for r in futures_join(calls).await {
+        assert_eq!(r.unwrap().status(), 200);
+    }
+    assert_eq!((issued(&emu), p.app.tokens.fetched()), (1, 1));
+    // Atlas stops accepting it (revoked, or expired early): fetched again once, and the call succeeds.
+    emu.lock().unwrap().tokens.expire_all();
+    assert_eq!(p.get(&roles_path()).send().await.unwrap().status(), 200);
+    assert_eq!(issued(&emu), 2);
+
+    // Tokens valid 30 s and a 60 s margin: never used that close to their end, so each call refreshes.
+    let (atlas, emu) = emulator(Duration::from_secs(30));
+    let p = portal(&atlas, 60).await;
+    for _ in 0..3 {
+        assert_eq!(p.get(&roles_path()).send().await.unwrap().status(), 200);
+    }
+    assert_eq!(issued(&emu), 3);
+}
+
+/// `futures::future::join_all` without the dependency: each future on its own task.
+async fn futures_join<F, T>(fs: impl Iterator<Item = F>) -> Vec<T>
+where
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = fs.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_consoles_operations_are_forwarded() {
+    let (atlas, emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    let refused = [
+        (
+            reqwest::Method::DELETE,
+            format!("/api/atlas/v2/groups/{PROJECT}"),
+        ),
+        (
+            reqwest::Method::GET,
+            "/api/atlas/v2/orgs/5e2211c17a3e5a48f5497de0/users".to_string(),
+        ),
+        (
+            reqwest::Method::PUT,
+            format!("/api/atlas/v2/groups/{PROJECT}/users/u1/roles"),
+        ),
+        (
+            reqwest::Method::GET,
+            format!("/api/atlas/v2/groups/{PROJECT}/customDBRoles/roles/.."),
+        ),
+    ];
+    for (method, path) in refused {
+        let r = p
+            .write(method.clone(), &path, json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "{method} {path}");
+        let e = body(r).await;
+        assert_eq!(
+            e["errorCode"], "PORTAL_OPERATION_NOT_ALLOWED",
+            "{method} {path}"
+        );
+        assert_eq!(e["error"], 403);
+    }
+    let log: Vec<String> = serde_json::from_value(
+        body(
+            p.client
+                .get(format!("{atlas}/__emulator/requests"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await,
+    )
+    .unwrap();
+    assert!(log.is_empty(), "nothing reached Atlas: {log:?}");
+    drop(emu);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_caller_is_checked_and_every_write_is_audited() {
+    let (atlas, _emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    // Nobody signed in.
+    let r = p
+        .client
+        .get(format!("{}{}", p.base, roles_path()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(body(r).await["errorCode"], "PORTAL_NOT_SIGNED_IN");
+    // Signed in, but not mapped to this project.
+    let r = p
+        .client
+        .get(format!("{}{}", p.base, roles_path()))
+        .header("X-Portal-User", "other@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(body(r).await["errorCode"], "PORTAL_PROJECT_NOT_ALLOWED");
+    // A write from another page.
+    let role = json!({ "roleName": "portal_check", "actions": [{ "action": "FIND", "resources": [{ "db": "sales", "collection": "", "cluster": false }] }], "inheritedRoles": [] });
+    let r = p
+        .client
+        .post(format!("{}{}", p.base, roles_path()))
+        .header("X-Portal-User", "ada@example.com")
+        .header("Origin", "https://evil.example")
+        .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
+        .body(role.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(body(r).await["errorCode"], "PORTAL_ORIGIN_REFUSED");
+    // From the console: forwarded, Atlas's status and media type come back.
+    let r = p
+        .write(reqwest::Method::POST, &roles_path(), role)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202);
+    assert_eq!(
+        r.headers()["content-type"],
+        "application/vnd.atlas.2023-01-01+json;charset=utf-8"
+    );
+    let audit = p.audit.lock().unwrap().clone();
+    assert_eq!(audit.len(), 2, "{audit:?}");
+    assert_eq!(audit[0]["status"], 403);
+    assert_eq!(audit[1]["who"], "ada@example.com");
+    assert_eq!(
+        audit[1]["operation"],
+        "POST /api/atlas/v2/groups/{groupId}/customDBRoles/roles"
+    );
+    assert_eq!(audit[1]["project"], PROJECT);
+    assert_eq!(audit[1]["status"], 202);
+    assert!(!audit
+        .iter()
+        .any(|l| l.to_string().contains("mdb_sa_sk_emulator")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_after_crosses_the_proxy() {
+    let (atlas, emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    let armed = p
+        .client
+        .post(format!("{atlas}/__emulator/faults"))
+        .body(
+            json!({ "fault": "429:7", "method": "GET", "path": "/customDBRoles", "times": 1 })
+                .to_string(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(armed.status(), 200);
+    drop(emu);
+    let r = p.get(&roles_path()).send().await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "7");
+    assert_eq!(body(r).await["errorCode"], "RATE_LIMITED");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_release_build_is_served_compressed_cached_and_under_the_csp() {
+    let (atlas, _emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    let page = p
+        .client
+        .get(format!("{}/database-access/users", p.base))
+        .header("Accept-Encoding", "identity")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let h = page.headers().clone();
+    assert!(h["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert_eq!(h["cache-control"], "no-cache");
+    assert!(page.text().await.unwrap().contains("Database Access"));
+    for (accept, encoding) in [
+        ("br, gzip", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let r = p
+            .client
+            .get(format!("{}{WASM}", p.base))
+            .header("Accept-Encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(r.headers()["content-type"], "application/wasm");
+        assert_eq!(
+            r.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string()),
+            encoding.map(str::to_string),
+            "{accept}"
+        );
+        let len = r.bytes().await.unwrap().len();
+        assert!(
+            if encoding.is_some() {
+                len < 4096
+            } else {
+                len == 4096
+            },
+            "{accept}: {len}"
+        );
+    }
+}
+
+fn parse(text: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, String> {
+    Config::parse(text, &dist(), env)
+}
+
+#[test]
+fn a_bad_configuration_is_refused_with_the_key_at_fault() {
+    let good = config_text("http://127.0.0.1:9", 60);
+    assert!(parse(&good, &env_with_secret).is_ok());
+    type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+    let cases: [(String, Env, &str); 7] = [
+        (
+            good.replace("listen =", "listn ="),
+            &env_with_secret,
+            "listn",
+        ),
+        (
+            good.replace("127.0.0.1:0", "localhost"),
+            &env_with_secret,
+            "listen",
+        ),
+        (
+            good.replace("http://console.example.test", "console.example.test"),
+            &env_with_secret,
+            "console_origin",
+        ),
+        (
+            good.replace("http://127.0.0.1:9", "ftp://x"),
+            &env_with_secret,
+            "atlas_base_url",
+        ),
+        (
+            good.replace(PROJECT, "not-a-project"),
+            &env_with_secret,
+            "access.\"ada@example.com\"[0]",
+        ),
+        (good.clone(), &|_| None, "DBACCESS_PORTAL_CLIENT_SECRET"),
+        (
+            good.replace("client_id = \"mdb_sa_id_emulator\"", "client_id = \"\""),
+            &env_with_secret,
+            "service_account.client_id",
+        ),
+    ];
+    for (text, env, key) in cases {
+        let e = parse(&text, env).unwrap_err();
+        assert!(e.contains(key), "{key}: {e}");
+        assert!(
+            !e.contains("mdb_sa_sk_emulator"),
+            "the secret never shows: {e}"
+        );
+    }
+    let dir = Path::new("/nonexistent-portal-dist");
+    assert!(Config::parse(&good, dir, &env_with_secret)
+        .unwrap_err()
+        .starts_with("dist:"));
+}
