@@ -585,15 +585,7 @@ async fn a_new_managed_x509_user_gets_its_certificate_shown_once() {
     .await;
     type_into(&months, "6");
     find("button", "Create Certificate").await.click();
-    wait_until("the PEM is shown", || {
-        query("#cert-dialog textarea").is_some_and(|t| {
-            js_sys::Reflect::get(&t, &"value".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .is_some_and(|v| v.contains("-----BEGIN CERTIFICATE-----"))
-        })
-    })
-    .await;
+    wait_until("the PEM is shown", || shown_certificate().is_some()).await;
     assert!(text_of("#cert-dialog").contains("this is the only time they are shown"));
     assert!(by_name("#cert-dialog button", "Download").is_some());
     let stored = storage().get_item(&key).unwrap().unwrap();

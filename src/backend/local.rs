@@ -350,23 +350,11 @@ impl Backend for LocalBackend {
     }
 }
 
-/// The demo project has no certificate authority: a certificate-shaped PEM of random base64 that says,
-/// before its first line (RFC 7468 allows text there), that it is not a real certificate.
+/// The demo project has no certificate authority: random base64 in a certificate's shape, saying so.
 fn demo_certificate(username: &str, months: u32) -> String {
     const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let block = |n: usize| {
-        let text = crate::random::random_string(BASE64, n);
-        text.as_bytes()
-            .chunks(64)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    format!(
-        "Demo project: not a real certificate for CN={username} (valid {months} months).\n\
-         -----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
-         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
-        block(640),
-        block(1200)
+    domain::user_certs::placeholder_pem(
+        &format!("Demo project: not a real certificate for CN={username} (valid {months} months)."),
+        |n| crate::random::random_string(BASE64, n),
     )
 }

@@ -424,3 +424,12 @@ pub async fn fill_find_role(name: &str, db: &str, coll: &str) {
 pub fn page_text() -> String {
     text_of(".test-host")
 }
+
+/// The PEM the X.509 certificate dialog shows, once it shows one.
+pub fn shown_certificate() -> Option<String> {
+    let area = query("#cert-dialog textarea")?;
+    js_sys::Reflect::get(&area, &"value".into())
+        .ok()?
+        .as_string()
+        .filter(|v| v.contains("-----BEGIN CERTIFICATE-----"))
+}

@@ -52,3 +52,23 @@ impl Project {
         Ok(())
     }
 }
+
+/// A certificate-shaped PEM for a backend with no certificate authority (the embedded demo, the
+/// emulator): `note`, before the first line (RFC 7468 allows text there), says what it is; `base64(n)`
+/// gives `n` random base64 characters (the caller's random source).
+pub fn placeholder_pem(note: &str, base64: impl Fn(usize) -> String) -> String {
+    let block = |n: usize| {
+        base64(n)
+            .as_bytes()
+            .chunks(64)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "{note}\n-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
+         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        block(640),
+        block(1200)
+    )
+}

@@ -101,22 +101,12 @@ fn in_group(user: &DatabaseUser, group: &str) -> DatabaseUser {
     }
 }
 
-/// A certificate-shaped PEM for the emulator's answers: the emulator is no certificate authority, so the
-/// base64 is random bytes, and it says so before the first line (RFC 7468 allows text there).
+/// The emulator is no certificate authority: random hex in a certificate's shape, saying so.
 pub fn demo_pem(username: &str, months: u32) -> String {
-    let base64 = |n: usize| {
-        let hex = crate::clock::hex(n);
-        hex.as_bytes()
-            .chunks(64)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    format!(
-        "Emulated certificate for CN={username}, valid {months} months: not signed by any authority.\n\
-         -----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
-         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
-        base64(640),
-        base64(1200)
+    domain::user_certs::placeholder_pem(
+        &format!(
+            "Emulated certificate for CN={username}, valid {months} months: not signed by any authority."
+        ),
+        crate::clock::hex,
     )
 }
