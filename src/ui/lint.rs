@@ -5,7 +5,7 @@ use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Load, LoadStatus};
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::model::CustomDbRole;
-use domain::project::plural;
+use domain::text::plural;
 use leptos::prelude::*;
 
 pub const LINT_PATH: &str = "/least-privilege";

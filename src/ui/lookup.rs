@@ -4,7 +4,7 @@ use crate::ui::state::{use_data, Load, LoadStatus};
 use crate::ui::widgets::{Dialog, Question, QuestionFields};
 use domain::catalog::Action;
 use domain::lookup::{used_by, who_can, Holder};
-use domain::project::plural;
+use domain::text::plural;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

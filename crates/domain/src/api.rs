@@ -409,34 +409,3 @@ pub const OUTSIDE_SUBSET: &[(Method, &str)] = &[
     (Method::Get, "/api/atlas/v2/groups/{groupId}/dataFederation"),
     (Method::Get, "/api/atlas/v2/groups/{groupId}/streams"),
 ];
-
-/// The operation a request is, when it is one the console sends (`METHOD /api/atlas/v2/…` with `{…}` for
-/// ids), or `None`: a proxy in front of Atlas forwards only these. `path` is without the query.
-pub fn console_operation(method: Method, path: &str) -> Option<String> {
-    // A dot segment (also percent-encoded) would reach another resource once a server resolves it.
-    if path
-        .split('/')
-        .any(|s| matches!(decode(s).as_deref(), Some(".") | Some("..") | None))
-    {
-        return None;
-    }
-    if let Some((template, _)) = crate::permissions::operation(method, path) {
-        return Some(format!(
-            "{} {PREFIX}/groups/{{groupId}}{template}",
-            method.as_str()
-        ));
-    }
-    let segments: Vec<&str> = path.split('/').collect();
-    OUTSIDE_SUBSET
-        .iter()
-        .find(|(m, t)| {
-            let ts: Vec<&str> = t.split('/').collect();
-            *m == method
-                && ts.len() == segments.len()
-                && ts
-                    .iter()
-                    .zip(&segments)
-                    .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
-        })
-        .map(|(m, t)| format!("{} {t}", m.as_str()))
-}

@@ -1,7 +1,7 @@
 //! The `atlas customDbRoles create|update` command equivalent to an API role (reference §7), so people
 //! who script Atlas can copy what the editor would send.
 use crate::model::CustomDbRole;
-use crate::project::privilege_spec;
+use crate::text::privilege_spec;
 
 /// Quotes a word for POSIX shells when it holds anything but safe characters.
 fn shell_word(s: &str) -> String {

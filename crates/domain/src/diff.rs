@@ -2,7 +2,7 @@
 //! the review step before saving, the conflict view when someone else changed a role meanwhile, and the
 //! Activity Feed's before/after all show the same thing.
 use crate::model::{CustomDbRole, DatabaseUser, DatabaseUserRole};
-use crate::project::grants;
+use crate::text::grants;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 

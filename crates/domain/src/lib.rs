@@ -29,6 +29,7 @@ pub mod project_limits;
 mod project_users;
 pub mod role_form;
 pub mod role_guide;
+pub mod text;
 pub mod transfer;
 pub mod undo;
 pub mod user_certs;

@@ -355,6 +355,50 @@ pub struct TeamRole {
     pub role_names: Vec<String>,
 }
 
+/// A team of the organization (teams are created at organization level, then added to projects).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgTeam {
+    pub id: String,
+    pub name: String,
+}
+
+/// What holds project roles: an Atlas user, a team, an API key or a service account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MemberKind {
+    User,
+    Team,
+    ApiKey,
+    ServiceAccount,
+}
+
+impl MemberKind {
+    pub const ALL: [MemberKind; 4] = [
+        MemberKind::User,
+        MemberKind::Team,
+        MemberKind::ApiKey,
+        MemberKind::ServiceAccount,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MemberKind::User => "user",
+            MemberKind::Team => "team",
+            MemberKind::ApiKey => "API key",
+            MemberKind::ServiceAccount => "service account",
+        }
+    }
+
+    /// The label at the start of a sentence ("API key", "Service account").
+    pub fn title(self) -> &'static str {
+        match self {
+            MemberKind::User => "User",
+            MemberKind::Team => "Team",
+            MemberKind::ApiKey => "API key",
+            MemberKind::ServiceAccount => "Service account",
+        }
+    }
+}
+
 /// `GroupUserResponse`: an Atlas user in the project.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

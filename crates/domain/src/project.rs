@@ -5,23 +5,15 @@
 use crate::diff::Change;
 use crate::errors::ErrorCode::*;
 use crate::model::{
-    ApiError, ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, ProjectUser, ServiceAccount,
-    TeamRole, UpdateCustomDbRole, DEFAULT_CUSTOM_ROLES_LIMIT,
+    ApiError, ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, OrgTeam, ProjectUser,
+    ServiceAccount, TeamRole, UpdateCustomDbRole, DEFAULT_CUSTOM_ROLES_LIMIT,
 };
 use crate::permissions::Permission;
-use crate::project_access::OrgTeam;
+pub use crate::permissions::Principal;
+use crate::text::{describe_grants, grants, plural};
+
 use crate::validate::{delete_blockers, validate_role, Issue, ProjectContext, RoleMode};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
-
-/// The signed-in person or key the console acts as, with their project roles (API values); organization
-/// roles that reach into the project (`ORG_OWNER`, `ORG_READ_ONLY`, …) may be listed there too.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Principal {
-    pub name: String,
-    pub project_roles: Vec<String>,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -291,60 +283,5 @@ impl Project {
             target: target.to_string(),
             summary,
         });
-    }
-}
-
-/// Everything a role grants directly, in the Atlas CLI notation (`FIND@db.coll`, `read@db`), so changes
-/// can be summarised as set differences.
-pub fn grants(role: &CustomDbRole) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for a in &role.actions {
-        for r in &a.resources {
-            out.insert(privilege_spec(&a.action, r));
-        }
-        if a.resources.is_empty() {
-            out.insert(a.action.clone());
-        }
-    }
-    for i in &role.inherited_roles {
-        out.insert(format!("{}@{}", i.role, i.db));
-    }
-    out
-}
-
-/// `ACTION`, `ACTION@db` or `ACTION@db.collection`: the `--privilege` syntax of `atlas customDbRoles`.
-/// An empty db ("any database") is written `ACTION@` so it is not mistaken for a cluster resource.
-pub fn privilege_spec(action: &str, r: &crate::model::Resource) -> String {
-    if r.cluster {
-        action.to_string()
-    } else if r.collection.is_empty() {
-        format!("{action}@{}", r.db)
-    } else {
-        format!("{action}@{}.{}", r.db, r.collection)
-    }
-}
-
-fn describe_grants<'a>(set: impl IntoIterator<Item = &'a String>) -> String {
-    const SHOWN: usize = 6;
-    let all: Vec<&str> = set.into_iter().map(String::as_str).collect();
-    let more = all.len().saturating_sub(SHOWN);
-    let mut parts: Vec<&str> = all.into_iter().take(SHOWN).collect();
-    let more_text = format!("and {more} more");
-    if more > 0 {
-        parts.push(&more_text);
-    }
-    if parts.is_empty() {
-        "nothing".to_string()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// "1 role", "3 roles": counts in messages.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

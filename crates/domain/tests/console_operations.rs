@@ -1,7 +1,8 @@
-//! The allow-list a proxy in front of Atlas uses (`domain::api::console_operation`): every call the
+//! The allow-list a proxy in front of Atlas uses (`domain::permissions::console_operation`): every call the
 //! console builds is on it, and what the console never sends is not.
-use domain::api::{console_operation, org_teams, Group, Method};
+use domain::api::{org_teams, Group, Method};
 use domain::model::{CustomDbRole, DatabaseUser, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME};
+use domain::permissions::console_operation;
 use domain::permissions::OPERATIONS;
 
 #[test]

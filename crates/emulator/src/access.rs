@@ -1,7 +1,7 @@
 //! The project-access endpoints: Atlas users (invite, `:addRole`/`:removeRole`, remove), teams, API keys
 //! and service accounts. Rules come from `domain::project_access`; this only reads requests and shapes
 //! answers as Atlas does.
-use crate::routes::{body, not_found, ok, page, string_list, Answer};
+use crate::answers::{body, not_found, ok, page, string_list, Answer};
 use crate::{clock, Reply, Request, ORG_ID};
 use domain::api::{V2023_01_01, V2024_08_05, V2025_02_19};
 use domain::model::{

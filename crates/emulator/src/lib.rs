@@ -3,6 +3,7 @@
 //! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
 //! data out, so the contract tests call it directly.
 mod access;
+mod answers;
 pub mod auth;
 pub mod clock;
 pub mod faults;

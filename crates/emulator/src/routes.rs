@@ -1,62 +1,13 @@
 //! The Admin API endpoints: paths and versions as in `atlas-openapi-subset.yaml`, rules from `domain`.
+//! Database users are answered by `users`, members by `access`; how answers are made is `answers`.
+use crate::answers::{body, not_found, ok, page, Answer};
 use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
-use domain::api::{decode, Method, ITEMS_PER_PAGE, PREFIX, V2023_01_01};
+use domain::api::{decode, Method, PREFIX, V2023_01_01};
 use domain::model::{
     ApiError, CustomDbRole, ProjectLimit, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
 };
 use domain::ErrorCode;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
-
-pub(crate) type Answer = Result<Reply, ApiError>;
-
-pub(crate) fn not_found(what: &str) -> ApiError {
-    ApiError::new(
-        ErrorCode::RESOURCE_NOT_FOUND,
-        format!("Cannot find resource {what}."),
-        vec![what.to_string()],
-    )
-}
-
-/// Parses a request body; a body that isn't the expected shape gets Atlas's 400.
-pub(crate) fn body<T: DeserializeOwned>(req: &Request) -> Result<T, ApiError> {
-    serde_json::from_str(&req.body).map_err(|e| {
-        ApiError::new(
-            ErrorCode::VALIDATION_ERROR,
-            format!("The request body is invalid: {e}."),
-            vec![],
-        )
-    })
-}
-
-pub(crate) fn ok<T: Serialize>(status: u16, value: &T, version: &str) -> Answer {
-    Ok(Reply::json(
-        status,
-        serde_json::to_value(value).unwrap_or(Value::Null),
-        version,
-    ))
-}
-
-/// One page of `items` as Atlas pages lists (`itemsPerPage` up to 500, default 100; `pageNum` from 1).
-pub(crate) fn page<T: Serialize>(req: &Request, items: &[T], version: &str) -> Answer {
-    let per = req
-        .query("itemsPerPage")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(100)
-        .clamp(1, ITEMS_PER_PAGE as usize);
-    let num = req
-        .query("pageNum")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(1)
-        .max(1);
-    let results: Vec<&T> = items.iter().skip((num - 1) * per).take(per).collect();
-    ok(
-        200,
-        &json!({ "results": results, "totalCount": items.len() }),
-        version,
-    )
-}
 
 pub fn route(emu: &mut Emulator, req: &Request) -> Reply {
     // Who may call what is the spec's `x-rolesRequirements` (domain::permissions): refused before
@@ -161,20 +112,6 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
         | ("GET", ["dataFederation" | "streams"]) => crate::users::route(p, req, m, seg, now),
         _ => crate::access::members(p, req, m, seg, now),
     }
-}
-
-/// A list of strings under `field` (roles), or Atlas's 400 when it isn't one.
-pub(crate) fn string_list(v: &Value, field: &str) -> Result<Vec<String>, ApiError> {
-    v.get(field)
-        .and_then(Value::as_array)
-        .and_then(|a| a.iter().map(|r| r.as_str().map(str::to_string)).collect())
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::VALIDATION_ERROR,
-                format!("{field} must be a list of role names."),
-                vec![field.to_string()],
-            )
-        })
 }
 
 /// Creating a role and reading one by name: the two that know about propagation.

@@ -3,7 +3,7 @@
 //! validated by `domain` like any write. Answers carry `groupId`, `labels` and `scopes` always, as in the
 //! Atlas recordings. Also the project's federated databases and stream workspaces, which the user dialog
 //! offers as scopes.
-use crate::routes::{body, not_found, ok, page, Answer};
+use crate::answers::{body, not_found, ok, page, Answer};
 use crate::{Reply, Request};
 use domain::api::{V2023_01_01, V2023_02_01};
 use domain::model::{ApiError, DatabaseUser};

@@ -1,5 +1,5 @@
 //! `/api/atlas/v2/*`: checks who is calling and what, then forwards to Atlas with the service account's
-//! token. Only the operations the console sends pass (`domain::api::console_operation`); only the
+//! token. Only the operations the console sends pass (`domain::permissions::console_operation`); only the
 //! projects the caller is mapped to; a write only from the console's origin. `Accept`, `Content-Type`,
 //! the body, the status and `Retry-After` cross; nothing else does. Each write is one audit line.
 use crate::App;
@@ -51,7 +51,7 @@ pub async fn forward(
         .map(str::to_string)
         .or_else(|| app.config.local_identity.clone());
     let operation = domain::api::Method::parse(method.as_str())
-        .and_then(|m| domain::api::console_operation(m, path));
+        .and_then(|m| domain::permissions::console_operation(m, path));
     let project = project_of(path).map(str::to_string);
     let write = method != Method::GET;
     let answer = check_and_send(

@@ -7,7 +7,7 @@ use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::widgets::ConfirmDialog;
 use domain::lookup::used_by;
 use domain::model::ApiError;
-use domain::project::plural;
+use domain::text::plural;
 use domain::undo::DeletedRole;
 use domain::validate::{delete_blocked_by, DeleteBlockers};
 use leptos::prelude::*;

@@ -6,12 +6,21 @@ mod hierarchy;
 mod operations;
 
 pub use hierarchy::Requirement;
-pub use operations::{access_of, operation, Access, OPERATIONS};
+pub use operations::{access_of, console_operation, operation, Access, OPERATIONS};
 
 use crate::api::{Call, Method};
 use crate::errors::ErrorCode::USER_UNAUTHORIZED;
 use crate::model::ApiError;
-use crate::project::Principal;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person or key the console acts as, with their project roles (API values); organization
+/// roles that reach into the project (`ORG_OWNER`, `ORG_READ_ONLY`, …) may be listed there too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Principal {
+    pub name: String,
+    pub project_roles: Vec<String>,
+}
 
 /// The kinds of change this console makes, each with the roles the spec's `x-rolesRequirements` ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -141,5 +150,16 @@ pub fn proxy_principal() -> Principal {
     Principal {
         name: "the portal's Atlas credentials".to_string(),
         project_roles: vec!["GROUP_OWNER".to_string()],
+    }
+}
+
+impl crate::model::MemberKind {
+    /// What changing members of this kind needs: service accounts are Project Owner's (the spec's
+    /// `x-rolesRequirements` for their create, update and delete), the rest Project Access Manager's.
+    pub fn permission(self) -> Permission {
+        match self {
+            crate::model::MemberKind::ServiceAccount => Permission::ServiceAccounts,
+            _ => Permission::ProjectAccess,
+        }
     }
 }

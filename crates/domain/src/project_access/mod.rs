@@ -6,61 +6,11 @@
 mod writes;
 
 use crate::model::{ApiError, ApiKey, ProjectUser, ServiceAccount, TeamRole};
-use crate::permissions::Permission;
 use crate::project::Project;
-use serde::{Deserialize, Serialize};
 
-/// A team of the organization (teams are created at organization level, then added to projects).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrgTeam {
-    pub id: String,
-    pub name: String,
-}
+pub use crate::model::OrgTeam;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MemberKind {
-    User,
-    Team,
-    ApiKey,
-    ServiceAccount,
-}
-
-impl MemberKind {
-    pub const ALL: [MemberKind; 4] = [
-        MemberKind::User,
-        MemberKind::Team,
-        MemberKind::ApiKey,
-        MemberKind::ServiceAccount,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MemberKind::User => "user",
-            MemberKind::Team => "team",
-            MemberKind::ApiKey => "API key",
-            MemberKind::ServiceAccount => "service account",
-        }
-    }
-
-    /// What changing members of this kind needs: service accounts are Project Owner's (the spec's
-    /// `x-rolesRequirements` for their create, update and delete), the rest Project Access Manager's.
-    pub fn permission(self) -> Permission {
-        match self {
-            MemberKind::ServiceAccount => Permission::ServiceAccounts,
-            _ => Permission::ProjectAccess,
-        }
-    }
-
-    /// The label at the start of a sentence ("API key", "Service account").
-    pub fn title(self) -> &'static str {
-        match self {
-            MemberKind::User => "User",
-            MemberKind::Team => "Team",
-            MemberKind::ApiKey => "API key",
-            MemberKind::ServiceAccount => "Service account",
-        }
-    }
-}
+pub use crate::model::MemberKind;
 
 /// Anyone holding project roles, as the Project Access lists show them.
 #[derive(Clone, Debug, PartialEq, Eq)]

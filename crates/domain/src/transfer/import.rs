@@ -3,7 +3,7 @@
 //! validated as Atlas would, in the order it would be created, before the caller writes anything.
 use super::export::creation_order;
 use crate::model::CustomDbRole;
-use crate::project::grants;
+use crate::text::grants;
 use crate::validate::{validate_role, ProjectContext, RoleMode};
 use serde_json::Value;
 use std::collections::HashSet;

@@ -2,8 +2,8 @@
 use super::{Field, Issue};
 use crate::catalog::project_role;
 use crate::errors::ErrorCode::*;
+use crate::model::MemberKind;
 use crate::model::{CreateProjectApiKey, CreateServiceAccount, InviteProjectUser};
-use crate::project_access::MemberKind;
 use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
