@@ -36,14 +36,18 @@ async fn someone_else_sets(key: &str, roles: &[&str]) {
         .unwrap();
 }
 
-/// Opens "Edit Roles for Terraform pipeline", adds Project Cluster Creator, lets someone else give the
-/// key Project Read Only meanwhile, and saves into the conflict.
-async fn add_role_into_conflict(key: &str) {
+async fn open_pipeline() {
     find("a", "Edit Roles for Terraform pipeline").await.click();
     wait_until("the dialog is shown", || {
         text_of("[role=dialog] .dialog-title") == "Edit Roles for Terraform pipeline"
     })
     .await;
+}
+
+/// Opens "Edit Roles for Terraform pipeline", adds Project Cluster Creator, lets someone else give the
+/// key Project Read Only meanwhile, and saves into the conflict.
+async fn add_role_into_conflict(key: &str) {
+    open_pipeline().await;
     choose(&dialog_picker(), "Project Cluster Creator").await;
     someone_else_sets(key, &["GROUP_OWNER", "GROUP_READ_ONLY"]).await;
     find("button", "Save Roles").await.click();
@@ -118,4 +122,40 @@ async fn after_a_roles_conflict_take_theirs_or_keep_mine() {
         ["GROUP_BACKUP_CREATOR", "GROUP_OWNER", "GROUP_READ_ONLY"],
         "mine replaced theirs, as chosen"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_member_removed_meanwhile_is_said_so_and_not_added_back() {
+    let key = fresh_key();
+    let _app = mount_with(API_KEYS, &key);
+    open_pipeline().await;
+    choose(&dialog_picker(), "Project Cluster Creator").await;
+    let keys: Vec<ApiKey> = stored(&key, "apiKeys");
+    LocalBackend::open(&key, DemoKind::Standard)
+        .remove_member(MemberKind::ApiKey, keys[0].id.clone())
+        .await
+        .unwrap();
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    wait_until("the removal is shown", || {
+        text_of(".conflict h3") == "Someone else removed this member"
+    })
+    .await;
+    // The list reloads meanwhile; the dialog keeps saying what happened.
+    wait_until("the list no longer shows the key", || {
+        by_name("a", "Edit Roles for Terraform pipeline").is_none()
+    })
+    .await;
+    sleep(100).await;
+    assert_eq!(text_of(".conflict h3"), "Someone else removed this member");
+    let now: Vec<ApiKey> = stored(&key, "apiKeys");
+    assert!(
+        now.iter().filter(|k| k.id == keys[0].id).all(|k| k
+            .roles
+            .iter()
+            .all(|r| r.group_id.as_deref() != Some(PROJECT))),
+        "not added back"
+    );
+    find("button", "Close").await.click();
+    wait_until("closed", || query("[role=dialog]").is_none()).await;
 }

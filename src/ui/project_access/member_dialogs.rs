@@ -136,12 +136,22 @@ pub fn EditRolesDialog() -> impl IntoView {
     let member = lookup(data.members, move |m: &Member| {
         m.kind == kind && m.id == id()
     });
+    // Once open, the form stays even if the member leaves the list (removed meanwhile): saving says so.
+    let open = Memo::new({
+        let member = member.clone();
+        move |was: Option<&bool>| was == Some(&true) || matches!(member(), Lookup::Found(_))
+    });
     move || {
+        if open.get() {
+            return match untrack(&member) {
+                Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
+                _ => ().into_any(),
+            };
+        }
         match member() {
-        Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
-        Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
-        _ => ().into_any(),
-    }
+            Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
+            _ => ().into_any(),
+        }
     }
 }
 
@@ -165,9 +175,13 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let loaded = RwSignal::new(member.roles.clone());
     let roles = RwSignal::new(member.roles.clone());
     let theirs_shown = RwSignal::new(None::<Vec<String>>);
-    // Roles already held stay valid even when unknown to the console; only added ones must be known.
+    // Roles already held (as opened, or as a colleague's version taken since) stay valid even when
+    // unknown to the console; only added ones must be known.
     let held = member.roles.clone();
-    let issues = Memo::new(move |_| roles.with(|r| validate_member_roles(kind, r, &held)));
+    let issues = Memo::new(move |_| {
+        let held: Vec<String> = loaded.with(|l| held.iter().chain(l).cloned().collect());
+        roles.with(|r| validate_member_roles(kind, r, &held))
+    });
     let form = AccessForm::new(issues);
     track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
@@ -216,6 +230,10 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                     back();
                 }
                 Err(o) => {
+                    // A removed member has no roles left to save: closing needn't ask.
+                    if o == Outcome::Removed {
+                        form.done.set(true);
+                    }
                     outcome.set(o);
                     focus_when_shown("conflict-title");
                 }
