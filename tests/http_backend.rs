@@ -664,3 +664,113 @@ async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_
         .roles;
     assert_eq!(roles, &["GROUP_CLUSTER_LOG_VIEWER"]);
 }
+
+/// Issue 19: a database user changed by a colleague over the Admin API while the console edits it is
+/// re-read before the PATCH and shown as a conflict; "Keep mine" then writes on purpose.
+#[wasm_bindgen_test]
+async fn over_http_a_user_changed_meanwhile_is_re_read_and_shown_as_a_conflict() {
+    reset().await;
+    let _app = mount_http("/database-access/users/admin/bi-reader/edit");
+    settle("the dialog", || input_labelled("Description").is_some()).await;
+    type_into(&input_labelled("Description").unwrap(), "Mine");
+    let colleague = atlas();
+    let mut theirs = colleague
+        .list_database_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "bi-reader")
+        .unwrap();
+    theirs.roles.push(domain::model::DatabaseUserRole::new(
+        "readAnyDatabase",
+        "admin",
+    ));
+    colleague
+        .update_database_user("admin".into(), "bi-reader".into(), theirs)
+        .await
+        .unwrap();
+
+    submit_with(&["Update User"]);
+    find("button", "Save changes").await.click();
+    settle("the conflict", || {
+        text_of(".conflict h3") == "Someone else changed this user"
+    })
+    .await;
+    assert!(text_of(".conflict").contains("readAnyDatabase@admin"));
+    let log = requests().await;
+    let user = format!("/api/atlas/v2/groups/{PROJECT}/databaseUsers/admin/bi-reader");
+    assert!(
+        log.contains(&format!("GET {user} 200")),
+        "re-read with getGroupDatabaseUser: {log:?}"
+    );
+    assert_eq!(
+        log.iter()
+            .filter(|l| l.starts_with(&format!("PATCH {user}")))
+            .count(),
+        1,
+        "only the colleague's PATCH: {log:?}"
+    );
+
+    find("button", "Keep mine").await.click();
+    settle("saved", || query("[role=dialog]").is_none()).await;
+    let now = atlas()
+        .get_database_user("admin".into(), "bi-reader".into())
+        .await
+        .unwrap();
+    assert_eq!(now.description.as_deref(), Some("Mine"), "mine, as chosen");
+    assert_eq!(now.roles.len(), 1, "mine replaced theirs, as chosen");
+}
+
+/// Issue 19: a member's project roles changed over the Admin API while "Edit Roles" is open are re-read
+/// before writing; "Take theirs" loads them and nothing of the colleague's is undone.
+#[wasm_bindgen_test]
+async fn over_http_a_members_roles_changed_meanwhile_are_shown_as_a_conflict() {
+    reset().await;
+    let _app = mount_http("/project-access/users");
+    find("a", "Edit Roles for rory.readonly@example.com")
+        .await
+        .click();
+    settle("the dialog", || {
+        by_name("button", "Remove Project Read Only").is_some()
+    })
+    .await;
+    choose(&dialog_picker(), "Project Data Access Read Only").await;
+    let rory = "aaaaaaaaaaaaaaaaaaaa0003";
+    atlas()
+        .set_member_roles(
+            domain::project_access::MemberKind::User,
+            rory.into(),
+            vec!["GROUP_READ_ONLY".into(), "GROUP_CLUSTER_LOG_VIEWER".into()],
+        )
+        .await
+        .unwrap();
+    find("button", "Save Roles").await.click();
+    find("button", "Save changes").await.click();
+    settle("the conflict", || {
+        text_of(".conflict h3") == "Someone else changed these roles"
+    })
+    .await;
+    let conflict = text_of(".conflict");
+    assert!(
+        conflict.contains("Project Cluster Log Viewer"),
+        "{conflict}"
+    );
+    assert!(
+        conflict.contains("Project Data Access Read Only"),
+        "{conflict}"
+    );
+    find("button", "Take theirs").await.click();
+    settle("their roles in the picker", || {
+        by_name("button", "Remove Project Cluster Log Viewer").is_some()
+            && by_name("button", "Remove Project Data Access Read Only").is_none()
+    })
+    .await;
+    let members = atlas().list_members().await.unwrap();
+    let mut roles = members.iter().find(|m| m.id == rory).unwrap().roles.clone();
+    roles.sort();
+    assert_eq!(
+        roles,
+        ["GROUP_CLUSTER_LOG_VIEWER", "GROUP_READ_ONLY"],
+        "theirs untouched"
+    );
+}

@@ -1,7 +1,14 @@
 //! Browser tests of safe edits (issue #9): changed rows marked, "Revert changes" and a review of the diff
-//! before saving; a role changed meanwhile is never overwritten silently; the Activity Feed's changes.
+//! before saving; a role, a database user (`users`), a member's roles (`members`) or a bulk change's users
+//! (`bulk`) changed meanwhile are never overwritten silently; the Activity Feed's changes.
 #![cfg(target_arch = "wasm32")]
+#[path = "safe_edits/bulk.rs"]
+mod bulk;
+#[path = "safe_edits/members.rs"]
+mod members;
 mod support;
+#[path = "safe_edits/users.rs"]
+mod users;
 
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;

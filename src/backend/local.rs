@@ -271,6 +271,17 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.users.clone()))
     }
 
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        ready(
+            self.with(|p| p.get_database_user(&db, &username))
+                .and_then(|r| r),
+        )
+    }
+
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
         ready(self.mutate(|p, now| p.create_database_user(user, now)))
     }

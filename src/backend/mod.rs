@@ -49,6 +49,13 @@ pub trait Backend {
     /// Sets how many custom roles the project may have (Project Owner only); the new limit.
     fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
+    /// One user as stored now (an update re-reads it first, to catch someone else's change); 404 once
+    /// it was deleted.
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).
     fn update_database_user(

@@ -222,6 +222,12 @@ impl Group<'_> {
         self.call(Method::Get, "/databaseUsers").page(1)
     }
 
+    /// `getGroupDatabaseUser`: one user as stored now (re-read before an update, to catch someone else's
+    /// change).
+    pub fn database_user(&self, db: &str, username: &str) -> Call {
+        self.call(Method::Get, &user_path(db, username))
+    }
+
     /// The body names the project too (`groupId` is required by the contract).
     pub fn create_database_user(&self, user: &DatabaseUser) -> Call {
         self.call(Method::Post, "/databaseUsers")

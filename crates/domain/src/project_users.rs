@@ -43,6 +43,13 @@ impl Project {
             .find(|u| u.database_name == db && u.username == username)
     }
 
+    /// `GET …/databaseUsers/{databaseName}/{username}`: 404 when there is no such user.
+    pub fn get_database_user(&self, db: &str, username: &str) -> Result<DatabaseUser, ApiError> {
+        self.database_user(db, username)
+            .cloned()
+            .ok_or_else(|| user_not_found(db, username))
+    }
+
     /// `POST …/databaseUsers`.
     pub fn create_database_user(
         &mut self,

@@ -74,3 +74,16 @@ fn lists_are_read_page_by_page_until_the_total_is_reached() {
         "an empty page always ends it (no endless loop)"
     );
 }
+
+#[test]
+fn one_database_user_is_read_by_its_database_and_name() {
+    // getGroupDatabaseUser: GET …/databaseUsers/{databaseName}/{username} (spec, Project Read Only).
+    let call = Group("g").database_user("$external", "CN=app");
+    assert_eq!(call.method, Method::Get);
+    assert_eq!(
+        call.path,
+        "/api/atlas/v2/groups/g/databaseUsers/%24external/CN%3Dapp"
+    );
+    assert_eq!(call.version, "2023-01-01");
+    assert!(call.body.is_none());
+}

@@ -1,5 +1,7 @@
 //! Changes between versions of a role or user: what the review, the conflict view and the feed show.
-use domain::diff::{role_change, same_role, user_change, Change};
+use domain::diff::{
+    member_change, role_change, same_member_roles, same_role, same_user, user_change, Change,
+};
 use domain::model::*;
 
 mod common;
@@ -135,4 +137,116 @@ fn the_feed_records_each_role_and_user_change_as_before_and_after() {
     assert_eq!(by(None, Some("dana")), 3);
     assert_eq!(by(None, None), 5);
     assert_eq!(by(Some("nobody"), None), 0);
+}
+
+/// What the console's `PATCH …/databaseUsers/{db}/{username}` overwrites, so what a re-read before it must
+/// compare: each row is a change a colleague may have made meanwhile, and whether it counts.
+#[test]
+fn a_user_counts_as_changed_meanwhile_exactly_when_the_patch_would_overwrite_something() {
+    let base = || {
+        let mut u = user("u", &[("read", "sales"), ("orders_reader", "admin")]);
+        u.labels = vec![
+            Label {
+                key: "team".into(),
+                value: "bi".into(),
+            },
+            Label {
+                key: "env".into(),
+                value: "prod".into(),
+            },
+        ];
+        u
+    };
+    type Edit = fn(&mut DatabaseUser);
+    let rows: &[(&str, Edit, bool, &str)] = &[
+        (
+            "roles replaced",
+            |u| u.roles.push(DatabaseUserRole::new("readWrite", "hr")),
+            true,
+            "source: spec updateGroupDatabaseUser, CloudDatabaseUser.roles is required, so every PATCH the console sends carries (and replaces) the whole list",
+        ),
+        (
+            "description",
+            |u| u.description = Some("nightly batch".into()),
+            true,
+            "source: atlas-reference 'Resolved': PATCH changes the fields present; the console sends description when the user has one",
+        ),
+        (
+            "scopes",
+            |u| u.scopes = vec![UserScope {
+                name: "Cluster0".into(),
+                kind: ScopeType::Cluster,
+            }],
+            true,
+            "source: atlas-reference 'Resolved': the console always sends scopes ([] clears them)",
+        ),
+        (
+            "labels",
+            |u| u.labels[0].value = "finance".into(),
+            true,
+            "source: crates/domain/src/api.rs update_database_user always sends labels, so theirs would be replaced",
+        ),
+        (
+            "expiry",
+            |u| u.delete_after_date = Some("2026-12-01T00:00:00Z".into()),
+            true,
+            "source: spec CloudDatabaseUser.deleteAfterDate; the console keeps or replaces it",
+        ),
+        (
+            "roles in another order",
+            |u| u.roles.reverse(),
+            false,
+            "source: MongoDB manual, a user's roles are a set (order carries no meaning)",
+        ),
+        (
+            "labels in another order",
+            |u| u.labels.reverse(),
+            false,
+            "source: spec ComponentLabel, labels are key/value pairs without order",
+        ),
+        (
+            "a password never read back",
+            |u| u.password = Some("n3w-Passw0rd-long".into()),
+            false,
+            "source: spec CloudDatabaseUser.password is writeOnly: a re-read never shows it",
+        ),
+        (
+            "groupId filled in by the answer",
+            |u| u.group_id = Some("6650f1c2a4b3c2d1e0f9a8b7".into()),
+            false,
+            "source: recordings dbusers/*/Describe carry groupId; the list may not",
+        ),
+    ];
+    for (what, edit, counts, source) in rows {
+        let mut theirs = base();
+        edit(&mut theirs);
+        assert_eq!(!same_user(&base(), &theirs), *counts, "{what} ({source})");
+    }
+    let mut relabelled = base();
+    relabelled.labels[0].value = "finance".into();
+    let c = user_change(&base(), &relabelled);
+    assert_eq!(
+        c.added,
+        ["label team: finance"],
+        "a conflict shows their label"
+    );
+    assert_eq!(c.removed, ["label team: bi"]);
+}
+
+#[test]
+fn a_members_project_roles_compare_as_a_set_and_show_by_atlas_name() {
+    let loaded = [
+        "GROUP_READ_ONLY".to_string(),
+        "GROUP_DATA_ACCESS_READ_ONLY".into(),
+    ];
+    let reordered = [loaded[1].clone(), loaded[0].clone()];
+    assert!(same_member_roles(&loaded, &reordered));
+    let theirs = ["GROUP_READ_ONLY".to_string(), "GROUP_OWNER".into()];
+    assert!(!same_member_roles(&loaded, &theirs));
+    let c = member_change(&loaded, &theirs);
+    // Names from the Atlas UI (catalog::PROJECT_ROLES); an unknown role keeps its API name.
+    assert_eq!(c.added, ["Project Owner"]);
+    assert_eq!(c.removed, ["Project Data Access Read Only"]);
+    let unknown = ["GROUP_SOMETHING_NEW".to_string()];
+    assert_eq!(member_change(&[], &unknown).added, ["GROUP_SOMETHING_NEW"]);
 }

@@ -402,7 +402,17 @@ fn database_users_of_every_auth_method_match_the_contract() {
     assert_eq!(page.total_count, Some(emu.project.users.len() as u32));
     for user in &page.results {
         check_request(&g.update_database_user(&user.database_name, &user.username, user));
+        // The re-read before an update (getGroupDatabaseUser) answers the user as the list does.
+        let one: DatabaseUser = read(
+            &mut emu,
+            &g.database_user(&user.database_name, &user.username),
+        );
+        assert_eq!(&one, user);
     }
+    assert_eq!(
+        send(&mut emu, &g.database_user("admin", "nobody")).status,
+        404
+    );
     // Every authentication method the user dialog offers, with scopes, labels and an expiry.
     use domain::model::{
         AwsIamType, Label, LdapAuthType, OidcAuthType, ScopeType, UserScope, X509Type,

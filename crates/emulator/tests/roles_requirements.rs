@@ -102,6 +102,7 @@ fn every_call(g: &Group) -> Vec<Call> {
         g.database_users(),
         g.create_user_certificate("cert-user", 3),
         g.create_database_user(&user),
+        g.database_user("admin", "analyst"),
         g.update_database_user("admin", "analyst", &analyst),
         g.delete_database_user("admin", "analyst"),
         g.users(),

@@ -404,6 +404,14 @@ impl Backend for HttpBackend {
         Box::pin(self.list(self.g().database_users()))
     }
 
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        Box::pin(async move { self.get(self.g().database_user(&db, &username)).await })
+    }
+
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
         Box::pin(self.write(self.g().create_database_user(&user)))
     }

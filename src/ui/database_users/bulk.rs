@@ -1,9 +1,13 @@
 //! "Add or remove a custom role" for the users ticked in the list: the plan per user is shown (and every
 //! refusal explained) before anything is sent; then updates go one at a time, with a result per user.
+//! Each user is re-read just before its write: one changed or deleted since the plan was shown is left
+//! as it is and reported, and "Plan again" starts from the users as they are now.
+use crate::backend::Backend;
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Area};
 use crate::ui::widgets::Dialog;
 use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
+use domain::diff::same_user;
 use domain::model::DatabaseUser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +15,42 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A user as the list identifies it: (auth database, username).
 pub type UserKey = (String, String);
+
+/// What happened to one user of the plan once applied.
+#[derive(Clone, Debug, PartialEq)]
+enum Sent {
+    Updated,
+    /// Re-read before its write, it was no longer as planned: not written.
+    Changed,
+    Deleted,
+    Failed(String),
+}
+
+impl Sent {
+    fn text(&self) -> String {
+        match self {
+            Sent::Updated => "Updated".to_string(),
+            Sent::Changed => "Changed since you reviewed: not changed".to_string(),
+            Sent::Deleted => "Deleted since you reviewed: not changed".to_string(),
+            Sent::Failed(why) => format!("Failed: {why}"),
+        }
+    }
+}
+
+/// Writes `planned`'s new state only if the user is still `before` (as the plan was made from).
+async fn apply_one(b: &dyn Backend, before: Option<DatabaseUser>, planned: DatabaseUser) -> Sent {
+    let why = |e: domain::model::ApiError| e.detail.unwrap_or(e.error_code);
+    let (db, name) = (planned.database_name.clone(), planned.username.clone());
+    match b.get_database_user(db.clone(), name.clone()).await {
+        Err(e) if e.error == 404 => Sent::Deleted,
+        Err(e) => Sent::Failed(why(e)),
+        Ok(now) if !before.is_some_and(|b| same_user(&now, &b)) => Sent::Changed,
+        Ok(_) => match b.update_database_user(db, name, planned).await {
+            Ok(_) => Sent::Updated,
+            Err(e) => Sent::Failed(why(e)),
+        },
+    }
+}
 
 fn what_happens(e: &BulkEntry, role: &str, op: BulkOp) -> String {
     match (&e.outcome, op) {
@@ -28,8 +68,10 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
     let op = RwSignal::new(BulkOp::Add);
     let role = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    // Per user, once sent: `Ok(())` or the refusal's message.
-    let results = RwSignal::new(BTreeMap::<String, Result<(), String>>::new());
+    // Per user, once sent.
+    let results = RwSignal::new(BTreeMap::<String, Sent>::new());
+    // "Plan again" makes the plan anew from the users as loaded now.
+    let replan = RwSignal::new(0u32);
     let role_names = move || {
         data.roles.with(|l| {
             l.ready()
@@ -52,8 +94,10 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 .unwrap_or_default()
         })
     };
+    let planned_users = chosen_users.clone();
     // The plan is fixed once sending starts, so results line up with what was shown.
     let plan = Memo::new(move |prev: Option<&Vec<BulkEntry>>| {
+        replan.track();
         if let Some(p) =
             prev.filter(|_| busy.get_untracked() || !results.with_untracked(BTreeMap::is_empty))
         {
@@ -69,18 +113,20 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
     });
     let count = move || plan.with(|p| update_count(p));
     let done = move || !results.with(BTreeMap::is_empty) && !busy.get();
-    let apply = move |_| {
+    let apply = move |_: web_sys::MouseEvent| {
         let updates: Vec<BulkEntry> = plan.get_untracked();
+        // The users the shown plan was made from (the list is read again only after a write).
+        let planned_from: Vec<DatabaseUser> = untrack(&planned_users);
         busy.set(true);
         spawn_local(async move {
             let backend = data.backend();
             for e in updates {
                 if let BulkOutcome::Update(u) = e.outcome {
-                    let r = backend
-                        .update_database_user(e.db.clone(), e.username.clone(), u)
-                        .await
-                        .map(drop)
-                        .map_err(|err| err.detail.unwrap_or(err.error_code));
+                    let before = planned_from
+                        .iter()
+                        .find(|p| p.database_name == e.db && p.username == e.username)
+                        .cloned();
+                    let r = apply_one(&*backend, before, u).await;
                     results.update(|m| {
                         m.insert(e.username.clone(), r);
                     });
@@ -124,11 +170,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                                     <tr>
                                         <th scope="row">{e.username.clone()}</th>
                                         <td class:field-error=refused>{text}</td>
-                                        <td>{move || results.with(|m| match m.get(&name) {
-                                            None => String::new(),
-                                            Some(Ok(())) => "Updated".to_string(),
-                                            Some(Err(why)) => format!("Failed: {why}"),
-                                        })}</td>
+                                        <td>{move || results.with(|m| m.get(&name).map(Sent::text).unwrap_or_default())}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -137,8 +179,13 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 })}
                 <p role="status">{move || {
                     if done() {
-                        let failed = results.with(|m| m.values().filter(|r| r.is_err()).count());
-                        format!("Done: {} updated, {failed} failed.", results.with(BTreeMap::len) - failed)
+                        let count = |f: fn(&Sent) -> bool| results.with(|m| m.values().filter(|r| f(r)).count());
+                        let updated = count(|r| *r == Sent::Updated);
+                        let failed = count(|r| matches!(r, Sent::Failed(_)));
+                        match count(|r| matches!(r, Sent::Changed | Sent::Deleted)) {
+                            0 => format!("Done: {updated} updated, {failed} failed."),
+                            skipped => format!("Done: {updated} updated, {skipped} changed since you reviewed and not changed, {failed} failed."),
+                        }
                     } else if role.with(String::is_empty) {
                         "Choose the custom role to add or remove.".to_string()
                     } else {
@@ -150,13 +197,22 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
                     {move || if done() { "Close" } else { "Cancel" }}
                 </button>
+                <Show when=move || done() && results.with(|m| m.values().any(|r| matches!(r, Sent::Changed | Sent::Deleted)))>
+                    <button type="button" class="button button-primary" on:click=move |_| {
+                        results.set(BTreeMap::new());
+                        replan.update(|n| *n += 1);
+                    }>"Plan again"</button>
+                </Show>
                 <Show when=move || !done()>
                     <button
                         type="button"
                         class="button button-primary"
                         disabled=move || busy.get() || count() == 0
                         aria-busy=move || busy.get().then_some("true")
-                        on:click=apply
+                        on:click={
+                            let apply = apply.clone();
+                            move |ev| apply(ev)
+                        }
                     >
                         {move || format!("Apply to {} users", count())}
                     </button>

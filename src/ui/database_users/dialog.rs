@@ -1,55 +1,27 @@
 //! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
 //! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
+use super::conflict::{
+    change_of, update_unless_changed, Outcome, TheirUser, UserConflict, UserDeleted,
+};
 use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
-use crate::ui::state::{lookup, use_data, Area, Lookup};
+use crate::ui::state::{use_data, Area};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{
-    aria_invalid, focus_when_shown, Banner, Dialog, FieldMessages, RefusalBanner, ReviewStep,
+    aria_invalid, focus_when_shown, Dialog, FieldMessages, RefusalBanner, ReviewStep,
 };
-use domain::diff::user_change;
 use domain::model::{ApiError, DatabaseUser};
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn NewUserDialog() -> impl IntoView {
     view! { <UserDialog original=None /> }
-}
-
-#[component]
-pub fn EditUserDialog() -> impl IntoView {
-    let data = use_data();
-    let params = use_params_map();
-    let key = move || {
-        params.with(|p| {
-            (
-                p.get("db").unwrap_or_default(),
-                p.get("username").unwrap_or_default(),
-            )
-        })
-    };
-    let user = lookup(data.users, move |u: &DatabaseUser| {
-        let (db, name) = key();
-        u.database_name == db && u.username == name
-    });
-    // "Revert changes" makes the form anew from the user as loaded: every field back, nothing left over.
-    let generation = RwSignal::new(0u32);
-    let revert = Callback::new(move |()| generation.update(|g| *g += 1));
-    move || match (generation.track(), user()).1 {
-        Lookup::Found(u) => view! { <UserDialog original=Some(u) on_revert=revert /> }.into_any(),
-        Lookup::Missing => {
-            let (db, name) = key();
-            view! { <Banner message=format!("There is no database user {name} on {db}.") /> }
-                .into_any()
-        }
-        _ => ().into_any(),
-    }
 }
 
 fn now_secs() -> i64 {
@@ -64,11 +36,14 @@ fn iso_in_hours(hours: i64) -> String {
 }
 
 #[component]
-fn UserDialog(
+pub(super) fn UserDialog(
     original: Option<DatabaseUser>,
     /// Offered when editing: restores the loaded user.
     #[prop(optional)]
     on_revert: Option<Callback<()>>,
+    /// Offered when editing: opens the dialog anew on their version after a conflict.
+    #[prop(optional)]
+    on_take_theirs: Option<Callback<DatabaseUser>>,
 ) -> impl IntoView {
     let data = use_data();
     let guard = use_guard();
@@ -115,10 +90,12 @@ fn UserDialog(
     let sending = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let server_error = RwSignal::new(None::<ApiError>);
-    let base = StoredValue::new(base);
+    // The user as last read: what the form starts from and what a re-read before saving is compared with.
+    let base = RwSignal::new(base);
+    let theirs_shown = RwSignal::new(None::<DatabaseUser>);
 
     let user = Memo::new(move |_| {
-        let mut u = base.get_value();
+        let mut u = base.get();
         u.username = username.get().trim().to_string();
         let m = method.get();
         m.apply(&mut u);
@@ -138,14 +115,13 @@ fn UserDialog(
         };
         u.delete_after_date = match (temporary.get(), expiry.get().as_str()) {
             (false, _) => None,
-            (true, "keep") => base.with_value(|b| b.delete_after_date.clone()),
+            (true, "keep") => base.with(|b| b.delete_after_date.clone()),
             (true, hours) => Some(iso_in_hours(hours.parse().unwrap_or(24))),
         };
         // Emptying a description sends `""`, which is how Atlas removes it (absent would keep it).
         let d = description.get();
         u.description = if d.trim().is_empty() {
-            base.with_value(|b| b.description.is_some())
-                .then(String::new)
+            base.with(|b| b.description.is_some()).then(String::new)
         } else {
             Some(d)
         };
@@ -156,7 +132,7 @@ fn UserDialog(
     track_unsaved(move || !saved.get() && changed());
 
     let issues = Memo::new(move |_| {
-        let original = base.get_value();
+        let original = base.get();
         let mode = if create {
             UserMode::Create
         } else {
@@ -224,12 +200,17 @@ fn UserDialog(
     // An edit ends in a review of the change; it stays shown only while the form is as reviewed.
     let reviewed = RwSignal::new(None::<DatabaseUser>);
     let reviewing = move || reviewed.with(|r| r.as_ref().is_some_and(|r| user.with(|u| u == r)));
+    let outcome = RwSignal::new(Outcome::Review);
+    let review = move || {
+        reviewed.set(Some(user.get_untracked()));
+        outcome.set(Outcome::Review);
+    };
     let send = {
         let navigate = navigate.clone();
-        move || {
+        move |recreate: bool| {
             let u = user.get_untracked();
             let navigate = navigate.clone();
-            let o = base.get_value();
+            let o = base.get_untracked();
             // A new Atlas-managed X.509 user gets its certificate next (the list opens the dialog).
             let certificate_next = create && u.x509_type == domain::model::X509Type::Managed;
             let name = u.username.clone();
@@ -243,7 +224,7 @@ fn UserDialog(
                 };
                 navigate(&to, Default::default());
             };
-            if create {
+            if create || recreate {
                 data.write(
                     Area::DatabaseAccess,
                     sending,
@@ -252,16 +233,46 @@ fn UserDialog(
                     on_ok,
                 );
             } else {
+                // Re-read first: a change or deletion since `base` is the user's to decide, never overwritten.
                 data.write(
                     Area::DatabaseAccess,
                     sending,
                     server_error,
-                    move |b| b.update_database_user(o.database_name, o.username, u),
-                    on_ok,
+                    move |b| update_unless_changed(b, o, u),
+                    move |r| match r {
+                        Ok(saved) => on_ok(saved),
+                        Err(o) => {
+                            outcome.set(o);
+                            focus_when_shown("conflict-title");
+                        }
+                    },
                 );
             }
         }
     };
+    let keep_mine = {
+        let send = send.clone();
+        Callback::new(move |()| {
+            if let Outcome::Changed(theirs) = outcome.get_untracked() {
+                base.set(*theirs);
+                review();
+                send(false);
+            }
+        })
+    };
+    let merge = Callback::new(move |()| {
+        if let Outcome::Changed(theirs) = outcome.get_untracked() {
+            base.set((*theirs).clone());
+            theirs_shown.set(Some(*theirs));
+            reviewed.set(None);
+            outcome.set(Outcome::Review);
+        }
+    });
+    let take = Callback::new(move |()| {
+        if let (Outcome::Changed(theirs), Some(take)) = (outcome.get_untracked(), on_take_theirs) {
+            take.run(*theirs);
+        }
+    });
     let on_submit = {
         let send = send.clone();
         move |ev: web_sys::SubmitEvent| {
@@ -271,21 +282,22 @@ fn UserDialog(
                 return;
             }
             if create {
-                send();
+                send(false);
             } else {
-                reviewed.set(Some(user.get_untracked()));
+                review();
                 focus_when_shown("review-title");
             }
         }
     };
-    let review_change = move || {
-        let u = user.get_untracked();
-        let mut change = base.with_value(|b| user_change(b, &u));
-        if u.password.is_some() {
-            change.added.push("a new password".to_string());
-        }
-        change
-    };
+    let save = Callback::new({
+        let send = send.clone();
+        move |()| send(false)
+    });
+    let recreate = Callback::new({
+        let send = send.clone();
+        move |()| send(true)
+    });
+    let review_change = move || base.with_untracked(|b| change_of(b, &user.get_untracked()));
     let title = if create {
         "Add New Database User".to_string()
     } else {
@@ -324,7 +336,7 @@ fn UserDialog(
                 <CustomRolesSelect custom=custom project_roles=project_roles />
                 <SpecificPrivileges rows=spec_rows next_id=next_id />
                 <FieldMessages id="user-roles-messages" issues=roles_issues />
-                <AccessLimits method=method restrict=restrict scopes=scopes current_scopes=current_scopes temporary=temporary expiry=expiry current_expiry=base.with_value(|b| b.delete_after_date.clone()) expiry_issues=expiry_issues />
+                <AccessLimits method=method restrict=restrict scopes=scopes current_scopes=current_scopes temporary=temporary expiry=expiry current_expiry=base.with_untracked(|b| b.delete_after_date.clone()) expiry_issues=expiry_issues />
                 <div class="field">
                     <label for=dom_id("user-description")>"Description"</label>
                     <input id=dom_id("user-description") type="text" maxlength="200" prop:value=move || description.get()
@@ -334,6 +346,7 @@ fn UserDialog(
                 <FieldMessages id="user-other-messages" issues=other_issues />
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
                 {move || server_error.get().map(|e| view! { <RefusalBanner error=e /> })}
+                {move || theirs_shown.get().map(|t| view! { <TheirUser theirs=t /> })}
                 <Show
                     when=reviewing
                     fallback=move || view! {
@@ -348,16 +361,36 @@ fn UserDialog(
                         </div>
                     }
                 >
-                    <ReviewStep
-                        intro=format!("What changes for {} once saved:", base.with_value(|b| b.username.clone()))
-                        change=review_change()
-                        busy=sending.into()
-                        on_save=Callback::new({
-                            let send = send.clone();
-                            move |()| send()
-                        })
-                        on_back=Callback::new(move |()| reviewed.set(None))
-                    />
+                    {move || match outcome.get() {
+                        Outcome::Review => view! {
+                            <ReviewStep
+                                intro=format!("What changes for {} once saved:", base.with_untracked(|b| b.username.clone()))
+                                change=review_change()
+                                busy=sending.into()
+                                on_save=save
+                                on_back=Callback::new(move |()| reviewed.set(None))
+                            />
+                        }.into_any(),
+                        Outcome::Changed(theirs) => view! {
+                            <UserConflict
+                                base=base.get_untracked()
+                                theirs=*theirs
+                                mine=user.get_untracked()
+                                busy=sending.into()
+                                on_keep_mine=keep_mine
+                                on_take_theirs=take
+                                on_merge=merge
+                            />
+                        }.into_any(),
+                        Outcome::Deleted => view! {
+                            <UserDeleted
+                                mine=user.get_untracked()
+                                busy=sending.into()
+                                on_recreate=recreate
+                                on_back=Callback::new(move |()| reviewed.set(None))
+                            />
+                        }.into_any(),
+                    }}
                 </Show>
             </form>
         </Dialog>

@@ -2,13 +2,16 @@
 //! effective privileges the user would have.
 mod bulk;
 mod certificate;
+mod conflict;
 mod dialog;
+mod edit;
 mod fields;
 mod list;
 mod privileges;
 mod roles;
 
-pub use dialog::{EditUserDialog, NewUserDialog};
+pub use dialog::NewUserDialog;
+pub use edit::EditUserDialog;
 pub use list::DatabaseUsersTab;
 
 pub const LIST_PATH: &str = "/database-access/users";

@@ -4,10 +4,12 @@ use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
 use crate::ui::ids::dom_id;
-use crate::ui::state::{lookup, use_data, Lookup};
+use crate::ui::state::{lookup, use_data, Area, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{focus_when_shown, Banner, Dialog, RefusalBanner, ReviewStep};
-use domain::catalog::project_role_name;
+use crate::ui::widgets::{
+    focus_when_shown, Banner, ConflictStep, Dialog, RefusalBanner, ReviewStep, TheirVersion,
+};
+use domain::diff::{member_change, member_lines, same_member_roles};
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
 use domain::validate::{validate_invite, validate_member_roles, AccessField, Field, Issue};
@@ -134,24 +136,52 @@ pub fn EditRolesDialog() -> impl IntoView {
     let member = lookup(data.members, move |m: &Member| {
         m.kind == kind && m.id == id()
     });
+    // Once open, the form stays even if the member leaves the list (removed meanwhile): saving says so.
+    let open = Memo::new({
+        let member = member.clone();
+        move |was: Option<&bool>| was == Some(&true) || matches!(member(), Lookup::Found(_))
+    });
     move || {
+        if open.get() {
+            return match untrack(&member) {
+                Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
+                _ => ().into_any(),
+            };
+        }
         match member() {
-        Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
-        Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
-        _ => ().into_any(),
+            Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
+            _ => ().into_any(),
+        }
     }
-    }
+}
+
+/// Where "Save changes" left a reviewed edit of a member's roles.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Review,
+    /// Their project roles as re-read differ from those the dialog opened with.
+    Changed(Vec<String>),
+    /// The member is no longer in the project.
+    Removed,
 }
 
 #[component]
 fn EditRolesForm(member: Member) -> impl IntoView {
+    let data = use_data();
     let kind = member.kind;
     let initial = member.roles.clone();
-    let loaded = StoredValue::new(member.roles.clone());
+    // The roles as last read: the review's "before", what "Revert changes" restores and what a re-read
+    // before writing is compared with.
+    let loaded = RwSignal::new(member.roles.clone());
     let roles = RwSignal::new(member.roles.clone());
-    // Roles already held stay valid even when unknown to the console; only added ones must be known.
+    let theirs_shown = RwSignal::new(None::<Vec<String>>);
+    // Roles already held (as opened, or as a colleague's version taken since) stay valid even when
+    // unknown to the console; only added ones must be known.
     let held = member.roles.clone();
-    let issues = Memo::new(move |_| roles.with(|r| validate_member_roles(kind, r, &held)));
+    let issues = Memo::new(move |_| {
+        let held: Vec<String> = loaded.with(|l| held.iter().chain(l).cloned().collect());
+        roles.with(|r| validate_member_roles(kind, r, &held))
+    });
     let form = AccessForm::new(issues);
     track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
@@ -161,27 +191,78 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let reviewed = RwSignal::new(None::<Vec<String>>);
     let reviewing =
         move || reviewed.with(|r| r.as_ref().is_some_and(|r| roles.with(|now| now == r)));
+    let outcome = RwSignal::new(Outcome::Review);
+    let review = move || {
+        reviewed.set(Some(roles.get_untracked()));
+        outcome.set(Outcome::Review);
+    };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if form.ready() {
-            reviewed.set(Some(roles.get_untracked()));
+            review();
             focus_when_shown("review-title");
         }
     };
+    // Re-reads the member first: roles changed or the member removed since `loaded` is the user's to
+    // decide, never overwritten (the Admin API replaces a member's roles wholesale).
     let save = Callback::new(move |()| {
-        let (id, r) = (id.clone(), roles.get_untracked());
+        let (id, r, expected) = (id.clone(), roles.get_untracked(), loaded.get_untracked());
         let back = back.clone();
-        form.send(move |b| b.set_member_roles(kind, id, r), move |_| back());
+        data.write(
+            Area::ProjectAccess,
+            form.sending,
+            form.error,
+            move |b| {
+                Box::pin(async move {
+                    let now = b.list_members().await?;
+                    match now.into_iter().find(|m| m.kind == kind && m.id == id) {
+                        None => Ok(Err(Outcome::Removed)),
+                        Some(m) if !same_member_roles(&m.roles, &expected) => {
+                            Ok(Err(Outcome::Changed(m.roles)))
+                        }
+                        Some(_) => b.set_member_roles(kind, id, r).await.map(Ok),
+                    }
+                })
+            },
+            move |result| match result {
+                Ok(_) => {
+                    form.done.set(true);
+                    back();
+                }
+                Err(o) => {
+                    // A removed member has no roles left to save: closing needn't ask.
+                    if o == Outcome::Removed {
+                        form.done.set(true);
+                    }
+                    outcome.set(o);
+                    focus_when_shown("conflict-title");
+                }
+            },
+        );
     });
-    let names = |roles: &[String]| -> std::collections::BTreeSet<String> {
-        roles
-            .iter()
-            .map(|r| project_role_name(r).to_string())
-            .collect()
-    };
-    let before = names(&member.roles);
-    let change =
-        move || domain::diff::Change::between(&before, &roles.with_untracked(|r| names(r)));
+    let keep_mine = Callback::new(move |()| {
+        if let Outcome::Changed(theirs) = outcome.get_untracked() {
+            loaded.set(theirs);
+            save.run(());
+        }
+    });
+    let take_theirs = Callback::new(move |()| {
+        if let Outcome::Changed(theirs) = outcome.get_untracked() {
+            loaded.set(theirs.clone());
+            roles.set(theirs);
+            theirs_shown.set(None);
+            reviewed.set(None);
+            outcome.set(Outcome::Review);
+        }
+    });
+    let merge = Callback::new(move |()| {
+        if let Outcome::Changed(theirs) = outcome.get_untracked() {
+            loaded.set(theirs.clone());
+            theirs_shown.set(Some(theirs));
+            reviewed.set(None);
+            outcome.set(Outcome::Review);
+        }
+    });
     let who = member.name.clone();
     let label = if kind == MemberKind::ApiKey {
         "Project Permissions"
@@ -193,6 +274,9 @@ fn EditRolesForm(member: Member) -> impl IntoView {
             <form novalidate on:submit=on_submit>
                 <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
                 <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
+                {move || theirs_shown.get().map(|t| view! {
+                    <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
+                })}
                 <Show
                     when=reviewing
                     fallback=move || view! {
@@ -200,21 +284,49 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                         <button
                             type="button"
                             class="button"
-                            disabled=move || loaded.with_value(|l| roles.with(|r| r == l))
-                            on:click=move |_| roles.set(loaded.get_value())
+                            disabled=move || loaded.with(|l| roles.with(|r| r == l))
+                            on:click=move |_| roles.set(loaded.get_untracked())
                         >
                             "Revert changes"
                         </button>
                     }
                 >
                     {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
-                    <ReviewStep
-                        intro=format!("How the project roles of {who} change once saved:")
-                        change=change()
-                        busy=form.sending.into()
-                        on_save=save
-                        on_back=Callback::new(move |()| reviewed.set(None))
-                    />
+                    {
+                        let who = who.clone();
+                        move || match outcome.get() {
+                            Outcome::Review => view! {
+                                <ReviewStep
+                                    intro=format!("How the project roles of {who} change once saved:")
+                                    change=member_change(&loaded.get_untracked(), &roles.get_untracked())
+                                    busy=form.sending.into()
+                                    on_save=save
+                                    on_back=Callback::new(move |()| reviewed.set(None))
+                                />
+                            }.into_any(),
+                            Outcome::Changed(theirs) => view! {
+                                <ConflictStep
+                                    title="Someone else changed these roles"
+                                    message=format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep.")
+                                    their_change=member_change(&loaded.get_untracked(), &theirs)
+                                    my_change=member_change(&loaded.get_untracked(), &roles.get_untracked())
+                                    busy=form.sending.into()
+                                    on_keep_mine=keep_mine
+                                    on_take_theirs=take_theirs
+                                    on_merge=merge
+                                />
+                            }.into_any(),
+                            Outcome::Removed => view! {
+                                <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
+                                    <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
+                                    <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
+                                    <div class="form-actions">
+                                        <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
+                                    </div>
+                                </section>
+                            }.into_any(),
+                        }
+                    }
                 </Show>
             </form>
         </Dialog>

@@ -1,5 +1,6 @@
 //! Widgets shared by every screen; screens never re-implement them.
 mod change;
+mod conflict;
 mod copy;
 mod dialog;
 mod disclosure;
@@ -12,6 +13,7 @@ mod select;
 mod tabs;
 
 pub use change::{focus_when_shown, ChangeList, ReviewStep};
+pub use conflict::{ConflictStep, TheirVersion};
 pub use copy::{download, CopyButton};
 pub use dialog::{ConfirmDialog, Dialog};
 pub use disclosure::LazyDetails;

@@ -56,6 +56,7 @@ pub const OPERATIONS: &[(Method, &str, Access)] = &[
         "/databaseUsers/{username}/certs",
         Change(Certificates),
     ),
+    (Get, "/databaseUsers/{databaseName}/{username}", Read),
     (
         Patch,
         "/databaseUsers/{databaseName}/{username}",
