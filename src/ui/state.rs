@@ -299,7 +299,7 @@ pub fn LoadStatus(data: Data, what: &'static str, error: Option<ApiError>) -> im
     match error {
         None => view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
         Some(e) => view! {
-            <crate::ui::widgets::Banner message=format!("{what} could not be loaded: {}", e.detail.unwrap_or(e.error_code))>
+            <crate::ui::widgets::Banner message=format!("{what} could not be loaded: {}", e.message())>
                 <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
             </crate::ui::widgets::Banner>
         }

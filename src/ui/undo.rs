@@ -150,10 +150,8 @@ pub fn UndoNotice() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(e) = error.get() {
             undo.withdraw();
-            undo.outcome.set(Some(Err(format!(
-                "Undo failed: {}",
-                e.detail.unwrap_or(e.error_code)
-            ))));
+            undo.outcome
+                .set(Some(Err(format!("Undo failed: {}", e.message()))));
         }
     });
     view! {

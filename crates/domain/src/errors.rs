@@ -98,6 +98,14 @@ impl std::fmt::Display for ErrorCode {
 }
 
 impl ApiError {
+    /// What to tell a person: Atlas's `detail`, or the error code when it sent none.
+    pub fn message(&self) -> String {
+        self.detail
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| self.error_code.clone())
+    }
+
     /// Whether sending the same request again may succeed: no answer at all (status 0: network failure or
     /// timeout), rate limited, or a server error. Refusals (4xx) need the input changed first.
     pub fn is_retryable(&self) -> bool {

@@ -183,3 +183,20 @@ fn the_error_envelope_matches_atlas() {
         Some(ErrorCode::ATLAS_INVALID_RESOURCE)
     );
 }
+
+#[test]
+fn an_error_tells_atlas_detail_or_its_code() {
+    use domain::model::ApiError;
+    let e = ApiError {
+        error: 409,
+        error_code: "ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS".into(),
+        detail: Some("A custom role with the name x already exists.".into()),
+        ..ApiError::default()
+    };
+    assert_eq!(e.message(), "A custom role with the name x already exists.");
+    let bare = ApiError {
+        detail: Some("  ".into()),
+        ..e
+    };
+    assert_eq!(bare.message(), "ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS");
+}

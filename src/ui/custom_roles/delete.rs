@@ -123,7 +123,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                 )}
             </Show>
             {move || error.get().map(|e| view! {
-                <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p>
+                <p class="field-error" role="alert">{e.message()}</p>
             })}
         </ConfirmDialog>
     }

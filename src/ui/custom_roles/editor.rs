@@ -169,11 +169,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
         };
         if let Some(e) = server_error.get().filter(is_name_error) {
             let code = e.code().unwrap_or(VALIDATION_ERROR);
-            shown.push(Issue::error(
-                Field::Name,
-                code,
-                e.detail.unwrap_or_default(),
-            ));
+            shown.push(Issue::error(Field::Name, code, e.message()));
         }
         shown
     });

@@ -81,7 +81,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
                     {move || shown().map(|why| view! { <p id=error_id.clone() class="field-error">{why}</p> })}
                 </div>
                 {move || error.get().map(|e| view! {
-                    <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p>
+                    <p class="field-error" role="alert">{e.message()}</p>
                 })}
                 <div class="dialog-actions">
                     <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -191,7 +191,7 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
                     .create_custom_role(role)
                     .await
                     .err()
-                    .map(|e| e.detail.unwrap_or(e.error_code));
+                    .map(|e| e.message());
                 results.push(Written { name, error });
             }
             busy.set(false);

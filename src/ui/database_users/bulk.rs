@@ -39,7 +39,7 @@ impl Sent {
 
 /// Writes `planned`'s new state only if the user is still `before` (as the plan was made from).
 async fn apply_one(b: &dyn Backend, before: Option<DatabaseUser>, planned: DatabaseUser) -> Sent {
-    let why = |e: domain::model::ApiError| e.detail.unwrap_or(e.error_code);
+    let why = |e: domain::model::ApiError| e.message();
     let (db, name) = (planned.database_name.clone(), planned.username.clone());
     match b.get_database_user(db.clone(), name.clone()).await {
         Err(e) if e.error == 404 => Sent::Deleted,

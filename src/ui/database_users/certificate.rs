@@ -66,7 +66,7 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                             {move || problem().map(|why| view! { <p id=dom_id("cert-months-error") class="field-error">{why}</p> })}
                         </div>
                         {move || error.get().map(|e| view! {
-                            <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p>
+                            <p class="field-error" role="alert">{e.message()}</p>
                         })}
                         <div class="dialog-actions">
                             <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -248,7 +248,7 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
         >
             <p>{format!("{username} ({db}) will lose access to every cluster of the project.")}</p>
             <p class="note">{undo_note}</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         </ConfirmDialog>
     }
 }

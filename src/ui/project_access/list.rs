@@ -243,7 +243,7 @@ fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
             on_cancel=on_done
         >
             <p>{consequence}</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.detail.unwrap_or(e.error_code)}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         </ConfirmDialog>
     }
 }

@@ -61,7 +61,7 @@ pub fn Banner(
 /// The backend refused a write: say what Atlas said and that nothing typed was lost.
 #[component]
 pub fn RefusalBanner(error: domain::model::ApiError) -> impl IntoView {
-    let detail = error.detail.clone().unwrap_or(error.error_code.clone());
+    let detail = error.message();
     if error.is_retryable() {
         // No answer, rate limited or a server fault: the same input may well go through now. The banner
         // sits inside the form, so "Try again" submits it again, unchanged.
