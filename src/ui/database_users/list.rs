@@ -82,7 +82,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         <div class="toolbar">
             <SearchBox id="user-search" label="Search database users" placeholder="Username, method or role" query=query />
             <p class="count" role="status" id=dom_id("user-count")>
-                {move || data.users.with(|u| u.ready().map(|u| format!("{} database users", u.len())).unwrap_or_default())}
+                {move || data.users.with(|u| u.ready().map(|u| domain::text::plural(u.len(), "database user")).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
                 <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=NEW_PATH class="button button-primary" />

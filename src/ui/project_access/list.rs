@@ -131,7 +131,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
         <div class="toolbar">
             <SearchBox id=search_id label="Search" placeholder="Name or role" query=query />
             <p class="count" role="status">
-                {move || data.members.with(|m| m.ready().map(|m| format!("{} {plural}", m.iter().filter(|m| m.kind == kind).count())).unwrap_or_default())}
+                {move || data.members.with(|m| m.ready().map(|m| domain::text::plural(m.iter().filter(|m| m.kind == kind).count(), kind.label())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
                 <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
