@@ -254,8 +254,10 @@ impl Data {
     /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
     /// while loading (the backend still checks every write).
     pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
+        // Asked from a write's continuation too, which may end after the console was unmounted.
         self.project
-            .with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .try_with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .flatten()
     }
 
     /// Whether the embedded demo backend is in use (it has principals to "View as").

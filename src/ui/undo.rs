@@ -76,9 +76,11 @@ impl UndoOffers {
         let this = *self;
         set_timeout(
             move || {
+                // The console may be gone by then (unmounted): its signals with it.
                 if this
                     .offer
-                    .with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id))
+                    .try_with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id))
+                    .unwrap_or(false)
                 {
                     this.withdraw();
                 }

@@ -1,18 +1,14 @@
 //! Browser tests of the Database Users tab: list, the add/edit dialog with its rules, effective privileges,
 //! delete, and that no password ever reaches browser storage.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::{CustomDbRole, DatabaseUser, PrivilegeAction, Resource};
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/users";
 const NEW: &str = "/database-access/users/new";

@@ -1,15 +1,11 @@
 //! Browser tests of the power tools for custom roles (issue #9 items 2 and 3): Duplicate, "Start from",
 //! "Duplicate row", Export in three formats and a checked Import, driven through the UI.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use domain::model::CustomDbRole;
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";

@@ -1,17 +1,13 @@
 //! Browser tests of the power tools of issue #9 beyond import/export, undo and safe edits (tests/undo.rs,
 //! tests/safe_edits.rs): reverse lookup ("Used by", "Who can …?"), bulk assignment, least-privilege lint.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole};
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 

@@ -1,15 +1,11 @@
 //! Browser tests of the Custom Roles tab on the embedded backend: list, editor, delete, storage, activity
 //! feed (the editor's picker: tests/role_picker.rs). They act like a person: find controls by their labels
 //! and names, click and type.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use domain::model::CustomDbRole;
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";

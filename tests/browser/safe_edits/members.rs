@@ -1,6 +1,6 @@
 //! A member's project roles changed by someone else while "Edit Roles" is open are never overwritten
 //! silently: "Save changes" re-reads the member and shows both changes (issue 19).
-use super::support::*;
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;

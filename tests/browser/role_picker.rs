@@ -1,14 +1,10 @@
 //! Browser tests of the role editor's "Action or Role" picker: the category lock (Global combines with
 //! Custom Roles), keyboard use, the Database / Collection targets each category needs, actions too new for
 //! a cluster, and a list over 1,400 custom roles.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
-use support::*;
+use crate::support::*;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const NEW: &str = "/database-access/custom-roles/new";
 

@@ -1,16 +1,12 @@
 //! Browser tests of Project Access: members and their project roles, the dialogs with the shared role
 //! picker, secrets shown once, and the role guide. The principal-aware console is in `view_as.rs`.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use domain::model::{ApiKey, ServiceAccount, TeamRole};
 use domain::project::ActivityEvent;
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 async fn dialog(title: &str) -> HtmlElement {
     wait_until(&format!("the dialog {title:?} is shown"), || {

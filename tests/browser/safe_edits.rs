@@ -1,24 +1,17 @@
 //! Browser tests of safe edits (issue #9): changed rows marked, "Revert changes" and a review of the diff
 //! before saving; a role, a database user (`users`), a member's roles (`members`) or a bulk change's users
 //! (`bulk`) changed meanwhile are never overwritten silently; the Activity Feed's changes.
-#![cfg(target_arch = "wasm32")]
-#[path = "safe_edits/bulk.rs"]
 mod bulk;
-#[path = "safe_edits/members.rs"]
 mod members;
-mod support;
-#[path = "safe_edits/users.rs"]
 mod users;
 
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUserRole, InheritedRole};
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 

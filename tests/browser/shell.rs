@@ -1,11 +1,7 @@
 //! Browser tests of the app shell: routing, the Database Access tabs by mouse, keyboard and URL.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
-use support::*;
+use crate::support::*;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn tab(id: &str) -> web_sys::HtmlElement {
     by_id(&format!("tab-{id}")).unwrap_or_else(|| panic!("tab {id} is rendered"))

@@ -1,17 +1,13 @@
 //! Browser tests of undo after a delete (issue #9): a held role needs its name typed, Undo puts a role
 //! back in every heir role and user, a user comes back unless it signs in with a password, Dismiss.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole, InheritedRole};
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 

@@ -1,18 +1,15 @@
 //! Browser tests of the principal-aware console: "View as" switches who the demo acts as, controls the
 //! principal may not use are disabled with the reason, the backend refuses on its own with 403, and an
 //! open form keeps what was typed across a switch.
-mod support;
 
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
 use domain::model::CreateProjectApiKey;
 use domain::project_access::MemberKind;
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_backend_refuses_with_403(

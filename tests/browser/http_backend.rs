@@ -3,18 +3,14 @@
 //! creates, edits and deletes a role, edits and deletes a user, creates an API key, adds a team (fetching the
 //! organization's teams once per load), and survives faults — a 500 and a timeout keep the input and offer
 //! "Try again", a 429 is retried, a 409 lands on its field, a slow answer holds back only what needs it.
-#![cfg(target_arch = "wasm32")]
-mod support;
 
+use crate::support::*;
 use dbaccess::backend::http::HttpBackend;
 use dbaccess::backend::Backend;
 use dbaccess::config::Config;
 use domain::model::{ApiKey, CustomDbRole, Paginated};
 use domain::permissions::proxy_principal;
-use support::*;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const LIST: &str = "/database-access/custom-roles";
 const NEW: &str = "/database-access/custom-roles/new";

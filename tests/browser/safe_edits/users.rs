@@ -1,6 +1,6 @@
 //! A database user changed or deleted by someone else while its dialog is open is never overwritten
 //! silently: "Save changes" re-reads it and shows both changes (issue 19).
-use super::support::*;
+use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use domain::demo::DemoKind;
