@@ -7,6 +7,7 @@
 //!   backend: "/api/atlas-proxy",   // or "embedded" (the default): the in-browser demo project
 //!   projectId: "6650f1c2a4b3c2d1e0f9a8b7",
 //!   principal: "rory.readonly@example.com", // embedded mode only
+//!   allowedOrigins: ["https://proxy.example"], // origins besides the page's own `backend` may name
 //!   basePath: "/portal/db-access",
 //!   theme: { "--color-primary": "#00684a" },
 //! });
@@ -49,7 +50,12 @@ pub fn mount_console(
             .map_err(|_| JsValue::from_str("mountConsole: the options must be a plain object"))?
     };
     let options = EmbedOptions::parse(&json).map_err(|e| JsValue::from_str(&e))?;
-    let mut config = options.config().map_err(|e| JsValue::from_str(&e))?;
+    let page_origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let mut config = options
+        .config(&page_origin)
+        .map_err(|e| JsValue::from_str(&e))?;
     // Every mounted console gets its own DOM id prefix, so two consoles never share an id.
     static MOUNTED: AtomicU32 = AtomicU32::new(0);
     config.id_prefix = format!("dba{}-", MOUNTED.fetch_add(1, Ordering::Relaxed) + 1);

@@ -110,7 +110,8 @@ impl Data {
     /// The data of the backend `config` names.
     pub fn from_config(config: &crate::config::Config) -> Self {
         match &config.backend {
-            crate::config::BackendConfig::Embedded => {
+            // The app shows why instead of opening anything; were it asked, the demo sends nothing anywhere.
+            crate::config::BackendConfig::Embedded | crate::config::BackendConfig::Refused(_) => {
                 let local = LocalBackend::open(&config.storage_key, config.demo);
                 if let Some(p) = &config.principal {
                     // A refused save leaves the stored principal; the demo still opens.
