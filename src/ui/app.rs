@@ -215,7 +215,16 @@ fn ViewAs() -> impl IntoView {
 fn StorageNotice() -> impl IntoView {
     let data = expect_context::<Data>();
     let reset_error = RwSignal::new(None::<String>);
-    move || {
+    let memory_only = move || {
+        data.memory_only.get().map(|why| {
+            view! {
+                <Banner message=format!("This browser did not let the console save the demo project ({why}).") warning=true>
+                    <p>"The demo keeps working, but its changes stay in this tab only and are lost when it closes or reloads."</p>
+                </Banner>
+            }
+        })
+    };
+    let unreadable = move || {
         data.load_problem.get().map(|why| {
             view! {
                 <Banner message=why warning=true>
@@ -231,10 +240,14 @@ fn StorageNotice() -> impl IntoView {
                     >
                         "Reset demo project"
                     </button>
-                    {move || reset_error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+                    {move || reset_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </Banner>
             }
         })
+    };
+    view! {
+        {memory_only}
+        {unreadable}
     }
 }
 

@@ -66,6 +66,8 @@ pub struct Data {
     local: StoredValue<Option<Rc<LocalBackend>>, LocalStorage>,
     /// Why stored demo data could not be read, if it could not.
     pub load_problem: RwSignal<Option<String>>,
+    /// Why the demo project lives only in this tab's memory (the browser refused to store it).
+    pub memory_only: RwSignal<Option<String>>,
     pub project: RwSignal<Load<ProjectInfo>>,
     pub roles: RwSignal<Load<Vec<CustomDbRole>>>,
     pub users: RwSignal<Load<Vec<DatabaseUser>>>,
@@ -90,6 +92,7 @@ impl Data {
             backend: StoredValue::new_local(backend),
             local: StoredValue::new_local(local),
             load_problem: RwSignal::new(problem),
+            memory_only: RwSignal::new(None),
             project: RwSignal::new(Load::Loading),
             roles: RwSignal::new(Load::Loading),
             users: RwSignal::new(Load::Loading),
@@ -136,8 +139,19 @@ impl Data {
         self.backend.get_value()
     }
 
+    /// Whether the embedded demo could still store what it holds (after every write, it may not).
+    fn note_storage(&self) {
+        let why = self
+            .local
+            .with_value(|l| l.as_ref().and_then(|l| l.memory_only()));
+        if self.memory_only.with_untracked(|w| *w != why) {
+            self.memory_only.set(why);
+        }
+    }
+
     /// Fetches everything again (at start, after a reset or "View as").
     pub fn reload(&self) {
+        self.note_storage();
         let this = *self;
         spawn_local(async move {
             let b = this.backend();
@@ -157,6 +171,7 @@ impl Data {
     /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
+        self.note_storage();
         let this = *self;
         spawn_local(async move {
             let b = this.backend();
