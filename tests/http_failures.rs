@@ -91,3 +91,70 @@ async fn a_link_to_another_origin_or_a_data_url_opens_nothing_and_says_why() {
         drop(app);
     }
 }
+
+/// Sends the list request the console sends, held `ms` by the emulator; returns once answered.
+async fn slow_list(ms: u32) {
+    let url = format!(
+        "{}/api/atlas/v2/groups/{EMU_PROJECT}/customDBRoles/roles",
+        emu_url()
+    );
+    let res = gloo_net::http::Request::get(&url)
+        .header("Accept", "application/vnd.atlas.2023-01-01+json")
+        .header("X-Emulator-Fault", &format!("delay:{ms}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
+    const SLOW_MS: u32 = 4_000;
+    emu_reset().await;
+    // The first load's custom roles are slow; the list read after the create below is not.
+    emu_arm(
+        &format!("delay:{SLOW_MS}"),
+        "GET",
+        "/customDBRoles/roles",
+        1,
+    )
+    .await;
+    let _app = mount_config(
+        "/database-access/custom-roles/new",
+        Config::http(emu_url(), EMU_PROJECT, 10_000),
+    );
+    fill_find_role("fresh_role", "sales", "orders").await;
+    // The first load reads the project first: submit once its list request is held.
+    let list = "/customDBRoles/roles 200";
+    for _ in 0..100 {
+        if emu_requests().await.iter().any(|l| l.ends_with(list)) {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(
+        emu_requests().await.iter().any(|l| l.ends_with(list)),
+        "the first load asked for the list"
+    );
+    submit_role();
+    wait_until_for("the newer load lists the new role", 10_000, || {
+        row_names().contains(&"fresh_role".to_string())
+    })
+    .await;
+    // Ordered, not timed: a request held as long as the first load's, sent after it, ends after it.
+    slow_list(SLOW_MS).await;
+    sleep(200).await;
+    let log = emu_requests().await;
+    assert!(
+        log.iter()
+            .filter(|l| l.starts_with("GET") && l.ends_with("/customDBRoles/roles 200"))
+            .count()
+            >= 3,
+        "the first load's slow list, the newer one and ours were answered: {log:?}"
+    );
+    assert!(
+        row_names().contains(&"fresh_role".to_string()),
+        "the older answer (without the role) replaced the newer one: {:?}",
+        row_names()
+    );
+}

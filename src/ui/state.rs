@@ -77,7 +77,21 @@ pub struct Data {
     /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
     /// and the list says so next to it.
     pub role_saved: RwSignal<Option<String>>,
+    /// The latest read started for each part (see `Tickets`).
+    tickets: StoredValue<Tickets>,
 }
+
+/// Every read of a part of the project takes the next number, and its answer is applied only if no later
+/// read of that part has started since: a slow answer from an older load never replaces a newer one.
+#[derive(Clone, Copy, Default)]
+struct Tickets {
+    project: u64,
+    database_access: u64,
+    project_access: u64,
+    activity: u64,
+}
+
+type Part = fn(&mut Tickets) -> &mut u64;
 
 impl Data {
     pub fn embedded(local: LocalBackend) -> Self {
@@ -100,6 +114,7 @@ impl Data {
             members: RwSignal::new(Load::Loading),
             org_teams: RwSignal::new(Load::Loading),
             role_saved: RwSignal::new(None),
+            tickets: StoredValue::new(Tickets::default()),
         };
         data.reload();
         data
@@ -156,7 +171,11 @@ impl Data {
         spawn_local(async move {
             let b = this.backend();
             // The project first: over HTTP it also tells which organization the teams are read from.
-            this.project.set(b.project().await.into());
+            let ticket = this.ticket(|t| &mut t.project);
+            let project = b.project().await;
+            if this.is_latest(|t| &mut t.project, ticket) {
+                this.project.set(project.into());
+            }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
             futures::future::join3(
@@ -185,23 +204,61 @@ impl Data {
         });
     }
 
+    /// Starts a read of `part`: its number.
+    fn ticket(&self, part: Part) -> u64 {
+        self.tickets
+            .try_update_value(|t| {
+                *part(t) += 1;
+                *part(t)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether the read numbered `ticket` is still the latest of `part` (false once unmounted).
+    fn is_latest(&self, part: Part, ticket: u64) -> bool {
+        self.tickets
+            .try_with_value(|t| {
+                let mut t = *t;
+                *part(&mut t) == ticket
+            })
+            .unwrap_or(false)
+    }
+
     async fn read_database_access(self, b: &dyn Backend) {
+        let part: Part = |t| &mut t.database_access;
+        let ticket = self.ticket(part);
         let (roles, users) =
             futures::future::join(b.list_custom_roles(), b.list_database_users()).await;
         // Users only with the custom roles they are checked against: a user dialog opened in between
         // would call every custom role unknown.
-        self.roles.set(roles.into());
-        self.users.set(users.into());
+        if self.is_latest(part, ticket) {
+            self.roles.set(roles.into());
+            self.users.set(users.into());
+        }
     }
 
     async fn read_project_access(self, b: &dyn Backend) {
+        let part: Part = |t| &mut t.project_access;
+        let ticket = self.ticket(part);
         // Teams before members: over HTTP the member list names teams by this answer.
-        self.org_teams.set(b.list_org_teams().await.into());
-        self.members.set(b.list_members().await.into());
+        let teams = b.list_org_teams().await;
+        if !self.is_latest(part, ticket) {
+            return;
+        }
+        self.org_teams.set(teams.into());
+        let members = b.list_members().await;
+        if self.is_latest(part, ticket) {
+            self.members.set(members.into());
+        }
     }
 
     async fn read_activity(self, b: &dyn Backend) {
-        self.activity.set(b.activity().await.into());
+        let part: Part = |t| &mut t.activity;
+        let ticket = self.ticket(part);
+        let activity = b.activity().await;
+        if self.is_latest(part, ticket) {
+            self.activity.set(activity.into());
+        }
     }
 
     /// Runs one backend write: `busy` while it runs; on success reads `area` again (see `refresh`) and
