@@ -158,3 +158,113 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
         row_names()
     );
 }
+
+// ---------- what a proxy in front of Atlas can do (issue 19 item 5) ----------
+
+const NEW: &str = "/database-access/custom-roles/new";
+const LIST: &str = "/database-access/custom-roles";
+
+/// The new-role editor over HTTP, filled with `name` (FIND on sales.orders) and submitted.
+async fn submit_new_role(name: &str) -> Mounted {
+    let app = mount_config(NEW, Config::http(emu_url(), EMU_PROJECT, 5_000));
+    fill_find_role(name, "sales", "orders").await;
+    submit_role();
+    app
+}
+
+/// The failure says `expect`, offers Try again and keeps the input; Try again then creates `name`.
+async fn fails_then_try_again_creates(name: &str, expect: &str) {
+    wait_until_for("the failure is reported", 20_000, || {
+        text_of("[role=alert]").contains(expect)
+    })
+    .await;
+    assert_eq!(pathname(), NEW, "still in the editor");
+    assert_eq!(input_labelled("Custom Role Name").unwrap().value(), name);
+    find("[role=alert] button", "Try again").await.click();
+    wait_until_for("created on Try again", 20_000, || {
+        pathname() == LIST && row_names().contains(&name.to_string())
+    })
+    .await;
+}
+
+fn role_posts(log: &[String]) -> Vec<&String> {
+    log.iter()
+        .filter(|l| l.starts_with("POST") && l.contains("/customDBRoles/roles"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_429_on_every_retry_shows_the_last_error_and_try_again() {
+    emu_reset().await;
+    // The first send and each of the 3 retries.
+    emu_arm("429:1", "POST", "/customDBRoles/roles", 4).await;
+    let _app = submit_new_role("limited_role").await;
+    wait_until_for("the rate limit is reported", 20_000, || {
+        text_of("[role=alert]").contains("Too many requests")
+    })
+    .await;
+    let posts: Vec<String> = role_posts(&emu_requests().await)
+        .into_iter()
+        .cloned()
+        .collect();
+    assert_eq!(posts.len(), 4, "sent, then retried 3 times: {posts:?}");
+    assert!(posts.iter().all(|p| p.ends_with(" 429")), "{posts:?}");
+    fails_then_try_again_creates("limited_role", "Too many requests").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_of_an_hour_is_capped() {
+    emu_reset().await;
+    emu_arm("429:3600", "POST", "/customDBRoles/roles", 1).await;
+    let _app = submit_new_role("patient_role").await;
+    // Capped at 10 s: an hour's wait would leave the editor open.
+    wait_until_for("created after the capped wait", 20_000, || {
+        pathname() == LIST && row_names().contains(&"patient_role".to_string())
+    })
+    .await;
+    let log = emu_requests().await;
+    let posts = role_posts(&log);
+    assert!(
+        posts.len() == 2 && posts[0].ends_with(" 429") && posts[1].ends_with(" 202"),
+        "{posts:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_connection_keeps_the_input_and_try_again_sends_it() {
+    emu_reset().await;
+    emu_arm("drop", "POST", "/customDBRoles/roles", 1).await;
+    let _app = submit_new_role("dropped_role").await;
+    fails_then_try_again_creates("dropped_role", "Try again").await;
+}
+
+/// A list answer the proxy broke: the list says it could not be loaded, and Try again loads it.
+async fn a_broken_list_answer_is_reported_and_try_again_loads(fault: &str, expect: &str) {
+    emu_reset().await;
+    emu_arm(fault, "GET", "/customDBRoles/roles", 1).await;
+    let _app = mount_config(LIST, Config::http(emu_url(), EMU_PROJECT, 5_000));
+    wait_until_for("the failure is reported", 10_000, || {
+        let t = page_text();
+        t.contains("could not be loaded") && t.contains(expect)
+    })
+    .await;
+    assert!(
+        query(".roles-table").is_none(),
+        "nothing made up from a broken answer"
+    );
+    find("button", "Try again").await.click();
+    wait_until_for("the list loads", 10_000, || {
+        row_names().contains(&"orders_reader".to_string())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_garbled_2xx_is_reported_not_read() {
+    a_broken_list_answer_is_reported_and_try_again_loads("garbled", "could not be read").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_html_5xx_page_from_the_proxy_is_reported() {
+    a_broken_list_answer_is_reported_and_try_again_loads("html", "502").await;
+}

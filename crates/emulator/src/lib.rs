@@ -75,6 +75,8 @@ pub struct Reply {
     pub delay: Option<Duration>,
     /// Close the connection mid-answer instead.
     pub drop: bool,
+    /// A body sent as is instead of `body` (a garbled answer, a proxy's HTML page).
+    pub raw: Option<String>,
 }
 
 impl Reply {
@@ -90,6 +92,7 @@ impl Reply {
             retry_after: None,
             delay: None,
             drop: false,
+            raw: None,
         }
     }
 
@@ -112,6 +115,16 @@ impl Reply {
             retry_after: None,
             delay: None,
             drop: false,
+            raw: None,
+        }
+    }
+
+    /// `body` sent as is, with `content_type`.
+    pub fn raw(status: u16, content_type: &str, body: &str) -> Reply {
+        Reply {
+            content_type: Some(content_type.to_string()),
+            raw: Some(body.to_string()),
+            ..Reply::empty(status)
         }
     }
 
@@ -205,6 +218,16 @@ impl Emulator {
                 drop: true,
                 ..Reply::empty(200)
             },
+            Some(FaultKind::Garbled) => Reply::raw(
+                200,
+                &format!("{};charset=utf-8", domain::api::media_type("2023-01-01")),
+                "{\"results\": [{\"roleName\": \"orders_rea",
+            ),
+            Some(FaultKind::Html) => Reply::raw(
+                502,
+                "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+            ),
             Some(FaultKind::Delay { ms }) => Reply {
                 delay: Some(Duration::from_millis(ms)),
                 ..self.api(req)

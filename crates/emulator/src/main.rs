@@ -117,7 +117,10 @@ fn serve(emulator: &Mutex<Emulator>, mut request: tiny_http::Request) {
     if let Some(s) = reply.retry_after {
         headers.push(header("Retry-After", &s.to_string()));
     }
-    let body = reply.body.map(|b| b.to_string()).unwrap_or_default();
+    let body = reply
+        .raw
+        .or_else(|| reply.body.map(|b| b.to_string()))
+        .unwrap_or_default();
     let len = body.len();
     let _ = request.respond(Response::new(
         reply.status.into(),
