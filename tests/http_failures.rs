@@ -268,3 +268,83 @@ async fn a_garbled_2xx_is_reported_not_read() {
 async fn an_html_5xx_page_from_the_proxy_is_reported() {
     a_broken_list_answer_is_reported_and_try_again_loads("html", "502").await;
 }
+
+#[wasm_bindgen_test]
+async fn a_create_that_timed_out_but_landed_is_recognised_on_try_again() {
+    emu_reset().await;
+    // Answered after the console's 5 s timeout, but applied at once: the role lands.
+    emu_arm("delay:7000", "POST", "/customDBRoles/roles", 1).await;
+    let _app = mount_config(NEW, Config::http(emu_url(), EMU_PROJECT, 5_000));
+    // Loaded before the create, as when a user fills a form: the editor doesn't know the role yet.
+    wait_until_for("the first load has ended", 10_000, || {
+        by_name("a", "Custom Roles").is_some() && page_text().contains("Atlas at")
+    })
+    .await;
+    for _ in 0..100 {
+        if emu_requests()
+            .await
+            .iter()
+            .any(|l| l.ends_with("/serviceAccounts 200"))
+        {
+            break;
+        }
+        sleep(50).await;
+    }
+    sleep(300).await;
+    fill_find_role("landed_role", "sales", "orders").await;
+    submit_role();
+    wait_until_for("the timeout is reported", 20_000, || {
+        text_of("[role=alert]").contains("may or may not have been made")
+    })
+    .await;
+    find("[role=alert] button", "Try again").await.click();
+    // Try again meets 409 for the same role and takes it as its own write: done, no conflict shown.
+    wait_until_for("done on Try again", 20_000, || {
+        pathname() == LIST && row_names().contains(&"landed_role".to_string())
+    })
+    .await;
+    let log = emu_requests().await;
+    let posts = role_posts(&log);
+    assert!(
+        posts.last().is_some_and(|p| p.ends_with(" 409")),
+        "{posts:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_create_meeting_a_different_role_of_that_name_is_still_a_conflict() {
+    emu_reset().await;
+    // Someone else's role of that name, granting something else.
+    let other = serde_json::json!({"roleName": "taken_role", "actions": [{"action": "INSERT", "resources": [{"db": "hr", "collection": ""}]}]});
+    let res = gloo_net::http::Request::post(&format!(
+        "{}/api/atlas/v2/groups/{EMU_PROJECT}/customDBRoles/roles",
+        emu_url()
+    ))
+    .header("Accept", "application/vnd.atlas.2023-01-01+json")
+    .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
+    .body(other.to_string())
+    .unwrap()
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 202);
+    // Through the backend the console uses (the editor would already refuse the known name).
+    use dbaccess::backend::Backend;
+    let http = dbaccess::backend::http::HttpBackend::new(
+        emu_url(),
+        EMU_PROJECT,
+        5_000,
+        domain::permissions::proxy_principal(),
+    );
+    let err = http
+        .create_custom_role(find_role("taken_role", "sales"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.error_code, "ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS");
+    // The same grants as the existing role: that is this write, done.
+    let same: domain::model::CustomDbRole = serde_json::from_value(other).unwrap();
+    assert_eq!(
+        http.create_custom_role(same).await.unwrap().role_name,
+        "taken_role"
+    );
+}
