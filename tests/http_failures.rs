@@ -348,3 +348,51 @@ async fn a_create_meeting_a_different_role_of_that_name_is_still_a_conflict() {
         "taken_role"
     );
 }
+
+#[wasm_bindgen_test]
+async fn database_users_past_the_first_page_of_500_are_listed() {
+    emu_reset().await;
+    let total = emu_control("POST", "database-users", r#"{"count": 1100}"#).await["databaseUsers"]
+        .as_u64()
+        .unwrap();
+    assert!(total > 1_000, "more than two pages of 500: {total}");
+    let _app = mount_config(
+        "/database-access/users",
+        Config::http(emu_url(), EMU_PROJECT, 10_000),
+    );
+    wait_until_for("the users are listed", 10_000, || {
+        query(".users-table").is_some()
+    })
+    .await;
+    let search = input_labelled("Search database users").unwrap();
+    type_into(&search, "gen-user-1100");
+    wait_until("the last user, from page 3, is found", || {
+        text_of(".users-table").contains("gen-user-1100")
+    })
+    .await;
+    let pages: Vec<String> = emu_requests()
+        .await
+        .into_iter()
+        .filter(|l| l.starts_with("GET") && l.contains("/databaseUsers"))
+        .collect();
+    assert!(pages.len() >= 3, "read page by page: {pages:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_create_still_propagating_when_the_read_back_retries_run_out_is_done() {
+    emu_reset().await;
+    // Unreadable by name for a minute: longer than the console's read-back retries (about 5 s).
+    emu_control("POST", "propagation", r#"{"ms": 60000}"#).await;
+    let _app = submit_new_role("slow_to_appear").await;
+    wait_until_for("back on the list with the role", 20_000, || {
+        pathname() == LIST && row_names().contains(&"slow_to_appear".to_string())
+    })
+    .await;
+    let log = emu_requests().await;
+    let reads = log
+        .iter()
+        .filter(|l| l.contains("roles/slow_to_appear 404"))
+        .count();
+    assert!(reads >= 2, "read back until the retries ran out: {log:?}");
+    emu_control("POST", "propagation", r#"{"ms": 0}"#).await;
+}

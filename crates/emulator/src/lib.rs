@@ -314,6 +314,26 @@ impl Emulator {
                 None => bad("send {\"ms\": <milliseconds>}".to_string()),
             },
             ("GET", "requests") => ok(json!(self.log)),
+            // More than a page of database users (Atlas pages by at most 500): copies of the first user
+            // named gen-user-0001, gen-user-0002, ... (test data: not checked as a write would be).
+            ("POST", "database-users") => match serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v.get("count").and_then(Value::as_u64))
+                .filter(|n| *n <= 5_000)
+            {
+                Some(n) => match self.project.users.first().cloned() {
+                    Some(template) => {
+                        for i in 1..=n {
+                            let mut u = template.clone();
+                            u.username = format!("gen-user-{i:04}");
+                            self.project.users.push(u);
+                        }
+                        ok(json!({ "databaseUsers": self.project.users.len() }))
+                    }
+                    None => bad("the project has no database user to copy".to_string()),
+                },
+                None => bad("send {\"count\": <1 to 5000>}".to_string()),
+            },
             _ => Reply::json(
                 404,
                 json!({ "error": 404, "detail": "no such control" }),
