@@ -254,7 +254,7 @@ fn allow_storage() {
 }
 
 #[wasm_bindgen_test]
-async fn reset_that_cannot_keep_the_old_data_does_not_reset() {
+async fn a_reset_that_cannot_keep_the_old_data_does_not_reset() {
     let key = fresh_key();
     storage().set_item(&key, "{not json").unwrap();
     let _app = mount_with("/database-access/custom-roles", &key);

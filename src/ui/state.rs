@@ -169,7 +169,10 @@ impl Data {
         self.note_storage();
         let this = *self;
         spawn_local(async move {
-            let b = this.backend();
+            // The console may have been unmounted before this task ran: then there is nothing to read.
+            let Some(b) = this.backend.try_get_value() else {
+                return;
+            };
             // The project first: over HTTP it also tells which organization the teams are read from.
             let ticket = this.ticket(|t| &mut t.project);
             let project = b.project().await;
@@ -193,7 +196,10 @@ impl Data {
         self.note_storage();
         let this = *self;
         spawn_local(async move {
-            let b = this.backend();
+            // The console may have been unmounted before this task ran: then there is nothing to read.
+            let Some(b) = this.backend.try_get_value() else {
+                return;
+            };
             let changed = async {
                 match area {
                     Area::DatabaseAccess => this.read_database_access(&*b).await,
@@ -327,13 +333,15 @@ impl Data {
     /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
     /// while loading (the backend still checks every write).
     pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
+        // try_: a closure that outlives its console (a leak seen in tests/shell.rs) reads nothing.
         self.project
-            .with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .try_with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .flatten()
     }
 
     /// Whether the embedded demo backend is in use (it has principals to "View as").
     pub fn is_embedded(&self) -> bool {
-        self.local.with_value(Option::is_some)
+        self.local.try_with_value(Option::is_some).unwrap_or(false)
     }
 
     /// "View as": switches the embedded demo's principal; every screen follows without a page reload.
