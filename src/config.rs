@@ -1,6 +1,14 @@
 //! How the console is started: which backend and demo project. The standalone page reads it from the URL
 //! (`?demo=large`, or `?api=<base URL>&project=<id>` for the Admin API); tests and hosts build it in code.
+//! An Admin API base is used only where `origin` allows it; otherwise the console opens nothing.
 use domain::demo::DemoKind;
+
+pub mod origin;
+use origin::{check_allowed_origin, check_base, Allowed};
+
+/// Timeouts a host may choose (`timeoutMs`): under a second every answer through a proxy would time out,
+/// over two minutes a user waits on a dead connection.
+pub const TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u32> = 1_000..=120_000;
 
 /// A request without an answer after this long fails with a retryable error.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
@@ -15,6 +23,8 @@ pub enum BackendConfig {
         project_id: String,
         timeout_ms: u32,
     },
+    /// The link or host named a backend the console must not use; why, for the user. Nothing is loaded.
+    Refused(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +39,9 @@ pub struct Config {
     pub principal: Option<domain::project::Principal>,
     /// Prefix of this console's DOM ids (`""` standalone; each embedded console gets its own).
     pub id_prefix: String,
+    /// The query naming the backend when the page URL chose it (`api=…&project=…`, `demo=large`): kept on
+    /// every link and address of the console, so a reload, a new tab or a shared link opens the same one.
+    pub url_backend: String,
 }
 
 /// What a host page passes to `mountConsole` (see `embed.rs`), as JSON.
@@ -47,6 +60,9 @@ pub struct EmbedOptions {
     pub base_path: Option<String>,
     #[serde(default)]
     pub timeout_ms: Option<u32>,
+    /// Origins besides the page's own whose Admin API `backend` may name (e.g. `"https://proxy.example"`).
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
     /// CSS custom properties set on the host element, e.g. `{"--color-primary": "#0b5"}`.
     #[serde(default)]
     pub theme: std::collections::BTreeMap<String, String>,
@@ -56,6 +72,9 @@ impl EmbedOptions {
     pub fn parse(json: &str) -> Result<EmbedOptions, String> {
         let o: EmbedOptions = serde_json::from_str(json)
             .map_err(|e| format!("mountConsole: the configuration is not valid: {e}"))?;
+        for origin in &o.allowed_origins {
+            check_allowed_origin(origin)?;
+        }
         if let Some(bad) = o.theme.keys().find(|k| !k.starts_with("--")) {
             return Err(format!(
                 "mountConsole: theme keys are CSS custom properties (\"--name\"), not {bad:?}"
@@ -64,8 +83,13 @@ impl EmbedOptions {
         Ok(o)
     }
 
-    /// The console configuration these options describe.
-    pub fn config(&self) -> Result<Config, String> {
+    /// The console configuration these options describe, for a page at `page_origin`.
+    pub fn config(&self, page_origin: &str) -> Result<Config, String> {
+        if let Some(t) = self.timeout_ms.filter(|t| !TIMEOUT_RANGE_MS.contains(t)) {
+            return Err(format!(
+                "mountConsole: timeoutMs must be between 1000 and 120000 (1 to 120 seconds), not {t}"
+            ));
+        }
         let mut config = match self.backend.as_deref() {
             None | Some("embedded") => {
                 let mut c = Config::default();
@@ -80,6 +104,15 @@ impl EmbedOptions {
                     .project_id
                     .as_deref()
                     .ok_or("mountConsole: projectId is required with an HTTP backend")?;
+                if self.principal.is_some() {
+                    return Err("mountConsole: principal is for the embedded demo only; over HTTP Atlas acts as the proxy's credentials allow".to_string());
+                }
+                let allowed = Allowed {
+                    page_origin,
+                    extra: &self.allowed_origins,
+                    loopback: cfg!(debug_assertions),
+                };
+                check_base(url, &allowed).map_err(|e| format!("mountConsole: {e}"))?;
                 Config::http(url, project, self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS))
             }
         };
@@ -106,6 +139,7 @@ impl Config {
             base_path: String::new(),
             principal: None,
             id_prefix: String::new(),
+            url_backend: String::new(),
         }
     }
 
@@ -120,23 +154,63 @@ impl Config {
         }
     }
 
-    /// From a query string such as `?demo=large`; anything unknown means the standard demo.
-    pub fn from_query(search: &str) -> Self {
-        let param = |name: &str| {
-            search
-                .trim_start_matches('?')
-                .split('&')
-                .filter_map(|kv| kv.split_once('='))
-                .find(|(k, _)| *k == name)
-                .and_then(|(_, v)| domain::api::decode(v))
+    /// From the page's query string (`?demo=large`, `?api=…&project=…`) on a page at `page_origin`;
+    /// anything unknown means the standard demo. A refused `api` opens nothing (see `origin`).
+    pub fn from_query(search: &str, page_origin: &str) -> Self {
+        let allowed = Allowed {
+            page_origin,
+            extra: &[],
+            loopback: cfg!(debug_assertions),
         };
+        Config::from_query_allowing(search, &allowed)
+    }
+
+    fn from_query_allowing(search: &str, allowed: &Allowed) -> Self {
+        let pairs: Vec<(&str, &str)> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .collect();
+        let raw = |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        let param = |name: &str| raw(name).and_then(domain::api::decode);
         if let (Some(api), Some(project)) = (param("api"), param("project")) {
-            return Config::http(&api, &project, DEFAULT_TIMEOUT_MS);
+            if let Err(why) = check_base(&api, allowed) {
+                return Config {
+                    backend: BackendConfig::Refused(why),
+                    ..Config::default()
+                };
+            }
+            return Config {
+                url_backend: format!(
+                    "api={}&project={}",
+                    raw("api").unwrap_or_default(),
+                    raw("project").unwrap_or_default()
+                ),
+                ..Config::http(&api, &project, DEFAULT_TIMEOUT_MS)
+            };
         }
-        let demo = param("demo")
-            .and_then(|d| DemoKind::parse(&d))
-            .unwrap_or_default();
-        Config::embedded(demo)
+        match param("demo").and_then(|d| DemoKind::parse(&d)) {
+            Some(demo) if demo != DemoKind::Standard => Config {
+                url_backend: format!("demo={}", raw("demo").unwrap_or_default()),
+                ..Config::embedded(demo)
+            },
+            _ => Config::default(),
+        }
+    }
+
+    /// What the header says about where the data comes from and goes to.
+    pub fn backend_label(&self) -> String {
+        match &self.backend {
+            BackendConfig::Embedded => "Demo project: nothing is sent to Atlas".to_string(),
+            BackendConfig::Http { base_url, .. } => match origin::origin_of(base_url) {
+                Ok(o) => format!(
+                    "Atlas at {}",
+                    o.split_once("://").map_or(o.as_str(), |(_, h)| h)
+                ),
+                Err(_) => "Atlas through this portal".to_string(),
+            },
+            BackendConfig::Refused(_) => "Not connected".to_string(),
+        }
     }
 }
 
@@ -147,88 +221,4 @@ impl Default for Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_demo_parameter_picks_the_project_and_its_own_storage() {
-        let large = Config::from_query("?x=1&demo=large");
-        assert_eq!(large.demo, DemoKind::Large);
-        let standard = Config::from_query("");
-        assert_eq!(standard, Config::default());
-        assert_ne!(
-            large.storage_key, standard.storage_key,
-            "the large demo never overwrites the standard one"
-        );
-        assert_eq!(Config::from_query("?demo=huge").demo, DemoKind::Standard);
-    }
-
-    #[test]
-    fn a_host_configures_backend_project_principal_base_and_theme() {
-        let o = EmbedOptions::parse(
-            r##"{"backend":"/api/proxy","projectId":"p1","basePath":"/portal/db-access/","theme":{"--accent":"#0b5"}}"##,
-        )
-        .unwrap();
-        let c = o.config().unwrap();
-        assert_eq!(
-            c.backend,
-            BackendConfig::Http {
-                base_url: "/api/proxy".into(),
-                project_id: "p1".into(),
-                timeout_ms: DEFAULT_TIMEOUT_MS
-            }
-        );
-        assert_eq!(c.base_path, "/portal/db-access/");
-        let a = EmbedOptions::parse(r#"{"projectId":"a","principal":"rory.readonly@example.com"}"#)
-            .unwrap()
-            .config()
-            .unwrap();
-        let b = EmbedOptions::parse(r#"{"projectId":"b"}"#)
-            .unwrap()
-            .config()
-            .unwrap();
-        assert_ne!(
-            a.storage_key, b.storage_key,
-            "two embedded consoles keep separate data"
-        );
-        assert_eq!(a.principal.unwrap().project_roles, ["GROUP_READ_ONLY"]);
-        for (bad, why) in [
-            (r#"{"backend":"/x"}"#, "projectId is required"),
-            (
-                r#"{"principal":"nobody@example.com"}"#,
-                "not one of the demo's principals",
-            ),
-        ] {
-            let err = EmbedOptions::parse(bad).unwrap().config().unwrap_err();
-            assert!(err.contains(why), "{err}");
-        }
-        for (bad, why) in [
-            (r#"{"projectid":"typo"}"#, "unknown field"),
-            (r#"{"theme":{"color":"red"}}"#, "custom properties"),
-            ("[1,2]", "not valid"),
-        ] {
-            let err = EmbedOptions::parse(bad).unwrap_err();
-            assert!(err.contains(why), "{err}");
-        }
-    }
-
-    #[test]
-    fn an_api_base_and_a_project_select_the_admin_api() {
-        let c = Config::from_query(
-            "?api=http%3A%2F%2F127.0.0.1%3A9000&project=6650f1c2a4b3c2d1e0f9a8b7",
-        );
-        assert_eq!(
-            c.backend,
-            BackendConfig::Http {
-                base_url: "http://127.0.0.1:9000".to_string(),
-                project_id: "6650f1c2a4b3c2d1e0f9a8b7".to_string(),
-                timeout_ms: DEFAULT_TIMEOUT_MS,
-            }
-        );
-        assert_eq!(
-            Config::from_query("?api=http%3A%2F%2Fx").backend,
-            BackendConfig::Embedded,
-            "without a project id there is nothing to manage over HTTP"
-        );
-    }
-}
+mod tests;

@@ -12,7 +12,8 @@ fn main() {
     if !standalone {
         return;
     }
-    let search = window().location().search().unwrap_or_default();
-    let config = Config::from_query(&search);
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let config = Config::from_query(&search, &location.origin().unwrap_or_default());
     leptos::mount::mount_to_body(move || view! { <dbaccess::ui::App config=config /> });
 }

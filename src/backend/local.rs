@@ -46,6 +46,9 @@ pub struct LocalBackend {
     /// key changes it; then the stored project is read again, so writes from two tabs never clobber
     /// each other and each answers as Atlas would against the latest data.
     seen: RefCell<String>,
+    /// Why the browser refused to store the project, once it has: from then on the demo works on the copy
+    /// in memory (this tab only), which other tabs' stored data must not replace.
+    memory_only: RefCell<Option<String>>,
 }
 
 /// The storage key of a demo kind (each kind keeps its own project).
@@ -90,17 +93,26 @@ fn parse(raw: &str) -> Result<Project, LoadProblem> {
 }
 
 /// Stores `project`; returns the stored text.
-fn write(key: &str, project: &Project) -> ApiResult<String> {
+fn write(key: &str, project: &Project) -> Result<String, String> {
     let text = serde_json::to_string(&StoredRef {
         version: FORMAT_VERSION,
         project,
     })
-    .map_err(|e| storage_error(e.to_string()))?;
+    .map_err(|e| e.to_string())?;
     storage()
-        .ok_or_else(|| storage_error("storage is unavailable".to_string()))?
+        .ok_or_else(|| "storage is unavailable".to_string())?
         .set_item(key, &text)
-        .map_err(|e| storage_error(format!("{e:?}")))?;
+        .map_err(refusal)?;
     Ok(text)
+}
+
+/// What the browser said when it refused to store (e.g. `QuotaExceededError`).
+fn refusal(e: wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
 }
 
 fn storage_error(why: String) -> ApiError {
@@ -114,12 +126,16 @@ fn storage_error(why: String) -> ApiError {
 impl LocalBackend {
     /// Opens the project stored under `key`, creating the `kind` demo project when there is none.
     pub fn open(key: &str, kind: DemoKind) -> Self {
+        let mut memory_only = None;
         let (state, seen) = match read_raw(key) {
             Some(raw) => (parse(&raw), raw),
             None => {
                 let project = kind.project();
-                // A browser that refuses storage still gets a working (unsaved) demo.
-                let seen = write(key, &project).unwrap_or_default();
+                // A browser that refuses storage still gets a working (unsaved) demo, and is told so.
+                let seen = write(key, &project).unwrap_or_else(|why| {
+                    memory_only = Some(why);
+                    String::new()
+                });
                 (Ok(project), seen)
             }
         };
@@ -128,11 +144,29 @@ impl LocalBackend {
             kind,
             state: RefCell::new(state),
             seen: RefCell::new(seen),
+            memory_only: RefCell::new(memory_only),
         }
     }
 
-    /// Picks up what another tab stored since we last looked.
+    /// Why the project lives only in this tab's memory (the browser refused to store it), if it does.
+    pub fn memory_only(&self) -> Option<String> {
+        self.memory_only.borrow().clone()
+    }
+
+    /// Stores `project` as the current one, or keeps it in memory only when the browser refuses.
+    fn store(&self, project: &Project) {
+        match write(&self.key, project) {
+            Ok(text) => *self.seen.borrow_mut() = text,
+            Err(why) => *self.memory_only.borrow_mut() = Some(why),
+        }
+    }
+
+    /// Picks up what another tab stored since we last looked (not once we work in memory: what is
+    /// stored is older than what this tab holds).
     fn refresh(&self) {
+        if self.memory_only.borrow().is_some() {
+            return;
+        }
         if let Some(raw) = read_raw(&self.key) {
             if *self.seen.borrow() != raw {
                 *self.state.borrow_mut() = parse(&raw);
@@ -146,14 +180,21 @@ impl LocalBackend {
     }
 
     /// Replaces the stored project with a fresh demo, keeping what was there under `<key>.previous`.
+    /// When the old data can't be kept, nothing is reset: it would be lost.
     pub fn reset(&self) -> ApiResult<()> {
         if let Some(old) = read_raw(&self.key) {
-            if let Some(s) = storage() {
-                let _ = s.set_item(&format!("{}.previous", self.key), &old);
-            }
+            let backup = format!("{}.previous", self.key);
+            storage()
+                .ok_or_else(|| "storage is unavailable".to_string())
+                .and_then(|s| s.set_item(&backup, &old).map_err(refusal))
+                .map_err(|why| {
+                    storage_error(format!(
+                        "{why} (it could not keep the old data under {backup}, so the demo project was not reset)"
+                    ))
+                })?;
         }
         let project = self.kind.project();
-        *self.seen.borrow_mut() = write(&self.key, &project)?;
+        self.store(&project);
         *self.state.borrow_mut() = Ok(project);
         Ok(())
     }
@@ -166,8 +207,8 @@ impl LocalBackend {
         }
     }
 
-    /// Applies one write to a copy, stores it, and only then makes it current: a write the browser
-    /// refuses to store changes nothing. The RefCell borrow spans the whole write, so writes never
+    /// Applies one write to a copy, stores it, and only then makes it current. When the browser refuses
+    /// to store it, the demo goes on in memory (`memory_only`) and the app says so. The RefCell borrow spans the whole write, so writes never
     /// interleave (they are applied one at a time, as Atlas requires).
     fn mutate<T>(&self, f: impl FnOnce(&mut Project, &str) -> ApiResult<T>) -> ApiResult<T> {
         self.refresh();
@@ -177,15 +218,20 @@ impl LocalBackend {
             .map_err(|LoadProblem(why)| unavailable(why))?;
         let mut next = current.clone();
         let out = f(&mut next, &now())?;
-        *self.seen.borrow_mut() = write(&self.key, &next)?;
+        self.store(&next);
         *state = Ok(next);
         Ok(out)
     }
 }
 
 /// A 24-hex Atlas object id.
-fn object_id() -> String {
-    random_string(HEX, 24)
+fn object_id() -> ApiResult<String> {
+    secret(HEX, 24)
+}
+
+/// Random characters for an id or a secret, or the error saying why there are none (no Web Crypto).
+fn secret(alphabet: &[u8], len: usize) -> ApiResult<String> {
+    random_string(alphabet, len).map_err(|e| unavailable(&e.0))
 }
 
 fn iso_in_hours(hours: i32) -> String {
@@ -257,10 +303,11 @@ impl Backend for LocalBackend {
         username: String,
         months: u32,
     ) -> BoxFuture<'_, ApiResult<String>> {
-        ready(
+        // The certificate first: without randomness nothing is recorded either.
+        ready(demo_certificate(&username, months).and_then(|pem| {
             self.mutate(|p, now| p.create_user_certificate(&username, months, now))
-                .map(|()| demo_certificate(&username, months)),
-        )
+                .map(|()| pem)
+        }))
     }
 
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
@@ -312,7 +359,7 @@ impl Backend for LocalBackend {
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {
-        ready(self.mutate(|p, now| p.invite_user(invite, object_id(), now)))
+        ready(object_id().and_then(|id| self.mutate(|p, now| p.invite_user(invite, id, now))))
     }
 
     fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>> {
@@ -320,31 +367,37 @@ impl Backend for LocalBackend {
     }
 
     fn create_api_key(&self, key: CreateProjectApiKey) -> BoxFuture<'_, ApiResult<ApiKey>> {
-        let ids = NewApiKeyIds {
-            id: object_id(),
-            public_key: random_string(LOWERCASE, 8),
-            private_key: format!(
-                "{}-{}-{}-{}",
-                random_string(HEX, 8),
-                random_string(HEX, 4),
-                random_string(HEX, 4),
-                random_string(HEX, 12)
-            ),
+        let ids = || {
+            Ok(NewApiKeyIds {
+                id: object_id()?,
+                public_key: secret(LOWERCASE, 8)?,
+                private_key: format!(
+                    "{}-{}-{}-{}",
+                    secret(HEX, 8)?,
+                    secret(HEX, 4)?,
+                    secret(HEX, 4)?,
+                    secret(HEX, 12)?
+                ),
+            })
         };
-        ready(self.mutate(|p, now| p.create_api_key(key, ids, now)))
+        ready(ids().and_then(|ids| self.mutate(|p, now| p.create_api_key(key, ids, now))))
     }
 
     fn create_service_account(
         &self,
         account: CreateServiceAccount,
     ) -> BoxFuture<'_, ApiResult<ServiceAccount>> {
-        let ids = NewServiceAccountIds {
-            client_id: format!("mdb_sa_id_{}", object_id()),
-            secret_id: object_id(),
-            secret: format!("mdb_sa_sk_{}", random_string(ALPHANUMERIC, 40)),
+        let ids = || {
+            Ok(NewServiceAccountIds {
+                client_id: format!("mdb_sa_id_{}", object_id()?),
+                secret_id: object_id()?,
+                secret: format!("mdb_sa_sk_{}", secret(ALPHANUMERIC, 40)?),
+            })
         };
         let expires = iso_in_hours(account.secret_expires_after_hours.max(1));
-        ready(self.mutate(|p, now| p.create_service_account(account, ids, now, &expires)))
+        ready(ids().and_then(|ids| {
+            self.mutate(|p, now| p.create_service_account(account, ids, now, &expires))
+        }))
     }
 
     fn set_member_roles(
@@ -361,11 +414,14 @@ impl Backend for LocalBackend {
     }
 }
 
-/// The demo project has no certificate authority: random base64 in a certificate's shape, saying so.
-fn demo_certificate(username: &str, months: u32) -> String {
+/// The demo project has no certificate authority: random base64 in a certificate's shape, saying so. Without
+/// a secure random source there is none (fail closed, like every secret here).
+fn demo_certificate(username: &str, months: u32) -> ApiResult<String> {
     const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    domain::user_certs::placeholder_pem(
+    let (cert, key) = (secret(BASE64, 640)?, secret(BASE64, 1200)?);
+    let mut blocks = [cert, key].into_iter();
+    Ok(domain::user_certs::placeholder_pem(
         &format!("Demo project: not a real certificate for CN={username} (valid {months} months)."),
-        |n| crate::random::random_string(BASE64, n),
-    )
+        |_| blocks.next().unwrap_or_default(),
+    ))
 }

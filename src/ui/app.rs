@@ -22,9 +22,15 @@ pub const HOME: &str = super::custom_roles::LIST_PATH;
 /// The whole console: header with the project, then the routed page.
 #[component]
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
+    if let crate::config::BackendConfig::Refused(why) = &config.backend {
+        return view! { <Refused why=why.clone() /> }.into_any();
+    }
+    let backend_label = config.backend_label();
+    let carried = config.url_backend.clone();
     let data = Data::from_config(&config);
     provide_context(data);
     super::base::provide(&config.base_path);
+    super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
     super::undo::UndoOffers::provide(); // after the ids: it keeps its elements' ids
     provide_guard(); // before the router: its popstate listener must run first
@@ -32,7 +38,8 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     view! {
         <Router base=base>
             <UnsavedChangesGuard />
-            <Header />
+            <KeepBackendInUrl carried=carried />
+            <Header backend=backend_label />
             <main id=dom_id("main") class="main">
                 <StorageNotice />
                 <super::undo::UndoNotice />
@@ -80,10 +87,53 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             </main>
         </Router>
     }
+    .into_any()
+}
+
+/// What opens instead of the console when the link names a backend it must not use.
+#[component]
+fn Refused(why: String) -> impl IntoView {
+    view! {
+        <main class="main">
+            <section class="page">
+                <h1>"This link can't be opened"</h1>
+                <p role="alert">{why}</p>
+                <p>"Open the console from your portal, or without an api parameter for the demo project."</p>
+            </section>
+        </main>
+    }
+}
+
+/// Keeps the query naming the backend in the address after every navigation (links carry it already;
+/// redirects and code-driven navigation don't), so a reload opens the same backend, not the demo.
+#[component]
+fn KeepBackendInUrl(carried: String) -> impl IntoView {
+    if !carried.is_empty() {
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |_| {
+            location.pathname.track();
+            location.search.track();
+            let window = window();
+            let here = window.location();
+            let href = format!(
+                "{}{}{}",
+                here.pathname().unwrap_or_default(),
+                here.search().unwrap_or_default(),
+                here.hash().unwrap_or_default()
+            );
+            let kept = super::base::with_carried(&href, &carried);
+            if kept != href {
+                if let Ok(history) = window.history() {
+                    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+                    let _ = history.replace_state_with_url(&state, "", Some(&kept));
+                }
+            }
+        });
+    }
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(backend: String) -> impl IntoView {
     let data = expect_context::<Data>();
     let name = move || {
         data.project
@@ -96,6 +146,7 @@ fn Header() -> impl IntoView {
             <div class="header-project">
                 <span class="header-label">"Project"</span>
                 <span class="header-project-name" data-project-id=id>{name}</span>
+                <span class="header-backend">{backend}</span>
             </div>
             <nav class="header-nav" aria-label="Sections">
                 <a href=super::base::link(HOME)>"Database Access"</a>
@@ -164,7 +215,16 @@ fn ViewAs() -> impl IntoView {
 fn StorageNotice() -> impl IntoView {
     let data = expect_context::<Data>();
     let reset_error = RwSignal::new(None::<String>);
-    move || {
+    let memory_only = move || {
+        data.memory_only.get().map(|why| {
+            view! {
+                <Banner message=format!("This browser did not let the console save the demo project ({why}).") warning=true>
+                    <p>"The demo keeps working, but its changes stay in this tab only and are lost when it closes or reloads."</p>
+                </Banner>
+            }
+        })
+    };
+    let unreadable = move || {
         data.load_problem.get().map(|why| {
             view! {
                 <Banner message=why warning=true>
@@ -180,10 +240,14 @@ fn StorageNotice() -> impl IntoView {
                     >
                         "Reset demo project"
                     </button>
-                    {move || reset_error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+                    {move || reset_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </Banner>
             }
         })
+    };
+    view! {
+        {memory_only}
+        {unreadable}
     }
 }
 

@@ -7,6 +7,37 @@ use std::sync::Arc;
 #[derive(Clone)]
 struct RouteBase(Arc<str>);
 
+/// The query naming the backend when the page URL chose it (`Config::url_backend`), kept on every link.
+#[derive(Clone)]
+struct Carried(Arc<str>);
+
+pub fn provide_carried(query: &str) {
+    provide_context(Carried(query.into()));
+}
+
+/// This console's carried query (see `Carried`); `""` when there is none.
+pub fn carried() -> Arc<str> {
+    use_context::<Carried>().map_or_else(|| Arc::from(""), |c| c.0)
+}
+
+/// `href` with `carried` in its query (before any `#fragment`), unless it is there already.
+pub fn with_carried(href: &str, carried: &str) -> String {
+    let (rest, fragment) = href
+        .split_once('#')
+        .map_or((href, None), |(r, f)| (r, Some(f)));
+    let query = rest.split_once('?').map_or("", |(_, q)| q);
+    if carried.is_empty()
+        || query
+            .split('&')
+            .any(|kv| carried.split('&').any(|c| c == kv))
+    {
+        return href.to_string();
+    }
+    let sep = if rest.contains('?') { '&' } else { '?' };
+    let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    format!("{rest}{sep}{carried}{fragment}")
+}
+
 /// `/portal/db-access/` and `portal/db-access` both mean `/portal/db-access`; `/` means none.
 pub fn normalize(base: &str) -> String {
     let trimmed = base.trim().trim_matches('/');
@@ -29,7 +60,7 @@ pub fn current() -> Arc<str> {
 
 /// The `href` of a console route (`/database-access/...`).
 pub fn link(route: impl AsRef<str>) -> String {
-    format!("{}{}", current(), route.as_ref())
+    with_carried(&format!("{}{}", current(), route.as_ref()), &carried())
 }
 
 /// The console route of a browser path, or `None` when the path is outside the console.
@@ -66,5 +97,20 @@ mod tests {
         assert_eq!(route_under(b, "/portal/db-accessories"), None);
         assert_eq!(route_under(b, "/elsewhere"), None);
         assert_eq!(route_under("", "/x").as_deref(), Some("/x"));
+    }
+
+    #[test]
+    fn the_backend_query_is_kept_on_links_once() {
+        let c = "api=%2Fp&project=g";
+        assert_eq!(with_carried("/who-can", c), "/who-can?api=%2Fp&project=g");
+        assert_eq!(
+            with_carried("/who-can?action=FIND#x", c),
+            "/who-can?action=FIND&api=%2Fp&project=g#x"
+        );
+        assert_eq!(
+            with_carried("/a?api=%2Fp&project=g", c),
+            "/a?api=%2Fp&project=g"
+        );
+        assert_eq!(with_carried("/a", ""), "/a");
     }
 }

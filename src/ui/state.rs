@@ -66,6 +66,8 @@ pub struct Data {
     local: StoredValue<Option<Rc<LocalBackend>>, LocalStorage>,
     /// Why stored demo data could not be read, if it could not.
     pub load_problem: RwSignal<Option<String>>,
+    /// Why the demo project lives only in this tab's memory (the browser refused to store it).
+    pub memory_only: RwSignal<Option<String>>,
     pub project: RwSignal<Load<ProjectInfo>>,
     pub roles: RwSignal<Load<Vec<CustomDbRole>>>,
     pub users: RwSignal<Load<Vec<DatabaseUser>>>,
@@ -75,7 +77,21 @@ pub struct Data {
     /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
     /// and the list says so next to it.
     pub role_saved: RwSignal<Option<String>>,
+    /// The latest read started for each part (see `Tickets`).
+    tickets: StoredValue<Tickets>,
 }
+
+/// Every read of a part of the project takes the next number, and its answer is applied only if no later
+/// read of that part has started since: a slow answer from an older load never replaces a newer one.
+#[derive(Clone, Copy, Default)]
+struct Tickets {
+    project: u64,
+    database_access: u64,
+    project_access: u64,
+    activity: u64,
+}
+
+type Part = fn(&mut Tickets) -> &mut u64;
 
 impl Data {
     pub fn embedded(local: LocalBackend) -> Self {
@@ -90,6 +106,7 @@ impl Data {
             backend: StoredValue::new_local(backend),
             local: StoredValue::new_local(local),
             load_problem: RwSignal::new(problem),
+            memory_only: RwSignal::new(None),
             project: RwSignal::new(Load::Loading),
             roles: RwSignal::new(Load::Loading),
             users: RwSignal::new(Load::Loading),
@@ -97,6 +114,7 @@ impl Data {
             members: RwSignal::new(Load::Loading),
             org_teams: RwSignal::new(Load::Loading),
             role_saved: RwSignal::new(None),
+            tickets: StoredValue::new(Tickets::default()),
         };
         data.reload();
         data
@@ -110,7 +128,8 @@ impl Data {
     /// The data of the backend `config` names.
     pub fn from_config(config: &crate::config::Config) -> Self {
         match &config.backend {
-            crate::config::BackendConfig::Embedded => {
+            // The app shows why instead of opening anything; were it asked, the demo sends nothing anywhere.
+            crate::config::BackendConfig::Embedded | crate::config::BackendConfig::Refused(_) => {
                 let local = LocalBackend::open(&config.storage_key, config.demo);
                 if let Some(p) = &config.principal {
                     // A refused save leaves the stored principal; the demo still opens.
@@ -135,13 +154,31 @@ impl Data {
         self.backend.get_value()
     }
 
+    /// Whether the embedded demo could still store what it holds (after every write, it may not).
+    fn note_storage(&self) {
+        let why = self
+            .local
+            .with_value(|l| l.as_ref().and_then(|l| l.memory_only()));
+        if self.memory_only.with_untracked(|w| *w != why) {
+            self.memory_only.set(why);
+        }
+    }
+
     /// Fetches everything again (at start, after a reset or "View as").
     pub fn reload(&self) {
+        self.note_storage();
         let this = *self;
         spawn_local(async move {
-            let b = this.backend();
+            // The console may have been unmounted before this task ran: then there is nothing to read.
+            let Some(b) = this.backend.try_get_value() else {
+                return;
+            };
             // The project first: over HTTP it also tells which organization the teams are read from.
-            this.project.set(b.project().await.into());
+            let ticket = this.ticket(|t| &mut t.project);
+            let project = b.project().await;
+            if this.is_latest(|t| &mut t.project, ticket) {
+                this.project.set(project.into());
+            }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
             futures::future::join3(
@@ -156,9 +193,13 @@ impl Data {
     /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
+        self.note_storage();
         let this = *self;
         spawn_local(async move {
-            let b = this.backend();
+            // The console may have been unmounted before this task ran: then there is nothing to read.
+            let Some(b) = this.backend.try_get_value() else {
+                return;
+            };
             let changed = async {
                 match area {
                     Area::DatabaseAccess => this.read_database_access(&*b).await,
@@ -169,23 +210,61 @@ impl Data {
         });
     }
 
+    /// Starts a read of `part`: its number.
+    fn ticket(&self, part: Part) -> u64 {
+        self.tickets
+            .try_update_value(|t| {
+                *part(t) += 1;
+                *part(t)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether the read numbered `ticket` is still the latest of `part` (false once unmounted).
+    fn is_latest(&self, part: Part, ticket: u64) -> bool {
+        self.tickets
+            .try_with_value(|t| {
+                let mut t = *t;
+                *part(&mut t) == ticket
+            })
+            .unwrap_or(false)
+    }
+
     async fn read_database_access(self, b: &dyn Backend) {
+        let part: Part = |t| &mut t.database_access;
+        let ticket = self.ticket(part);
         let (roles, users) =
             futures::future::join(b.list_custom_roles(), b.list_database_users()).await;
         // Users only with the custom roles they are checked against: a user dialog opened in between
         // would call every custom role unknown.
-        self.roles.set(roles.into());
-        self.users.set(users.into());
+        if self.is_latest(part, ticket) {
+            self.roles.set(roles.into());
+            self.users.set(users.into());
+        }
     }
 
     async fn read_project_access(self, b: &dyn Backend) {
+        let part: Part = |t| &mut t.project_access;
+        let ticket = self.ticket(part);
         // Teams before members: over HTTP the member list names teams by this answer.
-        self.org_teams.set(b.list_org_teams().await.into());
-        self.members.set(b.list_members().await.into());
+        let teams = b.list_org_teams().await;
+        if !self.is_latest(part, ticket) {
+            return;
+        }
+        self.org_teams.set(teams.into());
+        let members = b.list_members().await;
+        if self.is_latest(part, ticket) {
+            self.members.set(members.into());
+        }
     }
 
     async fn read_activity(self, b: &dyn Backend) {
-        self.activity.set(b.activity().await.into());
+        let part: Part = |t| &mut t.activity;
+        let ticket = self.ticket(part);
+        let activity = b.activity().await;
+        if self.is_latest(part, ticket) {
+            self.activity.set(activity.into());
+        }
     }
 
     /// Runs one backend write: `busy` while it runs; on success reads `area` again (see `refresh`) and
@@ -254,7 +333,7 @@ impl Data {
     /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
     /// while loading (the backend still checks every write).
     pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
-        // Asked from a write's continuation too, which may end after the console was unmounted.
+        // try_: asked from a write's continuation or a closure that may outlive its console (unmounted).
         self.project
             .try_with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
             .flatten()
@@ -262,7 +341,7 @@ impl Data {
 
     /// Whether the embedded demo backend is in use (it has principals to "View as").
     pub fn is_embedded(&self) -> bool {
-        self.local.with_value(Option::is_some)
+        self.local.try_with_value(Option::is_some).unwrap_or(false)
     }
 
     /// "View as": switches the embedded demo's principal; every screen follows without a page reload.

@@ -11,6 +11,7 @@ mod support;
 mod custom_roles;
 mod database_users;
 mod http_backend;
+mod http_failures;
 mod power_tools;
 mod project_access;
 mod role_picker;

@@ -76,7 +76,14 @@ async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
     );
     // A locked option can't be chosen by clicking it.
     option(&picker, "dropDatabase").unwrap().click();
-    sleep(50).await;
+    // Positive and ordered, not a pause: a key pressed after the click moves the active option once
+    // the click has been handled, so a selection it made would show by then.
+    let active = picker.get_attribute("aria-activedescendant");
+    press_key(&picker, "ArrowDown");
+    wait_until("the key after the click is handled", || {
+        picker.get_attribute("aria-activedescendant") != active
+    })
+    .await;
     assert_eq!(
         option(&picker, "dropDatabase")
             .unwrap()

@@ -1,6 +1,7 @@
 //! Browser tests of the app shell: routing, the Database Access tabs by mouse, keyboard and URL.
 
 use crate::support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 fn tab(id: &str) -> web_sys::HtmlElement {
@@ -197,4 +198,122 @@ async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_on
         pathname() == format!("{base}/database-access/custom-roles")
     })
     .await;
+}
+
+// ---------- failing closed (issue 19) ----------
+
+/// Runs `code` in the page (test set-up only: stubs of browser APIs).
+fn js(code: &str) {
+    js_sys::eval(code).unwrap();
+}
+
+/// Without Web Crypto, or when it refuses, no secret is made: before, a zero-filled buffer made "AAAA…".
+#[wasm_bindgen_test]
+async fn without_web_crypto_no_password_is_generated() {
+    use dbaccess::random::{random_string, ALPHANUMERIC};
+    let working = random_string(ALPHANUMERIC, 24).unwrap();
+    assert_eq!(working.len(), 24);
+    assert_ne!(working, "A".repeat(24));
+    js("window.__crypto = Object.getOwnPropertyDescriptor(window, 'crypto') || Object.getOwnPropertyDescriptor(Object.getPrototypeOf(window), 'crypto');
+        crypto.getRandomValues = () => { throw new DOMException('refused', 'QuotaExceededError'); };");
+    let refused = random_string(ALPHANUMERIC, 24);
+    js("delete crypto.getRandomValues;
+        Object.defineProperty(window, 'crypto', { value: undefined, configurable: true, writable: true });");
+    let missing = random_string(ALPHANUMERIC, 24);
+    let _app = mount_app_at("/database-access/users/new");
+    find("button", "Autogenerate Secure Password").await.click();
+    wait_until("the dialog says why", || {
+        text_of("[role=dialog] .field-error").contains("nothing was generated")
+    })
+    .await;
+    let password = input_labelled("Password").unwrap().value();
+    js("Object.defineProperty(window, 'crypto', window.__crypto);");
+    assert!(refused.unwrap_err().0.contains("refused"));
+    assert!(missing.unwrap_err().0.contains("no secure random numbers"));
+    assert_eq!(password, "", "no password was filled in");
+    assert!(random_string(ALPHANUMERIC, 4).is_ok(), "restored");
+}
+
+/// Makes `localStorage.setItem` throw a QuotaExceededError for keys `when` (a JS predicate on `k`) holds.
+fn refuse_storage(when: &str) {
+    js(&format!(
+        "window.__setItem = window.__setItem || Storage.prototype.setItem;
+         Storage.prototype.setItem = function (k, v) {{
+           if ({when}) throw new DOMException('full', 'QuotaExceededError');
+           return window.__setItem.call(this, k, v);
+         }};"
+    ));
+}
+
+fn allow_storage() {
+    js("if (window.__setItem) Storage.prototype.setItem = window.__setItem;");
+}
+
+#[wasm_bindgen_test]
+async fn a_reset_that_cannot_keep_the_old_data_does_not_reset() {
+    let key = fresh_key();
+    storage().set_item(&key, "{not json").unwrap();
+    let _app = mount_with("/database-access/custom-roles", &key);
+    let reset = find("button", "Reset demo project").await;
+    refuse_storage("k.endsWith('.previous')");
+    reset.click();
+    wait_until("the reset is refused with the reason", || {
+        text_of(".banner .field-error").contains("was not reset")
+    })
+    .await;
+    allow_storage();
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("{not json"),
+        "the old data is still there"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn storage_that_refuses_writes_keeps_the_demo_working_in_memory_and_says_so() {
+    let key = fresh_key();
+    let _app = mount_with("/database-access/custom-roles", &key);
+    list_ready().await;
+    let stored_before = storage().get_item(&key).unwrap();
+    refuse_storage("true");
+    select("view-as", "rory.readonly@example.com");
+    wait_until("the notice says changes stay in this tab", || {
+        page_text().contains("its changes stay in this tab only")
+    })
+    .await;
+    allow_storage();
+    let view_as: web_sys::HtmlSelectElement = by_id("view-as").unwrap().unchecked_into();
+    assert_eq!(
+        view_as.value(),
+        "rory.readonly@example.com",
+        "the change took effect"
+    );
+    assert!(
+        !page_text().contains("refused to save"),
+        "no error: {}",
+        page_text()
+    );
+    assert_eq!(storage().get_item(&key).unwrap(), stored_before);
+}
+
+#[wasm_bindgen_test]
+async fn unmount_leaves_the_host_element_as_it_found_it() {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_class_name("portal-slot");
+    host.set_attribute("data-owner", "portal").unwrap();
+    host.set_attribute("style", "margin: 1px;").unwrap();
+    host.set_inner_html("<p>placeholder</p>");
+    document().body().unwrap().append_child(&host).unwrap();
+    let before = host.outer_html();
+    let options =
+        js_sys::JSON::parse(r##"{"projectId":"unmount-test","theme":{"--dba-accent":"#5a2ca0"}}"##)
+            .unwrap();
+    let mut handle = dbaccess::embed::mount_console(host.clone(), options).unwrap();
+    wait_until("the console is mounted", || {
+        host.query_selector(".header").unwrap().is_some()
+    })
+    .await;
+    handle.unmount();
+    assert_eq!(host.outer_html(), before);
+    host.remove();
 }

@@ -168,6 +168,11 @@ async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
         !stored_users(&key).iter().any(|u| u.username == "bi-reader")
     })
     .await;
-    sleep(100).await;
+    // Positive marker, not a pause: the list is re-read after the delete's success handler (which
+    // offers any undo) has run, so once it no longer shows the user, an offer would be showing.
+    wait_until("the list no longer shows bi-reader", || {
+        query(".users-table").is_some() && !text_of(".users-table").contains("bi-reader")
+    })
+    .await;
     assert!(by_name("button", "Undo").is_none());
 }

@@ -25,7 +25,15 @@ async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_ba
     assert_eq!(edit.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(messages_of(&edit).contains("Requires Project Owner or Project Database Access Admin"));
     edit.click();
-    sleep(50).await;
+    // Positive and ordered, not a pause: a search typed after the click is applied after anything the
+    // click set off, so once the filtered list shows, a navigation or dialog would be there too.
+    let search = input_labelled("Search custom roles").unwrap();
+    type_into(&search, "orders_reader");
+    let shows = |name: &str| row_names().iter().any(|r| r == name);
+    wait_until("the search after the click is applied", || {
+        shows("orders_reader") && !shows("index_tuner")
+    })
+    .await;
     assert_eq!(
         pathname(),
         "/database-access/custom-roles",
@@ -37,8 +45,13 @@ async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_ba
         Some("true")
     );
     delete.click();
-    sleep(50).await;
+    type_into(&search, "index_tuner");
+    wait_until("the search after the click is applied", || {
+        shows("index_tuner") && !shows("orders_reader")
+    })
+    .await;
     assert!(query("[role=alertdialog]").is_none());
+    type_into(&search, "");
     assert!(page_text().contains("You are viewing as rory.readonly@example.com"));
     let add = by_name("button", "Add New Custom Role").unwrap();
     assert_eq!(add.get_attribute("aria-disabled").as_deref(), Some("true"));

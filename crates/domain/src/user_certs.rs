@@ -56,8 +56,8 @@ impl Project {
 /// A certificate-shaped PEM for a backend with no certificate authority (the embedded demo, the
 /// emulator): `note`, before the first line (RFC 7468 allows text there), says what it is; `base64(n)`
 /// gives `n` random base64 characters (the caller's random source).
-pub fn placeholder_pem(note: &str, base64: impl Fn(usize) -> String) -> String {
-    let block = |n: usize| {
+pub fn placeholder_pem(note: &str, mut base64: impl FnMut(usize) -> String) -> String {
+    let mut block = |n: usize| {
         base64(n)
             .as_bytes()
             .chunks(64)
@@ -65,10 +65,9 @@ pub fn placeholder_pem(note: &str, base64: impl Fn(usize) -> String) -> String {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let (cert, key) = (block(640), block(1200));
     format!(
-        "{note}\n-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n\
-         -----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
-        block(640),
-        block(1200)
+        "{note}\n-----BEGIN CERTIFICATE-----\n{cert}\n-----END CERTIFICATE-----\n\
+         -----BEGIN PRIVATE KEY-----\n{key}\n-----END PRIVATE KEY-----\n"
     )
 }

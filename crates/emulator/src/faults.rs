@@ -13,10 +13,14 @@ pub enum FaultKind {
     Drop,
     /// Wait this long, then answer normally (longer than the client's timeout means a timeout).
     Delay { ms: u64 },
+    /// `200` with the versioned JSON media type and a body cut mid-document: a proxy that truncated it.
+    Garbled,
+    /// `502` with an HTML page, as a proxy or load balancer in front of Atlas answers.
+    Html,
 }
 
 impl FaultKind {
-    /// `500`, `429`, `429:3` (Retry-After seconds), `drop`, `delay:5000`.
+    /// `500`, `429`, `429:3` (Retry-After seconds), `drop`, `delay:5000`, `garbled`, `html`.
     pub fn parse(s: &str) -> Option<FaultKind> {
         let (name, arg) = match s.split_once([':', '=']) {
             Some((n, a)) => (n.trim(), Some(a.trim())),
@@ -24,6 +28,8 @@ impl FaultKind {
         };
         match name {
             "drop" => Some(FaultKind::Drop),
+            "garbled" => Some(FaultKind::Garbled),
+            "html" => Some(FaultKind::Html),
             "delay" => Some(FaultKind::Delay {
                 ms: arg?.parse().ok()?,
             }),
@@ -64,7 +70,7 @@ impl ArmRequest {
     pub fn into_armed(self) -> Result<Armed, String> {
         let kind = FaultKind::parse(&self.fault).ok_or_else(|| {
             format!(
-                "unknown fault {:?}: use 500, 429[:seconds], drop or delay:<ms>",
+                "unknown fault {:?}: use 500, 429[:seconds], drop, delay:<ms>, garbled or html",
                 self.fault
             )
         })?;
@@ -111,6 +117,8 @@ mod tests {
             Some(FaultKind::Delay { ms: 2500 })
         );
         assert_eq!(FaultKind::parse("drop"), Some(FaultKind::Drop));
+        assert_eq!(FaultKind::parse("garbled"), Some(FaultKind::Garbled));
+        assert_eq!(FaultKind::parse("html"), Some(FaultKind::Html));
         for bad in ["200", "delay", "teapot", "429:x", ""] {
             assert_eq!(FaultKind::parse(bad), None, "{bad}");
         }
@@ -140,5 +148,25 @@ mod tests {
         );
         assert_eq!(take(&mut armed, "POST", roles), None);
         assert!(armed.is_empty());
+    }
+
+    #[test]
+    fn garbled_and_html_answers_are_what_a_broken_proxy_sends_and_the_console_refuses() {
+        let mut emu = crate::Emulator::open(crate::Settings::default()).unwrap();
+        let mut req = crate::Request::from_url("GET", "/api/atlas/v2/groups/g/customDBRoles/roles");
+        req.fault = Some("garbled".into());
+        let r = emu.handle(&req);
+        let body = r.raw.clone().unwrap();
+        assert_eq!(r.status, 200);
+        assert!(domain::answer::read(200, r.content_type.as_deref(), &body).is_err());
+        req.fault = Some("html".into());
+        let r = emu.handle(&req);
+        assert_eq!(
+            (r.status, r.content_type.as_deref()),
+            (502, Some("text/html"))
+        );
+        let e = domain::answer::read(502, r.content_type.as_deref(), r.raw.as_deref().unwrap())
+            .unwrap_err();
+        assert_eq!(e.error, 502);
     }
 }

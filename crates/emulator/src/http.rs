@@ -75,12 +75,10 @@ fn serve(emulator: &Mutex<Emulator>, mut request: tiny_http::Request) {
     if let Some(s) = reply.retry_after {
         headers.push(header("Retry-After", &s.to_string()));
     }
-    // A bare string body is text (Atlas's certificate answer is a PEM), anything else JSON.
-    let body = match reply.body {
-        Some(serde_json::Value::String(text)) => text,
-        Some(b) => b.to_string(),
-        None => String::new(),
-    };
+    let body = reply
+        .raw
+        .or_else(|| reply.body.map(|b| b.to_string()))
+        .unwrap_or_default();
     let len = body.len();
     let _ = request.respond(Response::new(
         reply.status.into(),

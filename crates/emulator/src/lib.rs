@@ -82,6 +82,8 @@ pub struct Reply {
     pub delay: Option<Duration>,
     /// Close the connection mid-answer instead.
     pub drop: bool,
+    /// A body sent as is instead of `body` (a garbled answer, a proxy's HTML page).
+    pub raw: Option<String>,
 }
 
 impl Reply {
@@ -97,6 +99,7 @@ impl Reply {
             retry_after: None,
             delay: None,
             drop: false,
+            raw: None,
         }
     }
 
@@ -119,6 +122,16 @@ impl Reply {
             retry_after: None,
             delay: None,
             drop: false,
+            raw: None,
+        }
+    }
+
+    /// `body` sent as is, with `content_type`.
+    pub fn raw(status: u16, content_type: &str, body: &str) -> Reply {
+        Reply {
+            content_type: Some(content_type.to_string()),
+            raw: Some(body.to_string()),
+            ..Reply::empty(status)
         }
     }
 
@@ -231,6 +244,16 @@ impl Emulator {
                 drop: true,
                 ..Reply::empty(200)
             },
+            Some(FaultKind::Garbled) => Reply::raw(
+                200,
+                &format!("{};charset=utf-8", domain::api::media_type("2023-01-01")),
+                "{\"results\": [{\"roleName\": \"orders_rea",
+            ),
+            Some(FaultKind::Html) => Reply::raw(
+                502,
+                "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+            ),
             Some(FaultKind::Delay { ms }) => Reply {
                 delay: Some(Duration::from_millis(ms)),
                 ..self.api(req)
@@ -338,6 +361,26 @@ impl Emulator {
                     ok(json!({ "principal": self.project.principal.name }))
                 }
                 Err(e) => bad(e.to_string()),
+            },
+            // More than a page of database users (Atlas pages by at most 500): copies of the first user
+            // named gen-user-0001, gen-user-0002, ... (test data: not checked as a write would be).
+            ("POST", "database-users") => match serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v.get("count").and_then(Value::as_u64))
+                .filter(|n| *n <= 5_000)
+            {
+                Some(n) => match self.project.users.first().cloned() {
+                    Some(template) => {
+                        for i in 1..=n {
+                            let mut u = template.clone();
+                            u.username = format!("gen-user-{i:04}");
+                            self.project.users.push(u);
+                        }
+                        ok(json!({ "databaseUsers": self.project.users.len() }))
+                    }
+                    None => bad("the project has no database user to copy".to_string()),
+                },
+                None => bad("send {\"count\": <1 to 5000>}".to_string()),
             },
             _ => Reply::json(
                 404,

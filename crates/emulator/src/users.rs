@@ -34,8 +34,7 @@ pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -
             let updated = p.update_database_user(db, username, user, now)?;
             ok(200, &in_group(&updated, &p.id), V2023_01_01)
         }
-        // Atlas answers with the PEM text under the JSON media type (recorded in `dbuserscerts/`): a bare
-        // string body is sent as text.
+        // Atlas answers with the PEM text under the JSON media type (recorded in `dbuserscerts/`).
         ("POST", ["databaseUsers", username, "certs"]) => {
             let months = body::<Value>(req)?
                 .get("monthsUntilExpiration")
@@ -43,7 +42,8 @@ pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -
                 .and_then(|m| u32::try_from(m).ok())
                 .unwrap_or(0);
             p.create_user_certificate(username, months, now)?;
-            ok(201, &Value::String(demo_pem(username, months)), V2023_01_01)
+            let media = format!("{};charset=utf-8", domain::api::media_type(V2023_01_01));
+            Ok(Reply::raw(201, &media, &demo_pem(username, months)))
         }
         ("DELETE", ["databaseUsers", db, username]) => {
             p.delete_database_user(db, username, now)?;

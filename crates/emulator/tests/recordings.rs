@@ -301,11 +301,12 @@ fn send(
     req.accept = Some(domain::api::media_type(version));
     req.body = body.map(|b| b.to_string()).unwrap_or_default();
     let reply = emu.handle(&req);
-    (
-        reply.status,
-        reply.content_type,
-        reply.body.unwrap_or(Value::Null),
-    )
+    // A text answer (a certificate) comes back as a JSON string.
+    let body = match reply.raw {
+        Some(text) => Value::String(text),
+        None => reply.body.unwrap_or(Value::Null),
+    };
+    (reply.status, reply.content_type, body)
 }
 
 /// The emulator's answer has the recording's status, media type and shape.

@@ -237,3 +237,32 @@ impl Config {
             .is_some_and(|ids| ids.iter().any(|p| p == id))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_http_origin, is_project_id};
+
+    #[test]
+    fn an_origin_is_a_scheme_and_a_host_only() {
+        for ok in ["https://portal.example.com", "http://127.0.0.1:8081"] {
+            assert!(is_http_origin(ok), "{ok}");
+        }
+        for bad in [
+            "portal.example.com",
+            "https://",
+            "https://portal.example.com/",
+            "https://portal.example.com/path",
+            "ftp://portal.example.com",
+            "https://portal example.com",
+        ] {
+            assert!(!is_http_origin(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_project_id_is_24_hexadecimal_digits() {
+        assert!(is_project_id("6650f1c2a4b3c2d1e0f9a8b7"));
+        assert!(!is_project_id("6650f1c2a4b3c2d1e0f9a8b"));
+        assert!(!is_project_id("6650f1c2a4b3c2d1e0f9a8bz"));
+    }
+}

@@ -361,9 +361,37 @@ impl Backend for HttpBackend {
     fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         Box::pin(async move {
             let name = role.role_name.clone();
-            let _: Value = self.write(self.g().create_custom_role(&role)).await?;
+            let accepted = match self
+                .write::<Value>(self.g().create_custom_role(&role))
+                .await
+            {
+                Ok(v) => v,
+                // A create that timed out may have landed: trying again meets the role. When it grants
+                // exactly what was sent, it is this write (or the same one), so the create is done.
+                Err(e)
+                    if e.error_code
+                        == ErrorCode::ATLAS_CUSTOM_ROLE_NAME_ALREADY_EXISTS.as_str() =>
+                {
+                    return match self.custom_role(&name).await {
+                        Ok(existing)
+                            if domain::text::grants(&existing) == domain::text::grants(&role) =>
+                        {
+                            Ok(existing)
+                        }
+                        _ => Err(e),
+                    };
+                }
+                Err(e) => return Err(e),
+            };
             // Atlas accepts (202) before the role is readable everywhere: read it back, waiting briefly.
-            self.custom_role(&name).await
+            match self.custom_role(&name).await {
+                // Still propagating when the retries run out: Atlas accepted it, and its 202 answer is
+                // the role, so the create is done (a list read later shows it as Atlas has it).
+                Err(e) if e.error_code == ErrorCode::ATLAS_CUSTOM_ROLE_NOT_FOUND.as_str() => {
+                    Ok(parse(accepted).unwrap_or(role))
+                }
+                other => other,
+            }
         })
     }
 

@@ -8,8 +8,8 @@ use domain::user_form::{scope_choices, AuthMethod};
 use domain::validate::{Issue, UserField};
 use leptos::prelude::*;
 
-/// 24 characters from a 62-letter alphabet.
-fn generate_password() -> String {
+/// 24 characters from a 62-letter alphabet; none without Web Crypto (the reason instead).
+fn generate_password() -> Result<String, crate::random::RandomUnavailable> {
     crate::random::random_string(crate::random::ALPHANUMERIC, 24)
 }
 
@@ -23,6 +23,7 @@ pub fn PasswordField(
     touched: RwSignal<Vec<UserField>>,
 ) -> impl IntoView {
     let show_password = RwSignal::new(false);
+    let generate_error = RwSignal::new(None::<String>);
     let touch = move || {
         touched.update(|t| {
             if !t.contains(&UserField::Password) {
@@ -46,11 +47,15 @@ pub fn PasswordField(
                             <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
                                 {move || if show_password.get() { "Hide password" } else { "Show password" }}
                             </button>
-                            <button type="button" class="link-button" on:click=move |_| { password.set(generate_password()); show_password.set(true); touch(); }>
+                            <button type="button" class="link-button" on:click=move |_| match generate_password() {
+                                Ok(p) => { generate_error.set(None); password.set(p); show_password.set(true); touch(); }
+                                Err(e) => generate_error.set(Some(e.0)),
+                            }>
                                 "Autogenerate Secure Password"
                             </button>
                             <CopyButton text=password label="Copy password" />
                         </div>
+                        {move || generate_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                         <FieldMessages id="user-password-messages" issues=invalid />
                 </div>
     }
