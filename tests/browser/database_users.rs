@@ -284,7 +284,13 @@ async fn temporary_users_scopes_and_x509() {
     })
     .await;
     submit();
-    sleep(100).await;
+    // Refused: focus goes to the field that says why, and there is no review (nothing is sent).
+    wait_until("focus on the refused field", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.get_attribute("aria-invalid").as_deref() == Some("true"))
+    })
+    .await;
     assert!(
         by_name("button", "Save changes").is_none(),
         "no review: nothing to send"

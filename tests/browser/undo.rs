@@ -42,7 +42,9 @@ async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() 
     assert!(confirm_button().disabled(), "the name must be typed first");
     let typed = input_labelled("Type orders_reader to confirm").unwrap();
     type_into(&typed, "orders_reade");
-    sleep(50).await;
+    // Every reaction to the input has run once the queued tasks have: then the button must still refuse.
+    leptos::task::tick().await;
+    assert_eq!(typed.value(), "orders_reade");
     assert!(confirm_button().disabled(), "a near miss does not confirm");
     type_into(&typed, "orders_reader");
     wait_until("the name confirms", || !confirm_button().disabled()).await;
@@ -107,7 +109,6 @@ async fn dismiss_takes_the_undo_away_and_keeps_focus_in_the_page() {
     assert!(!text_of(".undo-region").contains("Deleted"));
     // Focus went to the page's heading, not to the document's body (from where Tab starts over).
     assert_eq!(focused().as_deref(), Some("Database Access"));
-    sleep(100).await;
     assert!(
         !stored_roles(&key).iter().any(|r| r.role_name == "unheld"),
         "dismissed: the role stays deleted"

@@ -9,7 +9,7 @@ use super::LIST_PATH;
 use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{lookup, use_data, Area, LoadStatus, Lookup};
 use crate::ui::widgets::guard::track_unsaved;
-use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
+use crate::ui::widgets::{aria_invalid, focus_first_invalid, FieldMessages, RefusalBanner};
 use crate::ui::widgets::{focus_when_shown, ReviewStep};
 use domain::diff::same_role;
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
@@ -18,7 +18,6 @@ use domain::validate::{is_valid, validate_form, Field, Issue, RoleMode};
 use domain::ErrorCode::*;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use wasm_bindgen::JsCast;
 
 /// A new role, blank or (`?from=<role>`, the list's "Duplicate") a copy of a role under a free name.
 #[component]
@@ -84,21 +83,6 @@ fn is_name_error(e: &ApiError) -> bool {
                 | ATLAS_INVALID_CUSTOM_ROLE_RESTRICTED
         )
     )
-}
-
-/// Focuses the first invalid field of this editor (another console on the page may have its own).
-fn focus_first_invalid(form: NodeRef<leptos::html::Form>) {
-    request_animation_frame(move || {
-        // The editor may be gone by the next frame (saved, or navigated away): then there's nothing to focus.
-        if let Some(el) = form
-            .try_get_untracked()
-            .flatten()
-            .and_then(|f| f.query_selector("[aria-invalid=true]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]

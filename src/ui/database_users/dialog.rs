@@ -11,7 +11,8 @@ use crate::ui::ids::{dom_id, dom_ids};
 use crate::ui::state::{use_data, Area};
 use crate::ui::widgets::guard::{track_unsaved, use_guard};
 use crate::ui::widgets::{
-    aria_invalid, focus_when_shown, Dialog, FieldMessages, RefusalBanner, ReviewStep,
+    aria_invalid, focus_first_invalid, focus_when_shown, Dialog, FieldMessages, RefusalBanner,
+    ReviewStep,
 };
 use domain::model::{ApiError, DatabaseUser};
 use domain::user_form::{AuthMethod, UserRoles};
@@ -273,12 +274,17 @@ pub(super) fn UserDialog(
             take.run(*theirs);
         }
     });
+    let form_ref = NodeRef::<leptos::html::Form>::new();
     let on_submit = {
         let send = send.clone();
         move |ev: web_sys::SubmitEvent| {
             ev.prevent_default();
             submitted.set(true);
-            if sending.get_untracked() || !is_valid(&issues.get_untracked()) {
+            if sending.get_untracked() {
+                return;
+            }
+            if !is_valid(&issues.get_untracked()) {
+                focus_first_invalid(form_ref);
                 return;
             }
             if create {
@@ -306,7 +312,7 @@ pub(super) fn UserDialog(
 
     view! {
         <Dialog id="user-dialog" title=title on_close=close>
-            <form class="user-form" novalidate on:submit=on_submit>
+            <form class="user-form" node_ref=form_ref novalidate on:submit=on_submit>
             <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="database users" />
                 <div class="field">
                     <label for=dom_id("user-auth")>"Authentication Method"</label>

@@ -3,6 +3,7 @@
 use crate::ui::ids::dom_id;
 use domain::validate::{Issue, Severity};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `aria-invalid` for a field whose messages are `issues`: "true" while one of them is an error.
 pub fn aria_invalid(issues: Signal<Vec<Issue>>) -> impl Fn() -> Option<&'static str> + Copy {
@@ -108,4 +109,19 @@ pub fn SearchBox(
             />
         </div>
     }
+}
+
+/// Focuses the first invalid field of this editor (another console on the page may have its own).
+pub fn focus_first_invalid(form: NodeRef<leptos::html::Form>) {
+    request_animation_frame(move || {
+        // The editor may be gone by the next frame (saved, or navigated away): then there's nothing to focus.
+        if let Some(el) = form
+            .try_get_untracked()
+            .flatten()
+            .and_then(|f| f.query_selector("[aria-invalid=true]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }

@@ -17,7 +17,9 @@ pub use conflict::{ConflictStep, TheirVersion};
 pub use copy::{download, CopyButton};
 pub use dialog::{ConfirmDialog, Dialog};
 pub use disclosure::LazyDetails;
-pub use field_error::{aria_invalid, Banner, FieldMessages, RefusalBanner, SearchBox};
+pub use field_error::{
+    aria_invalid, focus_first_invalid, Banner, FieldMessages, RefusalBanner, SearchBox,
+};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
 pub use question::{Question, QuestionFields};
