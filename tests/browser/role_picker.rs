@@ -246,3 +246,27 @@ async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
     assert!(query(".listbox-more").is_none());
     assert!(option(&picker, "sales_role_1392").is_some());
 }
+
+/// Issue 22: only the Custom Roles group (up to 1,400) is capped; every action and built-in role is in the
+/// list without typing, e.g. `clusterMonitor`, `killOpSession`, `autoCompact` and `manageShardBalancer`.
+#[wasm_bindgen_test]
+async fn every_action_and_built_in_role_is_listed_without_typing() {
+    let config = large_demo(fresh_key());
+    let _app = mount_config("/database-access/custom-roles/new", config);
+    editor_ready().await;
+    let picker = pickers().remove(0);
+    open(&picker).await;
+    for label in [
+        "clusterMonitor",
+        "killOpSession",
+        "autoCompact",
+        "manageShardBalancer",
+    ] {
+        assert!(option(&picker, label).is_some(), "{label} is listed");
+    }
+    let more: Vec<String> = query_all(".listbox-more")
+        .iter()
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(more.len(), 1, "only Custom Roles is capped: {more:?}");
+}

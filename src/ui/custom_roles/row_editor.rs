@@ -54,6 +54,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 .into_iter()
                 .map(|g| PickGroup {
                     label: g.category.label().to_string(),
+                    capped: g.category == domain::catalog::Category::Custom,
                     locked: g.locked,
                     options: g
                         .choices

@@ -66,6 +66,7 @@ pub fn CustomRolesSelect(
         vec![PickGroup {
             label: "Custom Roles".to_string(),
             locked: None,
+            capped: true,
             options: project_roles
                 .get()
                 .into_iter()

@@ -30,6 +30,7 @@ fn unknown_group(chosen: &[String], held: &[String]) -> Option<PickGroup> {
     (!unknown.is_empty()).then(|| PickGroup {
         label: "Other roles this member holds".to_string(),
         locked: None,
+        capped: false,
         options: unknown
             .into_iter()
             .map(|r| PickOption {
@@ -51,6 +52,7 @@ fn groups(chosen: &[String], held: &[String], may_grant_owner: bool) -> Vec<Pick
     let known = PURPOSES.iter().map(|purpose| PickGroup {
         label: purpose.label().to_string(),
         locked: None,
+        capped: false,
         options: PROJECT_ROLES
             .iter()
             .filter(|r| r.purpose == *purpose)

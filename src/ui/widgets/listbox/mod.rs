@@ -67,6 +67,7 @@ pub fn GroupedCombobox(
                             label: g.label.clone(),
                             locked: None,
                             options,
+                            capped: g.capped,
                         },
                         *more,
                     )

@@ -22,6 +22,9 @@ pub struct PickGroup {
     /// option is `aria-disabled` and described by it), not repeated by every option.
     pub locked: Option<String>,
     pub options: Vec<PickOption>,
+    /// Whether only the first `GROUP_CAP` matches are shown (a group that can hold 1,400 custom roles);
+    /// a catalog group (actions, built-in roles) is always listed whole.
+    pub capped: bool,
 }
 
 /// DOM-safe id fragment for an option key.
@@ -37,12 +40,12 @@ pub(super) fn slug(key: &str) -> String {
         .collect()
 }
 
-/// At most this many options of a group are in the DOM at once: a project may have 1,400 custom roles,
-/// and re-rendering them all on every choice costs far more than a frame (measured by `scripts/bench`).
-/// The rest are a keystroke away: the group says how many more there are.
+/// At most this many options of a capped group are in the DOM at once: a project may have 1,400 custom
+/// roles, and re-rendering them all on every choice costs far more than a frame (measured by
+/// `scripts/bench`). The rest are a keystroke away: the group says how many more there are.
 const GROUP_CAP: usize = 50;
 
-/// The options matching `query`, each group capped at `GROUP_CAP`, with the number of matches left out.
+/// The options matching `query`, capped groups at `GROUP_CAP`, with the number of matches left out.
 pub(super) fn filtered(groups: &[PickGroup], query: &str) -> Vec<(PickGroup, usize)> {
     let q = query.trim().to_lowercase();
     groups
@@ -55,13 +58,15 @@ pub(super) fn filtered(groups: &[PickGroup], query: &str) -> Vec<(PickGroup, usi
                         .as_ref()
                         .is_some_and(|d| d.to_lowercase().contains(&q))
             });
-            let options: Vec<PickOption> = matching.by_ref().take(GROUP_CAP).cloned().collect();
+            let cap = if g.capped { GROUP_CAP } else { usize::MAX };
+            let options: Vec<PickOption> = matching.by_ref().take(cap).cloned().collect();
             let more = matching.count();
             (
                 PickGroup {
                     label: g.label.clone(),
                     locked: g.locked.clone(),
                     options,
+                    capped: g.capped,
                 },
                 more,
             )
