@@ -33,6 +33,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
     super::undo::UndoOffers::provide(); // after the ids: it keeps its elements' ids
+    super::custom_roles::memory::provide();
     provide_guard(); // before the router: its popstate listener must run first
     let base = super::base::normalize(&config.base_path);
     view! {

@@ -436,3 +436,43 @@ async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
     .await;
     assert!(messages_of(&disabled().unwrap()).contains("Requires Project Owner"));
 }
+
+/// Issue 22: back from the editor (Cancel), the list is as it was left: the search, the ticked roles,
+/// and how far down the page it was.
+#[wasm_bindgen_test]
+async fn back_from_the_editor_the_list_is_as_it_was_left() {
+    let _app = mount_config(LIST, large_demo(fresh_key()));
+    list_ready().await;
+    let search = input_labelled("Search custom roles").unwrap();
+    type_into(&search, "sales_role_0");
+    wait_until("filtered", || text_of("#role-count").contains("matching")).await;
+    find("input", "Select sales_role_0016").await.click();
+    wait_until("ticked", || {
+        by_name("button", "Export 1 selected").is_some()
+    })
+    .await;
+    web_sys::window()
+        .unwrap()
+        .scroll_to_with_x_and_y(0.0, 600.0);
+    let before = web_sys::window().unwrap().scroll_y().unwrap();
+    assert!(before > 300.0, "the page scrolls: {before}");
+    find("a", "Edit sales_role_0024").await.click();
+    editor_ready().await;
+    find("a", "Cancel").await.click();
+    wait_until("back on the list", || {
+        pathname() == LIST && query(".roles-table").is_some()
+    })
+    .await;
+    assert_eq!(
+        input_labelled("Search custom roles").unwrap().value(),
+        "sales_role_0"
+    );
+    assert!(
+        by_name("button", "Export 1 selected").is_some(),
+        "still ticked"
+    );
+    wait_until("scrolled back", || {
+        (web_sys::window().unwrap().scroll_y().unwrap() - before).abs() < 2.0
+    })
+    .await;
+}

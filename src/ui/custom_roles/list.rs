@@ -26,12 +26,39 @@ const COMPACT_LINES: usize = 3;
 pub fn CustomRolesTab() -> impl IntoView {
     let data = use_data();
     let roles_state = Memo::new(move |_| data.roles.with(Load::has_items));
-    let query = RwSignal::new(String::new());
-    let descending = RwSignal::new(false);
-    let shown = RwSignal::new(PAGE);
+    // Back from the editor, the list is as the user left it (memory.rs).
+    let left = super::memory::recall().unwrap_or(super::memory::ListMemory {
+        shown: PAGE,
+        ..Default::default()
+    });
+    let query = RwSignal::new(left.query);
+    let descending = RwSignal::new(left.descending);
+    let shown = RwSignal::new(left.shown.max(PAGE));
     let deleting = RwSignal::new(None::<String>);
     // Roles ticked for export; `None` dialogs are closed.
-    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let selected = RwSignal::new(left.selected);
+    if left.scroll_y > 0.0 {
+        let y = left.scroll_y;
+        // After the router's own scroll to the top of a new page, which follows the render.
+        set_timeout(
+            move || window().scroll_to_with_x_and_y(0.0, y),
+            std::time::Duration::ZERO,
+        );
+    }
+    // Taken when a row's link or button is used: by the time the list is cleaned up, the editor may have
+    // replaced it and the page be back at the top.
+    let scroll_y = StoredValue::new(0.0);
+    let note_scroll = move |_| scroll_y.set_value(window().scroll_y().unwrap_or_default());
+    let keep = super::memory::keeper();
+    on_cleanup(move || {
+        keep(super::memory::ListMemory {
+            query: query.try_get_untracked().unwrap_or_default(),
+            descending: descending.try_get_untracked().unwrap_or_default(),
+            shown: shown.try_get_untracked().unwrap_or(PAGE),
+            selected: selected.try_get_untracked().unwrap_or_default(),
+            scroll_y: scroll_y.try_get_value().unwrap_or_default(),
+        })
+    });
     let exporting = RwSignal::new(false);
     let importing = RwSignal::new(false);
     let changing_limit = RwSignal::new(false);
@@ -146,7 +173,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                 </div>
             }.into_any(),
             Load::Ready(true) => view! {
-                <table class="roles-table">
+                <table class="roles-table" on:click=note_scroll>
                     <thead>
                         <tr>
                             <th scope="col"><span class="visually-hidden">"Select"</span></th>

@@ -4,6 +4,7 @@ mod editor;
 mod form_state;
 mod limit;
 mod list;
+pub mod memory;
 mod preview;
 mod review;
 mod row_editor;
