@@ -36,10 +36,13 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     super::custom_roles::memory::provide();
     provide_guard(); // before the router: its popstate listener must run first
     let base = super::base::normalize(&config.base_path);
+    // An embedded console leaves its host page's title alone.
+    let config_standalone = config.id_prefix.is_empty();
     view! {
         <Router base=base>
             <UnsavedChangesGuard />
             <KeepBackendInUrl carried=carried />
+            {config_standalone.then(|| view! { <PageTitle /> })}
             <Header backend=backend_label />
             <main id=dom_id("main") class="main">
                 <StorageNotice />
@@ -263,5 +266,93 @@ fn NotFound() -> impl IntoView {
                 "."
             </p>
         </section>
+    }
+}
+
+/// The page's title names the screen ("Custom Roles · Database Access"), so a tab, the history and a
+/// screen reader's window list tell where each one is.
+#[component]
+fn PageTitle() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| document().set_title(&page_title(&location.pathname.get())));
+}
+
+/// The title of the screen at `path` (the console's own routes, under any base path).
+pub fn page_title(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let find = |name: &str| segments.iter().position(|s| *s == name);
+    let after = |i: usize| segments.get(i + 1..).unwrap_or_default();
+    let screen = if let Some(i) = find("database-access") {
+        match after(i) {
+            ["custom-roles", "new"] => "Add New Custom Role · Database Access",
+            ["custom-roles", _, "edit"] => "Edit Custom Role · Database Access",
+            ["users", "new"] => "Add New Database User · Database Access",
+            ["users", _, _, "edit"] => "Edit Database User · Database Access",
+            ["users", ..] => "Database Users · Database Access",
+            _ => "Custom Roles · Database Access",
+        }
+    } else if let Some(i) = find("project-access") {
+        match after(i).first().copied() {
+            Some("teams") => "Teams · Project Access",
+            Some("api-keys") => "API Keys · Project Access",
+            Some("service-accounts") => "Service Accounts · Project Access",
+            _ => "Users · Project Access",
+        }
+    } else {
+        match segments.last().copied() {
+            Some("which-role") => "Which role do I need?",
+            Some("who-can") => "Who can …?",
+            Some("least-privilege") => "Least privilege",
+            Some("activity") => "Activity Feed",
+            _ => "Database Access",
+        }
+    };
+    screen.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_title;
+
+    #[test]
+    fn each_screen_has_its_title() {
+        let rows = [
+            (
+                "/database-access/custom-roles",
+                "Custom Roles · Database Access",
+            ),
+            (
+                "/database-access/custom-roles/new",
+                "Add New Custom Role · Database Access",
+            ),
+            (
+                "/database-access/custom-roles/orders_reader/edit",
+                "Edit Custom Role · Database Access",
+            ),
+            ("/database-access/users", "Database Users · Database Access"),
+            (
+                "/database-access/users/new",
+                "Add New Database User · Database Access",
+            ),
+            (
+                "/database-access/users/admin/analyst/edit",
+                "Edit Database User · Database Access",
+            ),
+            ("/project-access/api-keys", "API Keys · Project Access"),
+            (
+                "/project-access/service-accounts/new",
+                "Service Accounts · Project Access",
+            ),
+            (
+                "/portal/db-access/project-access/teams",
+                "Teams · Project Access",
+            ),
+            ("/which-role", "Which role do I need?"),
+            ("/activity", "Activity Feed"),
+            ("/", "Database Access"),
+        ];
+        for (path, title) in rows {
+            assert_eq!(page_title(path), title, "{path}");
+        }
     }
 }

@@ -317,3 +317,18 @@ async fn unmount_leaves_the_host_element_as_it_found_it() {
     assert_eq!(host.outer_html(), before);
     host.remove();
 }
+
+/// Issue 22: the page's title names the screen, and follows navigation.
+#[wasm_bindgen_test]
+async fn the_page_title_names_the_screen() {
+    let _app = mount_app_at("/database-access/custom-roles");
+    wait_until("the title", || {
+        document().title() == "Custom Roles · Database Access"
+    })
+    .await;
+    find("a", "Database Users").await.click();
+    wait_until("the title follows", || {
+        document().title() == "Database Users · Database Access"
+    })
+    .await;
+}
