@@ -2,7 +2,7 @@
 //! Owner only, up to Atlas's 1,400 and never below the roles the project has.
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Area, Load};
-use crate::ui::widgets::Dialog;
+use crate::ui::widgets::{Dialog, FormActions};
 use domain::model::{ApiError, MAX_CUSTOM_ROLES_LIMIT};
 use domain::project_limits::custom_role_limit_problem;
 use leptos::prelude::*;
@@ -80,15 +80,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
                     </p>
                     {move || shown().map(|why| view! { <p id=error_id.clone() class="field-error">{why}</p> })}
                 </div>
-                {move || error.get().map(|e| view! {
-                    <p class="field-error" role="alert">{e.message()}</p>
-                })}
-                <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="button button-primary" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
-                        "Save Limit"
-                    </button>
-                </div>
+                <FormActions submit="Save Limit" busy=busy error=error on_cancel=on_close />
             </form>
         </Dialog>
     }

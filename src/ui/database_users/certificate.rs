@@ -3,7 +3,7 @@
 //! once in this dialog, for copying or downloading; closing it drops it, and nothing stores it.
 use crate::ui::ids::dom_id;
 use crate::ui::state::{use_data, Area};
-use crate::ui::widgets::{download, CopyButton, Dialog};
+use crate::ui::widgets::{download, CopyButton, Dialog, FormActions};
 use domain::model::ApiError;
 use domain::user_certs::{certificate_months_problem, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};
 use leptos::prelude::*;
@@ -65,15 +65,7 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                             />
                             {move || problem().map(|why| view! { <p id=dom_id("cert-months-error") class="field-error">{why}</p> })}
                         </div>
-                        {move || error.get().map(|e| view! {
-                            <p class="field-error" role="alert">{e.message()}</p>
-                        })}
-                        <div class="dialog-actions">
-                            <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
-                            <button type="submit" class="button button-primary" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
-                                "Create Certificate"
-                            </button>
-                        </div>
+                        <FormActions submit="Create Certificate" busy=busy error=error on_cancel=on_close />
                     </form>
                 }.into_any(),
                 Some(_) => {

@@ -141,3 +141,23 @@ pub fn ConfirmDialog(
         </Dialog>
     }
 }
+
+/// The end of a dialog's form: Atlas's refusal, if any, then Cancel and the submit button (busy while the
+/// request is out). The form's own `on:submit` does the work.
+#[component]
+pub fn FormActions(
+    #[prop(into)] submit: String,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<domain::model::ApiError>>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
+        <div class="dialog-actions">
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button type="submit" class="button button-primary" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
+                {submit}
+            </button>
+        </div>
+    }
+}

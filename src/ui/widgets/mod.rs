@@ -15,7 +15,7 @@ mod tabs;
 pub use change::{focus_when_shown, ChangeList, ReviewStep};
 pub use conflict::{ConflictStep, TheirVersion};
 pub use copy::{download, CopyButton};
-pub use dialog::{ConfirmDialog, Dialog};
+pub use dialog::{ConfirmDialog, Dialog, FormActions};
 pub use disclosure::LazyDetails;
 pub use field_error::{
     aria_invalid, focus_first_invalid, Banner, FieldMessages, RefusalBanner, SearchBox,
