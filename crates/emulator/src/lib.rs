@@ -86,16 +86,18 @@ pub struct Reply {
     pub raw: Option<String>,
 }
 
+/// Atlas's media type for an answer in `version`, with `;charset=utf-8` (as the recordings show).
+pub fn answer_media_type(version: &str) -> String {
+    format!("{};charset=utf-8", domain::api::media_type(version))
+}
+
 impl Reply {
-    /// Atlas answers in the version asked for, with `;charset=utf-8` (as the recordings show).
+    /// Atlas answers in the version asked for.
     pub fn json(status: u16, body: Value, version: &str) -> Reply {
         Reply {
             status,
             body: Some(body),
-            content_type: Some(format!(
-                "{};charset=utf-8",
-                domain::api::media_type(version)
-            )),
+            content_type: Some(answer_media_type(version)),
             retry_after: None,
             delay: None,
             drop: false,
@@ -106,10 +108,7 @@ impl Reply {
     /// An answer without a body. Atlas still names the versioned media type (recorded 204s do).
     pub fn no_content(version: &str) -> Reply {
         Reply {
-            content_type: Some(format!(
-                "{};charset=utf-8",
-                domain::api::media_type(version)
-            )),
+            content_type: Some(answer_media_type(version)),
             ..Reply::empty(204)
         }
     }
@@ -246,7 +245,7 @@ impl Emulator {
             },
             Some(FaultKind::Garbled) => Reply::raw(
                 200,
-                &format!("{};charset=utf-8", domain::api::media_type("2023-01-01")),
+                &answer_media_type("2023-01-01"),
                 "{\"results\": [{\"roleName\": \"orders_rea",
             ),
             Some(FaultKind::Html) => Reply::raw(

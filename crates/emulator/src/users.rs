@@ -42,7 +42,7 @@ pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -
                 .and_then(|m| u32::try_from(m).ok())
                 .unwrap_or(0);
             p.create_user_certificate(username, months, now)?;
-            let media = format!("{};charset=utf-8", domain::api::media_type(V2023_01_01));
+            let media = crate::answer_media_type(V2023_01_01);
             Ok(Reply::raw(201, &media, &demo_pem(username, months)))
         }
         ("DELETE", ["databaseUsers", db, username]) => {
