@@ -187,6 +187,13 @@ impl HttpBackend {
         self.send(&call).await.map(|_| ())
     }
 
+    /// A write whose answer is text, not JSON (a new certificate's PEM).
+    async fn write_text(&self, call: Call) -> ApiResult<String> {
+        let _turn = self.writes.lock().await;
+        self.send_reading(&call, |status, _, text| answer::read_text(status, text))
+            .await
+    }
+
     /// Reads a role by name, waiting briefly while a just-created role propagates.
     async fn custom_role(&self, name: &str) -> ApiResult<CustomDbRole> {
         let mut attempt = 1;
@@ -416,12 +423,7 @@ impl Backend for HttpBackend {
         username: String,
         months: u32,
     ) -> BoxFuture<'_, ApiResult<String>> {
-        Box::pin(async move {
-            let call = self.g().create_user_certificate(&username, months);
-            let _turn = self.writes.lock().await;
-            self.send_reading(&call, |status, _, text| answer::read_text(status, text))
-                .await
-        })
+        Box::pin(self.write_text(self.g().create_user_certificate(&username, months)))
     }
 
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
