@@ -53,19 +53,13 @@ pub async fn forward(
     let operation = domain::api::Method::parse(method.as_str())
         .and_then(|m| domain::permissions::console_operation(m, path));
     let project = project_of(path).map(str::to_string);
-    let write = method != Method::GET;
-    let answer = check_and_send(
-        &app,
-        &method,
-        &uri,
-        &headers,
-        body,
-        who.as_deref(),
-        operation.as_deref(),
-        project.as_deref(),
-    )
-    .await;
-    if write {
+    let call = Call {
+        who: who.as_deref(),
+        operation: operation.as_deref(),
+        project: project.as_deref(),
+    };
+    let answer = check_and_send(&app, &method, &uri, &headers, body, call).await;
+    if method != Method::GET {
         app.audit(json!({
             "who": who,
             "operation": operation.unwrap_or_else(|| format!("{method} {path} (not forwarded)")),
@@ -76,17 +70,26 @@ pub async fn forward(
     answer
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Who is calling, the console operation it is (if any) and the project it addresses (if any).
+struct Call<'a> {
+    who: Option<&'a str>,
+    operation: Option<&'a str>,
+    project: Option<&'a str>,
+}
+
 async fn check_and_send(
     app: &App,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
     body: Bytes,
-    who: Option<&str>,
-    operation: Option<&str>,
-    project: Option<&str>,
+    call: Call<'_>,
 ) -> Response {
+    let Call {
+        who,
+        operation,
+        project,
+    } = call;
     let Some(who) = who else {
         return refuse(
             StatusCode::UNAUTHORIZED,
