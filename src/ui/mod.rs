@@ -1,19 +1,15 @@
-//! Leptos components: one folder per screen, shared widgets in `widgets`.
-mod activity;
-mod app;
-pub mod base;
+//! Leptos components: the app's plumbing in `shell`, one folder per screen, shared widgets in `widgets`.
+pub mod activity;
 pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
-pub mod ids;
 pub mod lint;
 pub mod lookup;
 pub mod project_access;
-pub mod state;
-pub mod undo;
+pub mod shell;
 pub mod widgets;
 
-pub use app::App;
+pub use shell::app::App;
 
 /// A name as one URL path segment. Role names are `[A-Za-z0-9_-]` when valid, but usernames hold `@`, `/`,
 /// `=`, `,` and spaces (ARNs, DNs, emails), and a stored role may hold anything: keep the URL intact.

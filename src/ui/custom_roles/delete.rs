@@ -1,9 +1,9 @@
 //! "Delete" asks first, naming the role. When deleting would leave database users without a role or
 //! custom roles with nothing, it says who and refuses (as Atlas would, with 409). When others hold the
 //! role, its name must be typed to confirm. After the delete, "Undo" puts it back (`ui::undo`).
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area};
-use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area};
+use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::widgets::ConfirmDialog;
 use domain::lookup::used_by;
 use domain::model::ApiError;

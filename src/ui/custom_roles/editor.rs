@@ -6,9 +6,9 @@ use super::review::{ConflictStep, Stage, TheirVersion};
 use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
-use crate::ui::ids::{dom_id, dom_ids};
-use crate::ui::state::{lookup, use_data, Area, LoadStatus, Lookup};
-use crate::ui::widgets::guard::track_unsaved;
+use crate::ui::shell::guard::track_unsaved;
+use crate::ui::shell::ids::{dom_id, dom_ids};
+use crate::ui::shell::state::{lookup, use_data, Area, LoadStatus, Lookup};
 use crate::ui::widgets::{aria_invalid, focus_first_invalid, FieldMessages, RefusalBanner};
 use crate::ui::widgets::{focus_when_shown, ReviewStep};
 use domain::diff::same_role;
@@ -51,7 +51,7 @@ fn RoleNotFound(name: String) -> impl IntoView {
         <div class="empty-state">
             <h2>"Custom role not found"</h2>
             <p>{format!("There is no custom role named “{name}” in this project.")}</p>
-            <a href=crate::ui::base::link(LIST_PATH)>"Back to custom roles"</a>
+            <a href=crate::ui::shell::base::link(LIST_PATH)>"Back to custom roles"</a>
         </div>
     }
 }
@@ -331,7 +331,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             {move || match shown_stage.get() {
                 Stage::Editing => view! {
                     <div class="form-actions">
-                        <a class="button" href=crate::ui::base::link(LIST_PATH)>"Cancel"</a>
+                        <a class="button" href=crate::ui::shell::base::link(LIST_PATH)>"Cancel"</a>
                         {(!create).then(|| view! {
                             <button type="button" class="button" disabled=pristine on:click=revert>"Revert changes"</button>
                         })}

@@ -1,7 +1,7 @@
 //! "Change limit": how many custom roles the project may have (`PATCH …/limits/…customRoles`), Project
 //! Owner only, up to Atlas's 1,400 and never below the roles the project has.
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area, Load};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::widgets::{Dialog, FormActions};
 use domain::model::{ApiError, MAX_CUSTOM_ROLES_LIMIT};
 use domain::project_limits::custom_role_limit_problem;

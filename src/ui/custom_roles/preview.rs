@@ -1,5 +1,5 @@
 //! The exact Admin API request the editor will send, and the equivalent Atlas CLI command, live.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::LazyDetails;
 use domain::cli::custom_role_command;
 use domain::model::{CustomDbRole, UpdateCustomDbRole};

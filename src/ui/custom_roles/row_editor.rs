@@ -1,8 +1,8 @@
 //! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState};
-use crate::ui::ids::dom_id;
-use crate::ui::state::Data;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::Data;
 use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};

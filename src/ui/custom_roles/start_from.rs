@@ -1,9 +1,9 @@
 //! "Start from" in the new-role editor: copy the actions and inherited roles of an existing custom role,
 //! or of pasted Admin API JSON (read by the same parser as Import), instead of clicking them one by one.
 use super::form_state::FormState;
-use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
-use crate::ui::state::Data;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::use_data;
+use crate::ui::shell::state::Data;
 use crate::ui::widgets::LazyDetails;
 use domain::model::CustomDbRole;
 use domain::role_form::RoleForm;

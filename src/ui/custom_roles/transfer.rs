@@ -1,8 +1,8 @@
 //! Export (Admin API JSON, Atlas CLI script, Terraform) and Import (Admin API JSON, pasted or from a
 //! file) of custom roles. Import checks every role first and shows a per-role report; nothing is written
 //! until the user confirms, and roles are then created one at a time, inherited roles first.
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::{download, CopyButton, Dialog};
 use domain::model::CustomDbRole;
 use domain::transfer::{

@@ -3,8 +3,8 @@
 //! Each user is re-read just before its write: one changed or deleted since the plan was shown is left
 //! as it is and reported, and "Plan again" starts from the users as they are now.
 use crate::backend::Backend;
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::Dialog;
 use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
 use domain::diff::same_user;

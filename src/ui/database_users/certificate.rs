@@ -1,8 +1,8 @@
 //! "Download Certificate" for an Atlas-managed X.509 user: Atlas issues a certificate and private key
 //! (`POST …/databaseUsers/{username}/certs`, valid 1 to 24 months, Project Owner only). The PEM is shown
 //! once in this dialog, for copying or downloading; closing it drops it, and nothing stores it.
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::{download, CopyButton, Dialog, FormActions};
 use domain::model::ApiError;
 use domain::user_certs::{certificate_months_problem, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};

@@ -3,7 +3,7 @@
 //! theirs, keep mine); if it was deleted, the dialog says so and offers to re-create it only when nothing
 //! would have to be invented (a password user needs the new password typed in this edit).
 use crate::backend::{ApiResult, Backend, BoxFuture};
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::{ChangeList, ConflictStep, TheirVersion};
 use domain::diff::{same_user, user_change, user_lines, Change};
 use domain::model::DatabaseUser;

@@ -2,7 +2,7 @@
 //! the user leaves the list meanwhile (its save then says so), and opened anew on "Revert changes" or on
 //! a colleague's version after "Take theirs".
 use super::dialog::UserDialog;
-use crate::ui::state::{lookup, use_data, Lookup};
+use crate::ui::shell::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::Banner;
 use domain::model::DatabaseUser;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Parts of the user dialog with their own small state: the password (show, autogenerate, copy) and the
 //! access limits (cluster scopes, temporary user).
-use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::use_data;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::model::{ScopeType, UserScope};
 use domain::user_form::{scope_choices, AuthMethod};

@@ -3,9 +3,9 @@
 use super::bulk::{BulkAssignDialog, UserKey};
 use super::certificate::CertificateDialog;
 use super::{edit_path, NEW_PATH};
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area, Load, LoadStatus};
-use crate::ui::undo::{use_undo, Undoable, UNDO_SECONDS};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area, Load, LoadStatus};
+use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
 use domain::model::{ApiError, DatabaseUser, DatabaseUserRole, X509Type};

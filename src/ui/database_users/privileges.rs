@@ -1,6 +1,6 @@
 //! What the user would be able to do, live as roles change: every (action, resource) grouped by resource
 //! with the chain of roles that grants it, and a "Can this user …?" check. All from `domain::privileges`.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::{Question, QuestionFields};
 use domain::catalog::Action;
 use domain::model::{CustomDbRole, DatabaseUser};

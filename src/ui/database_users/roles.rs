@@ -1,6 +1,6 @@
 //! The "Database User Privileges" section: one built-in role, custom roles (the shared combobox, at most
 //! 20), and specific privileges (role + database + collection rows).
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::user_assignable_roles;
 use domain::user_form::{SpecificPrivilege, BUILTIN_CHOICES};

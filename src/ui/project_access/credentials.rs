@@ -4,8 +4,8 @@
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
-use crate::ui::ids::dom_id;
-use crate::ui::widgets::guard::track_unsaved;
+use crate::ui::shell::guard::track_unsaved;
+use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
 use domain::project_access::MemberKind;

@@ -2,9 +2,9 @@
 //! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
 use super::list_path;
 use crate::backend::{ApiResult, Backend, BoxFuture};
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area, Data};
-use crate::ui::widgets::guard::use_guard;
+use crate::ui::shell::guard::use_guard;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area, Data};
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::ApiError;
 use domain::project_access::MemberKind;

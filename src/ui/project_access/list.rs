@@ -2,7 +2,7 @@
 //! list of members with their project roles, "Edit Roles" and "Remove from Project" per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, add_path, roles_path, GUIDE_PATH};
-use crate::ui::state::{use_data, Area, Load, LoadStatus};
+use crate::ui::shell::state::{use_data, Area, Load, LoadStatus};
 use crate::ui::url_segment;
 use crate::ui::widgets::{
     ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
@@ -44,7 +44,7 @@ pub fn ProjectAccessPage() -> impl IntoView {
             <h1>"Project Access"</h1>
             <p class="help">
                 "Give each person, team, API key and service account the least privilege that does their job. Not sure which role? "
-                <a href=crate::ui::base::link(GUIDE_PATH)>"Which role do I need?"</a>
+                <a href=crate::ui::shell::base::link(GUIDE_PATH)>"Which role do I need?"</a>
             </p>
             <PermissionNotice permission=Permission::ProjectAccess what="project access" />
             <LinkTabs label="Project Access" tabs=TABS.to_vec() panel_id="project-access-panel">

@@ -3,9 +3,9 @@
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
-use crate::ui::ids::dom_id;
-use crate::ui::state::{lookup, use_data, Area, Lookup};
-use crate::ui::widgets::guard::track_unsaved;
+use crate::ui::shell::guard::track_unsaved;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{lookup, use_data, Area, Lookup};
 use crate::ui::widgets::{
     focus_when_shown, Banner, ConflictStep, Dialog, RefusalBanner, ReviewStep, TheirVersion,
 };
@@ -130,7 +130,8 @@ pub fn EditRolesDialog() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let kind = kind_of_path(
-        &crate::ui::base::route_of(&use_location().pathname.get_untracked()).unwrap_or_default(),
+        &crate::ui::shell::base::route_of(&use_location().pathname.get_untracked())
+            .unwrap_or_default(),
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let member = lookup(data.members, move |m: &Member| {

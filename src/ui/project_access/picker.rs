@@ -1,8 +1,8 @@
 //! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 26
 //! project roles, grouped by the job they exist for, each with its description. Below it: the Project
 //! Owner warning and what the chosen roles will and won't allow.
-use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::use_data;
 use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::{project_role, RolePurpose, PROJECT_ROLES};
 use domain::role_guide::{owner_warning, summarize};

@@ -1,6 +1,6 @@
 //! A change as lines added and removed (`domain::diff::Change`): the review before saving, the conflict
 //! view and the Activity Feed's before/after all show it the same way.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use domain::diff::Change;
 use leptos::prelude::*;
 

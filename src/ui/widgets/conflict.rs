@@ -3,7 +3,7 @@
 //! `domain::diff` lines, and a choice of "Merge by hand", "Take theirs" or "Keep mine". Used by the role
 //! editor, the database user dialog and a member's "Edit Roles".
 use super::ChangeList;
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use domain::diff::Change;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

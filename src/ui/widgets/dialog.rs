@@ -1,7 +1,7 @@
 //! The modal dialog every screen uses (WAI-ARIA dialog pattern): `role="dialog"` + `aria-modal`, labelled
 //! by its heading, focus moved inside on open and back to where it was on close, Tab kept inside,
 //! Escape asks the owner to close.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! Messages shown next to a field: errors (block saving) and warnings (allowed, but think twice). The
 //! field points at them with `aria-describedby`, and sets `aria-invalid` when there is an error.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use domain::validate::{Issue, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,7 +5,6 @@ mod copy;
 mod dialog;
 mod disclosure;
 mod field_error;
-pub mod guard;
 mod listbox;
 mod permitted;
 mod question;

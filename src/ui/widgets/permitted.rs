@@ -1,8 +1,8 @@
 //! Controls for changes the signed-in principal may not be allowed to make. When they may not, the
 //! control stays visible and focusable but is `aria-disabled`, says why (tooltip and description), and
 //! does nothing; the backend refuses such a change on its own anyway.
-use crate::ui::ids::dom_id;
-use crate::ui::state::use_data;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::use_data;
 use domain::permissions::Permission;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn PermittedAction(
         }
         .into_any(),
         (None, Some(href)) => view! {
-            <a id=id.clone() class=class.clone() href=crate::ui::base::link(href) aria-label=aria_label.clone()>{label.clone()}</a>
+            <a id=id.clone() class=class.clone() href=crate::ui::shell::base::link(href) aria-label=aria_label.clone()>{label.clone()}</a>
         }
         .into_any(),
         (None, None) => view! {

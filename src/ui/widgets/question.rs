@@ -1,6 +1,6 @@
 //! The two fields of an access question, "Can this user …?" and "Who can …?": an action and the
 //! `db[.collection]` it is about (ignored for cluster actions). The answer is the caller's.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use domain::catalog::Action;
 use domain::lookup::question_target;
 use domain::privileges::Target;

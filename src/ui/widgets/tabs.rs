@@ -1,7 +1,7 @@
 //! ARIA tabs whose tabs are links, so every tab has a URL that can be bookmarked and shared.
 //! Follows the WAI-ARIA tabs pattern with automatic activation: arrow keys, Home and End move to
 //! a tab and select it (navigate), with a roving tabindex so Tab enters and leaves the list once.
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use web_sys::KeyboardEvent;
@@ -41,7 +41,7 @@ pub fn LinkTabs(
 ) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
-    let guard = use_context::<super::guard::UnsavedGuard>();
+    let guard = use_context::<crate::ui::shell::guard::UnsavedGuard>();
     // The tabs' DOM ids, made once: the key handler runs outside the component's context.
     let tab_ids = StoredValue::new(
         tabs.iter()
@@ -51,7 +51,7 @@ pub fn LinkTabs(
     let panel_id = dom_id(panel_id);
     let tabs = StoredValue::new(tabs);
     let selected = Memo::new(move |_| {
-        let path = crate::ui::base::route_of(&location.pathname.get()).unwrap_or_default();
+        let path = crate::ui::shell::base::route_of(&location.pathname.get()).unwrap_or_default();
         tabs.with_value(|t| t.iter().position(|tab| is_selected(&path, tab.href)))
     });
 
@@ -85,7 +85,7 @@ pub fn LinkTabs(
                         role="tab"
                         class="tab"
                         id=tab_ids.with_value(|ids| ids[i].clone())
-                        href=crate::ui::base::link(tab.href)
+                        href=crate::ui::shell::base::link(tab.href)
                         aria-controls=panel_id.clone()
                         aria-selected=move || if is_sel() { "true" } else { "false" }
                         tabindex=move || if is_sel() { "0" } else { "-1" }

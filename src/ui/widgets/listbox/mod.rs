@@ -4,7 +4,7 @@
 //! clears). Options can be disabled with a reason (`aria-disabled`, still reachable so the reason can be
 //! read). Chosen options show as chips with a remove button. The caller computes which options are
 //! selected or disabled; the widget only reports toggles.
-use crate::ui::ids::{dom_id, dom_ids};
+use crate::ui::shell::ids::{dom_id, dom_ids};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;

@@ -1,23 +1,20 @@
-use crate::ui::ids::dom_id;
+use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-use super::activity::{ActivityFeedPage, ACTIVITY_PATH};
-use super::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
-use super::database_access::DatabaseAccessPage;
-use super::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
-use super::project_access::{self as pa, ProjectAccessPage};
+use super::guard::{provide_guard, UnsavedChangesGuard};
 use super::state::Data;
-use super::widgets::guard::{provide_guard, UnsavedChangesGuard};
-use super::widgets::Banner;
 use crate::config::Config;
-use domain::catalog::project_role_name;
-use domain::permissions::demo_principals;
-use domain::project::Principal;
+use crate::ui::activity::ActivityFeedPage;
+use crate::ui::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
+use crate::ui::database_access::DatabaseAccessPage;
+use crate::ui::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
+use crate::ui::project_access::{self as pa, ProjectAccessPage};
+use crate::ui::widgets::Banner;
 
 /// The custom roles tab is the console's home, as in Atlas.
-pub const HOME: &str = super::custom_roles::LIST_PATH;
+pub const HOME: &str = crate::ui::custom_roles::LIST_PATH;
 
 /// The whole console: header with the project, then the routed page.
 #[component]
@@ -33,7 +30,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
     super::undo::UndoOffers::provide(); // after the ids: it keeps its elements' ids
-    super::custom_roles::memory::provide();
+    crate::ui::custom_roles::memory::provide();
     provide_guard(); // before the router: its popstate listener must run first
     let base = super::base::normalize(&config.base_path);
     // An embedded console leaves its host page's title alone.
@@ -43,7 +40,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <UnsavedChangesGuard />
             <KeepBackendInUrl carried=carried />
             {config_standalone.then(|| view! { <PageTitle /> })}
-            <Header backend=backend_label />
+            <super::header::Header backend=backend_label />
             <main id=dom_id("main") class="main">
                 <StorageNotice />
                 <super::undo::UndoNotice />
@@ -84,8 +81,8 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                         </ParentRoute>
                     </ParentRoute>
                     <Route path=path!("/which-role") view=pa::WhichRolePage />
-                    <Route path=path!("/who-can") view=super::lookup::WhoCanPage />
-                    <Route path=path!("/least-privilege") view=super::lint::LintReportPage />
+                    <Route path=path!("/who-can") view=crate::ui::lookup::WhoCanPage />
+                    <Route path=path!("/least-privilege") view=crate::ui::lint::LintReportPage />
                     <Route path=path!("/activity") view=ActivityFeedPage />
                 </Routes>
             </main>
@@ -133,84 +130,6 @@ fn KeepBackendInUrl(carried: String) -> impl IntoView {
                 }
             }
         });
-    }
-}
-
-#[component]
-fn Header(backend: String) -> impl IntoView {
-    let data = expect_context::<Data>();
-    let name = move || {
-        data.project
-            .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
-    };
-    let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
-    view! {
-        <header class="header">
-            <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
-            <div class="header-project">
-                <span class="header-label">"Project"</span>
-                <span class="header-project-name" data-project-id=id>{name}</span>
-                <span class="header-backend">{backend}</span>
-            </div>
-            <nav class="header-nav" aria-label="Sections">
-                <a href=super::base::link(HOME)>"Database Access"</a>
-                <a href=super::base::link(super::project_access::USERS_PATH)>"Project Access"</a>
-                <a href=super::base::link(super::project_access::GUIDE_PATH)>"Which role do I need?"</a>
-                <a href=super::base::link(super::lookup::WHO_CAN_PATH)>"Who can …?"</a>
-                <a href=super::base::link(super::lint::LINT_PATH)>"Least privilege"</a>
-                <a href=super::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
-            </nav>
-            {data.is_embedded().then(|| view! { <ViewAs /> })}
-        </header>
-    }
-}
-
-fn principal_label(p: &Principal) -> String {
-    let roles: Vec<&str> = p
-        .project_roles
-        .iter()
-        .map(|r| project_role_name(r))
-        .collect();
-    format!("{} ({})", p.name, roles.join(", "))
-}
-
-/// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.
-#[component]
-fn ViewAs() -> impl IntoView {
-    let data = expect_context::<Data>();
-    let error = RwSignal::new(None::<String>);
-    let choices = move || {
-        let mut all = demo_principals();
-        if let Some(current) = data.principal() {
-            if !all.contains(&current) {
-                all.push(current);
-            }
-        }
-        all
-    };
-    let on_change = move |ev: web_sys::Event| {
-        let name = event_target_value(&ev);
-        if let Some(p) = choices().into_iter().find(|p| p.name == name) {
-            error.set(data.view_as(p).err().and_then(|e| e.detail));
-        }
-    };
-    view! {
-        <div class="view-as">
-            <label for=dom_id("view-as")>"View as"</label>
-            <select id=dom_id("view-as") on:change=on_change>
-                {move || {
-                    let current = data.principal().map(|p| p.name);
-                    choices()
-                        .into_iter()
-                        .map(|p| {
-                            let selected = current.as_deref() == Some(p.name.as_str());
-                            view! { <option value=p.name.clone() selected=selected>{principal_label(&p)}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </div>
     }
 }
 

@@ -1,8 +1,8 @@
 //! The project's Activity Feed: every custom-role and database-user change with its time, who made it and
 //! what changed, newest first (Atlas audits custom-role changes there). Each role or user change expands to
 //! its before/after; the feed filters by target and by who made the change.
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Load, LoadStatus};
 use crate::ui::widgets::ChangeList;
 use domain::project::ActivityEvent;
 use leptos::prelude::*;

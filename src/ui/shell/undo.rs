@@ -1,8 +1,8 @@
 //! "Undo" after a delete: a notice at the top of the page for `UNDO_SECONDS`, which re-creates what was
 //! deleted from the definition captured just before (`domain::undo`). One offer at a time: a new delete
 //! replaces the previous offer.
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Area};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Area};
 use domain::model::ApiError;
 use domain::undo::{DeletedRole, Write};
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! "Never lose an edit": while a form has unsaved changes, leaving it (a link, a tab, the browser's
 //! Back and Forward, a reload) asks first. Forms mark themselves dirty; the app intercepts in-app links
 //! and history moves before the router sees them and shows one confirmation for all screens.
-use super::dialog::ConfirmDialog;
-use crate::ui::base::{current, route_under};
+use crate::ui::shell::base::{current, route_under};
+use crate::ui::widgets::ConfirmDialog;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use send_wrapper::SendWrapper;

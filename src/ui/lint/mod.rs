@@ -1,8 +1,8 @@
 //! The least-privilege lint (`domain::lint`): a project-wide report page, and the list of findings the
 //! role editor shows for the role being edited. One list widget serves both.
-use crate::ui::base::link;
-use crate::ui::ids::dom_id;
-use crate::ui::state::{use_data, Load, LoadStatus};
+use crate::ui::shell::base::link;
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, Load, LoadStatus};
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::model::CustomDbRole;
 use domain::text::plural;

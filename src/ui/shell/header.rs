@@ -1,0 +1,87 @@
+//! The header: the project and backend, the sections, and "View as" in the embedded demo.
+use super::app::HOME;
+use super::ids::dom_id;
+use super::state::Data;
+use crate::ui::activity::ACTIVITY_PATH;
+use domain::catalog::project_role_name;
+use domain::permissions::demo_principals;
+use domain::project::Principal;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header(backend: String) -> impl IntoView {
+    let data = expect_context::<Data>();
+    let name = move || {
+        data.project
+            .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
+    };
+    let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
+    view! {
+        <header class="header">
+            <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
+            <div class="header-project">
+                <span class="header-label">"Project"</span>
+                <span class="header-project-name" data-project-id=id>{name}</span>
+                <span class="header-backend">{backend}</span>
+            </div>
+            <nav class="header-nav" aria-label="Sections">
+                <a href=crate::ui::shell::base::link(HOME)>"Database Access"</a>
+                <a href=crate::ui::shell::base::link(crate::ui::project_access::USERS_PATH)>"Project Access"</a>
+                <a href=crate::ui::shell::base::link(crate::ui::project_access::GUIDE_PATH)>"Which role do I need?"</a>
+                <a href=crate::ui::shell::base::link(crate::ui::lookup::WHO_CAN_PATH)>"Who can …?"</a>
+                <a href=crate::ui::shell::base::link(crate::ui::lint::LINT_PATH)>"Least privilege"</a>
+                <a href=crate::ui::shell::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
+            </nav>
+            {data.is_embedded().then(|| view! { <ViewAs /> })}
+        </header>
+    }
+}
+
+fn principal_label(p: &Principal) -> String {
+    let roles: Vec<&str> = p
+        .project_roles
+        .iter()
+        .map(|r| project_role_name(r))
+        .collect();
+    format!("{} ({})", p.name, roles.join(", "))
+}
+
+/// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.
+#[component]
+fn ViewAs() -> impl IntoView {
+    let data = expect_context::<Data>();
+    let error = RwSignal::new(None::<String>);
+    let choices = move || {
+        let mut all = demo_principals();
+        if let Some(current) = data.principal() {
+            if !all.contains(&current) {
+                all.push(current);
+            }
+        }
+        all
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let name = event_target_value(&ev);
+        if let Some(p) = choices().into_iter().find(|p| p.name == name) {
+            error.set(data.view_as(p).err().and_then(|e| e.detail));
+        }
+    };
+    view! {
+        <div class="view-as">
+            <label for=dom_id("view-as")>"View as"</label>
+            <select id=dom_id("view-as") on:change=on_change>
+                {move || {
+                    let current = data.principal().map(|p| p.name);
+                    choices()
+                        .into_iter()
+                        .map(|p| {
+                            let selected = current.as_deref() == Some(p.name.as_str());
+                            view! { <option value=p.name.clone() selected=selected>{principal_label(&p)}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
