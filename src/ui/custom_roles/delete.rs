@@ -4,9 +4,9 @@
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
+use crate::ui::shell::write::use_write;
 use crate::ui::widgets::ConfirmDialog;
 use domain::lookup::used_by;
-use domain::model::ApiError;
 use domain::text::plural;
 use domain::undo::DeletedRole;
 use domain::validate::{delete_blocked_by, DeleteBlockers};
@@ -15,8 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
     let data = use_data();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let blockers = {
         let name = name.clone();
         Memo::new(move |_| data.with_context(|ctx| delete_blocked_by(&name, ctx)))
@@ -45,10 +44,8 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             // Captured just before the delete: what "Undo" re-creates.
             let captured =
                 data.with_context(|ctx| DeletedRole::capture(&name, ctx.custom_roles, ctx.users));
-            data.write(
+            write.run(
                 Area::DatabaseAccess,
-                busy,
-                error,
                 {
                     let name = name.clone();
                     move |b| b.delete_custom_role(name)
@@ -79,7 +76,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             confirm_label="Delete"
             danger=true
             confirm_disabled=Signal::derive(move || blocked() || unconfirmed())
-            busy=busy
+            busy=write.sending_signal()
             on_confirm=confirm
             on_cancel=on_done
         >
@@ -122,7 +119,7 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                     blockers.get().roles,
                 )}
             </Show>
-            {move || error.get().map(|e| view! {
+            {move || write.error().map(|e| view! {
                 <p class="field-error" role="alert">{e.message()}</p>
             })}
         </ConfirmDialog>

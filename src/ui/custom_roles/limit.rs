@@ -2,8 +2,9 @@
 //! Owner only, up to Atlas's 1,400 and never below the roles the project has.
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area, Load};
+use crate::ui::shell::write::use_write;
 use crate::ui::widgets::{Dialog, FormActions};
-use domain::model::{ApiError, MAX_CUSTOM_ROLES_LIMIT};
+use domain::model::MAX_CUSTOM_ROLES_LIMIT;
 use domain::project_limits::custom_role_limit_problem;
 use leptos::prelude::*;
 
@@ -14,8 +15,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
     let roles = data.roles.with_untracked(|r| r.ready().map_or(0, Vec::len));
     let text = RwSignal::new(current.to_string());
     let touched = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let problem = move || {
         let value = text.with(|t| t.trim().parse::<usize>().ok());
         match value {
@@ -39,14 +39,12 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        if problem().is_some() || busy.get_untracked() {
+        if problem().is_some() || write.sending_untracked() {
             return;
         }
         let value: usize = text.with_untracked(|t| t.trim().parse().unwrap_or(current));
-        data.write(
+        write.run(
             Area::DatabaseAccess,
-            busy,
-            error,
             move |b| b.set_custom_role_limit(value),
             move |limit| {
                 data.project.update(|p| {
@@ -80,7 +78,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
                     </p>
                     {move || shown().map(|why| view! { <p id=error_id.clone() class="field-error">{why}</p> })}
                 </div>
-                <FormActions submit="Save Limit" busy=busy error=error on_cancel=on_close />
+                <FormActions submit="Save Limit" write=write on_cancel=on_close />
             </form>
         </Dialog>
     }

@@ -2,18 +2,16 @@
 //! (`POST …/databaseUsers/{username}/certs`, valid 1 to 24 months, Project Owner only). The PEM is shown
 //! once in this dialog, for copying or downloading; closing it drops it, and nothing stores it.
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Area};
+use crate::ui::shell::state::Area;
+use crate::ui::shell::write::use_write;
 use crate::ui::widgets::{download, CopyButton, Dialog, FormActions};
-use domain::model::ApiError;
 use domain::user_certs::{certificate_months_problem, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};
 use leptos::prelude::*;
 
 #[component]
 pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoView {
-    let data = use_data();
     let months = RwSignal::new(DEFAULT_CERT_MONTHS.to_string());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let pem = RwSignal::new(None::<String>);
     let problem = move || match months.with(|m| m.trim().parse::<u32>().ok()) {
         None => Some(format!(
@@ -26,15 +24,13 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
         let username = username.clone();
         move |ev: web_sys::SubmitEvent| {
             ev.prevent_default();
-            if problem().is_some() || busy.get_untracked() {
+            if problem().is_some() || write.sending_untracked() {
                 return;
             }
             let m: u32 = months.with_untracked(|m| m.trim().parse().unwrap_or(DEFAULT_CERT_MONTHS));
             let name = username.clone();
-            data.write(
+            write.run(
                 Area::DatabaseAccess,
-                busy,
-                error,
                 move |b| b.create_user_certificate(name, m),
                 move |text| pem.set(Some(text)),
             );
@@ -65,7 +61,7 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                             />
                             {move || problem().map(|why| view! { <p id=dom_id("cert-months-error") class="field-error">{why}</p> })}
                         </div>
-                        <FormActions submit="Create Certificate" busy=busy error=error on_cancel=on_close />
+                        <FormActions submit="Create Certificate" write=write on_cancel=on_close />
                     </form>
                 }.into_any(),
                 Some(_) => {

@@ -7,3 +7,4 @@ pub mod header;
 pub mod ids;
 pub mod state;
 pub mod undo;
+pub mod write;

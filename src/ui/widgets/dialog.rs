@@ -147,15 +147,14 @@ pub fn ConfirmDialog(
 #[component]
 pub fn FormActions(
     #[prop(into)] submit: String,
-    busy: RwSignal<bool>,
-    error: RwSignal<Option<domain::model::ApiError>>,
+    write: crate::ui::shell::write::Write,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
+        {move || write.error().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         <div class="dialog-actions">
             <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-            <button type="submit" class="button button-primary" disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
+            <button type="submit" class="button button-primary" disabled=move || write.sending() aria-busy=move || write.sending().then_some("true")>
                 {submit}
             </button>
         </div>
