@@ -2,7 +2,7 @@
 //! what changed, newest first (Atlas audits custom-role changes there). Each role or user change expands to
 //! its before/after; the feed filters by target and by who made the change.
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Load, LoadStatus};
+use crate::ui::shell::state::{use_data, Load, Loaded};
 use crate::ui::widgets::ChangeList;
 use domain::project::ActivityEvent;
 use leptos::prelude::*;
@@ -52,6 +52,8 @@ pub fn ActivityFeedPage() -> impl IntoView {
     let actors = Signal::derive(move || distinct(|e| &e.principal));
     // Filtered once per change of the feed or a filter; the count and the table both read it.
     let state = Memo::new(move |_| data.activity.with(Load::has_items));
+    // Over the Admin API the console keeps no feed of its own: an empty one says where to look instead.
+    let live = crate::ui::shell::demo::use_demo().is_none();
     let total = move || data.activity.with(|l| l.ready().map_or(0, Vec::len));
     let shown = Memo::new(move |_| {
         let (t, a) = (target.get(), actor.get());
@@ -72,16 +74,15 @@ pub fn ActivityFeedPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Activity Feed"</h1>
-            {move || match state.get() {
-                Load::Loading => view! { <LoadStatus data=data what="the activity feed" error=None /> }.into_any(),
-                Load::Failed(e) => view! { <LoadStatus data=data what="the activity feed" error=Some(e) /> }.into_any(),
-                Load::Ready(false) if !data.is_embedded() => view! {
+            <Loaded load=state what="the activity feed" let:any>
+                {match any {
+                false if live => view! {
                     <p class="empty-state">"On a live Atlas project this console does not show the feed: see the project's Activity Feed in Atlas."</p>
                 }.into_any(),
-                Load::Ready(false) => view! {
+                false => view! {
                     <p class="empty-state">"No changes yet. Creating, updating or deleting a custom role or a database user is recorded here."</p>
                 }.into_any(),
-                Load::Ready(true) => view! {
+                true => view! {
                     <div class="toolbar feed-filters">
                         <FilterSelect id="feed-target" label="Role or user" options=targets value=target />
                         <FilterSelect id="feed-actor" label="By" options=actors value=actor />
@@ -102,7 +103,8 @@ pub fn ActivityFeedPage() -> impl IntoView {
                         {move || shown.get().into_iter().enumerate().map(|(i, e)| view! { <FeedEntry index=i event=e /> }).collect_view()}
                     </table>
                 }.into_any(),
-            }}
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! "Change limit": how many custom roles the project may have (`PATCH …/limits/…customRoles`), Project
 //! Owner only, up to Atlas's 1,400 and never below the roles the project has.
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Area, Load};
+use crate::ui::shell::state::{use_data, Area};
 use crate::ui::shell::write::use_write;
 use crate::ui::widgets::{Dialog, FormActions};
 use domain::model::MAX_CUSTOM_ROLES_LIMIT;
@@ -47,11 +47,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
             Area::DatabaseAccess,
             move |b| b.set_custom_role_limit(value),
             move |limit| {
-                data.project.update(|p| {
-                    if let Load::Ready(p) = p {
-                        p.custom_role_limit = limit;
-                    }
-                });
+                data.set_custom_role_limit(limit);
                 on_close.run(());
             },
         );

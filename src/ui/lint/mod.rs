@@ -2,7 +2,7 @@
 //! role editor shows for the role being edited. One list widget serves both.
 use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Load, LoadStatus};
+use crate::ui::shell::state::{use_data, Loaded};
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::model::CustomDbRole;
 use domain::text::plural;
@@ -62,8 +62,7 @@ pub fn LintReportPage() -> impl IntoView {
     let loaded = Memo::new(move |_| {
         data.roles.with(|r| {
             data.users.with(|u| {
-                data.members
-                    .with(|m| (r.has_items(), u.has_items(), m.has_items()))
+                data.members.with(|m| r.both(u).both(m))
             })
         })
     });
@@ -83,10 +82,8 @@ pub fn LintReportPage() -> impl IntoView {
         <section class="page">
             <h1>"Least-privilege report"</h1>
             <p class="help">"Grants broader or more redundant than they need to be, most severe first. Nothing here blocks a change; fix what applies."</p>
-            {move || match loaded.get() {
-                (Load::Failed(e), _, _) | (_, Load::Failed(e), _) => view! { <LoadStatus data=data what="the project" error=Some(e) /> }.into_any(),
-                (Load::Loading, _, _) | (_, Load::Loading, _) => view! { <LoadStatus data=data what="the project" error=None /> }.into_any(),
-                _ => {
+            <Loaded load=loaded what="the project" let:_ready>
+                {move || {
                     let all = findings.get();
                     if all.is_empty() {
                         view! { <p class="empty-state" role="status">"No findings: every grant looks as narrow as it can be."</p> }.into_any()
@@ -96,8 +93,8 @@ pub fn LintReportPage() -> impl IntoView {
                             <FindingList findings=all with_location=true />
                         }.into_any()
                     }
-                }
-            }}
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! Reverse lookup screens: "Used by" on a custom role (a dialog from its row) and the "Who can …?"
 //! page, both answered by `domain::lookup` with the chain of roles behind each answer.
-use crate::ui::shell::state::{use_data, Load, LoadStatus};
+use crate::ui::shell::state::{use_data, Loaded};
 use crate::ui::widgets::{Dialog, Question, QuestionFields};
 use domain::catalog::Action;
 use domain::lookup::{used_by, who_can, Holder};
@@ -90,7 +90,7 @@ pub fn WhoCanPage() -> impl IntoView {
     let question = Question::new(action.unwrap_or(Action::Find), &ns);
     let loaded = Memo::new(move |_| {
         data.roles
-            .with(|r| data.users.with(|u| (r.has_items(), u.has_items())))
+            .with(|r| data.users.with(|u| r.both(u)))
     });
     let answer = Memo::new(move |_| {
         let (action, target) = question.get()?;
@@ -104,10 +104,8 @@ pub fn WhoCanPage() -> impl IntoView {
             <div class="question">
                 <QuestionFields id="who-can" question=question />
             </div>
-            {move || match loaded.get() {
-                (Load::Failed(e), _) | (_, Load::Failed(e)) => view! { <LoadStatus data=data what="the project" error=Some(e) /> }.into_any(),
-                (Load::Loading, _) | (_, Load::Loading) => view! { <LoadStatus data=data what="the project" error=None /> }.into_any(),
-                _ => view! {
+            <Loaded load=loaded what="the project" let:_ready>
+                {view! {
                     <div class="who-can-answer" role="status">
                         {move || match answer.get() {
                             None => view! { <p>"Type a database to see who can."</p> }.into_any(),
@@ -130,8 +128,8 @@ pub fn WhoCanPage() -> impl IntoView {
                             }
                         }}
                     </div>
-                }.into_any(),
-            }}
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -4,14 +4,12 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use super::guard::{provide_guard, UnsavedChangesGuard};
-use super::state::Data;
 use crate::config::Config;
 use crate::ui::activity::ActivityFeedPage;
 use crate::ui::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
 use crate::ui::database_access::DatabaseAccessPage;
 use crate::ui::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
 use crate::ui::project_access::{self as pa, ProjectAccessPage};
-use crate::ui::widgets::Banner;
 
 /// The custom roles tab is the console's home, as in Atlas.
 pub const HOME: &str = crate::ui::custom_roles::LIST_PATH;
@@ -24,8 +22,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     }
     let backend_label = config.backend_label();
     let carried = config.url_backend.clone();
-    let data = Data::from_config(&config);
-    provide_context(data);
+    super::start::open(&config);
     super::base::provide(&config.base_path);
     super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
@@ -42,7 +39,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             {config_standalone.then(|| view! { <PageTitle /> })}
             <super::header::Header backend=backend_label />
             <main id=dom_id("main") class="main">
-                <StorageNotice />
+                <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path=HOME /> } />
@@ -130,47 +127,6 @@ fn KeepBackendInUrl(carried: String) -> impl IntoView {
                 }
             }
         });
-    }
-}
-
-/// Stored demo data that can't be read is reported, never silently replaced.
-#[component]
-fn StorageNotice() -> impl IntoView {
-    let data = expect_context::<Data>();
-    let reset_error = RwSignal::new(None::<String>);
-    let memory_only = move || {
-        data.memory_only.get().map(|why| {
-            view! {
-                <Banner message=format!("This browser did not let the console save the demo project ({why}).") warning=true>
-                    <p>"The demo keeps working, but its changes stay in this tab only and are lost when it closes or reloads."</p>
-                </Banner>
-            }
-        })
-    };
-    let unreadable = move || {
-        data.load_problem.get().map(|why| {
-            view! {
-                <Banner message=why warning=true>
-                    <p>"The console can't use the demo project saved in this browser. Resetting replaces it with a fresh demo project (the old data is kept under a backup key)."</p>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            if let Err(e) = data.reset_demo() {
-                                reset_error.set(e.detail);
-                            }
-                        }
-                    >
-                        "Reset demo project"
-                    </button>
-                    {move || reset_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </Banner>
-            }
-        })
-    };
-    view! {
-        {memory_only}
-        {unreadable}
     }
 }
 

@@ -1,6 +1,7 @@
 //! The header: the project and backend, the sections, and "View as" in the embedded demo.
 use super::app::HOME;
 use super::ids::dom_id;
+use super::demo::{use_demo, Demo};
 use super::state::Data;
 use crate::ui::activity::ACTIVITY_PATH;
 use domain::catalog::project_role_name;
@@ -32,7 +33,7 @@ pub fn Header(backend: String) -> impl IntoView {
                 <a href=crate::ui::shell::base::link(crate::ui::lint::LINT_PATH)>"Least privilege"</a>
                 <a href=crate::ui::shell::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
             </nav>
-            {data.is_embedded().then(|| view! { <ViewAs /> })}
+            {use_demo().map(|demo| view! { <ViewAs demo=demo /> })}
         </header>
     }
 }
@@ -48,7 +49,7 @@ fn principal_label(p: &Principal) -> String {
 
 /// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.
 #[component]
-fn ViewAs() -> impl IntoView {
+fn ViewAs(demo: Demo) -> impl IntoView {
     let data = expect_context::<Data>();
     let error = RwSignal::new(None::<String>);
     let choices = move || {
@@ -63,7 +64,7 @@ fn ViewAs() -> impl IntoView {
     let on_change = move |ev: web_sys::Event| {
         let name = event_target_value(&ev);
         if let Some(p) = choices().into_iter().find(|p| p.name == name) {
-            error.set(data.view_as(p).err().and_then(|e| e.detail));
+            error.set(demo.view_as(p).err().and_then(|e| e.detail));
         }
     };
     view! {

@@ -1,6 +1,7 @@
 //! The project data every screen reads, loaded from the backend; a write reads again what it changed. Provided
-//! as context by the app; screens keep their own form state close to where it is used.
-use crate::backend::local::LocalBackend;
+//! as context by the app. Screens read the collections (read-only signals) and write through
+//! `write::use_write`; their form state stays close to where it is used.
+pub use super::load::{lookup, Load, LoadStatus, Loaded, Lookup};
 use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{ApiError, CustomDbRole, DatabaseUser};
@@ -11,44 +12,6 @@ use domain::validate::ProjectContext;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
-
-/// A value fetched from the backend.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load<T> {
-    Loading,
-    Ready(T),
-    Failed(ApiError),
-}
-
-impl<T> Load<T> {
-    pub fn ready(&self) -> Option<&T> {
-        match self {
-            Load::Ready(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-impl<T> Load<Vec<T>> {
-    /// Loading, failed, or whether there is anything: what a list screen switches on. Read through a memo,
-    /// it changes only when that does, so a reload neither clones the list nor rebuilds the screen's table.
-    pub fn has_items(&self) -> Load<bool> {
-        match self {
-            Load::Loading => Load::Loading,
-            Load::Failed(e) => Load::Failed(e.clone()),
-            Load::Ready(items) => Load::Ready(!items.is_empty()),
-        }
-    }
-}
-
-impl<T> From<ApiResult<T>> for Load<T> {
-    fn from(r: ApiResult<T>) -> Self {
-        match r {
-            Ok(v) => Load::Ready(v),
-            Err(e) => Load::Failed(e),
-        }
-    }
-}
 
 /// The part of the project a write changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,23 +25,29 @@ pub enum Area {
 #[derive(Clone, Copy)]
 pub struct Data {
     backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
-    /// Set when the embedded backend is in use (for "Reset demo project").
-    local: StoredValue<Option<Rc<LocalBackend>>, LocalStorage>,
-    /// Why stored demo data could not be read, if it could not.
-    pub load_problem: RwSignal<Option<String>>,
-    /// Why the demo project lives only in this tab's memory (the browser refused to store it).
-    pub memory_only: RwSignal<Option<String>>,
-    pub project: RwSignal<Load<ProjectInfo>>,
-    pub roles: RwSignal<Load<Vec<CustomDbRole>>>,
-    pub users: RwSignal<Load<Vec<DatabaseUser>>>,
-    pub activity: RwSignal<Load<Vec<ActivityEvent>>>,
-    pub members: RwSignal<Load<Vec<Member>>>,
-    pub org_teams: RwSignal<Load<Vec<OrgTeam>>>,
+    pub project: ReadSignal<Load<ProjectInfo>>,
+    pub roles: ReadSignal<Load<Vec<CustomDbRole>>>,
+    pub users: ReadSignal<Load<Vec<DatabaseUser>>>,
+    pub activity: ReadSignal<Load<Vec<ActivityEvent>>>,
+    pub members: ReadSignal<Load<Vec<Member>>>,
+    pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
+    /// Only this module writes the collections: what they hold is always what the backend answered.
+    set: Setters,
     /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
     /// and the list says so next to it.
     pub role_saved: RwSignal<Option<String>>,
     /// The latest read started for each part (see `Tickets`).
     tickets: StoredValue<Tickets>,
+}
+
+#[derive(Clone, Copy)]
+struct Setters {
+    project: WriteSignal<Load<ProjectInfo>>,
+    roles: WriteSignal<Load<Vec<CustomDbRole>>>,
+    users: WriteSignal<Load<Vec<DatabaseUser>>>,
+    activity: WriteSignal<Load<Vec<ActivityEvent>>>,
+    members: WriteSignal<Load<Vec<Member>>>,
+    org_teams: WriteSignal<Load<Vec<OrgTeam>>>,
 }
 
 /// Every read of a part of the project takes the next number, and its answer is applied only if no later
@@ -94,25 +63,30 @@ struct Tickets {
 type Part = fn(&mut Tickets) -> &mut u64;
 
 impl Data {
-    pub fn embedded(local: LocalBackend) -> Self {
-        let local = Rc::new(local);
-        Data::load(local.clone(), Some(local))
-    }
-
-    /// Starts loading everything from `backend`.
-    fn load(backend: Rc<dyn Backend>, local: Option<Rc<LocalBackend>>) -> Self {
-        let problem = local.as_ref().and_then(|l| l.load_problem()).map(|p| p.0);
+    /// Starts loading everything from `backend` (chosen where the app starts: `super::start`).
+    pub fn load(backend: Rc<dyn Backend>) -> Self {
+        let (project, set_project) = signal(Load::Loading);
+        let (roles, set_roles) = signal(Load::Loading);
+        let (users, set_users) = signal(Load::Loading);
+        let (activity, set_activity) = signal(Load::Loading);
+        let (members, set_members) = signal(Load::Loading);
+        let (org_teams, set_org_teams) = signal(Load::Loading);
         let data = Data {
             backend: StoredValue::new_local(backend),
-            local: StoredValue::new_local(local),
-            load_problem: RwSignal::new(problem),
-            memory_only: RwSignal::new(None),
-            project: RwSignal::new(Load::Loading),
-            roles: RwSignal::new(Load::Loading),
-            users: RwSignal::new(Load::Loading),
-            activity: RwSignal::new(Load::Loading),
-            members: RwSignal::new(Load::Loading),
-            org_teams: RwSignal::new(Load::Loading),
+            project,
+            roles,
+            users,
+            activity,
+            members,
+            org_teams,
+            set: Setters {
+                project: set_project,
+                roles: set_roles,
+                users: set_users,
+                activity: set_activity,
+                members: set_members,
+                org_teams: set_org_teams,
+            },
             role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
         };
@@ -120,53 +94,12 @@ impl Data {
         data
     }
 
-    /// The console on the Admin API (no demo storage, no "View as").
-    pub fn remote(backend: Rc<dyn Backend>) -> Self {
-        Data::load(backend, None)
-    }
-
-    /// The data of the backend `config` names.
-    pub fn from_config(config: &crate::config::Config) -> Self {
-        match &config.backend {
-            // The app shows why instead of opening anything; were it asked, the demo sends nothing anywhere.
-            crate::config::BackendConfig::Embedded | crate::config::BackendConfig::Refused(_) => {
-                let local = LocalBackend::open(&config.storage_key, config.demo);
-                if let Some(p) = &config.principal {
-                    // A refused save leaves the stored principal; the demo still opens.
-                    let _ = local.set_principal(p.clone());
-                }
-                Data::embedded(local)
-            }
-            crate::config::BackendConfig::Http {
-                base_url,
-                project_id,
-                timeout_ms,
-            } => Data::remote(Rc::new(crate::backend::http::HttpBackend::new(
-                base_url,
-                project_id,
-                *timeout_ms,
-                domain::permissions::proxy_principal(),
-            ))),
-        }
-    }
-
     pub fn backend(&self) -> Rc<dyn Backend> {
         self.backend.get_value()
     }
 
-    /// Whether the embedded demo could still store what it holds (after every write, it may not).
-    fn note_storage(&self) {
-        let why = self
-            .local
-            .with_value(|l| l.as_ref().and_then(|l| l.memory_only()));
-        if self.memory_only.with_untracked(|w| *w != why) {
-            self.memory_only.set(why);
-        }
-    }
-
     /// Fetches everything again (at start, after a reset or "View as").
     pub fn reload(&self) {
-        self.note_storage();
         let this = *self;
         spawn_local(async move {
             // The console may have been unmounted before this task ran: then there is nothing to read.
@@ -177,7 +110,7 @@ impl Data {
             let ticket = this.ticket(|t| &mut t.project);
             let project = b.project().await;
             if this.is_latest(|t| &mut t.project, ticket) {
-                this.project.set(project.into());
+                this.set.project.set(project.into());
             }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
@@ -193,7 +126,6 @@ impl Data {
     /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
-        self.note_storage();
         let this = *self;
         spawn_local(async move {
             // The console may have been unmounted before this task ran: then there is nothing to read.
@@ -238,8 +170,8 @@ impl Data {
         // Users only with the custom roles they are checked against: a user dialog opened in between
         // would call every custom role unknown.
         if self.is_latest(part, ticket) {
-            self.roles.set(roles.into());
-            self.users.set(users.into());
+            self.set.roles.set(roles.into());
+            self.set.users.set(users.into());
         }
     }
 
@@ -251,10 +183,10 @@ impl Data {
         if !self.is_latest(part, ticket) {
             return;
         }
-        self.org_teams.set(teams.into());
+        self.set.org_teams.set(teams.into());
         let members = b.list_members().await;
         if self.is_latest(part, ticket) {
-            self.members.set(members.into());
+            self.set.members.set(members.into());
         }
     }
 
@@ -263,7 +195,7 @@ impl Data {
         let ticket = self.ticket(part);
         let activity = b.activity().await;
         if self.is_latest(part, ticket) {
-            self.activity.set(activity.into());
+            self.set.activity.set(activity.into());
         }
     }
 
@@ -293,16 +225,6 @@ impl Data {
                 Err(e) => error.set(Some(e)),
             }
         });
-    }
-
-    /// Replaces unreadable (or any) stored demo data with a fresh demo project.
-    pub fn reset_demo(&self) -> ApiResult<()> {
-        if let Some(local) = self.local.get_value() {
-            local.reset()?;
-            self.load_problem.set(None);
-            self.reload();
-        }
-        Ok(())
     }
 
     /// Runs `f` with what the rules need to know about the project, borrowed from the loaded data (tracked,
@@ -339,20 +261,6 @@ impl Data {
             .flatten()
     }
 
-    /// Whether the embedded demo backend is in use (it has principals to "View as").
-    pub fn is_embedded(&self) -> bool {
-        self.local.try_with_value(Option::is_some).unwrap_or(false)
-    }
-
-    /// "View as": switches the embedded demo's principal; every screen follows without a page reload.
-    pub fn view_as(&self, principal: Principal) -> ApiResult<()> {
-        if let Some(local) = self.local.get_value() {
-            local.set_principal(principal)?;
-            self.reload();
-        }
-        Ok(())
-    }
-
     /// The project's Free and Flex clusters (tracked): custom-role changes reach them up to 30 s later.
     pub fn late_clusters(&self) -> Vec<String> {
         self.project.with(|p| {
@@ -368,23 +276,18 @@ impl Data {
         })
     }
 
+    /// The limit Atlas answered after "Change Limit" saved it (no other read returns it over HTTP).
+    pub fn set_custom_role_limit(&self, limit: usize) {
+        self.set.project.update(|p| {
+            if let Load::Ready(p) = p {
+                p.custom_role_limit = limit;
+            }
+        });
+    }
+
     pub fn custom_role_limit(&self) -> Option<usize> {
         self.project
             .with(|p| p.ready().map(|p| p.custom_role_limit))
-    }
-}
-
-/// What a screen shows instead of `what` while it loads or when loading failed (with "Try again").
-#[component]
-pub fn LoadStatus(data: Data, what: &'static str, error: Option<ApiError>) -> impl IntoView {
-    match error {
-        None => view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
-        Some(e) => view! {
-            <crate::ui::widgets::Banner message=format!("{what} could not be loaded: {}", e.message())>
-                <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
-            </crate::ui::widgets::Banner>
-        }
-        .into_any(),
     }
 }
 
@@ -392,39 +295,3 @@ pub fn use_data() -> Data {
     expect_context::<Data>()
 }
 
-/// The item of a loaded list an edit form is about.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Lookup<T> {
-    Loading,
-    Failed(ApiError),
-    Missing,
-    Found(T),
-}
-
-/// Finds the item `matches` picks in `list` for an edit form. Only *whether* it is there is tracked (a
-/// memo), so a reload after any write, another tab's change or "View as" does not re-create an open
-/// form and lose what was typed: the form takes the item once, when it opens.
-pub fn lookup<T: Clone + Send + Sync + 'static>(
-    list: RwSignal<Load<Vec<T>>>,
-    matches: impl Fn(&T) -> bool + Clone + Send + Sync + 'static,
-) -> impl Fn() -> Lookup<T> + Clone {
-    let m = matches.clone();
-    let presence = Memo::new(move |_| {
-        list.with(|l| match l {
-            Load::Loading => Lookup::Loading,
-            Load::Failed(e) => Lookup::Failed(e.clone()),
-            Load::Ready(items) if items.iter().any(&m) => Lookup::Found(()),
-            Load::Ready(_) => Lookup::Missing,
-        })
-    });
-    move || match presence.get() {
-        Lookup::Loading => Lookup::Loading,
-        Lookup::Failed(e) => Lookup::Failed(e),
-        Lookup::Missing => Lookup::Missing,
-        Lookup::Found(()) => list.with_untracked(|l| {
-            l.ready()
-                .and_then(|items| items.iter().find(|i| matches(i)).cloned())
-                .map_or(Lookup::Missing, Lookup::Found)
-        }),
-    }
-}

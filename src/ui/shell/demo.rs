@@ -1,0 +1,111 @@
+//! The embedded demo's own controls: "View as", "Reset demo project" and the notices about what the
+//! browser would not store. They exist only when the demo backend is in use (`use_demo` is `None` over
+//! the Admin API), so no screen can offer them against a real project.
+use super::state::Data;
+use crate::backend::local::LocalBackend;
+use crate::ui::widgets::Banner;
+use crate::backend::ApiResult;
+use domain::project::Principal;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+#[derive(Clone, Copy)]
+pub struct Demo {
+    local: StoredValue<Rc<LocalBackend>, LocalStorage>,
+    data: Data,
+    /// Why stored demo data could not be read, if it could not.
+    load_problem: RwSignal<Option<String>>,
+    /// Why the demo project lives only in this tab's memory (the browser refused to store it).
+    memory_only: RwSignal<Option<String>>,
+}
+
+/// The demo's controls, when the console runs on the embedded demo backend.
+pub fn use_demo() -> Option<Demo> {
+    use_context::<Demo>()
+}
+
+impl Demo {
+    /// Provides the demo's controls for `local`, the backend `data` reads from.
+    pub fn provide(local: Rc<LocalBackend>, data: Data) {
+        let problem = local.load_problem().map(|p| p.0);
+        let demo = Demo {
+            local: StoredValue::new_local(local),
+            data,
+            load_problem: RwSignal::new(problem),
+            memory_only: RwSignal::new(None),
+        };
+        // Every write is followed by a new read of the activity feed: then the demo tells whether the
+        // browser still let it store what it holds.
+        Effect::new(move |_| {
+            data.activity.track();
+            demo.note_storage();
+        });
+        provide_context(demo);
+    }
+
+    fn note_storage(&self) {
+        let why = self.local.try_with_value(|l| l.memory_only()).flatten();
+        if self.memory_only.with_untracked(|w| *w != why) {
+            self.memory_only.set(why);
+        }
+    }
+
+    /// Replaces unreadable (or any) stored demo data with a fresh demo project.
+    pub fn reset(&self) -> ApiResult<()> {
+        self.local.get_value().reset()?;
+        self.load_problem.set(None);
+        self.data.reload();
+        Ok(())
+    }
+
+    /// "View as": switches the demo's principal; every screen follows without a page reload.
+    pub fn view_as(&self, principal: Principal) -> ApiResult<()> {
+        self.local.get_value().set_principal(principal)?;
+        self.data.reload();
+        Ok(())
+    }
+}
+
+/// Stored demo data that can't be read is reported, never silently replaced.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let Some(demo) = use_demo() else {
+        return ().into_any();
+    };
+    let reset_error = RwSignal::new(None::<String>);
+    let memory_only = move || {
+        demo.memory_only.get().map(|why| {
+            view! {
+                <Banner message=format!("This browser did not let the console save the demo project ({why}).") warning=true>
+                    <p>"The demo keeps working, but its changes stay in this tab only and are lost when it closes or reloads."</p>
+                </Banner>
+            }
+        })
+    };
+    let unreadable = move || {
+        demo.load_problem.get().map(|why| {
+            view! {
+                <Banner message=why warning=true>
+                    <p>"The console can't use the demo project saved in this browser. Resetting replaces it with a fresh demo project (the old data is kept under a backup key)."</p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            if let Err(e) = demo.reset() {
+                                reset_error.set(e.detail);
+                            }
+                        }
+                    >
+                        "Reset demo project"
+                    </button>
+                    {move || reset_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </Banner>
+            }
+        })
+    };
+    view! {
+        {memory_only}
+        {unreadable}
+    }
+    .into_any()
+}
