@@ -15,7 +15,7 @@ fn role<'a>(roles: &'a [CustomDbRole], name: &str) -> Option<&'a CustomDbRole> {
 }
 
 /// The `<textarea>` labelled `label`.
-fn textarea_labelled(label: &str) -> Option<HtmlElement> {
+pub fn textarea_labelled(label: &str) -> Option<HtmlElement> {
     query_all("label").into_iter().find_map(|l| {
         (l.text_content().unwrap_or_default().trim() == label)
             .then(|| by_id(&l.get_attribute("for")?))
@@ -45,7 +45,7 @@ async fn open_export(button: &str) -> HtmlElement {
 }
 
 /// Pastes `text` into a textarea as a person would (value set, `input` fired).
-fn paste_into(el: &HtmlElement, text: &str) {
+pub fn paste_into(el: &HtmlElement, text: &str) {
     el.focus().unwrap();
     js_sys::Reflect::set(el, &"value".into(), &text.into()).unwrap();
     let init = web_sys::EventInit::new();

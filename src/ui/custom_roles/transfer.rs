@@ -1,6 +1,7 @@
 //! Export (Admin API JSON, Atlas CLI script, Terraform) and Import (Admin API JSON, pasted or from a
 //! file) of custom roles. Import checks every role first and shows a per-role report; nothing is written
 //! until the user confirms, and roles are then created one at a time, inherited roles first.
+use crate::ui::shell::batch::{use_batch, BatchProgress, Ended};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::{download, CopyButton, Dialog};
@@ -138,8 +139,10 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let plan = RwSignal::new(None::<ImportPlan>);
-    let busy = RwSignal::new(false);
-    let written = RwSignal::new(None::<Vec<Written>>);
+    let batch = use_batch();
+    let busy = move || batch.running();
+    // What was sent, and how the run ended.
+    let written = RwSignal::new(None::<(Vec<Written>, Ended)>);
     let check = move || match parse_roles(&text.get_untracked()) {
         Err(e) => {
             error.set(Some(e.to_string()));
@@ -181,23 +184,20 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
         let Some(roles) = plan.with_untracked(|p| p.as_ref().map(ImportPlan::to_create)) else {
             return;
         };
-        busy.set(true);
-        wasm_bindgen_futures::spawn_local(async move {
-            let backend = data.backend();
-            let mut results = Vec::new();
-            for role in roles {
+        let results = StoredValue::new(Vec::new());
+        batch.run(
+            Area::DatabaseAccess,
+            roles,
+            |b, role| {
                 let name = role.role_name.clone();
-                let error = backend
-                    .create_custom_role(role)
-                    .await
-                    .err()
-                    .map(|e| e.message());
-                results.push(Written { name, error });
-            }
-            busy.set(false);
-            data.refresh(Area::DatabaseAccess);
-            written.set(Some(results));
-        });
+                Box::pin(async move {
+                    let error = b.create_custom_role(role).await.err().map(|e| e.message());
+                    Written { name, error }
+                })
+            },
+            move |_, w| results.update_value(|r| r.push(w)),
+            move |end| written.set(Some((results.get_value(), end))),
+        );
     };
     let report = move || {
         plan.get().map(|p| {
@@ -225,10 +225,15 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
     view! {
         <Dialog id="import-dialog" title="Import Custom Roles" on_close=on_close>
             {move || match written.get() {
-                Some(results) => {
+                Some((results, end)) => {
                     let failed = results.iter().filter(|w| w.error.is_some()).count();
+                    let created = results.len() - failed;
+                    let summary = match end.stopped {
+                        false => format!("{created} of {} roles created.", end.total),
+                        true => format!("Stopped: {created} of {} roles created, {} not sent.", end.total, end.total - end.sent),
+                    };
                     view! {
-                        <p role="status">{format!("{} of {} roles created.", results.len() - failed, results.len())}</p>
+                        <p role="status">{summary}</p>
                         <ul class="import-results">
                             {results.into_iter().map(|w| view! {
                                 <li>{match w.error {
@@ -258,11 +263,13 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
                     </div>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     {report}
+                    <p role="status">{move || batch.progress("roles")}</p>
+                    <BatchProgress batch=batch noun="roles" />
                     <div class="dialog-actions">
                         <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                         <button type="button" class="button" on:click=move |_| check()>"Check"</button>
-                        <button type="button" class="button button-primary" disabled=move || busy.get() || to_create() == 0
-                            aria-busy=move || busy.get().then_some("true") on:click=create>
+                        <button type="button" class="button button-primary" disabled=move || busy() || to_create() == 0
+                            aria-busy=move || busy().then_some("true") on:click=create>
                             {move || match to_create() { 1 => "Create 1 role".to_string(), n => format!("Create {n} roles") }}
                         </button>
                     </div>

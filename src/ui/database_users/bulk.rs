@@ -3,6 +3,7 @@
 //! Each user is re-read just before its write: one changed or deleted since the plan was shown is left
 //! as it is and reported, and "Plan again" starts from the users as they are now.
 use crate::backend::Backend;
+use crate::ui::shell::batch::{use_batch, BatchProgress, Ended};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::Dialog;
@@ -10,7 +11,6 @@ use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
 use domain::diff::same_user;
 use domain::model::DatabaseUser;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A user as the list identifies it: (auth database, username).
@@ -67,7 +67,10 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
     let n = selected.len();
     let op = RwSignal::new(BulkOp::Add);
     let role = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let batch = use_batch();
+    let busy = move || batch.running();
+    // How the last run ended.
+    let ended = RwSignal::new(None::<Ended>);
     // Per user, once sent.
     let results = RwSignal::new(BTreeMap::<String, Sent>::new());
     // "Plan again" makes the plan anew from the users as loaded now.
@@ -99,7 +102,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
     let plan = Memo::new(move |prev: Option<&Vec<BulkEntry>>| {
         replan.track();
         if let Some(p) =
-            prev.filter(|_| busy.get_untracked() || !results.with_untracked(BTreeMap::is_empty))
+            prev.filter(|_| untrack(busy) || !results.with_untracked(BTreeMap::is_empty))
         {
             return p.clone();
         }
@@ -112,35 +115,43 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
         data.with_context(|ctx| plan_bulk(&users, &r, op.get(), ctx, now))
     });
     let count = move || plan.with(|p| update_count(p));
-    let done = move || !results.with(BTreeMap::is_empty) && !busy.get();
+    let done = move || ended.with(Option::is_some) && !busy();
     let apply = move |_: web_sys::MouseEvent| {
-        let updates: Vec<BulkEntry> = plan.get_untracked();
         // The users the shown plan was made from (the list is read again only after a write).
         let planned_from: Vec<DatabaseUser> = untrack(&planned_users);
-        busy.set(true);
-        spawn_local(async move {
-            let backend = data.backend();
-            for e in updates {
-                if let BulkOutcome::Update(u) = e.outcome {
+        let updates: Vec<(String, Option<DatabaseUser>, DatabaseUser)> = plan
+            .get_untracked()
+            .into_iter()
+            .filter_map(|e| match e.outcome {
+                BulkOutcome::Update(u) => {
                     let before = planned_from
                         .iter()
                         .find(|p| p.database_name == e.db && p.username == e.username)
                         .cloned();
-                    let r = apply_one(&*backend, before, u).await;
-                    results.update(|m| {
-                        m.insert(e.username.clone(), r);
-                    });
+                    Some((e.username, before, u))
                 }
-            }
-            busy.set(false);
-            data.refresh(Area::DatabaseAccess);
-        });
+                _ => None,
+            })
+            .collect();
+        let names: Vec<String> = updates.iter().map(|(n, _, _)| n.clone()).collect();
+        ended.set(None);
+        batch.run(
+            Area::DatabaseAccess,
+            updates,
+            |b, (_, before, planned)| Box::pin(apply_one(b, before, planned)),
+            move |i, r| {
+                results.update(|m| {
+                    m.insert(names[i].clone(), r);
+                })
+            },
+            move |end| ended.set(Some(end)),
+        );
     };
     let role_id = dom_id("bulk-role");
     view! {
         <Dialog id="bulk-assign" title=format!("Add or remove a custom role for {n} users") on_close=on_close>
             <div class="dialog-body">
-                <fieldset class="transfer" disabled=move || busy.get() || done()>
+                <fieldset class="transfer" disabled=move || busy() || done()>
                     <legend>"Change"</legend>
                     {[(BulkOp::Add, "Add the role"), (BulkOp::Remove, "Remove the role")].into_iter().map(|(o, label)| {
                         let id = dom_id(if o == BulkOp::Add { "bulk-add" } else { "bulk-remove" });
@@ -170,7 +181,11 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                                     <tr>
                                         <th scope="row">{e.username.clone()}</th>
                                         <td class:field-error=refused>{text}</td>
-                                        <td>{move || results.with(|m| m.get(&name).map(Sent::text).unwrap_or_default())}</td>
+                                        <td>{move || results.with(|m| match m.get(&name) {
+                                            Some(r) => r.text(),
+                                            None if ended.with(|e| e.is_some_and(|e| e.stopped)) => "Not sent (stopped)".to_string(),
+                                            None => String::new(),
+                                        })}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -178,13 +193,19 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                     </table>
                 })}
                 <p role="status">{move || {
-                    if done() {
+                    if let Some(progress) = batch.progress("users") {
+                        progress
+                    } else if let Some(end) = ended.get().filter(|_| done()) {
                         let count = |f: fn(&Sent) -> bool| results.with(|m| m.values().filter(|r| f(r)).count());
                         let updated = count(|r| *r == Sent::Updated);
                         let failed = count(|r| matches!(r, Sent::Failed(_)));
-                        match count(|r| matches!(r, Sent::Changed | Sent::Deleted)) {
-                            0 => format!("Done: {updated} updated, {failed} failed."),
-                            skipped => format!("Done: {updated} updated, {skipped} changed since you reviewed and not changed, {failed} failed."),
+                        let skipped = match count(|r| matches!(r, Sent::Changed | Sent::Deleted)) {
+                            0 => String::new(),
+                            n => format!("{n} changed since you reviewed and not changed, "),
+                        };
+                        match end.stopped {
+                            false => format!("Done: {updated} updated, {skipped}{failed} failed."),
+                            true => format!("Stopped: {updated} updated, {skipped}{failed} failed, {} not sent.", end.total - end.sent),
                         }
                     } else if role.with(String::is_empty) {
                         "Choose the custom role to add or remove.".to_string()
@@ -192,6 +213,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                         format!("{} of {n} users will be updated; nothing is sent until you apply.", count())
                     }
                 }}</p>
+                <BatchProgress batch=batch noun="users" />
             </div>
             <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
@@ -200,6 +222,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 <Show when=move || done() && results.with(|m| m.values().any(|r| matches!(r, Sent::Changed | Sent::Deleted)))>
                     <button type="button" class="button button-primary" on:click=move |_| {
                         results.set(BTreeMap::new());
+                        ended.set(None);
                         replan.update(|n| *n += 1);
                     }>"Plan again"</button>
                 </Show>
@@ -207,8 +230,8 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                     <button
                         type="button"
                         class="button button-primary"
-                        disabled=move || busy.get() || count() == 0
-                        aria-busy=move || busy.get().then_some("true")
+                        disabled=move || busy() || count() == 0
+                        aria-busy=move || busy().then_some("true")
                         on:click={
                             let apply = apply.clone();
                             move |ev| apply(ev)

@@ -61,9 +61,8 @@ pub fn LintReportPage() -> impl IntoView {
     let data = use_data();
     let loaded = Memo::new(move |_| {
         data.roles.with(|r| {
-            data.users.with(|u| {
-                data.members.with(|m| r.both(u).both(m))
-            })
+            data.users
+                .with(|u| data.members.with(|m| r.both(u).both(m)))
         })
     });
     let findings = Memo::new(move |_| {

@@ -88,10 +88,7 @@ pub fn WhoCanPage() -> impl IntoView {
         )
     });
     let question = Question::new(action.unwrap_or(Action::Find), &ns);
-    let loaded = Memo::new(move |_| {
-        data.roles
-            .with(|r| data.users.with(|u| r.both(u)))
-    });
+    let loaded = Memo::new(move |_| data.roles.with(|r| data.users.with(|u| r.both(u))));
     let answer = Memo::new(move |_| {
         let (action, target) = question.get()?;
         let who = data.with_context(|ctx| who_can(action, &target, ctx.custom_roles, ctx.users));

@@ -3,8 +3,8 @@
 //! the Admin API), so no screen can offer them against a real project.
 use super::state::Data;
 use crate::backend::local::LocalBackend;
-use crate::ui::widgets::Banner;
 use crate::backend::ApiResult;
+use crate::ui::widgets::Banner;
 use domain::project::Principal;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! The header: the project and backend, the sections, and "View as" in the embedded demo.
 use super::app::HOME;
-use super::ids::dom_id;
 use super::demo::{use_demo, Demo};
+use super::ids::dom_id;
 use super::state::Data;
 use crate::ui::activity::ACTIVITY_PATH;
 use domain::catalog::project_role_name;

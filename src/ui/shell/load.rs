@@ -78,7 +78,9 @@ where
     let data = use_data();
     move || match load.get() {
         Load::Ready(v) => children(v).into_any(),
-        Load::Loading => view! { <LoadStatus data=data what=what error=None rows=rows /> }.into_any(),
+        Load::Loading => {
+            view! { <LoadStatus data=data what=what error=None rows=rows /> }.into_any()
+        }
         Load::Failed(e) => view! { <LoadStatus data=data what=what error=Some(e) /> }.into_any(),
     }
 }

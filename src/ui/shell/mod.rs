@@ -3,6 +3,7 @@
 //! the demo's own controls, the undo offers, the unsaved-changes guard and the header.
 pub mod app;
 pub mod base;
+pub mod batch;
 pub mod demo;
 pub mod guard;
 pub mod header;

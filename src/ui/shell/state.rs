@@ -294,4 +294,3 @@ impl Data {
 pub fn use_data() -> Data {
     expect_context::<Data>()
 }
-

@@ -1,0 +1,102 @@
+//! Long work shows progress and can be stopped: bulk assignment and import send one request at a time,
+//! say "Sending N of M", and Stop sends nothing after the request that is out (issue 22). Over HTTP, so a
+//! request can be held by the emulator while Stop is clicked.
+use crate::role_transfer::{paste_into, textarea_labelled};
+use crate::support::*;
+use dbaccess::config::Config;
+use wasm_bindgen_test::*;
+
+fn status(dialog: &str) -> String {
+    text_of(&format!("#{dialog} [role=status]"))
+}
+
+async fn sent(method: &str, path: &str) -> usize {
+    emu_requests()
+        .await
+        .iter()
+        .filter(|l| l.starts_with(method) && l.contains(path))
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
+    emu_reset().await;
+    // The first user's update is held, so Stop is clicked while it is out.
+    emu_arm("delay:4000", "PATCH", "/databaseUsers/", 1).await;
+    let _app = mount_config(
+        "/database-access/users",
+        Config::http(emu_url(), EMU_PROJECT, 10_000),
+    );
+    for name in ["analyst", "bi-reader", "monitoring"] {
+        find("input", &format!("Select {name}")).await.click();
+    }
+    find("button", "Add or remove a custom role").await.click();
+    wait_until("the dialog opens", || by_id("bulk-assign").is_some()).await;
+    select(
+        &input_labelled("Custom role").unwrap().id(),
+        "orders_reader",
+    );
+    find("button", "Apply to 3 users").await.click();
+    wait_until("progress shows", || {
+        status("bulk-assign") == "Sending 1 of 3 users…"
+    })
+    .await;
+    assert!(query("#bulk-assign progress").is_some(), "a progress bar");
+    find("button", "Stop").await.click();
+    wait_until_for("stopped", 10_000, || {
+        status("bulk-assign").starts_with("Stopped")
+    })
+    .await;
+    assert_eq!(
+        status("bulk-assign"),
+        "Stopped: 1 updated, 0 failed, 2 not sent."
+    );
+    assert_eq!(
+        sent("PATCH", "/databaseUsers/").await,
+        1,
+        "nothing sent after Stop"
+    );
+    assert!(
+        query("#bulk-assign progress").is_none(),
+        "the bar goes once stopped"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stopping_an_import_creates_only_the_roles_already_sent() {
+    emu_reset().await;
+    emu_arm("delay:4000", "POST", "/customDBRoles/roles", 1).await;
+    let _app = mount_config(
+        "/database-access/custom-roles",
+        Config::http(emu_url(), EMU_PROJECT, 10_000),
+    );
+    find("button", "Import").await.click();
+    wait_until("the dialog opens", || by_id("import-dialog").is_some()).await;
+    let roles: Vec<serde_json::Value> = (1..=3)
+        .map(|i| serde_json::json!({"roleName": format!("batch_{i}"), "actions": [{"action": "FIND", "resources": [{"db": "x", "collection": ""}]}]}))
+        .collect();
+    paste_into(
+        &textarea_labelled("Admin API JSON").unwrap(),
+        &serde_json::Value::Array(roles).to_string(),
+    );
+    find("button", "Check").await.click();
+    find("button", "Create 3 roles").await.click();
+    wait_until("progress shows", || {
+        status("import-dialog") == "Sending 1 of 3 roles…"
+    })
+    .await;
+    find("button", "Stop").await.click();
+    wait_until_for("stopped", 10_000, || {
+        status("import-dialog").starts_with("Stopped")
+    })
+    .await;
+    assert_eq!(
+        status("import-dialog"),
+        "Stopped: 1 of 3 roles created, 2 not sent."
+    );
+    assert_eq!(
+        sent("POST", "/customDBRoles/roles").await,
+        1,
+        "nothing sent after Stop"
+    );
+}
