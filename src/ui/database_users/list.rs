@@ -6,9 +6,10 @@ use super::{edit_path, NEW_PATH};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area, Load, LoadStatus};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
+use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
 use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
-use domain::model::{ApiError, DatabaseUser, DatabaseUserRole, X509Type};
+use domain::model::{DatabaseUser, DatabaseUserRole, X509Type};
 use domain::permissions::Permission;
 use domain::undo::user_undo;
 use domain::user_form::AuthMethod;
@@ -201,8 +202,7 @@ fn UserRow(
 #[component]
 fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl IntoView {
     let data = use_data();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let (db2, name2) = (db.clone(), username.clone());
     // Captured when the dialog opens: what "Undo" re-creates, or why it can't.
     let undo_write = data.users.with_untracked(|l| {
@@ -223,10 +223,8 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
     let confirm = Callback::new(move |_| {
         let (db, name) = (db2.clone(), name2.clone());
         let offer = undo_write.clone().and_then(Result::ok);
-        data.write(
+        write.run(
             Area::DatabaseAccess,
-            busy,
-            error,
             move |b| b.delete_database_user(db, name),
             move |()| {
                 if let Some(w) = offer {
@@ -242,13 +240,13 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
             title=format!("Delete database user {username}?")
             confirm_label="Delete"
             danger=true
-            busy=busy
+            busy=write.sending_signal()
             on_confirm=confirm
             on_cancel=on_done
         >
             <p>{format!("{username} ({db}) will lose access to every cluster of the project.")}</p>
             <p class="note">{undo_note}</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
+            {move || write.error().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         </ConfirmDialog>
     }
 }

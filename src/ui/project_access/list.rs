@@ -3,12 +3,12 @@
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, add_path, roles_path, GUIDE_PATH};
 use crate::ui::shell::state::{use_data, Area, Load, LoadStatus};
+use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
 use crate::ui::widgets::{
     ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
 };
 use domain::catalog::project_role_name;
-use domain::model::ApiError;
 use domain::permissions::Permission;
 use domain::project_access::{Member, MemberKind};
 use leptos::prelude::*;
@@ -206,16 +206,12 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
 
 #[component]
 fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
-    let data = use_data();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let (kind, id) = (member.kind, member.id.clone());
     let confirm = Callback::new(move |_| {
         let id = id.clone();
-        data.write(
+        write.run(
             Area::ProjectAccess,
-            busy,
-            error,
             move |b| b.remove_member(kind, id),
             move |()| on_done.run(()),
         );
@@ -238,12 +234,12 @@ fn RemoveMemberDialog(member: Member, on_done: Callback<()>) -> impl IntoView {
             title=format!("Remove {} from the project?", member.name)
             confirm_label="Remove from Project"
             danger=true
-            busy=busy
+            busy=write.sending_signal()
             on_confirm=confirm
             on_cancel=on_done
         >
             <p>{consequence}</p>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
+            {move || write.error().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         </ConfirmDialog>
     }
 }

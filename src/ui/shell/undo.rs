@@ -3,7 +3,7 @@
 //! replaces the previous offer.
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
-use domain::model::ApiError;
+use crate::ui::shell::write::use_write;
 use domain::undo::{DeletedRole, Write};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -121,8 +121,7 @@ pub fn use_undo() -> UndoOffers {
 pub fn UndoNotice() -> impl IntoView {
     let undo = use_undo();
     let data = use_data();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let write = use_write();
     let button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(b) = button.get() {
@@ -138,10 +137,8 @@ pub fn UndoNotice() -> impl IntoView {
             Undoable::User(w) => vec![w.clone()],
         };
         let restored = format!("Restored {}.", offer.what.label());
-        data.write(
+        write.run(
             Area::DatabaseAccess,
-            busy,
-            error,
             move |b| crate::backend::apply_writes(b, writes),
             move |()| {
                 undo.withdraw();
@@ -150,7 +147,7 @@ pub fn UndoNotice() -> impl IntoView {
         );
     };
     Effect::new(move |_| {
-        if let Some(e) = error.get() {
+        if let Some(e) = write.error() {
             undo.withdraw();
             undo.outcome
                 .set(Some(Err(format!("Undo failed: {}", e.message()))));
@@ -165,8 +162,8 @@ pub fn UndoNotice() -> impl IntoView {
                         type="button"
                         class="button"
                         node_ref=button
-                        disabled=move || busy.get()
-                        aria-busy=move || busy.get().then_some("true")
+                        disabled=move || write.sending()
+                        aria-busy=move || write.sending().then_some("true")
                         on:click=run
                     >
                         "Undo"
