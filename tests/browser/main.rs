@@ -13,6 +13,7 @@ mod custom_roles;
 mod database_users;
 mod http_backend;
 mod http_failures;
+mod loading;
 mod power_tools;
 mod project_access;
 mod role_picker;
