@@ -2,7 +2,8 @@
 //! role editor shows for the role being edited. One list widget serves both.
 use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Loaded};
+use crate::ui::shell::loaded::Loaded;
+use crate::ui::shell::state::use_data;
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::model::CustomDbRole;
 use domain::text::plural;

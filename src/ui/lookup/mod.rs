@@ -1,6 +1,7 @@
 //! Reverse lookup screens: "Used by" on a custom role (a dialog from its row) and the "Who can …?"
 //! page, both answered by `domain::lookup` with the chain of roles behind each answer.
-use crate::ui::shell::state::{use_data, Loaded};
+use crate::ui::shell::loaded::Loaded;
+use crate::ui::shell::state::use_data;
 use crate::ui::widgets::{Dialog, Question, QuestionFields};
 use domain::catalog::Action;
 use domain::lookup::{used_by, who_can, Holder};

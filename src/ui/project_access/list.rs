@@ -2,7 +2,8 @@
 //! list of members with their project roles, "Edit Roles" and "Remove from Project" per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, add_path, roles_path, GUIDE_PATH};
-use crate::ui::shell::state::{use_data, Area, Load, LoadStatus};
+use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
 use crate::ui::widgets::{

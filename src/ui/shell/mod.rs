@@ -9,6 +9,7 @@ pub mod guard;
 pub mod header;
 pub mod ids;
 pub mod load;
+pub mod loaded;
 pub mod start;
 pub mod state;
 pub mod undo;

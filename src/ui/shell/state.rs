@@ -1,7 +1,7 @@
 //! The project data every screen reads, loaded from the backend; a write reads again what it changed. Provided
 //! as context by the app. Screens read the collections (read-only signals) and write through
 //! `write::use_write`; their form state stays close to where it is used.
-pub use super::load::{lookup, Load, LoadStatus, Loaded, Lookup};
+pub use super::load::{lookup, Load, Lookup};
 use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{ApiError, CustomDbRole, DatabaseUser};
