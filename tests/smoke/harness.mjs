@@ -13,6 +13,12 @@ const types = {
   ".css": "text/css",
 };
 
+// The strict policy a portal would set (issue #7), served with every page the smoke test and the
+// accessibility check load: no inline script or style, wasm allowed to compile, requests only to the
+// page's own origin.
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
 /** Raw, gzip (level 9) and brotli sizes of the wasm, js and css in `dist`, plus their gzip total. */
 export function bundleSizes(dist) {
   const sizes = {};

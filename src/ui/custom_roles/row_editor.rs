@@ -149,7 +149,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 aria-label=move || format!("Duplicate action or role {}", index.get() + 1)
                 on:click=move |_| { state.duplicate_row(row.id); }
             >
-                "Duplicate row"
+                "Duplicate"
             </button>
             <Show when=many_rows>
                 <button

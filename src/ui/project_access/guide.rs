@@ -63,7 +63,8 @@ pub fn WhichRolePage() -> impl IntoView {
                     }
                 }}
             </div>
-            <div class="matrix-scroll">
+            // Wider than the page: a named, focusable region, so the keyboard can scroll it too.
+            <div class="matrix-scroll" role="region" tabindex="0" aria-label="Project roles and what they allow">
                 <table class="role-matrix">
                     <caption class="visually-hidden">"Project roles and what they allow"</caption>
                     <thead>

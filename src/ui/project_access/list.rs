@@ -1,5 +1,5 @@
 //! The Project Access page: tabs "Users", "Teams", "API Keys", "Service Accounts", each a searchable
-//! list of members with their project roles, "Edit Roles" and "Remove from Project" per member. The
+//! list of members with their project roles, "Edit Roles" and "Remove" (from the project) per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, add_path, roles_path, GUIDE_PATH};
 use crate::ui::shell::loaded::LoadStatus;
@@ -195,7 +195,7 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
                 <PermittedAction
                     permission=member.kind.permission()
                     id=format!("remove-{dom}")
-                    label="Remove from Project"
+                    label="Remove"
                     aria_label=format!("Remove {name} from Project")
                     class="button button-danger-outline"
                     on_click=Callback::new(move |_| removing.set(Some(to_remove.clone())))
