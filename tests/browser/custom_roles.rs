@@ -3,12 +3,13 @@
 //! and names, click and type.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use domain::model::CustomDbRole;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
-const NEW: &str = "/database-access/custom-roles/new";
+const LIST: &str = routes::CUSTOM_ROLES;
+const NEW: &str = routes::NEW_ROLE;
 
 #[wasm_bindgen_test]
 async fn list_shows_the_demo_roles_with_count_search_and_row_buttons() {
@@ -121,10 +122,7 @@ async fn edit_keeps_the_name_read_only_and_persists_changes() {
     list_ready().await;
     by_name("a", "Edit orders_reader").unwrap().click();
     let name = editor_ready().await;
-    assert_eq!(
-        pathname(),
-        "/database-access/custom-roles/orders_reader/edit"
-    );
+    assert_eq!(pathname(), routes::edit_role("orders_reader"));
     assert_eq!(name.value(), "orders_reader");
     assert!(name.read_only());
     assert!(
@@ -329,7 +327,7 @@ async fn the_activity_feed_records_create_update_and_delete() {
     })
     .await;
     drop(app);
-    let _app = mount_with("/activity", &key);
+    let _app = mount_with(routes::ACTIVITY, &key);
     wait_until("the feed lists three events", || {
         query_all(".activity-table tbody tr:first-child").len() == 3
     })

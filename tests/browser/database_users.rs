@@ -4,14 +4,15 @@
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{CustomDbRole, DatabaseUser, PrivilegeAction, Resource};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-const LIST: &str = "/database-access/users";
-const NEW: &str = "/database-access/users/new";
+const LIST: &str = routes::DATABASE_USERS;
+const NEW: &str = routes::NEW_USER;
 
 async fn dialog_ready() -> HtmlInputElement {
     wait_until("the user dialog is shown", || {
@@ -303,7 +304,7 @@ async fn edit_keeps_identity_read_only_and_delete_asks_first() {
     let _app = mount_with(LIST, &key);
     find("a", "Edit bi-reader").await.click();
     let name = dialog_ready().await;
-    assert_eq!(pathname(), "/database-access/users/admin/bi-reader/edit");
+    assert_eq!(pathname(), routes::edit_user("admin", "bi-reader"));
     assert!(name.read_only());
     assert!(by_id("user-auth")
         .unwrap()
@@ -424,7 +425,7 @@ async fn escape_with_unsaved_input_asks_before_closing_and_changes_reach_the_fee
     submit();
     wait_until("saved", || pathname() == LIST).await;
     drop(app);
-    let _app = mount_with("/activity", &key);
+    let _app = mount_with(routes::ACTIVITY, &key);
     wait_until("the feed shows the user", || {
         text_of(".activity-table").contains("Database user created")
     })
@@ -464,7 +465,7 @@ async fn a_backend_refusal_keeps_the_dialog_input() {
 
 #[wasm_bindgen_test]
 async fn revert_changes_restores_the_loaded_user() {
-    let _app = mount_app_at("/database-access/users/admin/bi-reader/edit");
+    let _app = mount_app_at(&routes::edit_user("admin", "bi-reader"));
     dialog_ready().await;
     let revert: web_sys::HtmlButtonElement =
         find("button", "Revert changes").await.unchecked_into();
@@ -485,7 +486,7 @@ async fn revert_changes_restores_the_loaded_user() {
     assert!(revert.disabled(), "nothing left to revert");
     assert_eq!(
         pathname(),
-        "/database-access/users/admin/bi-reader/edit",
+        routes::edit_user("admin", "bi-reader"),
         "still editing"
     );
 }

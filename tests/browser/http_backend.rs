@@ -8,12 +8,14 @@ use crate::support::*;
 use dbaccess::backend::http::HttpBackend;
 use dbaccess::backend::Backend;
 use dbaccess::config::Config;
+use dbaccess::ui::shell::routes;
 use domain::model::{ApiKey, CustomDbRole, Paginated};
 use domain::permissions::proxy_principal;
+use domain::project_access::MemberKind;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
-const NEW: &str = "/database-access/custom-roles/new";
+const LIST: &str = routes::CUSTOM_ROLES;
+const NEW: &str = routes::NEW_ROLE;
 /// The emulator's project (the standard demo's id).
 const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 /// Short, so the timeout test is quick; the emulator answers in milliseconds otherwise.
@@ -244,13 +246,13 @@ async fn a_conflict_from_atlas_lands_on_the_name_field() {
 #[wasm_bindgen_test]
 async fn a_database_user_is_edited_and_deleted_over_http() {
     reset().await;
-    let _app = mount_http("/database-access/users");
+    let _app = mount_http(routes::DATABASE_USERS);
     find("a", "Edit bi-reader").await.click();
     settle("the dialog", || by_id("user-builtin").is_some()).await;
     select("user-builtin", "readAnyDatabase");
     submit_with(&["Update User"]);
     find("button", "Save changes").await.click();
-    settle("saved", || pathname() == "/database-access/users").await;
+    settle("saved", || pathname() == routes::DATABASE_USERS).await;
     let users = atlas().list_database_users().await.unwrap();
     let u = users.iter().find(|u| u.username == "bi-reader").unwrap();
     assert!(
@@ -279,7 +281,7 @@ async fn an_x509_certificate_is_created_over_http_and_shown_once() {
     user.x509_type = domain::model::X509Type::Managed;
     user.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
     atlas().create_database_user(user).await.unwrap();
-    let _app = mount_http("/database-access/users");
+    let _app = mount_http(routes::DATABASE_USERS);
     find("button", "Download Certificate for cert-user")
         .await
         .click();
@@ -295,7 +297,7 @@ async fn an_x509_certificate_is_created_over_http_and_shown_once() {
 #[wasm_bindgen_test]
 async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     reset().await;
-    let _app = mount_http("/project-access/api-keys");
+    let _app = mount_http(routes::API_KEYS);
     find("a", "Create API Key").await.click();
     settle("the dialog", || input_labelled("Description").is_some()).await;
     type_into(&input_labelled("Description").unwrap(), "HTTP robot");
@@ -393,7 +395,7 @@ async fn org_team_fetches() -> usize {
 #[wasm_bindgen_test]
 async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     reset().await;
-    let _app = mount_http("/project-access/teams/add");
+    let _app = mount_http(&routes::add_member(MemberKind::Team));
     // Both uses of the organization's teams are ready: the team's name in the list behind the dialog
     // and the names "Team name" suggests.
     settle("the teams and the suggestions", || {
@@ -434,7 +436,7 @@ async fn a_slow_answer_holds_back_only_what_needs_it() {
     arm("delay:4000", "GET", "/customDBRoles/roles").await;
     // A timeout longer than the delay: this is about waiting, not giving up.
     let _app = mount_config(
-        "/project-access/users",
+        routes::PROJECT_USERS,
         Config::http(emulator(), PROJECT, 10_000),
     );
     // Project access doesn't need them (it waited for them when the reads went one after another).
@@ -445,7 +447,7 @@ async fn a_slow_answer_holds_back_only_what_needs_it() {
     // Order, not wall-clock time: the members are listed while the roles are still held.
     find("a", "Database Access").await.click();
     wait_until("the custom roles tab", || {
-        pathname() == "/database-access/custom-roles"
+        pathname() == routes::CUSTOM_ROLES
     })
     .await;
     assert!(
@@ -470,7 +472,7 @@ async fn a_slow_answer_holds_back_only_what_needs_it() {
 #[wasm_bindgen_test]
 async fn the_activity_feed_over_http_says_where_the_feed_is() {
     reset().await;
-    let _app = mount_http("/activity");
+    let _app = mount_http(routes::ACTIVITY);
     settle("the feed has loaded", || {
         text_of(".empty-state").contains("see the project's Activity Feed in Atlas")
     })
@@ -504,13 +506,13 @@ async fn edit_user_over_http(name: &str) {
 async fn save_user_over_http() {
     submit_with(&["Update User"]);
     find("button", "Save changes").await.click();
-    settle("saved", || pathname() == "/database-access/users").await;
+    settle("saved", || pathname() == routes::DATABASE_USERS).await;
 }
 
 #[wasm_bindgen_test]
 async fn an_ldap_group_user_keeps_its_type_and_unticking_the_restriction_sends_empty_scopes() {
     reset().await;
-    let _app = mount_http("/database-access/users");
+    let _app = mount_http(routes::DATABASE_USERS);
     let group = "CN=dba-team,OU=groups,DC=example,DC=com";
     edit_user_over_http(group).await;
     select("user-builtin", "readAnyDatabase");
@@ -568,7 +570,7 @@ async fn raw_api_keys() -> Vec<ApiKey> {
 #[wasm_bindgen_test]
 async fn over_http_an_api_key_shows_and_saves_only_its_roles_in_this_project() {
     reset().await;
-    let _app = mount_http("/project-access/api-keys");
+    let _app = mount_http(routes::API_KEYS);
     settle("API keys listed", || {
         page_text().contains("Reporting exporter")
     })
@@ -628,7 +630,7 @@ async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_
         r#"{"name": "amir.access@example.com", "projectRoles": ["GROUP_ACCESS_MANAGER"]}"#,
     )
     .await;
-    let _app = mount_http("/project-access/users");
+    let _app = mount_http(routes::PROJECT_USERS);
     find("a", "Edit Roles for rory.readonly@example.com")
         .await
         .click();
@@ -670,7 +672,7 @@ async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_
 #[wasm_bindgen_test]
 async fn over_http_a_user_changed_meanwhile_is_re_read_and_shown_as_a_conflict() {
     reset().await;
-    let _app = mount_http("/database-access/users/admin/bi-reader/edit");
+    let _app = mount_http(&routes::edit_user("admin", "bi-reader"));
     settle("the dialog", || input_labelled("Description").is_some()).await;
     type_into(&input_labelled("Description").unwrap(), "Mine");
     let colleague = atlas();
@@ -726,7 +728,7 @@ async fn over_http_a_user_changed_meanwhile_is_re_read_and_shown_as_a_conflict()
 #[wasm_bindgen_test]
 async fn over_http_a_members_roles_changed_meanwhile_are_shown_as_a_conflict() {
     reset().await;
-    let _app = mount_http("/project-access/users");
+    let _app = mount_http(routes::PROJECT_USERS);
     find("a", "Edit Roles for rory.readonly@example.com")
         .await
         .click();

@@ -2,8 +2,10 @@
 //! picker, secrets shown once, and the role guide. The principal-aware console is in `view_as.rs`.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use domain::model::{ApiKey, ServiceAccount, TeamRole};
 use domain::project::ActivityEvent;
+use domain::project_access::MemberKind;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -29,7 +31,7 @@ fn row_of(name: &str) -> Option<HtmlElement> {
 
 #[wasm_bindgen_test]
 async fn tabs_list_each_kind_of_member_with_its_roles() {
-    let _app = mount_app_at("/project-access");
+    let _app = mount_app_at(routes::PROJECT_ACCESS);
     wait_until("users listed", || {
         row_of("amir.access@example.com").is_some()
     })
@@ -63,7 +65,7 @@ async fn tabs_list_each_kind_of_member_with_its_roles() {
 #[wasm_bindgen_test]
 async fn an_api_key_shows_its_private_key_once_then_never_again() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/api-keys", &key);
+    let _app = mount_with(routes::API_KEYS, &key);
     find("a", "Create API Key").await.click();
     dialog("Create API Key").await;
     type_into(&input_labelled("Description").unwrap(), "Index robot");
@@ -124,7 +126,7 @@ async fn an_api_key_shows_its_private_key_once_then_never_again() {
 #[wasm_bindgen_test]
 async fn zero_roles_are_refused_next_to_the_picker_and_nothing_is_created() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/api-keys/new", &key);
+    let _app = mount_with(&routes::add_member(MemberKind::ApiKey), &key);
     dialog("Create API Key").await;
     type_into(&input_labelled("Description").unwrap(), "No roles");
     find("button", "Create API Key").await.click();
@@ -148,7 +150,7 @@ async fn zero_roles_are_refused_next_to_the_picker_and_nothing_is_created() {
 #[wasm_bindgen_test]
 async fn editing_an_api_keys_roles_replaces_them() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/api-keys", &key);
+    let _app = mount_with(routes::API_KEYS, &key);
     find("a", "Edit Roles for Terraform pipeline").await.click();
     dialog("Edit Roles for Terraform pipeline").await;
     let picker = dialog_picker();
@@ -195,7 +197,7 @@ const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 
 #[wasm_bindgen_test]
 async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
-    let _app = mount_app_at("/project-access/users/invite");
+    let _app = mount_app_at(&routes::add_member(MemberKind::User));
     dialog("Invite to Project").await;
     assert!(query(".banner-warning").is_none());
     let picker = dialog_picker();
@@ -234,7 +236,7 @@ async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
 #[wasm_bindgen_test]
 async fn inviting_a_user_and_adding_a_team() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/users", &key);
+    let _app = mount_with(routes::PROJECT_USERS, &key);
     find("a", "Invite to Project").await.click();
     dialog("Invite to Project").await;
     let email = input_labelled("Email address").unwrap();
@@ -292,7 +294,7 @@ async fn inviting_a_user_and_adding_a_team() {
 #[wasm_bindgen_test]
 async fn a_service_accounts_secret_is_shown_once() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/service-accounts/new", &key);
+    let _app = mount_with(&routes::add_member(MemberKind::ServiceAccount), &key);
     dialog("Create Service Account").await;
     type_into(&input_labelled("Name").unwrap(), "deploy bot");
     type_into(
@@ -323,7 +325,7 @@ async fn a_service_accounts_secret_is_shown_once() {
 
 #[wasm_bindgen_test]
 async fn the_role_guide_finds_the_least_privileged_role_to_restore() {
-    let _app = mount_app_at("/which-role");
+    let _app = mount_app_at(routes::WHICH_ROLE);
     wait_until("the matrix shows every role", || {
         query_all(".role-matrix tbody tr").len() == 26
     })
@@ -346,7 +348,7 @@ async fn the_role_guide_finds_the_least_privileged_role_to_restore() {
 #[wasm_bindgen_test]
 async fn removing_a_member_asks_first_and_the_last_project_owner_stays() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/teams", &key);
+    let _app = mount_with(routes::TEAMS, &key);
     find("button", "Remove Platform SRE from Project")
         .await
         .click();
@@ -399,7 +401,7 @@ async fn removing_a_member_asks_first_and_the_last_project_owner_stays() {
 
 #[wasm_bindgen_test]
 async fn revert_changes_restores_a_members_loaded_roles() {
-    let _app = mount_app_at("/project-access/api-keys");
+    let _app = mount_app_at(routes::API_KEYS);
     find("a", "Edit Roles for Terraform pipeline").await.click();
     dialog("Edit Roles for Terraform pipeline").await;
     let revert: web_sys::HtmlButtonElement =
@@ -422,7 +424,7 @@ async fn an_api_key_shows_and_saves_only_its_roles_in_this_project() {
     // The demo key also holds Project Cluster Manager in another project and Organization Member, as
     // Atlas lists keys (atlas-recordings/atlasprojectapikeys).
     let key = fresh_key();
-    let _app = mount_with("/project-access/api-keys", &key);
+    let _app = mount_with(routes::API_KEYS, &key);
     wait_until("API keys listed", || row_of("Reporting exporter").is_some()).await;
     let row = row_of("Reporting exporter")
         .unwrap()
@@ -470,7 +472,7 @@ async fn an_api_key_shows_and_saves_only_its_roles_in_this_project() {
 #[wasm_bindgen_test]
 async fn a_member_holding_a_role_the_console_does_not_know_is_edited_and_keeps_it() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/users", &key);
+    let _app = mount_with(routes::PROJECT_USERS, &key);
     wait_until("users listed", || {
         row_of("sam.streams@example.com").is_some()
     })

@@ -2,13 +2,14 @@
 //! "Duplicate row", Export in three formats and a checked Import, driven through the UI.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use domain::model::CustomDbRole;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-const LIST: &str = "/database-access/custom-roles";
-const NEW: &str = "/database-access/custom-roles/new";
+const LIST: &str = routes::CUSTOM_ROLES;
+const NEW: &str = routes::NEW_ROLE;
 
 fn role<'a>(roles: &'a [CustomDbRole], name: &str) -> Option<&'a CustomDbRole> {
     roles.iter().find(|r| r.role_name == name)

@@ -4,12 +4,13 @@
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole, InheritedRole};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
+const LIST: &str = routes::CUSTOM_ROLES;
 
 fn inherits(key: &str, role: &str, inherited: &str) -> bool {
     stored_roles(key)
@@ -130,7 +131,7 @@ async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
         .create_database_user(iam.clone())
         .await
         .unwrap();
-    let _app = mount_with("/database-access/users", &key);
+    let _app = mount_with(routes::DATABASE_USERS, &key);
     find("button", &format!("Delete {}", iam.username))
         .await
         .click();

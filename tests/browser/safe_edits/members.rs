@@ -3,12 +3,13 @@
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::ApiKey;
 use domain::project_access::MemberKind;
 use wasm_bindgen_test::*;
 
-const API_KEYS: &str = "/project-access/api-keys";
+const API_KEYS: &str = routes::API_KEYS;
 const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 
 /// The Terraform pipeline key's roles in this project, as stored.
