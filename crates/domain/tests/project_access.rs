@@ -266,6 +266,76 @@ fn invitations_need_an_email_address_and_are_pending_until_accepted() {
     );
 }
 
+/// Every write checks in Atlas's order: may the caller call it (403), is the request sound (400, or 404
+/// for the team or member it names), and only then may the caller grant the roles it asks for (403).
+#[test]
+fn each_write_checks_the_caller_then_the_request_then_the_roles() {
+    let invite = |email: &str, roles: &[&str]| InviteProjectUser {
+        username: email.to_string(),
+        roles: strings(roles),
+    };
+    let unknown_team = "f".repeat(24);
+    let mut read_only = as_role("GROUP_READ_ONLY");
+    assert_eq!(
+        code(read_only.invite_user(invite("not-an-email", &[]), "x".into(), NOW)),
+        USER_UNAUTHORIZED
+    );
+    assert_eq!(
+        code(read_only.create_api_key(key("", &[]), key_ids(1), NOW)),
+        USER_UNAUTHORIZED
+    );
+    assert_eq!(
+        code(read_only.add_team(&unknown_team, vec![], NOW)),
+        USER_UNAUTHORIZED
+    );
+    assert_eq!(
+        code(read_only.set_member_roles(MemberKind::Team, "nope", vec![], NOW)),
+        USER_UNAUTHORIZED
+    );
+    let account = CreateServiceAccount {
+        name: String::new(),
+        description: String::new(),
+        roles: vec![],
+        secret_expires_after_hours: 0,
+    };
+    let ids = NewServiceAccountIds {
+        client_id: "mdb_sa_id_1".into(),
+        secret_id: "1".into(),
+        secret: "s".into(),
+    };
+    assert_eq!(
+        code(read_only.create_service_account(account, ids, NOW, NOW)),
+        USER_UNAUTHORIZED
+    );
+
+    let mut manager = as_role("GROUP_ACCESS_MANAGER");
+    let owner = &["GROUP_OWNER"];
+    assert_eq!(
+        code(manager.invite_user(invite("not-an-email", owner), "x".into(), NOW)),
+        VALIDATION_ERROR
+    );
+    assert_eq!(
+        code(manager.create_api_key(key("", owner), key_ids(1), NOW)),
+        INVALID_API_KEY_DESC
+    );
+    assert_eq!(
+        code(manager.add_team(&unknown_team, strings(owner), NOW)),
+        RESOURCE_NOT_FOUND
+    );
+    assert_eq!(
+        code(manager.set_member_roles(MemberKind::Team, "nope", strings(owner), NOW)),
+        RESOURCE_NOT_FOUND
+    );
+    assert_eq!(
+        code(manager.invite_user(invite("new@example.com", owner), "x".into(), NOW)),
+        USER_UNAUTHORIZED
+    );
+    assert_eq!(
+        code(manager.create_api_key(key("CI", owner), key_ids(1), NOW)),
+        USER_UNAUTHORIZED
+    );
+}
+
 #[test]
 fn teams_come_from_the_organization_and_join_once() {
     let mut p = demo::standard();
