@@ -479,7 +479,7 @@ async fn the_activity_feed_over_http_says_where_the_feed_is() {
     .await;
 }
 
-// ---- Database users over HTTP: Atlas's PATCH semantics (issue 18, database-user slice) ----
+// ---- Database users over HTTP: Atlas's PATCH semantics ----
 
 /// The JSON body of each write the emulator received, newest last.
 async fn write_bodies() -> Vec<serde_json::Value> {

@@ -154,7 +154,7 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
     );
 }
 
-// ---------- what a proxy in front of Atlas can do (issue 19 item 5) ----------
+// ---------- what a proxy in front of Atlas can do ----------
 
 const NEW: &str = routes::NEW_ROLE;
 const LIST: &str = routes::CUSTOM_ROLES;

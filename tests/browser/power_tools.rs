@@ -1,5 +1,5 @@
-//! Browser tests of the power tools of issue #9 beyond import/export, undo and safe edits (tests/undo.rs,
-//! tests/safe_edits.rs): reverse lookup ("Used by", "Who can …?"), bulk assignment, least-privilege lint.
+//! Browser tests of the power tools beyond import/export, undo and safe edits (`role_transfer`, `undo`,
+//! `safe_edits`): reverse lookup ("Used by", "Who can …?"), bulk assignment, least-privilege lint.
 
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;

@@ -1,4 +1,4 @@
-//! Browser tests of the power tools for custom roles (issue #9 items 2 and 3): Duplicate, "Start from",
+//! Browser tests of the power tools for custom roles: Duplicate, "Start from",
 //! "Duplicate row", Export in three formats and a checked Import, driven through the UI.
 
 use crate::support::*;

@@ -1,4 +1,4 @@
-//! Browser tests of safe edits (issue #9): changed rows marked, "Revert changes" and a review of the diff
+//! Browser tests of safe edits: changed rows marked, "Revert changes" and a review of the diff
 //! before saving; a role, a database user (`users`), a member's roles (`members`) or a bulk change's users
 //! (`bulk`) changed meanwhile are never overwritten silently; the Activity Feed's changes.
 mod bulk;

@@ -201,7 +201,7 @@ async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_on
     .await;
 }
 
-// ---------- failing closed (issue 19) ----------
+// ---------- failing closed ----------
 
 /// Runs `code` in the page (test set-up only: stubs of browser APIs).
 fn js(code: &str) {

@@ -1,4 +1,4 @@
-//! Browser tests of undo after a delete (issue #9): a held role needs its name typed, Undo puts a role
+//! Browser tests of undo after a delete: a held role needs its name typed, Undo puts a role
 //! back in every heir role and user, a user comes back unless it signs in with a password, Dismiss.
 
 use crate::support::*;

@@ -545,7 +545,7 @@ fn form_issues_point_at_rows_and_targets() {
         issues[0].message,
         "FIND on this database and collection is also granted in row 1: both are sent as one privilege."
     );
-    // Item 10 of issue 18: the rows are merged into one privilege when sent, so Atlas never sees the
+    // The rows are merged into one privilege when sent, so Atlas never sees the
     // duplicate: a warning, not a reason to block saving.
     assert_eq!(issues[0].severity, Severity::Warning);
     let role = form.to_role();

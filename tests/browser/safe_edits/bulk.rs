@@ -1,6 +1,5 @@
 //! "Add or remove a custom role" for ticked users re-reads each user before writing it: one changed or
-//! deleted since the plan was shown is not written, and is reported so the plan can be made again
-//! (issue 19).
+//! deleted since the plan was shown is not written, and is reported so the plan can be made again.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;

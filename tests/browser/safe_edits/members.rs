@@ -1,5 +1,5 @@
 //! A member's project roles changed by someone else while "Edit Roles" is open are never overwritten
-//! silently: "Save changes" re-reads the member and shows both changes (issue 19).
+//! silently: "Save changes" re-reads the member and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;

@@ -1,5 +1,5 @@
 //! A database user changed or deleted by someone else while its dialog is open is never overwritten
-//! silently: "Save changes" re-reads it and shows both changes (issue 19).
+//! silently: "Save changes" re-reads it and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
