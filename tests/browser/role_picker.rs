@@ -248,7 +248,7 @@ async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
     assert!(option(&picker, "sales_role_1392").is_some());
 }
 
-/// Issue 22: only the Custom Roles group (up to 1,400) is capped; every action and built-in role is in the
+/// Only the Custom Roles group (up to 1,400) is capped; every action and built-in role is in the
 /// list without typing, e.g. `clusterMonitor`, `killOpSession`, `autoCompact` and `manageShardBalancer`.
 #[wasm_bindgen_test]
 async fn every_action_and_built_in_role_is_listed_without_typing() {

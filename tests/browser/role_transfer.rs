@@ -177,7 +177,7 @@ async fn export_gives_the_selected_roles_in_each_format() {
     assert_eq!(all.len(), 8);
 }
 
-/// Issue 18 item 12: a database name with a comma would reach Atlas through the CLI as two privileges;
+/// A database name with a comma would reach Atlas through the CLI as two privileges;
 /// the CLI export says why it can't be used, offers nothing to copy, and JSON still exports the role.
 #[wasm_bindgen_test]
 async fn cli_export_refuses_a_name_the_cli_would_split() {

@@ -247,10 +247,7 @@ async fn the_feed_expands_each_change_and_filters_by_target_and_actor() {
         .delete_database_user("admin".into(), "bi-reader".into())
         .await
         .unwrap();
-    let mut u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == "analyst")
-        .unwrap();
+    let mut u = stored_user(&key, "analyst");
     u.roles
         .push(DatabaseUserRole::new("orders_reader", "admin"));
     backend

@@ -134,14 +134,9 @@ async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
     sleep(20).await;
     let history = web_sys::window().unwrap().history().unwrap();
     history.back().unwrap();
-    wait_until("asked to discard", || {
-        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
-    })
-    .await;
+    asked_to_discard().await;
     assert_eq!(pathname(), editor, "the address stays on the form");
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    keep_editing();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
     assert!(
         by_name("button", "Remove insert").is_some(),
@@ -188,9 +183,7 @@ async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_on
         .unwrap();
     find("button", "Discard changes").await;
     assert_eq!(pathname(), editor);
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    keep_editing();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
     // A link: asked, and once agreed the route gets the portal's path once.
     by_name("a", "Cancel").unwrap().click();
@@ -319,7 +312,7 @@ async fn unmount_leaves_the_host_element_as_it_found_it() {
     host.remove();
 }
 
-/// Issue 22: the page's title names the screen, and follows navigation.
+/// The page's title names the screen, and follows navigation.
 #[wasm_bindgen_test]
 async fn the_page_title_names_the_screen() {
     let _app = mount_app_at(routes::CUSTOM_ROLES);

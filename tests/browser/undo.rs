@@ -151,10 +151,7 @@ async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
             .any(|u| u.username == iam.username)
     })
     .await;
-    let back = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == iam.username)
-        .unwrap();
+    let back = stored_user(&key, &iam.username);
     assert_eq!(back, iam, "re-created exactly: method, roles, description");
 
     // A password user: the dialog says why there is no undo, and none is offered.

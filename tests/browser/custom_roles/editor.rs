@@ -27,10 +27,7 @@ async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
         row_names().contains(&"orders_auditor".to_string())
     })
     .await;
-    let stored = stored_roles(&key)
-        .into_iter()
-        .find(|r| r.role_name == "orders_auditor")
-        .unwrap();
+    let stored = stored_role(&key, "orders_auditor");
     assert_eq!(
         stored, preview,
         "the preview is exactly what the backend received"
@@ -108,10 +105,7 @@ async fn edit_keeps_the_name_read_only_and_persists_changes() {
     submit_role();
     find("button", "Save changes").await.click();
     wait_until("back on the list", || pathname() == LIST).await;
-    let stored = stored_roles(&key)
-        .into_iter()
-        .find(|r| r.role_name == "orders_reader")
-        .unwrap();
+    let stored = stored_role(&key, "orders_reader");
     assert!(stored.actions.iter().any(|a| a.action == "INSERT"));
     drop(app);
     // Data survives a reload (a new mount reading the same storage).
@@ -155,13 +149,8 @@ async fn cancel_with_unsaved_changes_asks_first() {
     type_into(&name, "half_done");
     sleep(20).await; // a person takes longer than one microtask to reach the button
     by_name("a", "Cancel").unwrap().click();
-    wait_until("asked to discard", || {
-        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
-    })
-    .await;
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    asked_to_discard().await;
+    keep_editing();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
     assert_eq!(
         input_labelled("Custom Role Name").unwrap().value(),

@@ -169,7 +169,7 @@ async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
     .await;
 }
 
-/// Issue 18 §3: a Project Owner raises the project's custom-role limit from the list (up to Atlas's
+/// A Project Owner raises the project's custom-role limit from the list (up to Atlas's
 /// 1,400, never below the roles it has); anyone else sees Change Limit disabled with the reason.
 #[wasm_bindgen_test]
 async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
@@ -209,7 +209,7 @@ async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
     assert!(messages_of(&disabled().unwrap()).contains("Requires Project Owner"));
 }
 
-/// Issue 22: back from the editor (Cancel), the list is as it was left: the search, the ticked roles,
+/// Back from the editor (Cancel), the list is as it was left: the search, the ticked roles,
 /// and how far down the page it was.
 #[wasm_bindgen_test]
 async fn back_from_the_editor_the_list_is_as_it_was_left() {

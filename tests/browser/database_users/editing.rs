@@ -50,10 +50,7 @@ async fn edit_keeps_identity_read_only_and_delete_asks_first() {
     );
     save.click();
     wait_until("saved", || pathname() == LIST).await;
-    let u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == "bi-reader")
-        .unwrap();
+    let u = stored_user(&key, "bi-reader");
     assert_eq!(u.roles.len(), 2);
     find("button", "Delete bi-reader").await.click();
     wait_until("asked", || {
@@ -125,13 +122,8 @@ async fn escape_with_unsaved_input_asks_before_closing_and_changes_reach_the_fee
     type_into(&name, "half-typed");
     sleep(20).await;
     press_key(&query("[role=dialog]").unwrap(), "Escape");
-    wait_until("asked to discard", || {
-        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
-    })
-    .await;
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    asked_to_discard().await;
+    keep_editing();
     wait_until("still in the dialog", || {
         query("[role=alertdialog]").is_none()
     })
@@ -230,10 +222,7 @@ async fn an_edit_keeps_each_scope_type_and_emptying_the_description_removes_it()
     submit();
     find("button", "Save changes").await.click();
     wait_until("saved", || pathname() == LIST).await;
-    let u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == "lake-analyst")
-        .unwrap();
+    let u = stored_user(&key, "lake-analyst");
     assert_eq!(u.scopes.len(), 1);
     assert_eq!(
         u.scopes[0].kind,
@@ -254,10 +243,7 @@ async fn an_edit_keeps_each_scope_type_and_emptying_the_description_removes_it()
     submit();
     find("button", "Save changes").await.click();
     wait_until("saved", || pathname() == LIST).await;
-    let u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == "lake-analyst")
-        .unwrap();
+    let u = stored_user(&key, "lake-analyst");
     assert_eq!(u.description, None);
 }
 
@@ -273,10 +259,7 @@ async fn an_ldap_group_user_is_on_admin_and_can_be_edited() {
     submit();
     find("button", "Save changes").await.click();
     wait_until("saved", || pathname() == LIST).await;
-    let u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == name)
-        .unwrap();
+    let u = stored_user(&key, name);
     assert_eq!(u.database_name, "admin");
     assert_eq!(u.ldap_auth_type, domain::model::LdapAuthType::Group);
     assert!(u.roles.iter().any(|r| r.role_name == "readAnyDatabase"));

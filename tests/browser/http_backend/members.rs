@@ -3,6 +3,17 @@
 //! may call what.
 use super::*;
 
+/// Opens "Edit Roles" for rory.readonly (who holds Project Read Only) and waits for its dialog.
+async fn open_rorys_roles() {
+    find("a", "Edit Roles for rory.readonly@example.com")
+        .await
+        .click();
+    settle("the dialog", || {
+        by_name("button", "Remove Project Read Only").is_some()
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn an_api_key_is_created_over_http_and_its_private_key_shown_once() {
     emu_reset().await;
@@ -151,13 +162,7 @@ async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_
     )
     .await;
     let _app = mount_http(routes::PROJECT_USERS);
-    find("a", "Edit Roles for rory.readonly@example.com")
-        .await
-        .click();
-    settle("the dialog", || {
-        by_name("button", "Remove Project Read Only").is_some()
-    })
-    .await;
+    open_rorys_roles().await;
     by_name("button", "Remove Project Read Only")
         .unwrap()
         .click();
@@ -187,19 +192,13 @@ async fn over_http_a_project_access_manager_changes_a_users_roles_with_add_role_
     assert_eq!(roles, &["GROUP_CLUSTER_LOG_VIEWER"]);
 }
 
-/// Issue 19: a member's project roles changed over the Admin API while "Edit Roles" is open are re-read
+/// A member's project roles changed over the Admin API while "Edit Roles" is open are re-read
 /// before writing; "Take theirs" loads them and nothing of the colleague's is undone.
 #[wasm_bindgen_test]
 async fn over_http_a_members_roles_changed_meanwhile_are_shown_as_a_conflict() {
     emu_reset().await;
     let _app = mount_http(routes::PROJECT_USERS);
-    find("a", "Edit Roles for rory.readonly@example.com")
-        .await
-        .click();
-    settle("the dialog", || {
-        by_name("button", "Remove Project Read Only").is_some()
-    })
-    .await;
+    open_rorys_roles().await;
     choose(&dialog_picker(), "Project Data Access Read Only").await;
     let rory = "aaaaaaaaaaaaaaaaaaaa0003";
     atlas()

@@ -30,7 +30,7 @@ async fn a_database_user_is_edited_and_deleted_over_http() {
     assert!(!users.iter().any(|u| u.username == "bi-reader"));
 }
 
-/// Issue 18 §3 over HTTP: Atlas answers a new certificate with PEM text under its JSON media type; the
+/// Atlas answers a new certificate with PEM text under its JSON media type; the
 /// console reads it as text and shows it once.
 #[wasm_bindgen_test]
 async fn an_x509_certificate_is_created_over_http_and_shown_once() {
@@ -128,7 +128,7 @@ async fn an_ldap_group_user_keeps_its_type_and_unticking_the_restriction_sends_e
     assert!(http_user("lake-analyst").await.scopes.is_empty());
 }
 
-/// Issue 19: a database user changed by a colleague over the Admin API while the console edits it is
+/// A database user changed by a colleague over the Admin API while the console edits it is
 /// re-read before the PATCH and shown as a conflict; "Keep mine" then writes on purpose.
 #[wasm_bindgen_test]
 async fn over_http_a_user_changed_meanwhile_is_re_read_and_shown_as_a_conflict() {

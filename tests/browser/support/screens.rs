@@ -44,6 +44,22 @@ pub fn stored_users(key: &str) -> Vec<domain::model::DatabaseUser> {
     stored(key, "users")
 }
 
+/// The stored custom role `name`; panics when there is none.
+pub fn stored_role(key: &str, name: &str) -> domain::model::CustomDbRole {
+    stored_roles(key)
+        .into_iter()
+        .find(|r| r.role_name == name)
+        .unwrap_or_else(|| panic!("no stored custom role {name}"))
+}
+
+/// The stored database user `username`; panics when there is none.
+pub fn stored_user(key: &str, username: &str) -> domain::model::DatabaseUser {
+    stored_users(key)
+        .into_iter()
+        .find(|u| u.username == username)
+        .unwrap_or_else(|| panic!("no stored database user {username}"))
+}
+
 /// A custom role granting FIND on every collection of `db`.
 pub fn find_role(name: &str, db: &str) -> domain::model::CustomDbRole {
     domain::model::CustomDbRole {
@@ -191,4 +207,19 @@ pub fn shown_certificate() -> Option<String> {
         .ok()?
         .as_string()
         .filter(|v| v.contains("-----BEGIN CERTIFICATE-----"))
+}
+
+/// Waits for the unsaved-changes guard's question ("Discard unsaved changes?").
+pub async fn asked_to_discard() {
+    wait_until("asked to discard", || {
+        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
+    })
+    .await;
+}
+
+/// Answers the guard's question with Cancel: the form stays as it was.
+pub fn keep_editing() {
+    by_name("[role=alertdialog] button", "Cancel")
+        .unwrap()
+        .click();
 }
