@@ -4,6 +4,7 @@ use domain::demo;
 use domain::model::*;
 use domain::project::{Principal, Project};
 use domain::project_access::NewApiKeyIds;
+use domain::validate::Issue;
 use domain::ErrorCode;
 
 /// A custom role from (action, resources) pairs and (role, db) inherited roles.
@@ -74,4 +75,22 @@ pub fn key(desc: &str, roles: &[&str]) -> CreateProjectApiKey {
 
 pub fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
+}
+
+/// The codes of the error-severity issues, in order.
+pub fn codes(issues: &[Issue]) -> Vec<ErrorCode> {
+    issues
+        .iter()
+        .filter(|i| i.is_error())
+        .map(|i| i.code)
+        .collect()
+}
+
+/// A project's custom roles: `top` inherits `mid`, which inherits `base` (FIND on sales).
+pub fn project() -> Vec<CustomDbRole> {
+    vec![
+        role("base", &[("FIND", vec![ns("sales", "")])], &[]),
+        role("mid", &[], &[("base", "admin")]),
+        role("top", &[], &[("mid", "admin")]),
+    ]
 }
