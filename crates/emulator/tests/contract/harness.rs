@@ -13,12 +13,7 @@ pub const SPEC_URI: &str = "urn:atlas-openapi";
 pub fn spec() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../spec/atlas-openapi-subset.yaml"
-        );
-        let text = std::fs::read_to_string(path).expect("spec/atlas-openapi-subset.yaml");
-        let mut doc: Value = serde_norway::from_str(&text).expect("the OpenAPI document is YAML");
+        let mut doc = super::common::read_spec();
         errata(&mut doc);
         doc
     })

@@ -12,6 +12,8 @@ use domain::model::{
 };
 use serde_json::{json, Value};
 
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 use harness::*;
 
