@@ -77,7 +77,7 @@ try {
 
   // The baseline page, open beside the console: its 80-row render is timed right after each timed
   // interaction, so the two compare under the same load (this VM's speed drifts within a run). Rendered
-  // twice and the second timed, as warm as the five renders in a row this used to be the median of.
+  // twice and the second timed, so it is timed warm, as the console's interactions are.
   const b = await fresh();
   await b.page.goto(`${base}/bench/baseline.html`);
   const rows80 = [];

@@ -63,7 +63,7 @@ pub struct EmbedOptions {
     /// Origins besides the page's own whose Admin API `backend` may name (e.g. `"https://proxy.example"`).
     #[serde(default)]
     pub allowed_origins: Vec<String>,
-    /// CSS custom properties set on the host element, e.g. `{"--color-primary": "#0b5"}`.
+    /// CSS custom properties set on the host element, e.g. `{"--dba-accent": "#0b5"}`.
     #[serde(default)]
     pub theme: std::collections::BTreeMap<String, String>,
 }

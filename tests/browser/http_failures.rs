@@ -4,6 +4,7 @@
 
 use crate::support::*;
 use dbaccess::config::Config;
+use dbaccess::ui::shell::routes;
 use wasm_bindgen_test::*;
 
 fn page_origin() -> String {
@@ -36,12 +37,12 @@ async fn the_backend_from_the_link_stays_in_the_address_and_on_every_link() {
     assert_eq!(text_of(".header-backend"), format!("Atlas at {host}"));
     // The redirect from / to the custom roles kept it; a reload here opens the same backend.
     wait_until("the redirect kept the backend", || {
-        pathname() == "/database-access/custom-roles" && search().contains(&q)
+        pathname() == routes::CUSTOM_ROLES && search().contains(&q)
     })
     .await;
     find("a", "Database Users").await.click();
     wait_until("on the users tab, backend kept", || {
-        pathname() == "/database-access/users" && search().contains(&q)
+        pathname() == routes::DATABASE_USERS && search().contains(&q)
     })
     .await;
     // A new tab from any link (no script runs there) opens the same backend too.
@@ -53,14 +54,14 @@ async fn the_backend_from_the_link_stays_in_the_address_and_on_every_link() {
     }
     find("a", "Least privilege").await.click();
     wait_until("on another page, backend kept", || {
-        pathname() == "/least-privilege" && search().contains(&q)
+        pathname() == routes::LEAST_PRIVILEGE && search().contains(&q)
     })
     .await;
 }
 
 #[wasm_bindgen_test]
 async fn the_header_says_when_nothing_is_sent_to_atlas() {
-    let _app = mount_app_at("/database-access/custom-roles");
+    let _app = mount_app_at(routes::CUSTOM_ROLES);
     list_ready().await;
     assert_eq!(
         text_of(".header-backend"),
@@ -74,9 +75,7 @@ async fn a_link_to_another_origin_or_a_data_url_opens_nothing_and_says_why() {
         "https%3A%2F%2Felsewhere.example",
         "data%3Aapplication%2Fjson%2C%7B%7D",
     ] {
-        let app = open_link(&format!(
-            "/database-access/custom-roles?api={api}&project=p"
-        ));
+        let app = open_link(&format!("{}?api={api}&project=p", routes::CUSTOM_ROLES));
         wait_until("the refusal is shown", || {
             text_of("h1") == "This link can't be opened"
         })
@@ -116,7 +115,7 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
     )
     .await;
     let _app = mount_config(
-        "/database-access/custom-roles/new",
+        routes::NEW_ROLE,
         Config::http(emu_url(), EMU_PROJECT, 10_000),
     );
     fill_find_role("fresh_role", "sales", "orders").await;
@@ -155,10 +154,10 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
     );
 }
 
-// ---------- what a proxy in front of Atlas can do (issue 19 item 5) ----------
+// ---------- what a proxy in front of Atlas can do ----------
 
-const NEW: &str = "/database-access/custom-roles/new";
-const LIST: &str = "/database-access/custom-roles";
+const NEW: &str = routes::NEW_ROLE;
+const LIST: &str = routes::CUSTOM_ROLES;
 
 /// The new-role editor over HTTP, filled with `name` (FIND on sales.orders) and submitted.
 async fn submit_new_role(name: &str) -> Mounted {
@@ -353,7 +352,7 @@ async fn database_users_past_the_first_page_of_500_are_listed() {
         .unwrap();
     assert!(total > 1_000, "more than two pages of 500: {total}");
     let _app = mount_config(
-        "/database-access/users",
+        routes::DATABASE_USERS,
         Config::http(emu_url(), EMU_PROJECT, 10_000),
     );
     wait_until_for("the users are listed", 10_000, || {

@@ -1,15 +1,16 @@
-//! Browser tests of the power tools of issue #9 beyond import/export, undo and safe edits (tests/undo.rs,
-//! tests/safe_edits.rs): reverse lookup ("Used by", "Who can …?"), bulk assignment, least-privilege lint.
+//! Browser tests of the power tools beyond import/export, undo and safe edits (`role_transfer`, `undo`,
+//! `safe_edits`): reverse lookup ("Used by", "Who can …?"), bulk assignment, least-privilege lint.
 
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
+const LIST: &str = routes::CUSTOM_ROLES;
 
 /// The texts of the `<li>` items under the heading `heading` in `root`.
 fn listed_under(root: &str, heading: &str) -> Vec<String> {
@@ -84,7 +85,10 @@ async fn used_by_lists_who_holds_a_role_directly_and_through_inheritance() {
 
 #[wasm_bindgen_test]
 async fn who_can_answers_with_the_granting_chain_and_follows_the_question() {
-    let _app = mount_with("/who-can?action=FIND&ns=sales.orders", &fresh_key());
+    let _app = mount_with(
+        &format!("{}?action=FIND&ns=sales.orders", routes::WHO_CAN),
+        &fresh_key(),
+    );
     let answer = ".who-can-answer";
     wait_until("the answer for FIND on sales.orders", || {
         !listed_under(answer, "Custom roles").is_empty()
@@ -184,7 +188,7 @@ async fn bulk_assignment_checks_every_user_first_and_reports_per_user() {
     }
     backend.create_database_user(full).await.unwrap();
 
-    let _app = mount_with("/database-access/users", &key);
+    let _app = mount_with(routes::DATABASE_USERS, &key);
     tick("full-user").await;
     tick("analyst").await;
     find("button", "Add or remove a custom role").await.click();
@@ -253,7 +257,7 @@ async fn bulk_assignment_checks_every_user_first_and_reports_per_user() {
 #[wasm_bindgen_test]
 async fn the_least_privilege_report_and_the_editor_show_findings_with_severity_and_location() {
     let key = fresh_key();
-    let app = mount_with("/least-privilege", &key);
+    let app = mount_with(routes::LEAST_PRIVILEGE, &key);
     wait_until("the report is shown", || {
         text_of(".page [role=status]") == "2 errors, 1 warning and 4 suggestions"
     })
@@ -267,12 +271,12 @@ async fn the_least_privilege_report_and_the_editor_show_findings_with_severity_a
     let link = by_name("a", "Custom role index_tuner").unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("/database-access/custom-roles/index_tuner/edit")
+        Some(routes::edit_role("index_tuner").as_str())
     );
     drop(app);
 
     // The editor shows the role's findings live, and they go once the role is narrowed.
-    let _app = mount_with("/database-access/custom-roles/index_tuner/edit", &key);
+    let _app = mount_with(&routes::edit_role("index_tuner"), &key);
     editor_ready().await;
     wait_until("the editor's checks", || {
         text_of(".lint-panel h3")

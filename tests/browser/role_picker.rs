@@ -3,10 +3,11 @@
 //! a cluster, and a list over 1,400 custom roles.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-const NEW: &str = "/database-access/custom-roles/new";
+const NEW: &str = routes::NEW_ROLE;
 
 #[wasm_bindgen_test]
 async fn the_picker_locks_other_categories_except_global_with_custom_roles() {
@@ -217,7 +218,7 @@ async fn actions_newer_than_a_cluster_are_disabled_with_the_reason() {
 #[wasm_bindgen_test]
 async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
     let config = large_demo(fresh_key());
-    let _app = mount_config("/database-access/custom-roles/sales_role_0000/edit", config);
+    let _app = mount_config(&routes::edit_role("sales_role_0000"), config);
     editor_ready().await;
     let picker = pickers().remove(0);
     open(&picker).await;
@@ -247,12 +248,12 @@ async fn a_picker_over_1400_custom_roles_shows_fifty_and_narrows_as_you_type() {
     assert!(option(&picker, "sales_role_1392").is_some());
 }
 
-/// Issue 22: only the Custom Roles group (up to 1,400) is capped; every action and built-in role is in the
+/// Only the Custom Roles group (up to 1,400) is capped; every action and built-in role is in the
 /// list without typing, e.g. `clusterMonitor`, `killOpSession`, `autoCompact` and `manageShardBalancer`.
 #[wasm_bindgen_test]
 async fn every_action_and_built_in_role_is_listed_without_typing() {
     let config = large_demo(fresh_key());
-    let _app = mount_config("/database-access/custom-roles/new", config);
+    let _app = mount_config(routes::NEW_ROLE, config);
     editor_ready().await;
     let picker = pickers().remove(0);
     open(&picker).await;

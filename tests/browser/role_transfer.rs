@@ -1,14 +1,15 @@
-//! Browser tests of the power tools for custom roles (issue #9 items 2 and 3): Duplicate, "Start from",
+//! Browser tests of the power tools for custom roles: Duplicate, "Start from",
 //! "Duplicate row", Export in three formats and a checked Import, driven through the UI.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use domain::model::CustomDbRole;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-const LIST: &str = "/database-access/custom-roles";
-const NEW: &str = "/database-access/custom-roles/new";
+const LIST: &str = routes::CUSTOM_ROLES;
+const NEW: &str = routes::NEW_ROLE;
 
 fn role<'a>(roles: &'a [CustomDbRole], name: &str) -> Option<&'a CustomDbRole> {
     roles.iter().find(|r| r.role_name == name)
@@ -176,7 +177,7 @@ async fn export_gives_the_selected_roles_in_each_format() {
     assert_eq!(all.len(), 8);
 }
 
-/// Issue 18 item 12: a database name with a comma would reach Atlas through the CLI as two privileges;
+/// A database name with a comma would reach Atlas through the CLI as two privileges;
 /// the CLI export says why it can't be used, offers nothing to copy, and JSON still exports the role.
 #[wasm_bindgen_test]
 async fn cli_export_refuses_a_name_the_cli_would_split() {

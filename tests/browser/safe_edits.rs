@@ -1,4 +1,4 @@
-//! Browser tests of safe edits (issue #9): changed rows marked, "Revert changes" and a review of the diff
+//! Browser tests of safe edits: changed rows marked, "Revert changes" and a review of the diff
 //! before saving; a role, a database user (`users`), a member's roles (`members`) or a bulk change's users
 //! (`bulk`) changed meanwhile are never overwritten silently; the Activity Feed's changes.
 mod bulk;
@@ -8,12 +8,13 @@ mod users;
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUserRole, InheritedRole};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
+const LIST: &str = routes::CUSTOM_ROLES;
 
 /// The actions of the PATCH body the editor previews (what the form holds now).
 fn preview_actions() -> Vec<String> {
@@ -46,12 +47,14 @@ fn legends() -> Vec<String> {
         .collect()
 }
 
-const EDIT_READER: &str = "/database-access/custom-roles/orders_reader/edit";
+fn edit_reader() -> String {
+    routes::edit_role("orders_reader")
+}
 
 #[wasm_bindgen_test]
 async fn an_edit_marks_changed_rows_reverts_and_ends_in_a_review_of_the_diff() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_READER, &key);
+    let _app = mount_with(&edit_reader(), &key);
     editor_ready().await;
     assert_eq!(legends(), ["Action or role 1", "Action or role 2"]);
     let revert = || -> web_sys::HtmlButtonElement {
@@ -146,7 +149,7 @@ async fn save_into_conflict() {
 #[wasm_bindgen_test]
 async fn a_role_changed_meanwhile_is_never_overwritten_silently() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_READER, &key);
+    let _app = mount_with(&edit_reader(), &key);
     edit_into_conflict(&key).await;
     let conflict = text_of(".conflict");
     assert!(
@@ -183,7 +186,7 @@ async fn a_role_changed_meanwhile_is_never_overwritten_silently() {
 #[wasm_bindgen_test]
 async fn after_a_conflict_take_theirs_or_keep_mine() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_READER, &key);
+    let _app = mount_with(&edit_reader(), &key);
     edit_into_conflict(&key).await;
     find("button", "Take theirs").await.click();
     open_preview().await;
@@ -244,10 +247,7 @@ async fn the_feed_expands_each_change_and_filters_by_target_and_actor() {
         .delete_database_user("admin".into(), "bi-reader".into())
         .await
         .unwrap();
-    let mut u = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == "analyst")
-        .unwrap();
+    let mut u = stored_user(&key, "analyst");
     u.roles
         .push(DatabaseUserRole::new("orders_reader", "admin"));
     backend
@@ -255,7 +255,7 @@ async fn the_feed_expands_each_change_and_filters_by_target_and_actor() {
         .await
         .unwrap();
 
-    let _app = mount_with("/activity", &key);
+    let _app = mount_with(routes::ACTIVITY, &key);
     wait_until("three changes listed", || feed_rows().len() == 3).await;
     assert!(text_of(".feed-filters [role=status]").contains("3 of 3 changes"));
 

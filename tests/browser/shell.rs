@@ -1,6 +1,7 @@
 //! Browser tests of the app shell: routing, the Database Access tabs by mouse, keyboard and URL.
 
 use crate::support::*;
+use dbaccess::ui::shell::routes;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -20,7 +21,7 @@ async fn root_redirects_to_custom_roles_with_heading_and_project() {
         is_selected("custom-roles")
     })
     .await;
-    assert_eq!(pathname(), "/database-access/custom-roles");
+    assert_eq!(pathname(), routes::CUSTOM_ROLES);
     assert_eq!(text_of("h1"), "Database Access");
     wait_until("the project name is loaded", || {
         text_of(".header-project-name") == "Demo Project"
@@ -43,7 +44,7 @@ async fn root_redirects_to_custom_roles_with_heading_and_project() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_tab_switches_panel_and_url() {
-    let _app = mount_app_at("/database-access/custom-roles");
+    let _app = mount_app_at(routes::CUSTOM_ROLES);
     wait_until("the custom roles panel is rendered", || {
         text_of("[role=tabpanel]").contains("Custom Roles")
     })
@@ -53,7 +54,7 @@ async fn clicking_a_tab_switches_panel_and_url() {
     tab("database-users").click();
     // The router updates the URL after the new route has resolved, so wait for both.
     wait_until("the users tab is selected and in the URL", || {
-        is_selected("database-users") && pathname() == "/database-access/users"
+        is_selected("database-users") && pathname() == routes::DATABASE_USERS
     })
     .await;
     assert!(!is_selected("custom-roles"));
@@ -72,14 +73,14 @@ async fn clicking_a_tab_switches_panel_and_url() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_selection_and_focus_between_tabs() {
-    let _app = mount_app_at("/database-access/custom-roles");
+    let _app = mount_app_at(routes::CUSTOM_ROLES);
     wait_until("the app is rendered", || is_selected("custom-roles")).await;
 
     let roles = tab("custom-roles");
     roles.focus().unwrap();
     press_key(&roles, "ArrowRight"); // wraps from the last tab to the first
     wait_until("the users tab is selected and in the URL", || {
-        is_selected("database-users") && pathname() == "/database-access/users"
+        is_selected("database-users") && pathname() == routes::DATABASE_USERS
     })
     .await;
     let active = document()
@@ -98,7 +99,7 @@ async fn arrow_keys_move_selection_and_focus_between_tabs() {
 
 #[wasm_bindgen_test]
 async fn deep_link_opens_the_users_tab() {
-    let _app = mount_app_at("/database-access/users");
+    let _app = mount_app_at(routes::DATABASE_USERS);
     wait_until("the users tab is selected", || {
         is_selected("database-users")
     })
@@ -109,7 +110,7 @@ async fn deep_link_opens_the_users_tab() {
 
 #[wasm_bindgen_test]
 async fn project_access_and_unknown_pages_render() {
-    let app = mount_app_at("/project-access");
+    let app = mount_app_at(routes::PROJECT_ACCESS);
     wait_until("the project access page is shown", || {
         text_of("h1") == "Project Access"
     })
@@ -124,7 +125,7 @@ async fn project_access_and_unknown_pages_render() {
 
 #[wasm_bindgen_test]
 async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
-    let _app = mount_app_at("/database-access/custom-roles");
+    let _app = mount_app_at(routes::CUSTOM_ROLES);
     list_ready().await;
     by_name("a", "Edit orders_reader").unwrap().click();
     editor_ready().await;
@@ -133,14 +134,9 @@ async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
     sleep(20).await;
     let history = web_sys::window().unwrap().history().unwrap();
     history.back().unwrap();
-    wait_until("asked to discard", || {
-        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
-    })
-    .await;
+    asked_to_discard().await;
     assert_eq!(pathname(), editor, "the address stays on the form");
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    keep_editing();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
     assert!(
         by_name("button", "Remove insert").is_some(),
@@ -151,7 +147,7 @@ async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
     history.back().unwrap();
     find("button", "Discard changes").await.click();
     wait_until("back on the list", || {
-        pathname() == "/database-access/custom-roles" && query(".roles-table").is_some()
+        pathname() == routes::CUSTOM_ROLES && query(".roles-table").is_some()
     })
     .await;
     // Nothing unsaved: Back and Forward move freely.
@@ -164,7 +160,7 @@ async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
 async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_once() {
     let base = "/portal/db-access";
     let _app = mount_config(
-        &format!("{base}/database-access/custom-roles"),
+        &format!("{base}{}", routes::CUSTOM_ROLES),
         dbaccess::config::Config {
             base_path: base.into(),
             storage_key: fresh_key(),
@@ -187,20 +183,18 @@ async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_on
         .unwrap();
     find("button", "Discard changes").await;
     assert_eq!(pathname(), editor);
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
+    keep_editing();
     wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
     // A link: asked, and once agreed the route gets the portal's path once.
     by_name("a", "Cancel").unwrap().click();
     find("button", "Discard changes").await.click();
     wait_until("on the list under the portal's path", || {
-        pathname() == format!("{base}/database-access/custom-roles")
+        pathname() == format!("{base}{}", routes::CUSTOM_ROLES)
     })
     .await;
 }
 
-// ---------- failing closed (issue 19) ----------
+// ---------- failing closed ----------
 
 /// Runs `code` in the page (test set-up only: stubs of browser APIs).
 fn js(code: &str) {
@@ -220,7 +214,7 @@ async fn without_web_crypto_no_password_is_generated() {
     js("delete crypto.getRandomValues;
         Object.defineProperty(window, 'crypto', { value: undefined, configurable: true, writable: true });");
     let missing = random_string(ALPHANUMERIC, 24);
-    let _app = mount_app_at("/database-access/users/new");
+    let _app = mount_app_at(routes::NEW_USER);
     find("button", "Autogenerate Secure Password").await.click();
     wait_until("the dialog says why", || {
         text_of("[role=dialog] .field-error").contains("nothing was generated")
@@ -253,7 +247,7 @@ fn allow_storage() {
 async fn a_reset_that_cannot_keep_the_old_data_does_not_reset() {
     let key = fresh_key();
     storage().set_item(&key, "{not json").unwrap();
-    let _app = mount_with("/database-access/custom-roles", &key);
+    let _app = mount_with(routes::CUSTOM_ROLES, &key);
     let reset = find("button", "Reset demo project").await;
     refuse_storage("k.endsWith('.previous')");
     reset.click();
@@ -272,7 +266,7 @@ async fn a_reset_that_cannot_keep_the_old_data_does_not_reset() {
 #[wasm_bindgen_test]
 async fn storage_that_refuses_writes_keeps_the_demo_working_in_memory_and_says_so() {
     let key = fresh_key();
-    let _app = mount_with("/database-access/custom-roles", &key);
+    let _app = mount_with(routes::CUSTOM_ROLES, &key);
     list_ready().await;
     let stored_before = storage().get_item(&key).unwrap();
     refuse_storage("true");
@@ -318,10 +312,10 @@ async fn unmount_leaves_the_host_element_as_it_found_it() {
     host.remove();
 }
 
-/// Issue 22: the page's title names the screen, and follows navigation.
+/// The page's title names the screen, and follows navigation.
 #[wasm_bindgen_test]
 async fn the_page_title_names_the_screen() {
-    let _app = mount_app_at("/database-access/custom-roles");
+    let _app = mount_app_at(routes::CUSTOM_ROLES);
     wait_until("the title", || {
         document().title() == "Custom Roles · Database Access"
     })

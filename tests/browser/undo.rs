@@ -1,15 +1,16 @@
-//! Browser tests of undo after a delete (issue #9): a held role needs its name typed, Undo puts a role
+//! Browser tests of undo after a delete: a held role needs its name typed, Undo puts a role
 //! back in every heir role and user, a user comes back unless it signs in with a password, Dismiss.
 
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole, InheritedRole};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const LIST: &str = "/database-access/custom-roles";
+const LIST: &str = routes::CUSTOM_ROLES;
 
 fn inherits(key: &str, role: &str, inherited: &str) -> bool {
     stored_roles(key)
@@ -130,7 +131,7 @@ async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
         .create_database_user(iam.clone())
         .await
         .unwrap();
-    let _app = mount_with("/database-access/users", &key);
+    let _app = mount_with(routes::DATABASE_USERS, &key);
     find("button", &format!("Delete {}", iam.username))
         .await
         .click();
@@ -150,10 +151,7 @@ async fn a_deleted_user_comes_back_unless_it_signs_in_with_a_password() {
             .any(|u| u.username == iam.username)
     })
     .await;
-    let back = stored_users(&key)
-        .into_iter()
-        .find(|u| u.username == iam.username)
-        .unwrap();
+    let back = stored_user(&key, &iam.username);
     assert_eq!(back, iam, "re-created exactly: method, roles, description");
 
     // A password user: the dialog says why there is no undo, and none is offered.

@@ -5,6 +5,7 @@
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::CreateProjectApiKey;
 use domain::project_access::MemberKind;
@@ -15,7 +16,7 @@ use wasm_bindgen_test::*;
 async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_backend_refuses_with_403(
 ) {
     let key = fresh_key();
-    let _app = mount_with("/database-access/custom-roles", &key);
+    let _app = mount_with(routes::CUSTOM_ROLES, &key);
     let edit = find("a", "Edit orders_reader").await;
     assert_eq!(edit.get_attribute("aria-disabled"), None);
     // Switch without reloading the page.
@@ -36,7 +37,7 @@ async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_ba
     .await;
     assert_eq!(
         pathname(),
-        "/database-access/custom-roles",
+        routes::CUSTOM_ROLES,
         "a disabled control does nothing"
     );
     let delete = by_name("button", "Delete orders_reader").unwrap();
@@ -87,7 +88,7 @@ async fn a_read_only_principal_sees_disabled_controls_with_the_reason_and_the_ba
 
 #[wasm_bindgen_test]
 async fn switching_principal_changes_what_is_enabled_on_each_screen() {
-    let _app = mount_app_at("/project-access/users");
+    let _app = mount_app_at(routes::PROJECT_USERS);
     wait_until("View as offered", || by_id("view-as").is_some()).await;
     // A database access admin manages database access but not project access.
     select("view-as", "dana.dbadmin@example.com");
@@ -108,7 +109,7 @@ async fn switching_principal_changes_what_is_enabled_on_each_screen() {
 
 #[wasm_bindgen_test]
 async fn switching_principal_while_editing_keeps_what_was_typed() {
-    let _app = mount_app_at("/database-access/users/admin/app-service/edit");
+    let _app = mount_app_at(&routes::edit_user("admin", "app-service"));
     wait_until("the user dialog", || {
         input_labelled("Description").is_some()
     })
@@ -135,7 +136,7 @@ async fn switching_principal_while_editing_keeps_what_was_typed() {
 #[wasm_bindgen_test]
 async fn a_project_access_manager_sees_service_account_changes_disabled_with_the_reason() {
     let key = fresh_key();
-    let _app = mount_with("/project-access/service-accounts", &key);
+    let _app = mount_with(routes::SERVICE_ACCOUNTS, &key);
     wait_until("View as offered", || by_id("view-as").is_some()).await;
     select("view-as", "amir.access@example.com");
     // The spec reserves service-account create, update and delete for Project Owner.

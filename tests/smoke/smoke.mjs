@@ -222,7 +222,7 @@ try {
     await sandbox.getByRole("tab", { name: "Custom Roles", selected: true }).waitFor({ timeout: 5000 });
     // Each instance has its own principal and data: the sandbox acts as a read-only user.
     await main.getByRole("link", { name: "Add New Database User" }).waitFor({ timeout: 5000 });
-    // Row links get the portal's base path once (they used to get it twice).
+    // Row links get the portal's base path exactly once.
     const edit = await main.getByRole("link", { name: /^Edit / }).first().getAttribute("href");
     if (!/^\/portal\/db-access\/database-access\/users\/[^/]+\/[^/]+\/edit$/.test(edit)) throw new Error(`edit link is ${edit}`);
     const sandboxAdd = sandbox.getByRole("button", { name: "Add New Custom Role" }).first();

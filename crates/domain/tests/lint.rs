@@ -148,7 +148,7 @@ fn a_custom_role_is_called_a_builtin_copy_only_when_it_grants_exactly_the_same()
             .map(|f| f.message)
             .collect()
     };
-    // What the catalog used to call backup: no find anywhere, restore's bypassWriteBlockingMode.
+    // A backup-like role without find anywhere and with restore's bypassWriteBlockingMode.
     let old_backup = role(
         "old_backup",
         &[

@@ -1,10 +1,12 @@
 //! Members as Atlas keeps them: an API key's roles in other projects and the organization, project roles
 //! newer than the console, service accounts that outlive their project, users' roles changed one at a
 //! time, and who may do each (the spec's `x-rolesRequirements`).
+mod common;
+use common::{as_role, strings};
 use domain::demo::{self, OTHER_PROJECT_ID};
 use domain::model::CreateServiceAccount;
 use domain::permissions::Permission;
-use domain::project::{Principal, Project};
+use domain::project::Project;
 use domain::project_access::{MemberKind, NewServiceAccountIds};
 use domain::validate::validate_member_roles;
 use domain::ErrorCode::*;
@@ -14,19 +16,6 @@ const EXPORTER: &str = "cccccccccccccccccccc0002";
 const SAM: &str = "aaaaaaaaaaaaaaaaaaaa0006";
 const BACKUP_BOT: &str = "mdb_sa_id_dddddddddddddddddddd0001";
 const UNKNOWN: &str = "GROUP_STREAM_PROCESSING_MANAGER";
-
-fn as_role(role: &str) -> Project {
-    let mut p = demo::standard();
-    p.principal = Principal {
-        name: format!("someone-{role}@example.com"),
-        project_roles: vec![role.to_string()],
-    };
-    p
-}
-
-fn strings(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
 
 fn member(p: &Project, kind: MemberKind, id: &str) -> Vec<String> {
     p.members()

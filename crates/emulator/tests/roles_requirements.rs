@@ -4,6 +4,7 @@
 //! `domain::permissions` must agree with the spec, and the emulator must answer 403 exactly when the spec
 //! says the principal's roles are not enough. Which roles meet a named requirement is
 //! `domain::permissions::Requirement`, checked row by row in `crates/domain/tests/facts_project_roles.rs`.
+mod common;
 use atlas_emulator::{Emulator, Request, Settings};
 use domain::api::{Call, Group};
 use domain::catalog::PROJECT_ROLES;
@@ -18,14 +19,7 @@ use std::sync::OnceLock;
 
 fn spec() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
-    SPEC.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../spec/atlas-openapi-subset.yaml"
-        );
-        let text = std::fs::read_to_string(path).expect("spec/atlas-openapi-subset.yaml");
-        serde_norway::from_str(&text).expect("the OpenAPI document is YAML")
-    })
+    SPEC.get_or_init(common::read_spec)
 }
 
 /// The spec operation `call` addresses: its `{param}` segments (also `{userId}:addRole`) match any value.

@@ -9,8 +9,6 @@ use domain::project::ActivityEvent;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-pub const ACTIVITY_PATH: &str = "/activity";
-
 /// A `<select>` of "All" plus `options`, bound to `value` ("" = all).
 #[component]
 fn FilterSelect(

@@ -5,10 +5,10 @@ use super::preview::RequestPreview;
 use super::review::{ConflictStep, Stage, TheirVersion};
 use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
-use super::LIST_PATH;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::{dom_id, dom_ids};
 use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::routes;
 use crate::ui::shell::state::{lookup, use_data, Area, Lookup};
 use crate::ui::widgets::{aria_invalid, focus_first_invalid, FieldMessages, RefusalBanner};
 use crate::ui::widgets::{focus_when_shown, ReviewStep};
@@ -52,7 +52,7 @@ fn RoleNotFound(name: String) -> impl IntoView {
         <div class="empty-state">
             <h2>"Custom role not found"</h2>
             <p>{format!("There is no custom role named “{name}” in this project.")}</p>
-            <a href=crate::ui::shell::base::link(LIST_PATH)>"Back to custom roles"</a>
+            <a href=crate::ui::shell::base::link(routes::CUSTOM_ROLES)>"Back to custom roles"</a>
         </div>
     }
 }
@@ -208,7 +208,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                         saved.set(true);
                         data.role_saved
                             .set(Some(format!("{} saved", created.role_name)));
-                        navigate(LIST_PATH, Default::default());
+                        navigate(routes::CUSTOM_ROLES, Default::default());
                     },
                 );
             } else {
@@ -243,7 +243,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                         saved.set(true);
                         data.role_saved
                             .set(Some(format!("{} saved", updated.role_name)));
-                        navigate(LIST_PATH, Default::default());
+                        navigate(routes::CUSTOM_ROLES, Default::default());
                     }
                     Err(theirs) => {
                         enter(Stage::Conflict(theirs));
@@ -332,7 +332,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             {move || match shown_stage.get() {
                 Stage::Editing => view! {
                     <div class="form-actions">
-                        <a class="button" href=crate::ui::shell::base::link(LIST_PATH)>"Cancel"</a>
+                        <a class="button" href=crate::ui::shell::base::link(routes::CUSTOM_ROLES)>"Cancel"</a>
                         {(!create).then(|| view! {
                             <button type="button" class="button" disabled=pristine on:click=revert>"Revert changes"</button>
                         })}

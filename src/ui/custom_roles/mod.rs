@@ -14,10 +14,3 @@ mod transfer;
 
 pub use editor::{EditRolePage, NewRolePage};
 pub use list::CustomRolesTab;
-
-pub const LIST_PATH: &str = "/database-access/custom-roles";
-pub const NEW_PATH: &str = "/database-access/custom-roles/new";
-
-pub fn edit_path(role: &str) -> String {
-    format!("{LIST_PATH}/{}/edit", crate::ui::url_segment(role))
-}

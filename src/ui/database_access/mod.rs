@@ -2,21 +2,19 @@
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
+use super::shell::routes;
 use super::widgets::{LinkTabs, TabLink};
-
-pub const USERS_PATH: &str = crate::ui::database_users::LIST_PATH;
-pub const CUSTOM_ROLES_PATH: &str = crate::ui::custom_roles::LIST_PATH;
 
 const TABS: [TabLink; 2] = [
     TabLink {
         id: "database-users",
         label: "Database Users",
-        href: USERS_PATH,
+        href: routes::DATABASE_USERS,
     },
     TabLink {
         id: "custom-roles",
         label: "Custom Roles",
-        href: CUSTOM_ROLES_PATH,
+        href: routes::CUSTOM_ROLES,
     },
 ];
 

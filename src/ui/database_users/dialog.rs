@@ -6,9 +6,9 @@ use super::conflict::{
 use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
-use super::LIST_PATH;
 use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::ids::{dom_id, dom_ids};
+use crate::ui::shell::routes::DATABASE_USERS as LIST_PATH;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::{
     aria_invalid, focus_first_invalid, focus_when_shown, Dialog, FieldMessages, RefusalBanner,

@@ -2,9 +2,9 @@
 //! Delete per user. The routed dialogs (add, edit) open over it through the `<Outlet/>`.
 use super::bulk::{BulkAssignDialog, UserKey};
 use super::certificate::CertificateDialog;
-use super::{edit_path, NEW_PATH};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::shell::write::use_write;
@@ -54,7 +54,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 replace: true,
                 ..Default::default()
             };
-            navigate(super::LIST_PATH, replace);
+            navigate(routes::DATABASE_USERS, replace);
         }
     });
     let visible = move || {
@@ -87,7 +87,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 {move || data.users.with(|u| u.ready().map(|u| domain::text::plural(u.len(), "database user")).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
-                <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=NEW_PATH class="button button-primary" />
+                <PermittedAction permission=Permission::DatabaseAccess id="add-user" label="Add New Database User" href=routes::NEW_USER class="button button-primary" />
                 <Show when=move || !selected.with(BTreeSet::is_empty)>
                     <span class="note">{move || format!("{} selected", selected.with(BTreeSet::len))}</span>
                     <PermittedAction permission=Permission::DatabaseAccess id="bulk-assign" label="Add or remove a custom role" on_click=Callback::new(move |_| bulk.set(true)) />
@@ -185,7 +185,7 @@ fn UserRow(
                     id=format!("edit-user-{}-{}", url_segment(&user.database_name), url_segment(&name))
                     label="Edit"
                     aria_label=format!("Edit {name}")
-                    href=edit_path(&user.database_name, &name)
+                    href=routes::edit_user(&user.database_name, &name)
                 />
                 <PermittedAction
                     permission=Permission::DatabaseAccess

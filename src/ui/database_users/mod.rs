@@ -13,14 +13,3 @@ mod roles;
 pub use dialog::NewUserDialog;
 pub use edit::EditUserDialog;
 pub use list::DatabaseUsersTab;
-
-pub const LIST_PATH: &str = "/database-access/users";
-pub const NEW_PATH: &str = "/database-access/users/new";
-
-pub fn edit_path(db: &str, username: &str) -> String {
-    format!(
-        "{LIST_PATH}/{}/{}/edit",
-        crate::ui::url_segment(db),
-        crate::ui::url_segment(username)
-    )
-}

@@ -3,20 +3,19 @@
 use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::loaded::Loaded;
+use crate::ui::shell::routes;
 use crate::ui::shell::state::use_data;
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::model::CustomDbRole;
 use domain::text::plural;
 use leptos::prelude::*;
 
-pub const LINT_PATH: &str = "/least-privilege";
-
 /// Where a finding's location is edited.
 fn href(location: &Location) -> String {
     match location {
-        Location::Role(name) => crate::ui::custom_roles::edit_path(name),
-        Location::User { db, username } => crate::ui::database_users::edit_path(db, username),
-        Location::Member { kind, id, .. } => crate::ui::project_access::roles_path(*kind, id),
+        Location::Role(name) => routes::edit_role(name),
+        Location::User { db, username } => routes::edit_user(db, username),
+        Location::Member { kind, id, .. } => routes::member_roles(*kind, id),
     }
 }
 

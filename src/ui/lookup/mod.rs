@@ -9,8 +9,6 @@ use domain::text::plural;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub const WHO_CAN_PATH: &str = "/who-can";
-
 /// How a holder gets what was looked up: "directly" or "through top → mid". A role's chain starts with
 /// the role itself (`skip_first`); in "Used by" every chain ends with the role looked up (`drop_last`).
 fn through(chain: &[String], skip_first: bool, drop_last: bool) -> String {

@@ -2,10 +2,10 @@
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
-use super::list_path;
 use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::routes::member_list;
 use crate::ui::widgets::{CopyButton, Dialog};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
 use domain::project_access::MemberKind;
@@ -38,7 +38,7 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
                 <p>{format!("This is the only time the {} is shown. Copy it now and keep it somewhere safe: it can't be retrieved later.", shown.secret_label.to_lowercase())}</p>
             </div>
             <div class="form-actions">
-                <button type="button" class="button button-primary" autofocus on:click=move |_| navigate(list_path(kind), Default::default())>"Done"</button>
+                <button type="button" class="button button-primary" autofocus on:click=move |_| navigate(member_list(kind), Default::default())>"Done"</button>
             </div>
         </div>
     }

@@ -1,9 +1,9 @@
 //! What every Project Access dialog shares: issues shown once a field was left or the form submitted,
 //! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
-use super::list_path;
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::shell::guard::use_guard;
 use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::routes::member_list;
 use crate::ui::shell::state::{use_data, Area, Data};
 use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
 use domain::model::ApiError;
@@ -113,7 +113,7 @@ pub fn close_to_list(kind: MemberKind) -> Callback<()> {
     let guard = use_guard();
     let navigate = use_navigate();
     Callback::new(move |_| {
-        let to = list_path(kind);
+        let to = member_list(kind);
         if guard.allows(to) {
             navigate(to, Default::default());
         }

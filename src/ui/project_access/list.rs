@@ -1,8 +1,9 @@
 //! The Project Access page: tabs "Users", "Teams", "API Keys", "Service Accounts", each a searchable
 //! list of members with their project roles, "Edit Roles" and "Remove" (from the project) per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
-use super::{add_label, add_path, roles_path, GUIDE_PATH};
+use super::add_label;
 use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
@@ -19,22 +20,22 @@ const TABS: [TabLink; 4] = [
     TabLink {
         id: "access-users",
         label: "Users",
-        href: super::USERS_PATH,
+        href: routes::PROJECT_USERS,
     },
     TabLink {
         id: "access-teams",
         label: "Teams",
-        href: super::TEAMS_PATH,
+        href: routes::TEAMS,
     },
     TabLink {
         id: "access-api-keys",
         label: "API Keys",
-        href: super::API_KEYS_PATH,
+        href: routes::API_KEYS,
     },
     TabLink {
         id: "access-service-accounts",
         label: "Service Accounts",
-        href: super::SERVICE_ACCOUNTS_PATH,
+        href: routes::SERVICE_ACCOUNTS,
     },
 ];
 
@@ -45,7 +46,7 @@ pub fn ProjectAccessPage() -> impl IntoView {
             <h1>"Project Access"</h1>
             <p class="help">
                 "Give each person, team, API key and service account the least privilege that does their job. Not sure which role? "
-                <a href=crate::ui::shell::base::link(GUIDE_PATH)>"Which role do I need?"</a>
+                <a href=crate::ui::shell::base::link(routes::WHICH_ROLE)>"Which role do I need?"</a>
             </p>
             <PermissionNotice permission=Permission::ProjectAccess what="project access" />
             <LinkTabs label="Project Access" tabs=TABS.to_vec() panel_id="project-access-panel">
@@ -135,7 +136,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                 {move || data.members.with(|m| m.ready().map(|m| domain::text::plural(m.iter().filter(|m| m.kind == kind).count(), kind.label())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
-                <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=add_path(kind) class="button button-primary" />
+                <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" />
             </div>
         </div>
         {move || match members_state.get() {
@@ -190,7 +191,7 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
                     id=format!("edit-roles-{dom}")
                     label="Edit Roles"
                     aria_label=format!("Edit Roles for {name}")
-                    href=roles_path(member.kind, &member.id)
+                    href=routes::member_roles(member.kind, &member.id)
                 />
                 <PermittedAction
                     permission=member.kind.permission()

@@ -2,9 +2,9 @@
 //! picker. Rules come from `domain::validate`; the backend checks them again.
 use super::form::{close_to_list, AccessForm, FormActions, TextField};
 use super::picker::ProjectRolePicker;
-use super::{kind_of_path, list_path};
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::routes::{member_kind_of, member_list};
 use crate::ui::shell::state::{lookup, use_data, Area, Lookup};
 use crate::ui::widgets::{
     focus_when_shown, Banner, ConflictStep, Dialog, RefusalBanner, ReviewStep, TheirVersion,
@@ -20,7 +20,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 /// Leaves the dialog for the list (once the change was accepted).
 fn back_to_list(kind: MemberKind) -> impl Fn() + Clone + 'static {
     let navigate = use_navigate();
-    move || navigate(list_path(kind), Default::default())
+    move || navigate(member_list(kind), Default::default())
 }
 
 #[component]
@@ -129,7 +129,7 @@ pub fn AddTeamDialog() -> impl IntoView {
 pub fn EditRolesDialog() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
-    let kind = kind_of_path(
+    let kind = member_kind_of(
         &crate::ui::shell::base::route_of(&use_location().pathname.get_untracked())
             .unwrap_or_default(),
     );

@@ -1,18 +1,17 @@
 use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use super::guard::{provide_guard, UnsavedChangesGuard};
+use super::routes;
 use crate::config::Config;
 use crate::ui::activity::ActivityFeedPage;
 use crate::ui::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
 use crate::ui::database_access::DatabaseAccessPage;
 use crate::ui::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
 use crate::ui::project_access::{self as pa, ProjectAccessPage};
-
-/// The custom roles tab is the console's home, as in Atlas.
-pub const HOME: &str = crate::ui::custom_roles::LIST_PATH;
 
 /// The whole console: header with the project, then the routed page.
 #[component]
@@ -42,50 +41,89 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                 <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path=HOME /> } />
-                    <ParentRoute path=path!("/database-access") view=DatabaseAccessPage>
-                        <Route path=path!("") view=|| view! { <Redirect path=HOME /> } />
-                        <ParentRoute path=path!("users") view=DatabaseUsersTab>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("new") view=NewUserDialog />
-                            <Route path=path!(":db/:username/edit") view=EditUserDialog />
-                        </ParentRoute>
-                        <Route path=path!("custom-roles") view=CustomRolesTab />
-                        <Route path=path!("custom-roles/new") view=NewRolePage />
-                        <Route path=path!("custom-roles/:name/edit") view=EditRolePage />
-                    </ParentRoute>
-                    <ParentRoute path=path!("/project-access") view=ProjectAccessPage>
-                        <Route path=path!("") view=|| view! { <Redirect path=pa::USERS_PATH /> } />
-                        <ParentRoute path=path!("users") view=pa::UsersTab>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("invite") view=pa::InviteDialog />
-                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
-                        </ParentRoute>
-                        <ParentRoute path=path!("teams") view=pa::TeamsTab>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("add") view=pa::AddTeamDialog />
-                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
-                        </ParentRoute>
-                        <ParentRoute path=path!("api-keys") view=pa::ApiKeysTab>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("new") view=pa::CreateApiKeyDialog />
-                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
-                        </ParentRoute>
-                        <ParentRoute path=path!("service-accounts") view=pa::ServiceAccountsTab>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("new") view=pa::CreateServiceAccountDialog />
-                            <Route path=path!(":id/roles") view=pa::EditRolesDialog />
-                        </ParentRoute>
-                    </ParentRoute>
-                    <Route path=path!("/which-role") view=pa::WhichRolePage />
-                    <Route path=path!("/who-can") view=crate::ui::lookup::WhoCanPage />
-                    <Route path=path!("/least-privilege") view=crate::ui::lint::LintReportPage />
-                    <Route path=path!("/activity") view=ActivityFeedPage />
+                    <ConsoleRoutes />
                 </Routes>
             </main>
         </Router>
     }
     .into_any()
+}
+
+/// Every screen of the console by section. `path!` can't take consts: `routes` names the same paths,
+/// and a test checks each of them reaches a route here.
+#[component(transparent)]
+fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/") view=|| view! { <Redirect path=routes::HOME /> } />
+        <DatabaseAccessRoutes />
+        <ProjectAccessRoutes />
+        <ToolRoutes />
+    }
+    .into_inner()
+    // Siblings make a list; erased components (the wasm build) want one route back.
+    .into_any_nested_route()
+}
+
+#[component(transparent)]
+fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/database-access") view=DatabaseAccessPage>
+            <Route path=path!("") view=|| view! { <Redirect path=routes::HOME /> } />
+            <ParentRoute path=path!("users") view=DatabaseUsersTab>
+                <Route path=path!("") view=|| () />
+                <Route path=path!("new") view=NewUserDialog />
+                <Route path=path!(":db/:username/edit") view=EditUserDialog />
+            </ParentRoute>
+            <Route path=path!("custom-roles") view=CustomRolesTab />
+            <Route path=path!("custom-roles/new") view=NewRolePage />
+            <Route path=path!("custom-roles/:name/edit") view=EditRolePage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Each member kind's tab holds its add dialog and the dialog that edits a member's roles.
+#[component(transparent)]
+fn ProjectAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/project-access") view=ProjectAccessPage>
+            <Route path=path!("") view=|| view! { <Redirect path=routes::PROJECT_USERS /> } />
+            <ParentRoute path=path!("users") view=pa::UsersTab>
+                <Route path=path!("") view=|| () />
+                <Route path=path!("invite") view=pa::InviteDialog />
+                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+            </ParentRoute>
+            <ParentRoute path=path!("teams") view=pa::TeamsTab>
+                <Route path=path!("") view=|| () />
+                <Route path=path!("add") view=pa::AddTeamDialog />
+                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+            </ParentRoute>
+            <ParentRoute path=path!("api-keys") view=pa::ApiKeysTab>
+                <Route path=path!("") view=|| () />
+                <Route path=path!("new") view=pa::CreateApiKeyDialog />
+                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+            </ParentRoute>
+            <ParentRoute path=path!("service-accounts") view=pa::ServiceAccountsTab>
+                <Route path=path!("") view=|| () />
+                <Route path=path!("new") view=pa::CreateServiceAccountDialog />
+                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+            </ParentRoute>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The tools across the project: "Which role do I need?", "Who can …?", Least privilege, Activity Feed.
+#[component(transparent)]
+fn ToolRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/which-role") view=pa::WhichRolePage />
+        <Route path=path!("/who-can") view=crate::ui::lookup::WhoCanPage />
+        <Route path=path!("/least-privilege") view=crate::ui::lint::LintReportPage />
+        <Route path=path!("/activity") view=ActivityFeedPage />
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 /// What opens instead of the console when the link names a backend it must not use.
@@ -137,7 +175,7 @@ fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>
                 "There is nothing at this address. Go to "
-                <a href=super::base::link(HOME)>"Database Access"</a>
+                <a href=super::base::link(routes::HOME)>"Database Access"</a>
                 "."
             </p>
         </section>
@@ -149,85 +187,27 @@ fn NotFound() -> impl IntoView {
 #[component]
 fn PageTitle() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| document().set_title(&page_title(&location.pathname.get())));
-}
-
-/// The title of the screen at `path` (the console's own routes, under any base path).
-pub fn page_title(path: &str) -> String {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let find = |name: &str| segments.iter().position(|s| *s == name);
-    let after = |i: usize| segments.get(i + 1..).unwrap_or_default();
-    let screen = if let Some(i) = find("database-access") {
-        match after(i) {
-            ["custom-roles", "new"] => "Add New Custom Role · Database Access",
-            ["custom-roles", _, "edit"] => "Edit Custom Role · Database Access",
-            ["users", "new"] => "Add New Database User · Database Access",
-            ["users", _, _, "edit"] => "Edit Database User · Database Access",
-            ["users", ..] => "Database Users · Database Access",
-            _ => "Custom Roles · Database Access",
-        }
-    } else if let Some(i) = find("project-access") {
-        match after(i).first().copied() {
-            Some("teams") => "Teams · Project Access",
-            Some("api-keys") => "API Keys · Project Access",
-            Some("service-accounts") => "Service Accounts · Project Access",
-            _ => "Users · Project Access",
-        }
-    } else {
-        match segments.last().copied() {
-            Some("which-role") => "Which role do I need?",
-            Some("who-can") => "Who can …?",
-            Some("least-privilege") => "Least privilege",
-            Some("activity") => "Activity Feed",
-            _ => "Database Access",
-        }
-    };
-    screen.to_string()
+    Effect::new(move |_| document().set_title(&routes::page_title(&location.pathname.get())));
 }
 
 #[cfg(test)]
 mod tests {
-    use super::page_title;
-
     #[test]
-    fn each_screen_has_its_title() {
-        let rows = [
-            (
-                "/database-access/custom-roles",
-                "Custom Roles · Database Access",
-            ),
-            (
-                "/database-access/custom-roles/new",
-                "Add New Custom Role · Database Access",
-            ),
-            (
-                "/database-access/custom-roles/orders_reader/edit",
-                "Edit Custom Role · Database Access",
-            ),
-            ("/database-access/users", "Database Users · Database Access"),
-            (
-                "/database-access/users/new",
-                "Add New Database User · Database Access",
-            ),
-            (
-                "/database-access/users/admin/analyst/edit",
-                "Edit Database User · Database Access",
-            ),
-            ("/project-access/api-keys", "API Keys · Project Access"),
-            (
-                "/project-access/service-accounts/new",
-                "Service Accounts · Project Access",
-            ),
-            (
-                "/portal/db-access/project-access/teams",
-                "Teams · Project Access",
-            ),
-            ("/which-role", "Which role do I need?"),
-            ("/activity", "Activity Feed"),
-            ("/", "Database Access"),
-        ];
-        for (path, title) in rows {
-            assert_eq!(page_title(path), title, "{path}");
+    fn every_path_of_the_console_reaches_a_route() {
+        let tree = leptos_router::RouteDefs::new(super::ConsoleRoutes());
+        for path in crate::ui::shell::routes::every_path() {
+            let path = path.split('?').next().unwrap_or_default();
+            assert!(tree.match_route(path).is_some(), "{path} matches no route");
+        }
+        for stray in [
+            "/database-access/nope",
+            "/project-access/users/x",
+            "/nowhere",
+        ] {
+            assert!(
+                tree.match_route(stray).is_none(),
+                "{stray} should be Page not found"
+            );
         }
     }
 }

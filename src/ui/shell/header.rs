@@ -1,9 +1,8 @@
 //! The header: the project and backend, the sections, and "View as" in the embedded demo.
-use super::app::HOME;
 use super::demo::{use_demo, Demo};
 use super::ids::dom_id;
+use super::routes;
 use super::state::Data;
-use crate::ui::activity::ACTIVITY_PATH;
 use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
@@ -26,12 +25,12 @@ pub fn Header(backend: String) -> impl IntoView {
                 <span class="header-backend">{backend}</span>
             </div>
             <nav class="header-nav" aria-label="Sections">
-                <a href=crate::ui::shell::base::link(HOME)>"Database Access"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::project_access::USERS_PATH)>"Project Access"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::project_access::GUIDE_PATH)>"Which role do I need?"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::lookup::WHO_CAN_PATH)>"Who can …?"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::lint::LINT_PATH)>"Least privilege"</a>
-                <a href=crate::ui::shell::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
+                <a href=crate::ui::shell::base::link(routes::HOME)>"Database Access"</a>
+                <a href=crate::ui::shell::base::link(routes::PROJECT_USERS)>"Project Access"</a>
+                <a href=crate::ui::shell::base::link(routes::WHICH_ROLE)>"Which role do I need?"</a>
+                <a href=crate::ui::shell::base::link(routes::WHO_CAN)>"Who can …?"</a>
+                <a href=crate::ui::shell::base::link(routes::LEAST_PRIVILEGE)>"Least privilege"</a>
+                <a href=crate::ui::shell::base::link(routes::ACTIVITY)>"Activity Feed"</a>
             </nav>
             {use_demo().map(|demo| view! { <ViewAs demo=demo /> })}
         </header>

@@ -1,9 +1,9 @@
 //! "Add or remove a custom role" for ticked users re-reads each user before writing it: one changed or
-//! deleted since the plan was shown is not written, and is reported so the plan can be made again
-//! (issue 19).
+//! deleted since the plan was shown is not written, and is reported so the plan can be made again.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use wasm_bindgen_test::*;
 
@@ -36,7 +36,7 @@ fn holds(key: &str, name: &str, role: &str) -> bool {
 #[wasm_bindgen_test]
 async fn a_bulk_change_skips_users_changed_since_the_plan_and_can_plan_again() {
     let key = fresh_key();
-    let _app = mount_with("/database-access/users", &key);
+    let _app = mount_with(routes::DATABASE_USERS, &key);
     for name in ["analyst", "bi-reader", "monitoring"] {
         find("input", &format!("Select {name}")).await.click();
     }

@@ -1,14 +1,15 @@
 //! A member's project roles changed by someone else while "Edit Roles" is open are never overwritten
-//! silently: "Save changes" re-reads the member and shows both changes (issue 19).
+//! silently: "Save changes" re-reads the member and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::ApiKey;
 use domain::project_access::MemberKind;
 use wasm_bindgen_test::*;
 
-const API_KEYS: &str = "/project-access/api-keys";
+const API_KEYS: &str = routes::API_KEYS;
 const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 
 /// The Terraform pipeline key's roles in this project, as stored.

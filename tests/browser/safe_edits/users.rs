@@ -1,15 +1,18 @@
 //! A database user changed or deleted by someone else while its dialog is open is never overwritten
-//! silently: "Save changes" re-reads it and shows both changes (issue 19).
+//! silently: "Save changes" re-reads it and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
+use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-const EDIT_BI_READER: &str = "/database-access/users/admin/bi-reader/edit";
-const USERS: &str = "/database-access/users";
+fn edit_bi_reader() -> String {
+    routes::edit_user("admin", "bi-reader")
+}
+const USERS: &str = routes::DATABASE_USERS;
 
 fn bi_reader(key: &str) -> Option<DatabaseUser> {
     stored_users(key)
@@ -59,7 +62,7 @@ async fn describe_into_conflict(key: &str, mine: &str) {
 #[wasm_bindgen_test]
 async fn a_database_user_changed_meanwhile_is_never_overwritten_silently() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_BI_READER, &key);
+    let _app = mount_with(&edit_bi_reader(), &key);
     describe_into_conflict(&key, "Weekly reports").await;
     let conflict = text_of(".conflict");
     assert!(
@@ -103,7 +106,7 @@ async fn a_database_user_changed_meanwhile_is_never_overwritten_silently() {
 #[wasm_bindgen_test]
 async fn after_a_user_conflict_take_theirs_or_keep_mine() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_BI_READER, &key);
+    let _app = mount_with(&edit_bi_reader(), &key);
     describe_into_conflict(&key, "Weekly reports").await;
     find("button", "Take theirs").await.click();
     wait_until("the form now holds their version", || {
@@ -133,7 +136,7 @@ async fn after_a_user_conflict_take_theirs_or_keep_mine() {
 #[wasm_bindgen_test]
 async fn a_user_deleted_meanwhile_is_said_so_and_not_silently_recreated() {
     let key = fresh_key();
-    let _app = mount_with(EDIT_BI_READER, &key);
+    let _app = mount_with(&edit_bi_reader(), &key);
     user_dialog_ready().await;
     type_into(&input_labelled("Description").unwrap(), "Weekly reports");
     LocalBackend::open(&key, DemoKind::Standard)

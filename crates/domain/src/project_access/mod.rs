@@ -3,6 +3,7 @@
 //! `x-rolesRequirements`: Project Access Manager, Project Owner for service accounts), validated as Atlas
 //! validates it, and recorded in the Activity Feed. Secrets (an API key's private key, a service
 //! account's client secret) are returned once and never kept.
+mod add;
 mod writes;
 
 use crate::model::{ApiError, ApiKey, ProjectUser, ServiceAccount, TeamRole};

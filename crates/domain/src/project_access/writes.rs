@@ -1,30 +1,15 @@
-//! The writes that change who holds project roles, as Atlas applies them: authorized (the spec's
-//! `x-rolesRequirements`), validated, recorded in the Activity Feed.
-use super::{Member, MemberKind, NewApiKeyIds, NewServiceAccountIds};
+//! The writes that change the roles of who is already in the project, and what every write shares: the
+//! checks made before anything changes (`admit`), the last Project Owner kept, the Activity Feed entry.
+//! Adding members is in `add`.
+use super::{Member, MemberKind};
 use crate::catalog::project_role_name;
 use crate::errors::ErrorCode::*;
-use crate::model::{
-    ApiError, ApiKey, CreateProjectApiKey, CreateServiceAccount, InviteProjectUser, ProjectUser,
-    RoleAssignment, ServiceAccount, ServiceAccountSecret, TeamRole,
-};
+use crate::model::{ApiError, ProjectUser, RoleAssignment};
 use crate::permissions::{forbidden, Permission};
 use crate::project::{first_error, ActivityKind, Project};
-use crate::validate::{validate_api_key, validate_invite, validate_member_roles};
+use crate::validate::{validate_member_roles, Issue};
 
-/// What a service account's secret looks like once it can't be shown any more.
-fn mask(secret: &str) -> String {
-    let tail: String = secret
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("mdb_sa_sk_…{tail}")
-}
-
-fn names(roles: &[String]) -> String {
+pub(super) fn names(roles: &[String]) -> String {
     roles
         .iter()
         .map(|r| project_role_name(r))
@@ -38,6 +23,11 @@ pub(super) fn member_not_found(kind: MemberKind, id: &str) -> ApiError {
         format!("No {} with id {id} is in this project.", kind.label()),
         vec![id.to_string()],
     )
+}
+
+/// The request's own issues as the first refusal, or `Ok` with no roles already held (a new member).
+pub(super) fn sound(issues: &[Issue]) -> Result<((), Vec<String>), ApiError> {
+    first_error(issues).map_or(Ok(((), Vec::new())), Err)
 }
 
 /// Roles must be non-empty (with the code Atlas uses for each kind), known where they are being added
@@ -61,8 +51,25 @@ fn check_roles(
 }
 
 impl Project {
+    /// The checks every write makes before it changes anything, in Atlas's order: the principal may
+    /// call it (403); the request is sound (`request`: its validation issues, or the team or member it
+    /// names: 400 or 404), which yields what it looked up and the roles already held; then the `roles`
+    /// it asks for are known and grantable by the principal.
+    pub(super) fn admit<T>(
+        &self,
+        permission: Permission,
+        kind: MemberKind,
+        roles: &[String],
+        request: impl FnOnce(&Self) -> Result<(T, Vec<String>), ApiError>,
+    ) -> Result<T, ApiError> {
+        self.principal.authorize(permission)?;
+        let (found, held) = request(self)?;
+        check_roles(self, kind, roles, &held)?;
+        Ok(found)
+    }
+
     /// Project roles as an API key holds them: each assigned on this project.
-    fn project_assignments(&self, roles: &[String]) -> Vec<RoleAssignment> {
+    pub(super) fn project_assignments(&self, roles: &[String]) -> Vec<RoleAssignment> {
         roles
             .iter()
             .map(|r| RoleAssignment {
@@ -91,7 +98,7 @@ impl Project {
         }
     }
 
-    fn record_access(
+    pub(super) fn record_access(
         &mut self,
         kind: ActivityKind,
         member: MemberKind,
@@ -103,173 +110,6 @@ impl Project {
         self.record(kind, &target, summary, now);
     }
 
-    /// `POST /groups/{groupId}/users`: invites someone by email; they appear as a pending member.
-    pub fn invite_user(
-        &mut self,
-        invite: InviteProjectUser,
-        id: String,
-        now: &str,
-    ) -> Result<ProjectUser, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
-        if let Some(e) = first_error(&validate_invite(&invite)) {
-            return Err(e);
-        }
-        check_roles(self, MemberKind::User, &invite.roles, &[])?;
-        let email = invite.username.trim().to_string();
-        if self
-            .members
-            .iter()
-            .any(|u| u.username.eq_ignore_ascii_case(&email))
-        {
-            return Err(ApiError::new(
-                USER_ALREADY_IN_GROUP,
-                format!("{email} is already a member of this project."),
-                vec![email],
-            ));
-        }
-        let user = ProjectUser {
-            id,
-            username: email.clone(),
-            org_membership_status: "PENDING".to_string(),
-            roles: invite.roles,
-        };
-        let summary = format!("Invited with {}", names(&user.roles));
-        self.record_access(
-            ActivityKind::ProjectAccessGranted,
-            MemberKind::User,
-            &email,
-            summary,
-            now,
-        );
-        self.members.push(user.clone());
-        Ok(user)
-    }
-
-    /// `PATCH /groups/{groupId}/teams`-style add: gives an organization team roles in the project.
-    pub fn add_team(
-        &mut self,
-        team_id: &str,
-        roles: Vec<String>,
-        now: &str,
-    ) -> Result<TeamRole, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
-        let Some(name) = self.team_name(team_id).map(str::to_string) else {
-            return Err(ApiError::new(
-                RESOURCE_NOT_FOUND,
-                format!("No team with id {team_id} exists in the organization."),
-                vec![team_id.to_string()],
-            ));
-        };
-        check_roles(self, MemberKind::Team, &roles, &[])?;
-        if self.teams.iter().any(|t| t.team_id == team_id) {
-            return Err(ApiError::new(
-                USER_ALREADY_IN_GROUP,
-                format!("The team {name} is already in this project."),
-                vec![name],
-            ));
-        }
-        let team = TeamRole {
-            team_id: team_id.to_string(),
-            role_names: roles,
-        };
-        let summary = format!("Added with {}", names(&team.role_names));
-        self.record_access(
-            ActivityKind::ProjectAccessGranted,
-            MemberKind::Team,
-            &name,
-            summary,
-            now,
-        );
-        self.teams.push(team.clone());
-        Ok(team)
-    }
-
-    /// `POST /groups/{groupId}/apiKeys`: creates a key with project roles. The returned key carries the
-    /// private key; the stored one does not.
-    pub fn create_api_key(
-        &mut self,
-        req: CreateProjectApiKey,
-        ids: NewApiKeyIds,
-        now: &str,
-    ) -> Result<ApiKey, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
-        if let Some(e) = first_error(&validate_api_key(&req)) {
-            return Err(e);
-        }
-        check_roles(self, MemberKind::ApiKey, &req.roles, &[])?;
-        let stored = ApiKey {
-            id: ids.id,
-            desc: req.desc.trim().to_string(),
-            public_key: ids.public_key,
-            private_key: None,
-            roles: self.project_assignments(&req.roles),
-        };
-        let summary = format!(
-            "Created (public key {}) with {}",
-            stored.public_key,
-            names(&req.roles)
-        );
-        self.record_access(
-            ActivityKind::ProjectAccessGranted,
-            MemberKind::ApiKey,
-            &stored.desc,
-            summary,
-            now,
-        );
-        self.api_keys.push(stored.clone());
-        Ok(ApiKey {
-            private_key: Some(ids.private_key),
-            ..stored
-        })
-    }
-
-    /// `POST /groups/{groupId}/serviceAccounts`: the returned account carries its client secret once.
-    pub fn create_service_account(
-        &mut self,
-        req: CreateServiceAccount,
-        ids: NewServiceAccountIds,
-        now: &str,
-        expires_at: &str,
-    ) -> Result<ServiceAccount, ApiError> {
-        self.principal.authorize(Permission::ServiceAccounts)?;
-        if let Some(e) = first_error(&crate::validate::validate_service_account(&req)) {
-            return Err(e);
-        }
-        check_roles(self, MemberKind::ServiceAccount, &req.roles, &[])?;
-        let secret = ServiceAccountSecret {
-            id: ids.secret_id,
-            created_at: now.to_string(),
-            expires_at: expires_at.to_string(),
-            last_used_at: None,
-            masked_secret_value: Some(mask(&ids.secret)),
-            secret: None,
-        };
-        let stored = ServiceAccount {
-            client_id: ids.client_id,
-            created_at: Some(now.to_string()),
-            description: req.description.trim().to_string(),
-            name: req.name.trim().to_string(),
-            roles: req.roles,
-            secrets: vec![secret],
-        };
-        let summary = format!(
-            "Created (client ID {}) with {}",
-            stored.client_id,
-            names(&stored.roles)
-        );
-        self.record_access(
-            ActivityKind::ProjectAccessGranted,
-            MemberKind::ServiceAccount,
-            &stored.name,
-            summary,
-            now,
-        );
-        self.service_accounts.push(stored.clone());
-        let mut shown = stored;
-        shown.secrets[0].secret = Some(ids.secret);
-        Ok(shown)
-    }
-
     /// Replaces a member's project roles (`PUT …/users/{id}/roles`, `PATCH …/teams/{id}`,
     /// `PATCH …/apiKeys/{id}`, `PATCH …/serviceAccounts/{id}`).
     pub fn set_member_roles(
@@ -279,9 +119,10 @@ impl Project {
         roles: Vec<String>,
         now: &str,
     ) -> Result<Member, ApiError> {
-        self.principal.authorize(kind.permission())?;
-        let before = self.member(kind, id)?.roles;
-        check_roles(self, kind, &roles, &before)?;
+        let before = self.admit(kind.permission(), kind, &roles, |p| {
+            let held = p.member(kind, id)?.roles;
+            Ok((held.clone(), held))
+        })?;
         // Taking Project Owner away is as strong as granting it.
         if before.iter().any(|r| r == "GROUP_OWNER")
             && !roles.iter().any(|r| r == "GROUP_OWNER")

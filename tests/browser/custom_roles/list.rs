@@ -1,14 +1,7 @@
-//! Browser tests of the Custom Roles tab on the embedded backend: list, editor, delete, storage, activity
-//! feed (the editor's picker: tests/role_picker.rs). They act like a person: find controls by their labels
-//! and names, click and type.
-
-use crate::support::*;
-use domain::model::CustomDbRole;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::*;
-
-const LIST: &str = "/database-access/custom-roles";
-const NEW: &str = "/database-access/custom-roles/new";
+//! The role list: the demo roles with count, search and row buttons, delete blocked or allowed, a
+//! corrupt store reported and reset, the large demo a page at a time, the custom-role limit, and the list
+//! as it was left when coming back from the editor.
+use super::*;
 
 #[wasm_bindgen_test]
 async fn list_shows_the_demo_roles_with_count_search_and_row_buttons() {
@@ -40,129 +33,6 @@ async fn list_shows_the_demo_roles_with_count_search_and_row_buttons() {
     query("th .sort").unwrap().click();
     wait_until("sorted descending", || {
         row_names().first().map(String::as_str) == Some("support_readonly")
-    })
-    .await;
-}
-
-#[wasm_bindgen_test]
-async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
-    let key = fresh_key();
-    let _app = mount_with(NEW, &key);
-    fill_find_role("orders_auditor", "sales", "orders").await;
-    let picker = pickers().remove(0);
-    choose(&picker, "insert").await;
-    open_preview().await;
-    wait_until("preview is live", || {
-        text_of("#preview-json").contains("INSERT")
-    })
-    .await;
-    let preview: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
-    assert!(text_of("#preview-cli").starts_with("atlas customDbRoles create orders_auditor"));
-    assert!(text_of("#preview-cli").contains("FIND@sales.orders,INSERT@sales.orders"));
-    submit_role();
-    wait_until("back on the list", || {
-        pathname() == LIST && query(".roles-table").is_some()
-    })
-    .await;
-    wait_until("the new role is listed", || {
-        row_names().contains(&"orders_auditor".to_string())
-    })
-    .await;
-    let stored = stored_roles(&key)
-        .into_iter()
-        .find(|r| r.role_name == "orders_auditor")
-        .unwrap();
-    assert_eq!(
-        stored, preview,
-        "the preview is exactly what the backend received"
-    );
-    // The demo's catalog-dev is a Flex cluster: Atlas applies custom-role changes there up to 30 s later.
-    wait_until("the propagation note", || {
-        text_of("#role-propagation-note").starts_with("orders_auditor saved. Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex clusters (catalog-dev).")
-    })
-    .await;
-}
-
-#[wasm_bindgen_test]
-async fn each_kind_of_name_error_shows_next_to_the_field() {
-    let _app = mount_app_at(NEW);
-    let name = editor_ready().await;
-    let cases = [
-        ("bad name!", "letters"),
-        ("read", "built-in"),
-        ("atlasAdmin", "built-in"),
-        ("xgen-tools", "xgen-"),
-        ("orders_reader", "already exists"),
-    ];
-    for (value, expect) in cases {
-        type_into(&name, value);
-        blur(&name);
-        wait_until(&format!("{value} is flagged"), || {
-            name.get_attribute("aria-invalid").as_deref() == Some("true")
-        })
-        .await;
-        let msg = messages_of(&name);
-        assert!(
-            msg.to_lowercase().contains(&expect.to_lowercase()),
-            "{value}: {msg}"
-        );
-    }
-    type_into(&name, "fine_name");
-    wait_until("a good name clears the error", || {
-        name.get_attribute("aria-invalid").is_none()
-    })
-    .await;
-}
-
-#[wasm_bindgen_test]
-async fn edit_keeps_the_name_read_only_and_persists_changes() {
-    let key = fresh_key();
-    let app = mount_with(LIST, &key);
-    list_ready().await;
-    by_name("a", "Edit orders_reader").unwrap().click();
-    let name = editor_ready().await;
-    assert_eq!(
-        pathname(),
-        "/database-access/custom-roles/orders_reader/edit"
-    );
-    assert_eq!(name.value(), "orders_reader");
-    assert!(name.read_only());
-    assert!(
-        by_name("button", "Remove find").is_some(),
-        "existing actions are chips"
-    );
-    let picker = pickers().remove(0);
-    open(&picker).await;
-    // In a row of its own, custom roles would be open; the role itself never is.
-    let rows = pickers().len();
-    by_name("button", "Add an action or role").unwrap().click();
-    wait_until("a new row", || pickers().len() == rows + 1).await;
-    let added = pickers().remove(rows);
-    open(&added).await;
-    assert!(
-        option_disabled(&added, "orders_reader"),
-        "a role can't inherit itself"
-    );
-    assert!(!option_disabled(&added, "reporting"));
-    by_name("button", &format!("Remove action or role {}", rows + 1))
-        .unwrap()
-        .click();
-    wait_until("the new row is gone", || pickers().len() == rows).await;
-    choose(&picker, "insert").await;
-    submit_role();
-    find("button", "Save changes").await.click();
-    wait_until("back on the list", || pathname() == LIST).await;
-    let stored = stored_roles(&key)
-        .into_iter()
-        .find(|r| r.role_name == "orders_reader")
-        .unwrap();
-    assert!(stored.actions.iter().any(|a| a.action == "INSERT"));
-    drop(app);
-    // Data survives a reload (a new mount reading the same storage).
-    let _app = mount_with(LIST, &key);
-    list_ready().await;
-    wait_until("the change is shown after reload", || {
-        text_of(".roles-table").contains("insert on sales.orders")
     })
     .await;
 }
@@ -255,104 +125,6 @@ async fn corrupt_stored_data_shows_a_notice_and_reset_recovers() {
 }
 
 #[wasm_bindgen_test]
-async fn a_backend_refusal_keeps_every_input() {
-    let key = fresh_key();
-    let _app = mount_with(NEW, &key);
-    fill_find_role("late_duplicate", "sales", "orders").await;
-    // Another tab creates the same role meanwhile: the client's check passes, the backend refuses.
-    let other =
-        dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard);
-    open_preview().await;
-    let role: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
-    use dbaccess::backend::Backend;
-    other.create_custom_role(role).await.unwrap();
-    submit_role();
-    let name = input_labelled("Custom Role Name").unwrap();
-    wait_until("the refusal shows next to the name", || {
-        messages_of(&name).contains("already exists")
-    })
-    .await;
-    assert_eq!(pathname(), NEW);
-    assert_eq!(name.value(), "late_duplicate");
-    assert_eq!(input_labelled("Database").unwrap().value(), "sales");
-    assert_eq!(input_labelled("Collection").unwrap().value(), "orders");
-    assert!(by_name("button", "Remove find").is_some());
-}
-
-#[wasm_bindgen_test]
-async fn cancel_with_unsaved_changes_asks_first() {
-    let _app = mount_app_at(NEW);
-    let name = editor_ready().await;
-    type_into(&name, "half_done");
-    sleep(20).await; // a person takes longer than one microtask to reach the button
-    by_name("a", "Cancel").unwrap().click();
-    wait_until("asked to discard", || {
-        text_of("[role=alertdialog] h2") == "Discard unsaved changes?"
-    })
-    .await;
-    by_name("[role=alertdialog] button", "Cancel")
-        .unwrap()
-        .click();
-    wait_until("still editing", || query("[role=alertdialog]").is_none()).await;
-    assert_eq!(
-        input_labelled("Custom Role Name").unwrap().value(),
-        "half_done"
-    );
-    by_name("a", "Cancel").unwrap().click();
-    find("button", "Discard changes").await.click();
-    wait_until("left the editor", || pathname() == LIST).await;
-}
-
-#[wasm_bindgen_test]
-async fn the_activity_feed_records_create_update_and_delete() {
-    let key = fresh_key();
-    let app = mount_with(NEW, &key);
-    fill_find_role("feed_role", "sales", "orders").await;
-    submit_role();
-    wait_until("created", || {
-        pathname() == LIST && row_names().contains(&"feed_role".to_string())
-    })
-    .await;
-    by_name("a", "Edit feed_role").unwrap().click();
-    editor_ready().await;
-    choose(&pickers().remove(0), "insert").await;
-    submit_role();
-    find("button", "Save changes").await.click();
-    wait_until("updated", || {
-        pathname() == LIST && text_of(".roles-table").contains("insert on sales.orders")
-    })
-    .await;
-    by_name("button", "Delete feed_role").unwrap().click();
-    find("[role=alertdialog] button", "Delete").await.click();
-    wait_until("deleted", || {
-        !row_names().contains(&"feed_role".to_string())
-    })
-    .await;
-    drop(app);
-    let _app = mount_with("/activity", &key);
-    wait_until("the feed lists three events", || {
-        query_all(".activity-table tbody tr:first-child").len() == 3
-    })
-    .await;
-    let rows: Vec<String> = query_all(".activity-table tbody tr:first-child")
-        .iter()
-        .map(|r| r.text_content().unwrap())
-        .collect();
-    assert!(
-        rows[0].contains("Custom role deleted") && rows[0].contains("feed_role"),
-        "{rows:?}"
-    );
-    assert!(
-        rows[1].contains("Custom role updated") && rows[1].contains("Added INSERT@sales.orders"),
-        "{rows:?}"
-    );
-    assert!(
-        rows[2].contains("Custom role created") && rows[2].contains("ada.admin@example.com"),
-        "{rows:?}"
-    );
-}
-
-#[wasm_bindgen_test]
 async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
     let key = fresh_key();
     let config = large_demo(key);
@@ -397,7 +169,7 @@ async fn the_large_demo_lists_1400_roles_a_page_at_a_time() {
     .await;
 }
 
-/// Issue 18 §3: a Project Owner raises the project's custom-role limit from the list (up to Atlas's
+/// A Project Owner raises the project's custom-role limit from the list (up to Atlas's
 /// 1,400, never below the roles it has); anyone else sees Change Limit disabled with the reason.
 #[wasm_bindgen_test]
 async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
@@ -437,7 +209,7 @@ async fn a_project_owner_changes_the_custom_role_limit_from_the_list() {
     assert!(messages_of(&disabled().unwrap()).contains("Requires Project Owner"));
 }
 
-/// Issue 22: back from the editor (Cancel), the list is as it was left: the search, the ticked roles,
+/// Back from the editor (Cancel), the list is as it was left: the search, the ticked roles,
 /// and how far down the page it was.
 #[wasm_bindgen_test]
 async fn back_from_the_editor_the_list_is_as_it_was_left() {

@@ -5,7 +5,7 @@
 //! version doesn't understand) is never overwritten behind the user's back: the backend reports it as a
 //! `LoadProblem`, the app shows a notice, and only "Reset demo project" replaces it, after keeping a copy.
 use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
-use crate::random::{random_string, ALPHANUMERIC, HEX, LOWERCASE};
+use crate::random::{ALPHANUMERIC, HEX, LOWERCASE};
 use domain::demo::DemoKind;
 use domain::model::{
     ApiError, ApiKey, CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser,
@@ -14,29 +14,14 @@ use domain::model::{
 use domain::project::{ActivityEvent, Principal, Project};
 use domain::project_access::{Member, MemberKind, NewApiKeyIds, NewServiceAccountIds, OrgTeam};
 use domain::ErrorCode;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
-/// Bumped whenever the stored shape changes incompatibly.
-pub const FORMAT_VERSION: u32 = 1;
+mod secrets;
+mod stored;
 
-/// What is read: the project is parsed only once the version is known to be ours.
-#[derive(Deserialize)]
-struct Stored {
-    version: u32,
-    project: serde_json::Value,
-}
-
-/// What is written: serialized straight from the project, without an intermediate copy.
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    version: u32,
-    project: &'a Project,
-}
-
-/// Why the stored project could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadProblem(pub String);
+use secrets::{demo_certificate, iso_in_hours, object_id, secret};
+pub use stored::{default_key, LoadProblem, FORMAT_VERSION};
+use stored::{parse, read_raw, refusal, storage, storage_error, write};
 
 pub struct LocalBackend {
     key: String,
@@ -51,76 +36,8 @@ pub struct LocalBackend {
     memory_only: RefCell<Option<String>>,
 }
 
-/// The storage key of a demo kind (each kind keeps its own project).
-pub fn default_key(kind: DemoKind) -> String {
-    match kind {
-        DemoKind::Standard => "dbaccess.demo".to_string(),
-        DemoKind::Large => "dbaccess.demo-large".to_string(),
-    }
-}
-
 fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// The browser's `localStorage`, or `None` where it is unavailable (e.g. disabled by policy).
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn read_raw(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-fn parse(raw: &str) -> Result<Project, LoadProblem> {
-    let problem = |why: String| Err(LoadProblem(why));
-    let stored: Stored = match serde_json::from_str(raw) {
-        Ok(s) => s,
-        Err(e) => return problem(format!("The stored demo project is not readable ({e}).")),
-    };
-    if stored.version != FORMAT_VERSION {
-        return problem(format!(
-            "The stored demo project has format version {}; this version of the console reads version {FORMAT_VERSION}.",
-            stored.version
-        ));
-    }
-    match serde_json::from_value(stored.project) {
-        Ok(p) => Ok(p),
-        Err(e) => problem(format!(
-            "The stored demo project is incomplete or damaged ({e})."
-        )),
-    }
-}
-
-/// Stores `project`; returns the stored text.
-fn write(key: &str, project: &Project) -> Result<String, String> {
-    let text = serde_json::to_string(&StoredRef {
-        version: FORMAT_VERSION,
-        project,
-    })
-    .map_err(|e| e.to_string())?;
-    storage()
-        .ok_or_else(|| "storage is unavailable".to_string())?
-        .set_item(key, &text)
-        .map_err(refusal)?;
-    Ok(text)
-}
-
-/// What the browser said when it refused to store (e.g. `QuotaExceededError`).
-fn refusal(e: wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(&e, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the browser refused".to_string())
-}
-
-fn storage_error(why: String) -> ApiError {
-    ApiError::new(
-        ErrorCode::UNEXPECTED_ERROR,
-        format!("The browser refused to save the demo project: {why}. Nothing was changed."),
-        Vec::new(),
-    )
 }
 
 impl LocalBackend {
@@ -222,21 +139,6 @@ impl LocalBackend {
         *state = Ok(next);
         Ok(out)
     }
-}
-
-/// A 24-hex Atlas object id.
-fn object_id() -> ApiResult<String> {
-    secret(HEX, 24)
-}
-
-/// Random characters for an id or a secret, or the error saying why there are none (no Web Crypto).
-fn secret(alphabet: &[u8], len: usize) -> ApiResult<String> {
-    random_string(alphabet, len).map_err(|e| unavailable(&e.0))
-}
-
-fn iso_in_hours(hours: i32) -> String {
-    let ms = js_sys::Date::now() + f64::from(hours) * 3_600_000.0;
-    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string())
 }
 
 impl LocalBackend {
@@ -412,16 +314,4 @@ impl Backend for LocalBackend {
     fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.remove_member(kind, &id, now)))
     }
-}
-
-/// The demo project has no certificate authority: random base64 in a certificate's shape, saying so. Without
-/// a secure random source there is none (fail closed, like every secret here).
-fn demo_certificate(username: &str, months: u32) -> ApiResult<String> {
-    const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let (cert, key) = (secret(BASE64, 640)?, secret(BASE64, 1200)?);
-    let mut blocks = [cert, key].into_iter();
-    Ok(domain::user_certs::placeholder_pem(
-        &format!("Demo project: not a real certificate for CN={username} (valid {months} months)."),
-        |_| blocks.next().unwrap_or_default(),
-    ))
 }

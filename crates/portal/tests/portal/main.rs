@@ -2,151 +2,13 @@
 //! refresh, the allow-list, the caller check, what crosses the proxy, the static files, and a bad
 //! configuration refused with the key at fault. On a multi-threaded runtime, as the binary runs (on one
 //! thread, a burst of calls through the portal to the emulator's tiny_http server sometimes stalled).
-use atlas_emulator::auth::AuthSettings;
-use atlas_emulator::{Emulator, Settings};
 use dbaccess_portal::config::Config;
-use dbaccess_portal::App;
-use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use serde_json::json;
+use std::path::Path;
 use std::time::Duration;
 
-const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
-const ORIGIN: &str = "http://console.example.test";
-const WASM: &str = "/dbaccess-0123456789abcdef_bg.wasm";
-
-fn emulator(lifetime: Duration) -> (String, Arc<Mutex<Emulator>>) {
-    let emu = Emulator::open(Settings {
-        auth: AuthSettings {
-            required: true,
-            lifetime,
-            ..AuthSettings::default()
-        },
-        ..Settings::default()
-    })
-    .unwrap();
-    let emu = Arc::new(Mutex::new(emu));
-    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
-    let shared = Arc::clone(&emu);
-    std::thread::spawn(move || atlas_emulator::http::serve_forever(&server, &shared));
-    (base, emu)
-}
-
-/// A release build's shape: the page, the loader and a hashed module.
-fn dist() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "portal-dist-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("index.html"),
-        "<!doctype html><title>Database Access</title>",
-    )
-    .unwrap();
-    std::fs::write(dir.join("boot.js"), "import('./x.js');").unwrap();
-    std::fs::write(dir.join(&WASM[1..]), vec![7u8; 4096]).unwrap();
-    dir
-}
-
-fn rand_suffix() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    N.fetch_add(1, Ordering::Relaxed)
-}
-
-fn config_text(atlas: &str, margin: u64) -> String {
-    format!(
-        r#"
-listen = "127.0.0.1:0"
-dist = "."
-console_origin = "{ORIGIN}"
-atlas_base_url = "{atlas}"
-identity_header = "X-Portal-User"
-token_refresh_margin_seconds = {margin}
-upstream_keep_alive = false
-
-[service_account]
-client_id = "mdb_sa_id_emulator"
-
-[access]
-"ada@example.com" = ["{PROJECT}"]
-"other@example.com" = ["aaaaaaaaaaaaaaaaaaaaaaaa"]
-"#
-    )
-}
-
-fn env_with_secret(name: &str) -> Option<String> {
-    (name == "DBACCESS_PORTAL_CLIENT_SECRET").then(|| "mdb_sa_sk_emulator".to_string())
-}
-
-struct Portal {
-    base: String,
-    app: Arc<App>,
-    audit: Arc<Mutex<Vec<Value>>>,
-    client: reqwest::Client,
-}
-
-async fn portal(atlas: &str, margin: u64) -> Portal {
-    let dir = dist();
-    let config = Config::parse(&config_text(atlas, margin), &dir, &env_with_secret).unwrap();
-    let audit = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&audit);
-    let app = Arc::new(
-        App::new(
-            config,
-            Box::new(move |line| {
-                sink.lock()
-                    .unwrap()
-                    .push(serde_json::from_str(&line).unwrap())
-            }),
-        )
-        .unwrap(),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let router = dbaccess_portal::router(Arc::clone(&app));
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    Portal {
-        base,
-        app,
-        audit,
-        client: reqwest::Client::new(),
-    }
-}
-
-impl Portal {
-    fn get(&self, path: &str) -> reqwest::RequestBuilder {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .header("X-Portal-User", "ada@example.com")
-            .header("Accept", "application/vnd.atlas.2023-01-01+json")
-    }
-
-    fn write(&self, method: reqwest::Method, path: &str, body: Value) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, format!("{}{path}", self.base))
-            .header("X-Portal-User", "ada@example.com")
-            .header("Origin", ORIGIN)
-            .header("Accept", "application/vnd.atlas.2023-01-01+json")
-            .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
-            .body(body.to_string())
-    }
-}
-
-fn roles_path() -> String {
-    format!("/api/atlas/v2/groups/{PROJECT}/customDBRoles/roles")
-}
-
-fn issued(emu: &Arc<Mutex<Emulator>>) -> usize {
-    emu.lock().unwrap().tokens.issued
-}
-
-async fn body(r: reqwest::Response) -> Value {
-    serde_json::from_slice(&r.bytes().await.unwrap()).unwrap_or(Value::Null)
-}
+mod harness;
+use harness::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_token_is_fetched_once_shared_refreshed_when_refused_and_before_it_expires() {
@@ -170,20 +32,6 @@ async fn the_token_is_fetched_once_shared_refreshed_when_refused_and_before_it_e
         assert_eq!(p.get(&roles_path()).send().await.unwrap().status(), 200);
     }
     assert_eq!(issued(&emu), 3);
-}
-
-/// `futures::future::join_all` without the dependency: each future on its own task.
-async fn futures_join<F, T>(fs: impl Iterator<Item = F>) -> Vec<T>
-where
-    F: std::future::Future<Output = T> + Send + 'static,
-    T: Send + 'static,
-{
-    let handles: Vec<_> = fs.map(tokio::spawn).collect();
-    let mut out = Vec::new();
-    for h in handles {
-        out.push(h.await.unwrap());
-    }
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -375,10 +223,6 @@ async fn the_release_build_is_served_compressed_cached_and_under_the_csp() {
             "{accept}: {len}"
         );
     }
-}
-
-fn parse(text: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, String> {
-    Config::parse(text, &dist(), env)
 }
 
 #[test]
