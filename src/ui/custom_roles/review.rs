@@ -6,10 +6,9 @@ use domain::diff::{role_change, role_lines};
 use domain::model::CustomDbRole;
 use leptos::prelude::*;
 
-/// Where an edit stands.
+/// The step an edit ends in (see `ReviewGate`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Stage {
-    Editing,
+pub enum Step {
     /// The change is shown; nothing sent yet.
     Review,
     /// The role as re-read differs from the one the editor opened with.

@@ -1,8 +1,9 @@
 //! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
-use super::form_state::{FormState, RowState, TargetState};
+use super::form_state::{FormState, RowState, TargetState, Touch};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::Data;
+use crate::ui::widgets::form::FormControl;
 use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
@@ -14,19 +15,18 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct RowContext {
     pub state: FormState,
-    pub issues: Memo<Vec<Issue>>,
+    pub form: FormControl<Touch>,
     pub data: Data,
     pub editing: StoredValue<Option<String>>,
 }
 
 impl RowContext {
-    /// The issues of `field`, once the field was `touched` or the form submitted (tracked).
-    fn issues_for(&self, field: &Field, touched: bool) -> Vec<Issue> {
-        if !(touched || self.state.submitted.get()) {
+    /// The issues of `field`, once `key` was left or the form submitted (tracked).
+    fn issues_for(&self, field: &Field, key: Touch) -> Vec<Issue> {
+        if !self.form.shows(&key) {
             return Vec::new();
         }
-        self.issues
-            .with(|all| all.iter().filter(|i| i.field == *field).cloned().collect())
+        self.form.issues_where(&|f| f == field)
     }
 }
 
@@ -96,7 +96,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
     let picker_id = format!("row-{}-picker", row.id);
     let picker_msgs = format!("row-{}-messages", row.id);
     let picker_issues =
-        Signal::derive(move || cx.issues_for(&Field::Row(index.get()), row.touched.get()));
+        Signal::derive(move || cx.issues_for(&Field::Row(index.get()), Touch::Row(row.id)));
     let picker_invalid =
         Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
     let needs_targets = move || {
@@ -126,9 +126,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     invalid=picker_invalid
                     described_by=picker_msgs.clone()
                     placeholder="Type to filter, e.g. find"
-                    on_blur=Callback::new(move |_| {
-                        row.touched.try_set(true);
-                    })
+                    on_blur=cx.form.touch_cb(Touch::Row(row.id))
                 />
                 <FieldMessages id=picker_msgs issues=picker_issues />
             </div>
@@ -180,20 +178,20 @@ fn TargetEditor(
             .with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0))
     });
     let base = format!("row-{}-target-{}", row.id, target.id);
-    let touched = target.touched;
+    let touched = Touch::Target(target.id);
     let db_issues = Signal::derive(move || {
         let field = Field::TargetDb {
             row: row_index.get(),
             target: t_index.get(),
         };
-        cx.issues_for(&field, touched.get())
+        cx.issues_for(&field, touched)
     });
     let coll_issues = Signal::derive(move || {
         let field = Field::TargetCollection {
             row: row_index.get(),
             target: t_index.get(),
         };
-        cx.issues_for(&field, touched.get())
+        cx.issues_for(&field, touched)
     });
     view! {
         <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>
@@ -204,6 +202,7 @@ fn TargetEditor(
                 text=target.db
                 any=target.any_db
                 touched=touched
+                form=cx.form
                 issues=db_issues
             />
             <Show when=move || is_collection.get()>
@@ -214,6 +213,7 @@ fn TargetEditor(
                     text=target.collection
                     any=target.any_collection
                     touched=touched
+                    form=cx.form
                     issues=coll_issues
                 />
             </Show>
@@ -239,7 +239,8 @@ fn ScopeField(
     any_label: &'static str,
     text: RwSignal<String>,
     any: RwSignal<bool>,
-    touched: RwSignal<bool>,
+    touched: Touch,
+    form: FormControl<Touch>,
     issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
@@ -257,9 +258,7 @@ fn ScopeField(
                 aria-invalid=aria_invalid(issues)
                 aria-describedby=described_by
                 on:input=move |ev| text.set(event_target_value(&ev))
-                on:blur=move |_| {
-                    touched.try_set(true);
-                }
+                on:blur=move |_| form.touch(touched)
             />
             <label class="checkbox" for=any_for>
                 <input
@@ -268,7 +267,7 @@ fn ScopeField(
                     prop:checked=move || any.get()
                     on:change=move |ev| {
                         any.set(event_target_checked(&ev));
-                        touched.set(true);
+                        form.touch(touched);
                     }
                 />
                 {any_label}

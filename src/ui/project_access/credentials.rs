@@ -1,12 +1,12 @@
 //! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
-use super::form::{close_to_list, AccessForm, FormActions, TextField};
+use super::form::{access_form, close_to_list, shown as shown_issues, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::widgets::{CopyButton, Dialog};
+use crate::ui::widgets::{CopyButton, Dialog, FormActions};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
 use domain::project_access::MemberKind;
 use domain::validate::{validate_api_key, validate_service_account, AccessField};
@@ -54,13 +54,18 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
         roles: roles.get(),
     };
     let issues = Memo::new(move |_| validate_api_key(&request()));
-    let form = AccessForm::new(issues);
+    let form = access_form(issues, move || {
+        request();
+    });
     track_unsaved(move || {
-        !form.done.get() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
+        !form.done() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
     });
     let close = close_to_list(MemberKind::ApiKey);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        if !form.submit() {
+            return;
+        }
         let req = request();
         form.send(
             move |b| b.create_api_key(req),
@@ -78,10 +83,10 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
             {move || match shown.get() {
                 Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ApiKey /> }.into_any(),
                 None => view! {
-                    <form novalidate on:submit=on_submit>
+                    <form node_ref=form.node_ref() novalidate on:submit=on_submit>
                         <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                        <FormActions form=form submit_label="Create API Key" on_cancel=close />
+                        <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                        <FormActions submit="Create API Key" write=form.write() on_cancel=close />
                     </form>
                 }.into_any(),
             }}
@@ -111,9 +116,11 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
         secret_expires_after_hours: hours.get(),
     };
     let issues = Memo::new(move |_| validate_service_account(&request()));
-    let form = AccessForm::new(issues);
+    let form = access_form(issues, move || {
+        request();
+    });
     track_unsaved(move || {
-        !form.done.get()
+        !form.done()
             && (!name.with(String::is_empty)
                 || !description.with(String::is_empty)
                 || !roles.with(Vec::is_empty))
@@ -121,6 +128,9 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
     let close = close_to_list(MemberKind::ServiceAccount);
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        if !form.submit() {
+            return;
+        }
         let req = request();
         form.send(
             move |b| b.create_service_account(req),
@@ -143,10 +153,10 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
             {move || match shown.get() {
                 Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ServiceAccount /> }.into_any(),
                 None => view! {
-                    <form novalidate on:submit=on_submit>
+                    <form node_ref=form.node_ref() novalidate on:submit=on_submit>
                         <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
                         <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+                        <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
                         <div class="field">
                             <label for=dom_id("sa-expiry")>"Client secret expires after"</label>
                             <select id=dom_id("sa-expiry") on:change=move |ev| {
@@ -157,7 +167,7 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <FormActions form=form submit_label="Create Service Account" on_cancel=close />
+                        <FormActions submit="Create Service Account" write=form.write() on_cancel=close />
                     </form>
                 }.into_any(),
             }}

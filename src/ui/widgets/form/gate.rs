@@ -1,0 +1,61 @@
+//! The review gate: an edit ends in a step (the review, a conflict) shown only while the input is still
+//! what the step was shown for. Any change returns to editing; changing it back does not bring the step
+//! back. Compared, not reset by an effect, which could run after a quick submit and hide the step.
+use leptos::prelude::*;
+
+pub struct ReviewGate<V: Send + Sync + 'static, S: Send + Sync + 'static> {
+    staged: RwSignal<Option<(V, S)>>,
+    shown: Memo<Option<S>>,
+    input: Memo<V>,
+}
+
+impl<V: Send + Sync + 'static, S: Send + Sync + 'static> Clone for ReviewGate<V, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V: Send + Sync + 'static, S: Send + Sync + 'static> Copy for ReviewGate<V, S> {}
+
+impl<V, S> ReviewGate<V, S>
+where
+    V: Clone + PartialEq + Send + Sync + 'static,
+    S: Clone + PartialEq + Send + Sync + 'static,
+{
+    /// A gate over `input` (the form's value as it would be saved).
+    pub fn new(input: Memo<V>) -> Self {
+        let staged = RwSignal::new(None::<(V, S)>);
+        let shown = Memo::new(move |_| {
+            staged.with(|s| {
+                s.as_ref()
+                    .filter(|(v, _)| input.with(|now| now == v))
+                    .map(|(_, step)| step.clone())
+            })
+        });
+        ReviewGate {
+            staged,
+            shown,
+            input,
+        }
+    }
+
+    /// Shows `step` for the input as it is now.
+    pub fn show(&self, step: S) {
+        self.staged.set(Some((self.input.get_untracked(), step)));
+    }
+
+    /// Back to editing.
+    pub fn back(&self) {
+        self.staged.set(None);
+    }
+
+    /// The step shown, or `None` while editing (tracked).
+    pub fn shown(&self) -> Option<S> {
+        self.shown.get()
+    }
+
+    /// The same, untracked (a step's own buttons reading which step they are in).
+    pub fn shown_untracked(&self) -> Option<S> {
+        self.shown.get_untracked()
+    }
+}
