@@ -2,7 +2,6 @@
 //! of the request, and a submit that keeps every input when the backend refuses.
 use super::form_state::{FormState, Touch};
 use super::preview::RequestPreview;
-use super::review::{ConflictStep, Step, TheirVersion};
 use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use super::LIST_PATH;
@@ -10,8 +9,10 @@ use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{lookup, use_data, Area, LoadStatus, Lookup};
 use crate::ui::widgets::form::{Field, FormControl, ReviewGate};
-use crate::ui::widgets::{focus_when_shown, FieldMessages, FormActions, RefusalBanner, ReviewStep};
-use domain::diff::same_role;
+use crate::ui::widgets::{
+    ConflictStep, FieldMessages, FormActions, RefusalBanner, ReviewStep, TheirVersion,
+};
+use domain::diff::{role_change, role_lines, same_role};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
 use domain::validate::{validate_form, Field as IssueField, Issue, RoleMode};
@@ -85,6 +86,16 @@ fn is_name_error(e: &ApiError) -> bool {
     )
 }
 
+/// The step an edit ends in (see `ReviewGate`): a review of the change before it is sent, or, when someone
+/// else changed the role since the editor opened (the Admin API replaces actions and inherited roles
+/// wholesale), both changes side by side with a choice: keep mine, take theirs, or merge by hand.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Review,
+    /// The role as re-read differs from the one the editor opened with.
+    Conflict(CustomDbRole),
+}
+
 #[component]
 fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
     let data = use_data();
@@ -146,22 +157,17 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             navigate(LIST_PATH, Default::default());
         }
     };
-    let on_submit = {
+    let on_submit = form.on_submit({
         let saved = saved.clone();
-        move |ev: web_sys::SubmitEvent| {
-            ev.prevent_default();
-            if !form.submit() {
-                return;
-            }
+        move || {
             if create {
                 let role: CustomDbRole = role.get_untracked();
                 form.send(move |b| b.create_custom_role(role), saved.clone());
             } else {
-                gate.show(Step::Review);
-                focus_when_shown("review-title");
+                gate.show_focused(Step::Review, "review-title");
             }
         }
-    };
+    });
     // Re-reads the role first: if it changed since `base`, the user chooses instead of overwriting.
     let save = Callback::new(move |()| {
         let mine = role.get_untracked();
@@ -178,10 +184,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 })
             },
             saved.clone(),
-            move |theirs| {
-                gate.show(Step::Conflict(theirs));
-                focus_when_shown("conflict-title");
-            },
+            move |theirs| gate.show_focused(Step::Conflict(theirs), "conflict-title"),
         );
     });
     let keep_mine = Callback::new(move |()| {
@@ -248,7 +251,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             <FieldMessages id="role-form-messages" issues=form_issues />
             {move || form.error().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
             <crate::ui::lint::LintPanel role=role exists=!create />
-            {move || theirs_shown.get().map(|t| view! { <TheirVersion theirs=t /> })}
+            {move || theirs_shown.get().map(|t| view! { <TheirVersion lines=role_lines(&t) help="Edit the form to combine both; saving checks the role again first." /> })}
             <RequestPreview role=role create=create project_id=project_id />
             {move || match gate.shown() {
                 None => view! {
@@ -258,7 +261,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 Some(Step::Review) => view! {
                     <ReviewStep
                         intro=format!("What {} will grant differently once saved:", base.with_untracked(|b| b.role_name.clone()))
-                        change=domain::diff::role_change(&base.get_untracked(), &role.get_untracked())
+                        change=role_change(&base.get_untracked(), &role.get_untracked())
                         busy=form.sending()
                         on_save=save
                         on_back=Callback::new(move |()| gate.back())
@@ -266,9 +269,13 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 }.into_any(),
                 Some(Step::Conflict(theirs)) => view! {
                     <ConflictStep
-                        base=base.get_untracked()
-                        theirs=theirs
-                        mine=role.get_untracked()
+                        title="Someone else changed this role"
+                        message=format!(
+                            "{} was changed since you opened it. Saving replaces its actions and inherited roles with yours, so their change would be lost. Choose what to keep.",
+                            base.with_untracked(|b| b.role_name.clone())
+                        )
+                        their_change=role_change(&base.get_untracked(), &theirs)
+                        my_change=role_change(&base.get_untracked(), &role.get_untracked())
                         busy=form.sending()
                         on_keep_mine=keep_mine
                         on_take_theirs=take_theirs

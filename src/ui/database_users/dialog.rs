@@ -1,8 +1,6 @@
 //! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
 //! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
-use super::conflict::{
-    change_of, update_unless_changed, Outcome, TheirUser, UserConflict, UserDeleted,
-};
+use super::conflict::{change_of, update_unless_changed, Outcome, UserDeleted};
 use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
@@ -11,8 +9,9 @@ use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::widgets::form::{Field, FormControl, ReviewGate};
 use crate::ui::widgets::{
-    focus_when_shown, Dialog, FieldMessages, FormActions, RefusalBanner, ReviewStep,
+    ConflictStep, Dialog, FieldMessages, FormActions, RefusalBanner, ReviewStep, TheirVersion,
 };
+use domain::diff::{user_change, user_lines};
 use domain::model::DatabaseUser;
 use domain::user_form::{AuthMethod, UserRoles};
 use domain::validate::{validate_user, Field as IssueField, UserField, UserMode};
@@ -201,10 +200,7 @@ pub(super) fn UserDialog(
                 form.send_checked(
                     move |b| update_unless_changed(b, o, u),
                     on_ok,
-                    move |o| {
-                        gate.show(o);
-                        focus_when_shown("conflict-title");
-                    },
+                    move |o| gate.show_focused(o, "conflict-title"),
                 );
             }
         }
@@ -233,21 +229,16 @@ pub(super) fn UserDialog(
             take.run(*theirs);
         }
     });
-    let on_submit = {
+    let on_submit = form.on_submit({
         let send = send.clone();
-        move |ev: web_sys::SubmitEvent| {
-            ev.prevent_default();
-            if !form.submit() {
-                return;
-            }
+        move || {
             if create {
                 send(false);
             } else {
-                gate.show(Outcome::Review);
-                focus_when_shown("review-title");
+                gate.show_focused(Outcome::Review, "review-title");
             }
         }
-    };
+    });
     let save = Callback::new({
         let send = send.clone();
         move |()| send(false)
@@ -303,7 +294,7 @@ pub(super) fn UserDialog(
                 </Field>
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
                 {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
-                {move || theirs_shown.get().map(|t| view! { <TheirUser theirs=t /> })}
+                {move || theirs_shown.get().map(|t| view! { <TheirVersion lines=user_lines(&t) help="Edit the form to combine both; saving checks the user again first." /> })}
                 {move || match gate.shown() {
                     None => view! {
                         <FormActions submit=if create { "Add User" } else { "Update User" } write=form.write() on_cancel=close
@@ -320,10 +311,14 @@ pub(super) fn UserDialog(
                         />
                     }.into_any(),
                     Some(Outcome::Changed(theirs)) => view! {
-                        <UserConflict
-                            base=base.get_untracked()
-                            theirs=*theirs
-                            mine=user.get_untracked()
+                        <ConflictStep
+                            title="Someone else changed this user"
+                            message=format!(
+                                "{} was changed since you opened it. Saving replaces its roles, restrictions, labels and description with yours, so their change would be lost. Choose what to keep.",
+                                base.with_untracked(|b| b.username.clone())
+                            )
+                            their_change=user_change(&base.get_untracked(), &theirs)
+                            my_change=review_change()
                             busy=form.sending()
                             on_keep_mine=keep_mine
                             on_take_theirs=take

@@ -1,11 +1,12 @@
 //! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
-use super::form::{access_form, close_to_list, shown as shown_issues, TextField};
+use super::form::{access_form, close_to_list, shown as shown_issues, AccessForm, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
+use crate::ui::widgets::form::Field;
 use crate::ui::widgets::{CopyButton, Dialog, FormActions};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount};
 use domain::project_access::MemberKind;
@@ -44,6 +45,35 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
     }
 }
 
+/// What both dialogs are: the form until the credential is created, then its secret, once.
+#[component]
+fn CreateDialog(
+    id: &'static str,
+    /// Also the submit button's label.
+    title: &'static str,
+    kind: MemberKind,
+    form: AccessForm,
+    shown: RwSignal<Option<ShownOnce>>,
+    /// Sends the request (once the form lets it go).
+    send: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let close = close_to_list(kind);
+    view! {
+        <Dialog id=id title=title on_close=close>
+            {move || match shown.get() {
+                Some(s) => view! { <SecretOnce shown=s kind=kind /> }.into_any(),
+                None => view! {
+                    <form node_ref=form.node_ref() novalidate on:submit=form.on_submit(move || send.run(()))>
+                        {children()}
+                        <FormActions submit=title write=form.write() on_cancel=close />
+                    </form>
+                }.into_any(),
+            }}
+        </Dialog>
+    }
+}
+
 #[component]
 pub fn CreateApiKeyDialog() -> impl IntoView {
     let desc = RwSignal::new(String::new());
@@ -60,12 +90,7 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
     track_unsaved(move || {
         !form.done() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
     });
-    let close = close_to_list(MemberKind::ApiKey);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if !form.submit() {
-            return;
-        }
+    let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_api_key(req),
@@ -77,20 +102,12 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
                 }));
             },
         );
-    };
+    });
     view! {
-        <Dialog id="api-key-dialog" title="Create API Key" on_close=close>
-            {move || match shown.get() {
-                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ApiKey /> }.into_any(),
-                None => view! {
-                    <form node_ref=form.node_ref() novalidate on:submit=on_submit>
-                        <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                        <FormActions submit="Create API Key" write=form.write() on_cancel=close />
-                    </form>
-                }.into_any(),
-            }}
-        </Dialog>
+        <CreateDialog id="api-key-dialog" title="Create API Key" kind=MemberKind::ApiKey form=form shown=shown send=send>
+            <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
+            <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </CreateDialog>
     }
 }
 
@@ -125,12 +142,7 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
                 || !description.with(String::is_empty)
                 || !roles.with(Vec::is_empty))
     });
-    let close = close_to_list(MemberKind::ServiceAccount);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if !form.submit() {
-            return;
-        }
+    let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_service_account(req),
@@ -147,30 +159,21 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
                 }));
             },
         );
-    };
+    });
     view! {
-        <Dialog id="service-account-dialog" title="Create Service Account" on_close=close>
-            {move || match shown.get() {
-                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ServiceAccount /> }.into_any(),
-                None => view! {
-                    <form node_ref=form.node_ref() novalidate on:submit=on_submit>
-                        <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
-                        <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                        <div class="field">
-                            <label for=dom_id("sa-expiry")>"Client secret expires after"</label>
-                            <select id=dom_id("sa-expiry") on:change=move |ev| {
-                                if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
-                            }>
-                                {EXPIRIES.iter().map(|(h, label)| view! {
-                                    <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <FormActions submit="Create Service Account" write=form.write() on_cancel=close />
-                    </form>
-                }.into_any(),
-            }}
-        </Dialog>
+        <CreateDialog id="service-account-dialog" title="Create Service Account" kind=MemberKind::ServiceAccount form=form shown=shown send=send>
+            <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
+            <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
+            <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+            <Field id="sa-expiry" label="Client secret expires after" let:c>
+                <select id=c.id() aria-describedby=c.described_by() on:change=move |ev| {
+                    if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
+                }>
+                    {EXPIRIES.iter().map(|(h, label)| view! {
+                        <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </Field>
+        </CreateDialog>
     }
 }

@@ -8,8 +8,7 @@ use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{lookup, use_data, Lookup};
 use crate::ui::widgets::form::ReviewGate;
 use crate::ui::widgets::{
-    focus_when_shown, Banner, ConflictStep, Dialog, FormActions, RefusalBanner, ReviewStep,
-    TheirVersion,
+    Banner, ConflictStep, Dialog, FormActions, RefusalBanner, ReviewStep, TheirVersion,
 };
 use domain::diff::{member_change, member_lines, same_member_roles};
 use domain::model::InviteProjectUser;
@@ -44,18 +43,14 @@ pub fn InviteDialog() -> impl IntoView {
     });
     let close = close_to_list(MemberKind::User);
     let back = back_to_list(MemberKind::User);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if !form.submit() {
-            return;
-        }
+    let on_submit = form.on_submit(move || {
         let invite = InviteProjectUser {
             username: email.get_untracked().trim().to_string(),
             roles: roles.get_untracked(),
         };
         let back = back.clone();
         form.send(move |b| b.invite_user(invite), move |_| back());
-    };
+    });
     view! {
         <Dialog id="invite-dialog" title="Invite to Project" on_close=close>
             <form node_ref=form.node_ref() novalidate on:submit=on_submit>
@@ -115,16 +110,12 @@ pub fn AddTeamDialog() -> impl IntoView {
     });
     let close = close_to_list(MemberKind::Team);
     let back = back_to_list(MemberKind::Team);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if !form.submit() {
-            return;
-        }
+    let on_submit = form.on_submit(move || {
         // Without a known team the form has an error and nothing is sent.
         let (id, r) = (team_id().unwrap_or_default(), roles.get_untracked());
         let back = back.clone();
         form.send(move |b| b.add_team(id, r), move |_| back());
-    };
+    });
     view! {
         <Dialog id="team-dialog" title="Add Team" on_close=close>
             <form node_ref=form.node_ref() novalidate on:submit=on_submit>
@@ -204,13 +195,7 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let id = member.id.clone();
     // Saving ends in a review of the roles added and removed, shown while the choice is as reviewed.
     let gate = ReviewGate::new(input);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if form.submit() {
-            gate.show(Step::Review);
-            focus_when_shown("review-title");
-        }
-    };
+    let on_submit = form.on_submit(move || gate.show_focused(Step::Review, "review-title"));
     // Re-reads the member first: roles changed or the member removed since `loaded` is the user's to
     // decide, never overwritten (the Admin API replaces a member's roles wholesale).
     let save = Callback::new(move |()| {
@@ -235,8 +220,7 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                 if step == Step::Removed {
                     form.mark_done();
                 }
-                gate.show(step);
-                focus_when_shown("conflict-title");
+                gate.show_focused(step, "conflict-title");
             },
         );
     });

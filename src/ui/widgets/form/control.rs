@@ -137,6 +137,18 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
         true
     }
 
+    /// The `<form>`'s `on:submit`: stays on the page, and runs `go` only when [`submit`](Self::submit)
+    /// lets the form go on.
+    pub fn on_submit(&self, go: impl Fn() + 'static) -> impl Fn(web_sys::SubmitEvent) + 'static {
+        let this = *self;
+        move |ev| {
+            ev.prevent_default();
+            if this.submit() {
+                go();
+            }
+        }
+    }
+
     /// Sends `op` (unless a write is out); once accepted the form counts as done and `on_ok` gets the
     /// answer. A refusal stays for [`error`](Self::error) with every input kept.
     pub fn send<T: 'static>(

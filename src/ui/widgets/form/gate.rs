@@ -44,6 +44,13 @@ where
         self.staged.set(Some((self.input.get_untracked(), step)));
     }
 
+    /// Shows `step` and moves focus to its heading (`review-title` or `conflict-title`, as the review and
+    /// conflict steps name theirs).
+    pub fn show_focused(&self, step: S, heading: &str) {
+        self.show(step);
+        crate::ui::widgets::focus_when_shown(heading);
+    }
+
     /// Back to editing.
     pub fn back(&self) {
         self.staged.set(None);
