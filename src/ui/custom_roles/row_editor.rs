@@ -178,44 +178,12 @@ fn TargetEditor(
             .with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0))
     });
     let base = format!("row-{}-target-{}", row.id, target.id);
-    let touched = Touch::Target(target.id);
-    let db_issues = Signal::derive(move || {
-        let field = Field::TargetDb {
-            row: row_index.get(),
-            target: t_index.get(),
-        };
-        cx.issues_for(&field, touched)
-    });
-    let coll_issues = Signal::derive(move || {
-        let field = Field::TargetCollection {
-            row: row_index.get(),
-            target: t_index.get(),
-        };
-        cx.issues_for(&field, touched)
-    });
+    let at = move || (row_index.get(), t_index.get());
     view! {
         <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>
-            <ScopeField
-                id=format!("{base}-db")
-                label="Database"
-                any_label="Apply to any database"
-                text=target.db
-                any=target.any_db
-                touched=touched
-                form=cx.form
-                issues=db_issues
-            />
+            <ScopeField base=base.clone() part=Part::Database target=target cx=cx at=at />
             <Show when=move || is_collection.get()>
-                <ScopeField
-                    id=format!("{base}-coll")
-                    label="Collection"
-                    any_label="Apply to any collection"
-                    text=target.collection
-                    any=target.any_collection
-                    touched=touched
-                    form=cx.form
-                    issues=coll_issues
-                />
+                <ScopeField base=base.clone() part=Part::Collection target=target cx=cx at=at />
             </Show>
             <Show when=move || removable.get()>
                 <button
@@ -231,18 +199,51 @@ fn TargetEditor(
     }
 }
 
+/// Which name of a target a `ScopeField` edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Database,
+    Collection,
+}
+
 /// A database or collection name with its "Apply to any …" checkbox (which disables the name).
 #[component]
 fn ScopeField(
-    id: String,
-    label: &'static str,
-    any_label: &'static str,
-    text: RwSignal<String>,
-    any: RwSignal<bool>,
-    touched: Touch,
-    form: FormControl<Touch>,
-    issues: Signal<Vec<Issue>>,
+    /// The target's DOM name prefix.
+    base: String,
+    part: Part,
+    target: TargetState,
+    cx: RowContext,
+    /// The (row, target) position the rules address (tracked).
+    at: impl Fn() -> (usize, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let (suffix, label, any_label, text, any) = match part {
+        Part::Database => (
+            "db",
+            "Database",
+            "Apply to any database",
+            target.db,
+            target.any_db,
+        ),
+        Part::Collection => (
+            "coll",
+            "Collection",
+            "Apply to any collection",
+            target.collection,
+            target.any_collection,
+        ),
+    };
+    let touched = Touch::Target(target.id);
+    let form = cx.form;
+    let issues = Signal::derive(move || {
+        let (row, target) = at();
+        let field = match part {
+            Part::Database => Field::TargetDb { row, target },
+            Part::Collection => Field::TargetCollection { row, target },
+        };
+        cx.issues_for(&field, touched)
+    });
+    let id = format!("{base}-{suffix}");
     let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
     let (id, any_id, described_by) = (dom_id(&id), dom_id(&any_id), dom_id(&msgs));
     let (label_for, any_for) = (id.clone(), any_id.clone());

@@ -1,14 +1,13 @@
 //! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
-use super::form::{access_form, close_to_list, shown as shown_issues, AccessForm, TextField};
+use super::form::{adding_form, shown as shown_issues, AccessDialog, AccessForm, TextField};
 use super::list_path;
 use super::picker::ProjectRolePicker;
-use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::form::Field;
-use crate::ui::widgets::{CopyButton, Dialog, FormActions};
-use domain::model::{CreateProjectApiKey, CreateServiceAccount};
+use crate::ui::widgets::CopyButton;
+use domain::model::{ApiKey, CreateProjectApiKey, CreateServiceAccount, ServiceAccount};
 use domain::project_access::MemberKind;
 use domain::validate::{validate_api_key, validate_service_account, AccessField};
 use leptos::prelude::*;
@@ -45,7 +44,7 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
     }
 }
 
-/// What both dialogs are: the form until the credential is created, then its secret, once.
+/// "Create …": the form until the credential is created, then its secret, once.
 #[component]
 fn CreateDialog(
     id: &'static str,
@@ -53,24 +52,16 @@ fn CreateDialog(
     title: &'static str,
     kind: MemberKind,
     form: AccessForm,
-    shown: RwSignal<Option<ShownOnce>>,
-    /// Sends the request (once the form lets it go).
     send: Callback<()>,
+    shown: RwSignal<Option<ShownOnce>>,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let close = close_to_list(kind);
     view! {
-        <Dialog id=id title=title on_close=close>
-            {move || match shown.get() {
-                Some(s) => view! { <SecretOnce shown=s kind=kind /> }.into_any(),
-                None => view! {
-                    <form node_ref=form.node_ref() novalidate on:submit=form.on_submit(move || send.run(()))>
-                        {children()}
-                        <FormActions submit=title write=form.write() on_cancel=close />
-                    </form>
-                }.into_any(),
-            }}
-        </Dialog>
+        <AccessDialog id=id title=title.to_string() submit=title kind=kind form=form send=send
+            replaced=Signal::derive(move || shown.with(Option::is_some))
+            replaced_by=move || shown.get().map(|s| view! { <SecretOnce shown=s kind=kind /> })>
+            {children()}
+        </AccessDialog>
     }
 }
 
@@ -84,27 +75,24 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
         roles: roles.get(),
     };
     let issues = Memo::new(move |_| validate_api_key(&request()));
-    let form = access_form(issues, move || {
-        request();
-    });
-    track_unsaved(move || {
-        !form.done() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
+    let form = adding_form(issues, move || {
+        !desc.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
     let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_api_key(req),
-            move |key| {
+            move |key: ApiKey| {
                 shown.set(Some(ShownOnce {
                     facts: vec![("Description", key.desc), ("Public key", key.public_key)],
                     secret_label: "Private key",
                     secret: key.private_key.unwrap_or_default(),
-                }));
+                }))
             },
         );
     });
     view! {
-        <CreateDialog id="api-key-dialog" title="Create API Key" kind=MemberKind::ApiKey form=form shown=shown send=send>
+        <CreateDialog id="api-key-dialog" title="Create API Key" kind=MemberKind::ApiKey form=form send=send shown=shown>
             <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
             <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
         </CreateDialog>
@@ -133,35 +121,35 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
         secret_expires_after_hours: hours.get(),
     };
     let issues = Memo::new(move |_| validate_service_account(&request()));
-    let form = access_form(issues, move || {
-        request();
-    });
-    track_unsaved(move || {
-        !form.done()
-            && (!name.with(String::is_empty)
-                || !description.with(String::is_empty)
-                || !roles.with(Vec::is_empty))
+    // Reads the expiry too, so changing it forgets a refusal; it alone is nothing to lose.
+    let form = adding_form(issues, move || {
+        hours.track();
+        !name.with(String::is_empty)
+            | !description.with(String::is_empty)
+            | !roles.with(Vec::is_empty)
     });
     let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_service_account(req),
-            move |sa| {
+            move |sa: ServiceAccount| {
                 let secret = sa.secrets.first().cloned().unwrap_or_default();
+                let facts = vec![
+                    ("Name", sa.name),
+                    ("Client ID", sa.client_id),
+                    ("Secret expires", secret.expires_at),
+                ];
+                let secret = secret.secret.unwrap_or_default();
                 shown.set(Some(ShownOnce {
-                    facts: vec![
-                        ("Name", sa.name),
-                        ("Client ID", sa.client_id),
-                        ("Secret expires", secret.expires_at),
-                    ],
+                    facts,
                     secret_label: "Client secret",
-                    secret: secret.secret.unwrap_or_default(),
-                }));
+                    secret,
+                }))
             },
         );
     });
     view! {
-        <CreateDialog id="service-account-dialog" title="Create Service Account" kind=MemberKind::ServiceAccount form=form shown=shown send=send>
+        <CreateDialog id="service-account-dialog" title="Create Service Account" kind=MemberKind::ServiceAccount form=form send=send shown=shown>
             <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
             <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
             <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />

@@ -2,9 +2,10 @@
 //! field (the roles field also takes each role's), a labelled text input, and closing back to the list
 //! through the unsaved-changes guard.
 use super::list_path;
-use crate::ui::shell::guard::use_guard;
+use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::state::Area;
 use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::{Dialog, FormActions};
 use domain::project_access::MemberKind;
 use domain::validate::{AccessField, Field as IssueField, Issue};
 use leptos::prelude::*;
@@ -15,6 +16,19 @@ pub type AccessForm = FormControl<AccessField>;
 /// The controller of a Project Access dialog whose rules give `issues`; `input` tracks what it sends.
 pub fn access_form(issues: Memo<Vec<Issue>>, input: impl Fn() + 'static) -> AccessForm {
     FormControl::new(Area::ProjectAccess, issues, input)
+}
+
+/// The controller of a dialog that adds a member. `filled` says whether anything was entered, reading
+/// every input (so any edit forgets a refusal); until the member is added, leaving asks first.
+pub fn adding_form(
+    issues: Memo<Vec<Issue>>,
+    filled: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> AccessForm {
+    let form = access_form(issues, move || {
+        filled();
+    });
+    track_unsaved(move || !form.done() && filled());
+    form
 }
 
 /// The issues of `field` (the roles field also takes each role's issues), once it was left or the form
@@ -64,5 +78,36 @@ pub fn TextField(
                 on:blur=move |_| form.touch(field)
             />
         </Field>
+    }
+}
+
+/// A Project Access dialog: its fields (`children`), Atlas's refusal, Cancel and submit; `send` runs once
+/// the form lets it go. Once `replaced`, `replaced_by` shows instead of the form (a secret, once).
+#[component]
+pub fn AccessDialog(
+    id: &'static str,
+    title: String,
+    submit: &'static str,
+    kind: MemberKind,
+    form: AccessForm,
+    send: Callback<()>,
+    #[prop(optional, into)] replaced: Signal<bool>,
+    #[prop(optional, into)] replaced_by: ViewFn,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let close = close_to_list(kind);
+    view! {
+        <Dialog id=id title=title on_close=close>
+            {move || if replaced.get() {
+                replaced_by.run()
+            } else {
+                view! {
+                    <form node_ref=form.node_ref() novalidate on:submit=form.on_submit(move || send.run(()))>
+                        {children()}
+                        <FormActions submit=submit write=form.write() on_cancel=close />
+                    </form>
+                }.into_any()
+            }}
+        </Dialog>
     }
 }

@@ -1,6 +1,6 @@
 //! "Invite to Project", "Add Team" and "Edit Roles": routed dialogs around the shared project-role
 //! picker. Rules come from `domain::validate`; the backend checks them again.
-use super::form::{access_form, close_to_list, shown, TextField};
+use super::form::{access_form, adding_form, close_to_list, shown, AccessDialog, TextField};
 use super::picker::ProjectRolePicker;
 use super::{kind_of_path, list_path};
 use crate::ui::shell::guard::track_unsaved;
@@ -34,16 +34,12 @@ pub fn InviteDialog() -> impl IntoView {
             roles: roles.get(),
         })
     });
-    let form = access_form(issues, move || {
-        email.track();
-        roles.track();
+    // `|`, not `||`: every input is read, so every edit counts.
+    let form = adding_form(issues, move || {
+        !email.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
-    track_unsaved(move || {
-        !form.done() && (!email.with(String::is_empty) || !roles.with(Vec::is_empty))
-    });
-    let close = close_to_list(MemberKind::User);
     let back = back_to_list(MemberKind::User);
-    let on_submit = form.on_submit(move || {
+    let send = Callback::new(move |()| {
         let invite = InviteProjectUser {
             username: email.get_untracked().trim().to_string(),
             roles: roles.get_untracked(),
@@ -52,13 +48,10 @@ pub fn InviteDialog() -> impl IntoView {
         form.send(move |b| b.invite_user(invite), move |_| back());
     });
     view! {
-        <Dialog id="invite-dialog" title="Invite to Project" on_close=close>
-            <form node_ref=form.node_ref() novalidate on:submit=on_submit>
-                <TextField id="invite-email" label="Email address" value=email form=form field=AccessField::Email input_type="email" />
-                <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                <FormActions submit="Invite" write=form.write() on_cancel=close />
-            </form>
-        </Dialog>
+        <AccessDialog id="invite-dialog" title="Invite to Project".to_string() submit="Invite" kind=MemberKind::User form=form send=send>
+            <TextField id="invite-email" label="Email address" value=email form=form field=AccessField::Email input_type="email" />
+            <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </AccessDialog>
     }
 }
 
@@ -101,32 +94,24 @@ pub fn AddTeamDialog() -> impl IntoView {
         }
         issues
     });
-    let form = access_form(issues, move || {
-        team.track();
-        roles.track();
+    let form = adding_form(issues, move || {
+        !team.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
-    track_unsaved(move || {
-        !form.done() && (!team.with(String::is_empty) || !roles.with(Vec::is_empty))
-    });
-    let close = close_to_list(MemberKind::Team);
     let back = back_to_list(MemberKind::Team);
-    let on_submit = form.on_submit(move || {
+    let send = Callback::new(move |()| {
         // Without a known team the form has an error and nothing is sent.
         let (id, r) = (team_id().unwrap_or_default(), roles.get_untracked());
         let back = back.clone();
         form.send(move |b| b.add_team(id, r), move |_| back());
     });
     view! {
-        <Dialog id="team-dialog" title="Add Team" on_close=close>
-            <form node_ref=form.node_ref() novalidate on:submit=on_submit>
-                <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
-                <datalist id=dom_id("org-teams")>
-                    {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
-                </datalist>
-                <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                <FormActions submit="Add Team" write=form.write() on_cancel=close />
-            </form>
-        </Dialog>
+        <AccessDialog id="team-dialog" title="Add Team".to_string() submit="Add Team" kind=MemberKind::Team form=form send=send>
+            <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
+            <datalist id=dom_id("org-teams")>
+                {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
+            </datalist>
+            <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </AccessDialog>
     }
 }
 
