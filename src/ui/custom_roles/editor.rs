@@ -8,10 +8,8 @@ use super::LIST_PATH;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{lookup, use_data, Area, LoadStatus, Lookup};
-use crate::ui::widgets::form::{Field, FormControl, ReviewGate};
-use crate::ui::widgets::{
-    ConflictStep, FieldMessages, FormActions, RefusalBanner, ReviewStep, TheirVersion,
-};
+use crate::ui::widgets::form::{Conflict, EditEnd, Field, FormControl, ReviewGate, Step};
+use crate::ui::widgets::{FieldMessages, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{role_change, role_lines, same_role};
 use domain::model::{ApiError, CustomDbRole, UpdateCustomDbRole};
 use domain::role_form::RoleForm;
@@ -84,16 +82,6 @@ fn is_name_error(e: &ApiError) -> bool {
                 | ATLAS_INVALID_CUSTOM_ROLE_RESTRICTED
         )
     )
-}
-
-/// The step an edit ends in (see `ReviewGate`): a review of the change before it is sent, or, when someone
-/// else changed the role since the editor opened (the Admin API replaces actions and inherited roles
-/// wholesale), both changes side by side with a choice: keep mine, take theirs, or merge by hand.
-#[derive(Clone, Debug, PartialEq)]
-enum Step {
-    Review,
-    /// The role as re-read differs from the one the editor opened with.
-    Conflict(CustomDbRole),
 }
 
 #[component]
@@ -184,32 +172,37 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
                 })
             },
             saved.clone(),
-            move |theirs| gate.show_focused(Step::Conflict(theirs), "conflict-title"),
+            move |theirs| gate.show_focused(Step::Changed(theirs), "conflict-title"),
         );
     });
-    let keep_mine = Callback::new(move |()| {
-        if let Some(Step::Conflict(theirs)) = gate.shown_untracked() {
-            base.set(theirs);
-            save.run(());
-        }
+    let keep_mine = gate.with_theirs(move |theirs| {
+        base.set(theirs);
+        save.run(());
     });
-    let take_theirs = Callback::new(move |()| {
-        if let Some(Step::Conflict(theirs)) = gate.shown_untracked() {
-            let form = RoleForm::from_role(&theirs);
-            initial.set_value(form.clone());
-            base.set(theirs);
-            theirs_shown.set(None);
-            gate.back();
-            state.load_rows(&form);
-        }
+    let take_theirs = gate.with_theirs(move |theirs| {
+        let form = RoleForm::from_role(&theirs);
+        initial.set_value(form.clone());
+        base.set(theirs);
+        theirs_shown.set(None);
+        gate.back();
+        state.load_rows(&form);
     });
-    let merge = Callback::new(move |()| {
-        if let Some(Step::Conflict(theirs)) = gate.shown_untracked() {
-            base.set(theirs.clone());
-            theirs_shown.set(Some(theirs));
-            gate.back();
-        }
+    let merge = gate.with_theirs(move |theirs| {
+        base.set(theirs.clone());
+        theirs_shown.set(Some(theirs));
+        gate.back();
     });
+    // Someone else changed the role since the editor opened (the Admin API replaces actions and inherited
+    // roles wholesale): both changes side by side, and the person chooses.
+    let name = base.with_untracked(|b| b.role_name.clone());
+    let conflict = Conflict {
+        title: "Someone else changed this role",
+        message: format!("{name} was changed since you opened it. Saving replaces its actions and inherited roles with yours, so their change would be lost. Choose what to keep."),
+        their_change: Callback::new(move |theirs| role_change(&base.get_untracked(), &theirs)),
+        keep_mine,
+        take_theirs,
+        merge,
+    };
     let revert = (!create).then(|| Callback::new(move |()| state.load_rows(&initial.get_value())));
 
     let title = match &editing {
@@ -253,36 +246,12 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             <crate::ui::lint::LintPanel role=role exists=!create />
             {move || theirs_shown.get().map(|t| view! { <TheirVersion lines=role_lines(&t) help="Edit the form to combine both; saving checks the role again first." /> })}
             <RequestPreview role=role create=create project_id=project_id />
-            {move || match gate.shown() {
-                None => view! {
-                    <FormActions submit=if create { "Add Custom Role" } else { "Update Custom Role" } write=form.write()
-                        cancel_href=LIST_PATH.to_string() on_revert=revert unchanged=Signal::derive(pristine) refusal_elsewhere=true />
-                }.into_any(),
-                Some(Step::Review) => view! {
-                    <ReviewStep
-                        intro=format!("What {} will grant differently once saved:", base.with_untracked(|b| b.role_name.clone()))
-                        change=role_change(&base.get_untracked(), &role.get_untracked())
-                        busy=form.sending()
-                        on_save=save
-                        on_back=Callback::new(move |()| gate.back())
-                    />
-                }.into_any(),
-                Some(Step::Conflict(theirs)) => view! {
-                    <ConflictStep
-                        title="Someone else changed this role"
-                        message=format!(
-                            "{} was changed since you opened it. Saving replaces its actions and inherited roles with yours, so their change would be lost. Choose what to keep.",
-                            base.with_untracked(|b| b.role_name.clone())
-                        )
-                        their_change=role_change(&base.get_untracked(), &theirs)
-                        my_change=role_change(&base.get_untracked(), &role.get_untracked())
-                        busy=form.sending()
-                        on_keep_mine=keep_mine
-                        on_take_theirs=take_theirs
-                        on_merge=merge
-                    />
-                }.into_any(),
-            }}
+            <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict
+                intro=format!("What {name} will grant differently once saved:")
+                change=Callback::new(move |()| role_change(&base.get_untracked(), &role.get_untracked()))>
+                <FormActions submit=if create { "Add Custom Role" } else { "Update Custom Role" } write=form.write()
+                    cancel_href=LIST_PATH.to_string() on_revert=revert unchanged=Signal::derive(pristine) refusal_elsewhere=true />
+            </EditEnd>
         </form>
     }
 }

@@ -4,22 +4,15 @@
 //! would have to be invented (a password user needs the new password typed in this edit).
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::shell::ids::dom_id;
+use crate::ui::widgets::form::Step;
 use crate::ui::widgets::ChangeList;
 use domain::diff::{same_user, user_change, user_lines, Change};
 use domain::model::DatabaseUser;
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
 
-/// Where a reviewed edit stands after "Save changes".
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    /// Nothing in the way (yet): the review is shown.
-    Review,
-    /// The user as re-read differs from the one the dialog opened with.
-    Changed(Box<DatabaseUser>),
-    /// The user is gone.
-    Deleted,
-}
+/// Where a reviewed edit stands after "Save changes": theirs when the user changed meanwhile.
+pub type Outcome = Step<Box<DatabaseUser>>;
 
 /// Re-reads the user `base` was read as and sends `mine` only if nothing changed since: otherwise what
 /// did (the Admin API has no conditional update, so this is as close as a client gets).
@@ -31,7 +24,7 @@ pub fn update_unless_changed(
     Box::pin(async move {
         let (db, name) = (base.database_name.clone(), base.username.clone());
         match b.get_database_user(db.clone(), name.clone()).await {
-            Err(e) if e.error == 404 => return Ok(Err(Outcome::Deleted)),
+            Err(e) if e.error == 404 => return Ok(Err(Outcome::Gone)),
             Err(e) => return Err(e),
             Ok(theirs) if !same_user(&theirs, &base) => {
                 return Ok(Err(Outcome::Changed(Box::new(theirs))))

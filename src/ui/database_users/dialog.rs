@@ -1,16 +1,14 @@
 //! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
 //! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
-use super::conflict::{change_of, update_unless_changed, Outcome, UserDeleted};
+use super::conflict::{change_of, update_unless_changed, UserDeleted};
 use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use super::LIST_PATH;
 use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::form::{Field, FormControl, ReviewGate};
-use crate::ui::widgets::{
-    ConflictStep, Dialog, FieldMessages, FormActions, RefusalBanner, ReviewStep, TheirVersion,
-};
+use crate::ui::widgets::form::{Conflict, EditEnd, Field, FormControl, ReviewGate, Step};
+use crate::ui::widgets::{Dialog, FieldMessages, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{user_change, user_lines};
 use domain::model::DatabaseUser;
 use domain::user_form::{AuthMethod, UserRoles};
@@ -207,25 +205,19 @@ pub(super) fn UserDialog(
     };
     let keep_mine = {
         let send = send.clone();
-        Callback::new(move |()| {
-            if let Some(Outcome::Changed(theirs)) = gate.shown_untracked() {
-                base.set(*theirs);
-                gate.show(Outcome::Review);
-                send(false);
-            }
+        gate.with_theirs(move |theirs| {
+            base.set(*theirs);
+            gate.show(Step::Review);
+            send(false);
         })
     };
-    let merge = Callback::new(move |()| {
-        if let Some(Outcome::Changed(theirs)) = gate.shown_untracked() {
-            base.set((*theirs).clone());
-            theirs_shown.set(Some(*theirs));
-            gate.back();
-        }
+    let merge = gate.with_theirs(move |theirs| {
+        base.set((*theirs).clone());
+        theirs_shown.set(Some(*theirs));
+        gate.back();
     });
-    let take = Callback::new(move |()| {
-        if let (Some(Outcome::Changed(theirs)), Some(take)) =
-            (gate.shown_untracked(), on_take_theirs)
-        {
+    let take = gate.with_theirs(move |theirs| {
+        if let Some(take) = on_take_theirs {
             take.run(*theirs);
         }
     });
@@ -235,7 +227,7 @@ pub(super) fn UserDialog(
             if create {
                 send(false);
             } else {
-                gate.show_focused(Outcome::Review, "review-title");
+                gate.show_focused(Step::Review, "review-title");
             }
         }
     });
@@ -248,6 +240,19 @@ pub(super) fn UserDialog(
         move |()| send(true)
     });
     let review_change = move || base.with_untracked(|b| change_of(b, &user.get_untracked()));
+    let name = base.with_untracked(|b| b.username.clone());
+    let conflict = Conflict {
+        title: "Someone else changed this user",
+        message: format!("{name} was changed since you opened it. Saving replaces its roles, restrictions, labels and description with yours, so their change would be lost. Choose what to keep."),
+        their_change: Callback::new(move |theirs: Box<DatabaseUser>| user_change(&base.get_untracked(), &theirs)),
+        keep_mine,
+        take_theirs: take,
+        merge,
+    };
+    let gone = move || {
+        let back = Callback::new(move |()| gate.back());
+        view! { <UserDeleted mine=user.get_untracked() busy=form.sending() on_recreate=recreate on_back=back /> }
+    };
     let title = if create {
         "Add New Database User".to_string()
     } else {
@@ -295,45 +300,12 @@ pub(super) fn UserDialog(
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
                 {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
                 {move || theirs_shown.get().map(|t| view! { <TheirVersion lines=user_lines(&t) help="Edit the form to combine both; saving checks the user again first." /> })}
-                {move || match gate.shown() {
-                    None => view! {
-                        <FormActions submit=if create { "Add User" } else { "Update User" } write=form.write() on_cancel=close
-                            refusal_elsewhere=true on_revert=on_revert
-                            unchanged=Signal::derive(move || !changed()) />
-                    }.into_any(),
-                    Some(Outcome::Review) => view! {
-                        <ReviewStep
-                            intro=format!("What changes for {} once saved:", base.with_untracked(|b| b.username.clone()))
-                            change=review_change()
-                            busy=form.sending()
-                            on_save=save
-                            on_back=Callback::new(move |()| gate.back())
-                        />
-                    }.into_any(),
-                    Some(Outcome::Changed(theirs)) => view! {
-                        <ConflictStep
-                            title="Someone else changed this user"
-                            message=format!(
-                                "{} was changed since you opened it. Saving replaces its roles, restrictions, labels and description with yours, so their change would be lost. Choose what to keep.",
-                                base.with_untracked(|b| b.username.clone())
-                            )
-                            their_change=user_change(&base.get_untracked(), &theirs)
-                            my_change=review_change()
-                            busy=form.sending()
-                            on_keep_mine=keep_mine
-                            on_take_theirs=take
-                            on_merge=merge
-                        />
-                    }.into_any(),
-                    Some(Outcome::Deleted) => view! {
-                        <UserDeleted
-                            mine=user.get_untracked()
-                            busy=form.sending()
-                            on_recreate=recreate
-                            on_back=Callback::new(move |()| gate.back())
-                        />
-                    }.into_any(),
-                }}
+                <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict gone=gone
+                    intro=format!("What changes for {name} once saved:")
+                    change=Callback::new(move |()| review_change())>
+                    <FormActions submit=if create { "Add User" } else { "Update User" } write=form.write() on_cancel=close
+                        refusal_elsewhere=true on_revert=on_revert unchanged=Signal::derive(move || !changed()) />
+                </EditEnd>
             </form>
         </Dialog>
     }

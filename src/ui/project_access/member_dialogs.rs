@@ -6,10 +6,8 @@ use super::{kind_of_path, list_path};
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{lookup, use_data, Lookup};
-use crate::ui::widgets::form::ReviewGate;
-use crate::ui::widgets::{
-    Banner, ConflictStep, Dialog, FormActions, RefusalBanner, ReviewStep, TheirVersion,
-};
+use crate::ui::widgets::form::{Conflict, EditEnd, ReviewGate, Step};
+use crate::ui::widgets::{Banner, Dialog, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{member_change, member_lines, same_member_roles};
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
@@ -146,16 +144,6 @@ pub fn EditRolesDialog() -> impl IntoView {
     }
 }
 
-/// The step an edit of a member's roles ends in.
-#[derive(Clone, Debug, PartialEq)]
-enum Step {
-    Review,
-    /// Their project roles as re-read differ from those the dialog opened with.
-    Changed(Vec<String>),
-    /// The member is no longer in the project.
-    Removed,
-}
-
 #[component]
 fn EditRolesForm(member: Member) -> impl IntoView {
     let kind = member.kind;
@@ -191,7 +179,7 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                 Box::pin(async move {
                     let now = b.list_members().await?;
                     match now.into_iter().find(|m| m.kind == kind && m.id == id) {
-                        None => Ok(Err(Step::Removed)),
+                        None => Ok(Err(Step::Gone)),
                         Some(m) if !same_member_roles(&m.roles, &expected) => {
                             Ok(Err(Step::Changed(m.roles)))
                         }
@@ -202,35 +190,51 @@ fn EditRolesForm(member: Member) -> impl IntoView {
             move |_| back(),
             move |step| {
                 // A removed member has no roles left to save: closing needn't ask.
-                if step == Step::Removed {
+                if step == Step::Gone {
                     form.mark_done();
                 }
                 gate.show_focused(step, "conflict-title");
             },
         );
     });
-    let keep_mine = Callback::new(move |()| {
-        if let Some(Step::Changed(theirs)) = gate.shown_untracked() {
-            loaded.set(theirs);
-            save.run(());
-        }
+    let keep_mine = gate.with_theirs(move |theirs| {
+        loaded.set(theirs);
+        save.run(());
     });
-    let take_theirs = Callback::new(move |()| {
-        if let Some(Step::Changed(theirs)) = gate.shown_untracked() {
-            loaded.set(theirs.clone());
-            roles.set(theirs);
-            theirs_shown.set(None);
-            gate.back();
-        }
+    let take_theirs = gate.with_theirs(move |theirs| {
+        loaded.set(theirs.clone());
+        roles.set(theirs);
+        theirs_shown.set(None);
+        gate.back();
     });
-    let merge = Callback::new(move |()| {
-        if let Some(Step::Changed(theirs)) = gate.shown_untracked() {
-            loaded.set(theirs.clone());
-            theirs_shown.set(Some(theirs));
-            gate.back();
-        }
+    let merge = gate.with_theirs(move |theirs| {
+        loaded.set(theirs.clone());
+        theirs_shown.set(Some(theirs));
+        gate.back();
     });
     let who = member.name.clone();
+    let conflict = Conflict {
+        title: "Someone else changed these roles",
+        message: format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep."),
+        their_change: Callback::new(move |theirs: Vec<String>| member_change(&loaded.get_untracked(), &theirs)),
+        keep_mine,
+        take_theirs,
+        merge,
+    };
+    let gone = {
+        let who = who.clone();
+        move || {
+            view! {
+                <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
+                    <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
+                    <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
+                    </div>
+                </section>
+            }
+        }
+    };
     let label = if kind == MemberKind::ApiKey {
         "Project Permissions"
     } else {
@@ -245,46 +249,13 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                     <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
                 })}
                 {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
-                {
-                    let who = who.clone();
-                    move || match gate.shown() {
-                        None => view! {
-                            <FormActions submit="Save Roles" write=form.write() on_cancel=close refusal_elsewhere=true
-                                on_revert=Some(Callback::new(move |()| roles.set(loaded.get_untracked())))
-                                unchanged=Signal::derive(move || loaded.with(|l| roles.with(|r| r == l))) />
-                        }.into_any(),
-                        Some(Step::Review) => view! {
-                            <ReviewStep
-                                intro=format!("How the project roles of {who} change once saved:")
-                                change=member_change(&loaded.get_untracked(), &roles.get_untracked())
-                                busy=form.sending()
-                                on_save=save
-                                on_back=Callback::new(move |()| gate.back())
-                            />
-                        }.into_any(),
-                        Some(Step::Changed(theirs)) => view! {
-                            <ConflictStep
-                                title="Someone else changed these roles"
-                                message=format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep.")
-                                their_change=member_change(&loaded.get_untracked(), &theirs)
-                                my_change=member_change(&loaded.get_untracked(), &roles.get_untracked())
-                                busy=form.sending()
-                                on_keep_mine=keep_mine
-                                on_take_theirs=take_theirs
-                                on_merge=merge
-                            />
-                        }.into_any(),
-                        Some(Step::Removed) => view! {
-                            <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
-                                <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
-                                <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
-                                <div class="form-actions">
-                                    <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
-                                </div>
-                            </section>
-                        }.into_any(),
-                    }
-                }
+                <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict gone=gone
+                    intro=format!("How the project roles of {who} change once saved:")
+                    change=Callback::new(move |()| member_change(&loaded.get_untracked(), &roles.get_untracked()))>
+                    <FormActions submit="Save Roles" write=form.write() on_cancel=close refusal_elsewhere=true
+                        on_revert=Some(Callback::new(move |()| roles.set(loaded.get_untracked())))
+                        unchanged=Signal::derive(move || loaded.with(|l| roles.with(|r| r == l))) />
+                </EditEnd>
             </form>
         </Dialog>
     }
