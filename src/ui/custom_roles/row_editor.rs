@@ -3,12 +3,12 @@
 use super::form_state::{FormState, RowState, TargetState, Touch};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::Data;
-use crate::ui::widgets::form::FormControl;
-use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
 use domain::role_form::Row;
-use domain::validate::{Field, Issue};
+use domain::validate::{Field as IssueField, Issue};
 use leptos::prelude::*;
 
 /// What a row needs from the editor around it.
@@ -22,7 +22,7 @@ pub struct RowContext {
 
 impl RowContext {
     /// The issues of `field`, once `key` was left or the form submitted (tracked).
-    fn issues_for(&self, field: &Field, key: Touch) -> Vec<Issue> {
+    fn issues_for(&self, field: &IssueField, key: Touch) -> Vec<Issue> {
         if !self.form.shows(&key) {
             return Vec::new();
         }
@@ -93,12 +93,8 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             });
         }
     });
-    let picker_id = format!("row-{}-picker", row.id);
-    let picker_msgs = format!("row-{}-messages", row.id);
     let picker_issues =
-        Signal::derive(move || cx.issues_for(&Field::Row(index.get()), Touch::Row(row.id)));
-    let picker_invalid =
-        Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
+        Signal::derive(move || cx.issues_for(&IssueField::Row(index.get()), Touch::Row(row.id)));
     let needs_targets = move || {
         matches!(
             category.get(),
@@ -115,21 +111,19 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 {move || format!("Action or role {}", index.get() + 1)}
                 {move || (cx.editing.with_value(Option::is_some)).then(|| cx.state.row_mark(row)).flatten().map(|m| view! { <span class="row-mark">{format!(" ({m})")}</span> })}
             </legend>
-            <div class="field">
-                <label for=dom_id(&picker_id)>"Action or Role"</label>
+            <Field id=format!("row-{}-picker", row.id) label="Action or Role" issues=picker_issues let:c>
                 <GroupedCombobox
-                    id=picker_id
+                    id=c.name.clone()
                     label="Action or Role"
                     groups=groups
                     chips=chips
                     on_toggle=on_toggle
-                    invalid=picker_invalid
-                    described_by=picker_msgs.clone()
+                    invalid=c.invalid()
+                    described_by=c.described_by_names.clone()
                     placeholder="Type to filter, e.g. find"
                     on_blur=cx.form.touch_cb(Touch::Row(row.id))
                 />
-                <FieldMessages id=picker_msgs issues=picker_issues />
-            </div>
+            </Field>
             <Show when=needs_targets>
                 <div class="targets">
                     <For each=move || row.targets.get() key=|t| t.id let(target)>
@@ -238,26 +232,24 @@ fn ScopeField(
     let issues = Signal::derive(move || {
         let (row, target) = at();
         let field = match part {
-            Part::Database => Field::TargetDb { row, target },
-            Part::Collection => Field::TargetCollection { row, target },
+            Part::Database => IssueField::TargetDb { row, target },
+            Part::Collection => IssueField::TargetCollection { row, target },
         };
         cx.issues_for(&field, touched)
     });
     let id = format!("{base}-{suffix}");
-    let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
-    let (id, any_id, described_by) = (dom_id(&id), dom_id(&any_id), dom_id(&msgs));
-    let (label_for, any_for) = (id.clone(), any_id.clone());
+    let any_id = dom_id(&format!("{id}-any"));
+    let any_for = any_id.clone();
     view! {
-        <div class="field">
-            <label for=label_for>{label}</label>
+        <Field id=id label=label issues=issues let:c>
             <input
-                id=id
+                id=c.id()
                 type="text"
                 autocomplete="off"
                 disabled=move || any.get()
                 prop:value=move || text.get()
-                aria-invalid=aria_invalid(issues)
-                aria-describedby=described_by
+                aria-invalid=c.aria_invalid()
+                aria-describedby=c.described_by()
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(touched)
             />
@@ -273,7 +265,6 @@ fn ScopeField(
                 />
                 {any_label}
             </label>
-            <FieldMessages id=msgs issues=issues />
-        </div>
+        </Field>
     }
 }

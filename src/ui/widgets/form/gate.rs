@@ -1,6 +1,6 @@
 //! The review gate: an edit ends in a step (the review, a conflict) shown only while the input is still
-//! what the step was shown for. Any change returns to editing; changing it back does not bring the step
-//! back. Compared, not reset by an effect, which could run after a quick submit and hide the step.
+//! what the step was shown for, so any change returns to editing. Compared, not reset by an effect, which
+//! could run after a quick submit and hide the step.
 use leptos::prelude::*;
 
 pub struct ReviewGate<V: Send + Sync + 'static, S: Send + Sync + 'static> {
@@ -64,5 +64,32 @@ where
     /// The same, untracked (a step's own buttons reading which step they are in).
     pub fn shown_untracked(&self) -> Option<S> {
         self.shown.get_untracked()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_shows_while_the_input_is_as_it_was_shown_for() {
+        Owner::new().with(|| {
+            let text = RwSignal::new("orders".to_string());
+            let input = Memo::new(move |_| text.get());
+            let gate = ReviewGate::<String, &'static str>::new(input);
+            assert_eq!(gate.shown_untracked(), None, "editing at first");
+            gate.show("review");
+            assert_eq!(gate.shown_untracked(), Some("review"));
+            text.set("orders2".into());
+            assert_eq!(gate.shown_untracked(), None, "an edit returns to editing");
+            gate.show("conflict");
+            assert_eq!(
+                gate.shown_untracked(),
+                Some("conflict"),
+                "shown for the new input"
+            );
+            gate.back();
+            assert_eq!(gate.shown_untracked(), None);
+        });
     }
 }
