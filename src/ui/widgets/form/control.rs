@@ -8,6 +8,9 @@ use domain::model::ApiError;
 use domain::validate::{Field, Issue};
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+type Belongs = Arc<dyn Fn(&Field) -> bool + Send + Sync>;
 
 /// `K` names what a person can leave (a field, a row): its messages show once it was left.
 pub struct FormControl<K: Send + Sync + 'static> {
@@ -32,6 +35,11 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
     /// A form whose input's rules give `issues` and whose write changes `area`. `input` reads (tracks) the
     /// whole input: any edit makes the last refusal stale, so it is forgotten.
     pub fn new(area: Area, issues: Memo<Vec<Issue>>, input: impl Fn() + 'static) -> Self {
+        Self::with_input(area, issues, Box::new(input))
+    }
+
+    // Boxed, so each form's closures don't make another copy of the controller.
+    fn with_input(area: Area, issues: Memo<Vec<Issue>>, input: Box<dyn Fn()>) -> Self {
         let form = FormControl {
             submitted: RwSignal::new(false),
             touched: RwSignal::new(Vec::new()),
@@ -91,12 +99,20 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
         key: K,
         belongs: impl Fn(&Field) -> bool + Send + Sync + 'static,
     ) -> Signal<Vec<Issue>> {
+        self.shown_if(Some(key), Arc::new(belongs))
+    }
+
+    fn shown_if(&self, key: Option<K>, belongs: Belongs) -> Signal<Vec<Issue>> {
         let this = *self;
         Signal::derive(move || {
-            if !this.shows(&key) {
+            let shows = match &key {
+                Some(key) => this.shows(key),
+                None => this.submitted.get(),
+            };
+            if !shows {
                 return Vec::new();
             }
-            this.issues_where(&belongs)
+            this.issues_where(&*belongs)
         })
     }
 
@@ -105,17 +121,11 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
         &self,
         belongs: impl Fn(&Field) -> bool + Send + Sync + 'static,
     ) -> Signal<Vec<Issue>> {
-        let this = *self;
-        Signal::derive(move || {
-            if !this.submitted.get() {
-                return Vec::new();
-            }
-            this.issues_where(&belongs)
-        })
+        self.shown_if(None, Arc::new(belongs))
     }
 
     /// The issues whose field `belongs` (tracked), shown or not.
-    pub fn issues_where(&self, belongs: &impl Fn(&Field) -> bool) -> Vec<Issue> {
+    pub fn issues_where(&self, belongs: &dyn Fn(&Field) -> bool) -> Vec<Issue> {
         self.issues
             .with(|all| all.iter().filter(|i| belongs(&i.field)).cloned().collect())
     }
@@ -139,8 +149,12 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
 
     /// The `<form>`'s `on:submit`: stays on the page, and runs `go` only when [`submit`](Self::submit)
     /// lets the form go on.
-    pub fn on_submit(&self, go: impl Fn() + 'static) -> impl Fn(web_sys::SubmitEvent) + 'static {
+    pub fn on_submit(
+        &self,
+        go: impl Fn() + Send + 'static,
+    ) -> impl Fn(web_sys::SubmitEvent) + Send + 'static {
         let this = *self;
+        let go: Box<dyn Fn() + Send> = Box::new(go);
         move |ev| {
             ev.prevent_default();
             if this.submit() {

@@ -60,22 +60,41 @@ where
     C: FnOnce(Control) -> V + 'static,
     V: IntoView + 'static,
 {
-    let (help_name, messages) = (format!("{id}-help"), format!("{id}-messages"));
     let described_by_names = match help {
-        Some(_) => format!("{help_name} {messages}"),
-        None => messages.clone(),
+        Some(_) => format!("{id}-help {id}-messages"),
+        None => format!("{id}-messages"),
     };
     let control = Control {
         name: id.clone(),
         described_by_names,
         invalid: Signal::derive(move || issues.with(|i| i.iter().any(Issue::is_error))),
     };
+    // Only the control is typed per use; the frame around it is one function for every field.
+    frame(
+        id,
+        label,
+        help,
+        issues,
+        hidden,
+        children(control).into_any(),
+    )
+}
+
+fn frame(
+    id: String,
+    label: String,
+    help: Option<Signal<String>>,
+    issues: Signal<Vec<Issue>>,
+    hidden: Signal<bool>,
+    control: AnyView,
+) -> AnyView {
     view! {
         <div class="field" hidden=move || hidden.get()>
             <label for=dom_id(&id)>{label}</label>
-            {children(control)}
-            {help.map(|h| view! { <p id=dom_id(&help_name) class="help">{move || h.get()}</p> })}
-            <FieldMessages id=messages issues=issues />
+            {control}
+            {help.map(|h| view! { <p id=dom_id(&format!("{id}-help")) class="help">{move || h.get()}</p> })}
+            <FieldMessages id=format!("{id}-messages") issues=issues />
         </div>
     }
+    .into_any()
 }

@@ -46,16 +46,6 @@ pub struct Conflict<T: 'static> {
     pub merge: Callback<()>,
 }
 
-impl<T: 'static> Clone for Conflict<T> {
-    fn clone(&self) -> Self {
-        Conflict {
-            title: self.title,
-            message: self.message.clone(),
-            ..*self
-        }
-    }
-}
-
 /// The step the gate shows, or `children` (the form's buttons) while editing.
 #[component]
 pub fn EditEnd<V, T>(
@@ -77,28 +67,75 @@ where
     V: Clone + PartialEq + Send + Sync + 'static,
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let back = Callback::new(move |()| gate.back());
-    move || {
-        match gate.shown() {
+    // Only reading the step is typed per editor; what it shows is one function for all of them.
+    let their_change = conflict.their_change;
+    let shown = Signal::derive(move || {
+        gate.shown().map(|step| match step {
+            Step::Review => Step::Review,
+            Step::Changed(theirs) => Step::Changed(their_change.run(theirs)),
+            Step::Gone => Step::Gone,
+        })
+    });
+    let parts = Parts {
+        busy,
+        intro,
+        change,
+        on_save,
+        back: Callback::new(move |()| gate.back()),
+        title: conflict.title,
+        message: conflict.message,
+        choices: [conflict.keep_mine, conflict.take_theirs, conflict.merge],
+        gone,
+    };
+    end_view(shown, parts, children)
+}
+
+/// What `EditEnd` shows, its type parameters gone (one rendering function for every editor).
+struct Parts {
+    busy: Signal<bool>,
+    intro: String,
+    change: Callback<(), Change>,
+    on_save: Callback<()>,
+    back: Callback<()>,
+    title: &'static str,
+    message: String,
+    /// Keep mine, take theirs, merge by hand.
+    choices: [Callback<()>; 3],
+    gone: ViewFn,
+}
+
+fn end_view(shown: Signal<Option<Step<Change>>>, parts: Parts, children: ChildrenFn) -> AnyView {
+    let Parts {
+        busy,
+        intro,
+        change,
+        on_save,
+        back,
+        title,
+        message,
+        choices: [keep_mine, take_theirs, merge],
+        gone,
+    } = parts;
+    (move || match shown.get() {
         None => children().into_any(),
         Some(Step::Review) => view! {
             <ReviewStep intro=intro.clone() change=change.run(()) busy=busy on_save=on_save on_back=back />
         }
         .into_any(),
-        Some(Step::Changed(theirs)) => view! {
+        Some(Step::Changed(their_change)) => view! {
             <ConflictStep
-                title=conflict.title
-                message=conflict.message.clone()
-                their_change=conflict.their_change.run(theirs)
+                title=title
+                message=message.clone()
+                their_change=their_change
                 my_change=change.run(())
                 busy=busy
-                on_keep_mine=conflict.keep_mine
-                on_take_theirs=conflict.take_theirs
-                on_merge=conflict.merge
+                on_keep_mine=keep_mine
+                on_take_theirs=take_theirs
+                on_merge=merge
             />
         }
         .into_any(),
         Some(Step::Gone) => gone.run(),
-    }
-    }
+    })
+    .into_any()
 }
