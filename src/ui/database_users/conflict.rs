@@ -1,7 +1,7 @@
 //! The end of a user edit when someone else got there first: "Save changes" re-reads the user, and if it
 //! changed since the dialog opened, the dialog shows both changes with the shared choice (merge by hand,
-//! take theirs, keep mine); if it was deleted, the dialog says so and offers to re-create it only when nothing
-//! would have to be invented (a password user needs the new password typed in this edit).
+//! take theirs, keep mine); if it was deleted, the dialog says so and offers to re-create it only when
+//! nothing would have to be invented (a password user needs the new password typed in this edit).
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::widgets::form::Step;

@@ -88,11 +88,6 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
         self.submitted.get() || self.touched.with(|t| t.contains(key))
     }
 
-    /// Whether the form was submitted (tracked): from then on every message shows.
-    pub fn submitted(&self) -> bool {
-        self.submitted.get()
-    }
-
     /// The issues whose field `belongs` to `key`, once `key` was left or the form submitted.
     pub fn shown(
         &self,
