@@ -11,8 +11,6 @@ pub struct TargetState {
     pub any_db: RwSignal<bool>,
     pub collection: RwSignal<String>,
     pub any_collection: RwSignal<bool>,
-    /// Messages show once the user has left one of the target's fields.
-    pub touched: RwSignal<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +18,15 @@ pub struct RowState {
     pub id: usize,
     pub items: RwSignal<Vec<Item>>,
     pub targets: RwSignal<Vec<TargetState>>,
-    pub touched: RwSignal<bool>,
+}
+
+/// What the person can leave in the editor: the name, a row's picker, a target's fields (by their
+/// stable ids). Its messages show from then on (`FormControl`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+    Name,
+    Row(usize),
+    Target(usize),
 }
 
 impl RowState {
@@ -44,7 +50,6 @@ impl RowState {
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub name: RwSignal<String>,
-    pub name_touched: RwSignal<bool>,
     pub rows: RwSignal<Vec<RowState>>,
     /// Parts of the role no row can show; kept so saving never drops them.
     extra: StoredValue<Extra>,
@@ -54,8 +59,6 @@ pub struct FormState {
     owner: StoredValue<Option<Owner>>,
     /// The rows as loaded (by row id), so an edited row can be marked "Changed" and a new one "New".
     baseline: StoredValue<Vec<(usize, Row)>>,
-    /// Set by the first submit attempt: from then on every message shows.
-    pub submitted: RwSignal<bool>,
 }
 
 fn scope_parts(s: &Scope) -> (String, bool) {
@@ -77,13 +80,11 @@ impl FormState {
     pub fn new(form: &RoleForm) -> Self {
         let state = FormState {
             name: RwSignal::new(form.name.clone()),
-            name_touched: RwSignal::new(false),
             rows: RwSignal::new(Vec::new()),
             extra: StoredValue::new(form.extra.clone()),
             next_id: StoredValue::new(0),
             owner: StoredValue::new(Owner::current()),
             baseline: StoredValue::new(Vec::new()),
-            submitted: RwSignal::new(false),
         };
         state.load_rows(form);
         state
@@ -124,7 +125,6 @@ impl FormState {
             any_db: RwSignal::new(any_db),
             collection: RwSignal::new(collection),
             any_collection: RwSignal::new(any_collection),
-            touched: RwSignal::new(false),
         })
     }
 
@@ -135,7 +135,6 @@ impl FormState {
             id,
             items: RwSignal::new(r.items.clone()),
             targets: RwSignal::new(targets),
-            touched: RwSignal::new(false),
         })
     }
 

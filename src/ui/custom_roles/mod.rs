@@ -6,7 +6,6 @@ mod limit;
 mod list;
 pub mod memory;
 mod preview;
-mod review;
 mod row_editor;
 mod start_from;
 mod summary;

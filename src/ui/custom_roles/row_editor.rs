@@ -1,32 +1,32 @@
 //! One row of the role editor: the "Action or Role" picker and, for Collection and Database actions, the
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
-use super::form_state::{FormState, RowState, TargetState};
+use super::form_state::{FormState, RowState, TargetState, Touch};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::Data;
-use crate::ui::widgets::{aria_invalid, FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
 use domain::role_form::Row;
-use domain::validate::{Field, Issue};
+use domain::validate::{Field as IssueField, Issue};
 use leptos::prelude::*;
 
 /// What a row needs from the editor around it.
 #[derive(Clone, Copy)]
 pub struct RowContext {
     pub state: FormState,
-    pub issues: Memo<Vec<Issue>>,
+    pub form: FormControl<Touch>,
     pub data: Data,
     pub editing: StoredValue<Option<String>>,
 }
 
 impl RowContext {
-    /// The issues of `field`, once the field was `touched` or the form submitted (tracked).
-    fn issues_for(&self, field: &Field, touched: bool) -> Vec<Issue> {
-        if !(touched || self.state.submitted.get()) {
+    /// The issues of `field`, once `key` was left or the form submitted (tracked).
+    fn issues_for(&self, field: &IssueField, key: Touch) -> Vec<Issue> {
+        if !self.form.shows(&key) {
             return Vec::new();
         }
-        self.issues
-            .with(|all| all.iter().filter(|i| i.field == *field).cloned().collect())
+        self.form.issues_where(&|f| f == field)
     }
 }
 
@@ -93,12 +93,8 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             });
         }
     });
-    let picker_id = format!("row-{}-picker", row.id);
-    let picker_msgs = format!("row-{}-messages", row.id);
     let picker_issues =
-        Signal::derive(move || cx.issues_for(&Field::Row(index.get()), row.touched.get()));
-    let picker_invalid =
-        Signal::derive(move || picker_issues.with(|i| i.iter().any(Issue::is_error)));
+        Signal::derive(move || cx.issues_for(&IssueField::Row(index.get()), Touch::Row(row.id)));
     let needs_targets = move || {
         matches!(
             category.get(),
@@ -115,23 +111,19 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                 {move || format!("Action or role {}", index.get() + 1)}
                 {move || (cx.editing.with_value(Option::is_some)).then(|| cx.state.row_mark(row)).flatten().map(|m| view! { <span class="row-mark">{format!(" ({m})")}</span> })}
             </legend>
-            <div class="field">
-                <label for=dom_id(&picker_id)>"Action or Role"</label>
+            <Field id=format!("row-{}-picker", row.id) label="Action or Role" issues=picker_issues let:c>
                 <GroupedCombobox
-                    id=picker_id
+                    id=c.name.clone()
                     label="Action or Role"
                     groups=groups
                     chips=chips
                     on_toggle=on_toggle
-                    invalid=picker_invalid
-                    described_by=picker_msgs.clone()
+                    invalid=c.invalid()
+                    described_by=c.described_by_names.clone()
                     placeholder="Type to filter, e.g. find"
-                    on_blur=Callback::new(move |_| {
-                        row.touched.try_set(true);
-                    })
+                    on_blur=cx.form.touch_cb(Touch::Row(row.id))
                 />
-                <FieldMessages id=picker_msgs issues=picker_issues />
-            </div>
+            </Field>
             <Show when=needs_targets>
                 <div class="targets">
                     <For each=move || row.targets.get() key=|t| t.id let(target)>
@@ -180,42 +172,12 @@ fn TargetEditor(
             .with(|ts| ts.iter().position(|t| t.id == target.id).unwrap_or(0))
     });
     let base = format!("row-{}-target-{}", row.id, target.id);
-    let touched = target.touched;
-    let db_issues = Signal::derive(move || {
-        let field = Field::TargetDb {
-            row: row_index.get(),
-            target: t_index.get(),
-        };
-        cx.issues_for(&field, touched.get())
-    });
-    let coll_issues = Signal::derive(move || {
-        let field = Field::TargetCollection {
-            row: row_index.get(),
-            target: t_index.get(),
-        };
-        cx.issues_for(&field, touched.get())
-    });
+    let at = move || (row_index.get(), t_index.get());
     view! {
         <div class="target" role="group" aria-label=move || format!("Database or collection {}", t_index.get() + 1)>
-            <ScopeField
-                id=format!("{base}-db")
-                label="Database"
-                any_label="Apply to any database"
-                text=target.db
-                any=target.any_db
-                touched=touched
-                issues=db_issues
-            />
+            <ScopeField base=base.clone() part=Part::Database target=target cx=cx at=at />
             <Show when=move || is_collection.get()>
-                <ScopeField
-                    id=format!("{base}-coll")
-                    label="Collection"
-                    any_label="Apply to any collection"
-                    text=target.collection
-                    any=target.any_collection
-                    touched=touched
-                    issues=coll_issues
-                />
+                <ScopeField base=base.clone() part=Part::Collection target=target cx=cx at=at />
             </Show>
             <Show when=move || removable.get()>
                 <button
@@ -231,35 +193,65 @@ fn TargetEditor(
     }
 }
 
+/// Which name of a target a `ScopeField` edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Database,
+    Collection,
+}
+
 /// A database or collection name with its "Apply to any …" checkbox (which disables the name).
 #[component]
 fn ScopeField(
-    id: String,
-    label: &'static str,
-    any_label: &'static str,
-    text: RwSignal<String>,
-    any: RwSignal<bool>,
-    touched: RwSignal<bool>,
-    issues: Signal<Vec<Issue>>,
+    /// The target's DOM name prefix.
+    base: String,
+    part: Part,
+    target: TargetState,
+    cx: RowContext,
+    /// The (row, target) position the rules address (tracked).
+    at: impl Fn() -> (usize, usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let (any_id, msgs) = (format!("{id}-any"), format!("{id}-messages"));
-    let (id, any_id, described_by) = (dom_id(&id), dom_id(&any_id), dom_id(&msgs));
-    let (label_for, any_for) = (id.clone(), any_id.clone());
+    let (suffix, label, any_label, text, any) = match part {
+        Part::Database => (
+            "db",
+            "Database",
+            "Apply to any database",
+            target.db,
+            target.any_db,
+        ),
+        Part::Collection => (
+            "coll",
+            "Collection",
+            "Apply to any collection",
+            target.collection,
+            target.any_collection,
+        ),
+    };
+    let touched = Touch::Target(target.id);
+    let form = cx.form;
+    let issues = Signal::derive(move || {
+        let (row, target) = at();
+        let field = match part {
+            Part::Database => IssueField::TargetDb { row, target },
+            Part::Collection => IssueField::TargetCollection { row, target },
+        };
+        cx.issues_for(&field, touched)
+    });
+    let id = format!("{base}-{suffix}");
+    let any_id = dom_id(&format!("{id}-any"));
+    let any_for = any_id.clone();
     view! {
-        <div class="field">
-            <label for=label_for>{label}</label>
+        <Field id=id label=label issues=issues let:c>
             <input
-                id=id
+                id=c.id()
                 type="text"
                 autocomplete="off"
                 disabled=move || any.get()
                 prop:value=move || text.get()
-                aria-invalid=aria_invalid(issues)
-                aria-describedby=described_by
+                aria-invalid=c.aria_invalid()
+                aria-describedby=c.described_by()
                 on:input=move |ev| text.set(event_target_value(&ev))
-                on:blur=move |_| {
-                    touched.try_set(true);
-                }
+                on:blur=move |_| form.touch(touched)
             />
             <label class="checkbox" for=any_for>
                 <input
@@ -268,12 +260,11 @@ fn ScopeField(
                     prop:checked=move || any.get()
                     on:change=move |ev| {
                         any.set(event_target_checked(&ev));
-                        touched.set(true);
+                        form.touch(touched);
                     }
                 />
                 {any_label}
             </label>
-            <FieldMessages id=msgs issues=issues />
-        </div>
+        </Field>
     }
 }

@@ -1,25 +1,18 @@
 //! The end of a user edit when someone else got there first: "Save changes" re-reads the user, and if it
-//! changed since the dialog opened, both changes are shown with the shared choice (merge by hand, take
-//! theirs, keep mine); if it was deleted, the dialog says so and offers to re-create it only when nothing
-//! would have to be invented (a password user needs the new password typed in this edit).
+//! changed since the dialog opened, the dialog shows both changes with the shared choice (merge by hand,
+//! take theirs, keep mine); if it was deleted, the dialog says so and offers to re-create it only when
+//! nothing would have to be invented (a password user needs the new password typed in this edit).
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::shell::ids::dom_id;
-use crate::ui::widgets::{ChangeList, ConflictStep, TheirVersion};
+use crate::ui::widgets::form::Step;
+use crate::ui::widgets::ChangeList;
 use domain::diff::{same_user, user_change, user_lines, Change};
 use domain::model::DatabaseUser;
 use domain::user_form::AuthMethod;
 use leptos::prelude::*;
 
-/// Where a reviewed edit stands after "Save changes".
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    /// Nothing in the way (yet): the review is shown.
-    Review,
-    /// The user as re-read differs from the one the dialog opened with.
-    Changed(Box<DatabaseUser>),
-    /// The user is gone.
-    Deleted,
-}
+/// Where a reviewed edit stands after "Save changes": theirs when the user changed meanwhile.
+pub type Outcome = Step<Box<DatabaseUser>>;
 
 /// Re-reads the user `base` was read as and sends `mine` only if nothing changed since: otherwise what
 /// did (the Admin API has no conditional update, so this is as close as a client gets).
@@ -31,7 +24,7 @@ pub fn update_unless_changed(
     Box::pin(async move {
         let (db, name) = (base.database_name.clone(), base.username.clone());
         match b.get_database_user(db.clone(), name.clone()).await {
-            Err(e) if e.error == 404 => return Ok(Err(Outcome::Deleted)),
+            Err(e) if e.error == 404 => return Ok(Err(Outcome::Gone)),
             Err(e) => return Err(e),
             Ok(theirs) if !same_user(&theirs, &base) => {
                 return Ok(Err(Outcome::Changed(Box::new(theirs))))
@@ -56,41 +49,6 @@ pub fn change_of(before: &DatabaseUser, mine: &DatabaseUser) -> Change {
 pub fn can_recreate(mine: &DatabaseUser) -> bool {
     let needs_password = AuthMethod::of(mine).is_some_and(AuthMethod::has_password);
     !needs_password || mine.password.is_some()
-}
-
-#[component]
-pub fn UserConflict(
-    base: DatabaseUser,
-    theirs: DatabaseUser,
-    mine: DatabaseUser,
-    busy: Signal<bool>,
-    on_keep_mine: Callback<()>,
-    on_take_theirs: Callback<()>,
-    on_merge: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <ConflictStep
-            title="Someone else changed this user"
-            message=format!(
-                "{} was changed since you opened it. Saving replaces its roles, restrictions, labels and description with yours, so their change would be lost. Choose what to keep.",
-                base.username
-            )
-            their_change=user_change(&base, &theirs)
-            my_change=change_of(&base, &mine)
-            busy=busy
-            on_keep_mine=on_keep_mine
-            on_take_theirs=on_take_theirs
-            on_merge=on_merge
-        />
-    }
-}
-
-/// Their version of the user while merging by hand, read-only in the dialog.
-#[component]
-pub fn TheirUser(theirs: DatabaseUser) -> impl IntoView {
-    view! {
-        <TheirVersion lines=user_lines(&theirs) help="Edit the form to combine both; saving checks the user again first." />
-    }
 }
 
 #[component]

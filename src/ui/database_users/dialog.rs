@@ -1,22 +1,18 @@
 //! "Add New Database User" / "Edit Database User": a routed dialog. Every rule comes from
 //! `domain::validate::validate_user`; the password lives only in this dialog's memory and in the request.
-use super::conflict::{
-    change_of, update_unless_changed, Outcome, TheirUser, UserConflict, UserDeleted,
-};
+use super::conflict::{change_of, update_unless_changed, UserDeleted};
 use super::fields::{AccessLimits, PasswordField};
 use super::privileges::EffectivePrivileges;
 use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecRow, SpecificPrivileges};
 use crate::ui::shell::guard::{track_unsaved, use_guard};
-use crate::ui::shell::ids::{dom_id, dom_ids};
-use crate::ui::shell::routes::DATABASE_USERS as LIST_PATH;
+use crate::ui::shell::routes::{self, DATABASE_USERS as LIST_PATH};
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::{
-    aria_invalid, focus_first_invalid, focus_when_shown, Dialog, FieldMessages, RefusalBanner,
-    ReviewStep,
-};
-use domain::model::{ApiError, DatabaseUser};
+use crate::ui::widgets::form::{Conflict, EditEnd, Field, FormControl, ReviewGate, Step};
+use crate::ui::widgets::{Dialog, FieldMessages, FormActions, RefusalBanner, TheirVersion};
+use domain::diff::{user_change, user_lines};
+use domain::model::DatabaseUser;
 use domain::user_form::{AuthMethod, UserRoles};
-use domain::validate::{is_valid, validate_user, Field, Issue, UserField, UserMode};
+use domain::validate::{validate_user, Field as IssueField, UserField, UserMode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -86,11 +82,6 @@ pub(super) fn UserDialog(
         "24".to_string()
     });
     let description = RwSignal::new(base.description.clone().unwrap_or_default());
-    let touched = RwSignal::new(Vec::<UserField>::new());
-    let submitted = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    let saved = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<ApiError>);
     // The user as last read: what the form starts from and what a re-read before saving is compared with.
     let base = RwSignal::new(base);
     let theirs_shown = RwSignal::new(None::<DatabaseUser>);
@@ -130,7 +121,6 @@ pub(super) fn UserDialog(
     });
     let initial = StoredValue::new(user.get_untracked());
     let changed = move || user.with(|u| initial.with_value(|i| u != i));
-    track_unsaved(move || !saved.get() && changed());
 
     let issues = Memo::new(move |_| {
         let original = base.get();
@@ -143,52 +133,35 @@ pub(super) fn UserDialog(
         };
         data.with_context(|ctx| user.with(|u| validate_user(u, ctx, mode, now_secs())))
     });
-    // The issues `belongs` picks out, once one of the `watched` fields was left or the form submitted.
-    let shown_issues = move |watched: &'static [UserField], belongs: fn(&UserField) -> bool| {
-        Signal::derive(move || {
-            if !(submitted.get() || touched.with(|t| watched.iter().any(|f| t.contains(f)))) {
-                return Vec::new();
-            }
-            issues.with(|all| {
-                all.iter()
-                    .filter(|i| match &i.field {
-                        Field::User(f) => belongs(f),
-                        Field::Form => belongs(&UserField::Roles),
-                        _ => false,
-                    })
-                    .cloned()
-                    .collect::<Vec<Issue>>()
-            })
-        })
+    let form = FormControl::new(Area::DatabaseAccess, issues, move || user.track());
+    track_unsaved(move || !form.done() && changed());
+    let of = |belongs: fn(&UserField) -> bool| {
+        move |f: &IssueField| match f {
+            IssueField::User(f) => belongs(f),
+            IssueField::Form => belongs(&UserField::Roles),
+            _ => false,
+        }
     };
-    let touch = move |f: UserField| {
-        touched.update(|t| {
-            if !t.contains(&f) {
-                t.push(f)
-            }
-        })
-    };
-    let username_issues = shown_issues(&[UserField::Username], |f| {
-        matches!(
-            f,
-            UserField::Username | UserField::AuthMethod | UserField::AuthDatabase
-        )
-    });
-    let password_issues = shown_issues(&[UserField::Password], |f| *f == UserField::Password);
-    let roles_issues = shown_issues(&[], |f| matches!(f, UserField::Roles | UserField::Role(_)));
-    let other_issues = shown_issues(&[], |f| {
-        matches!(f, UserField::Description | UserField::Scope(_))
-    });
+    let username_issues = form.shown(
+        UserField::Username,
+        of(|f| {
+            matches!(
+                f,
+                UserField::Username | UserField::AuthMethod | UserField::AuthDatabase
+            )
+        }),
+    );
+    let password_issues = form.shown(UserField::Password, of(|f| *f == UserField::Password));
+    let roles_issues =
+        form.shown_on_submit(of(|f| matches!(f, UserField::Roles | UserField::Role(_))));
+    let other_issues = form.shown(
+        UserField::Description,
+        of(|f| matches!(f, UserField::Description | UserField::Scope(_))),
+    );
     // Shown at once: the only way to get one is to untick "Temporary User" (or pick an expiry) on a user
     // Atlas can't change that way, and the person should learn it before saving.
-    let expiry_issues = Signal::derive(move || {
-        issues.with(|all| {
-            all.iter()
-                .filter(|i| i.field == Field::User(UserField::DeleteAfter))
-                .cloned()
-                .collect::<Vec<Issue>>()
-        })
-    });
+    let expiry_issues =
+        Signal::derive(move || form.issues_where(&of(|f| *f == UserField::DeleteAfter)));
 
     let close = {
         let navigate = navigate.clone();
@@ -199,13 +172,7 @@ pub(super) fn UserDialog(
         })
     };
     // An edit ends in a review of the change; it stays shown only while the form is as reviewed.
-    let reviewed = RwSignal::new(None::<DatabaseUser>);
-    let reviewing = move || reviewed.with(|r| r.as_ref().is_some_and(|r| user.with(|u| u == r)));
-    let outcome = RwSignal::new(Outcome::Review);
-    let review = move || {
-        reviewed.set(Some(user.get_untracked()));
-        outcome.set(Outcome::Review);
-    };
+    let gate = ReviewGate::new(user);
     let send = {
         let navigate = navigate.clone();
         move |recreate: bool| {
@@ -216,85 +183,54 @@ pub(super) fn UserDialog(
             let certificate_next = create && u.x509_type == domain::model::X509Type::Managed;
             let name = u.username.clone();
             let on_ok = move |_| {
-                saved.set(true);
                 password.set(String::new());
                 let to = if certificate_next {
-                    format!("{LIST_PATH}?certificate={}", domain::api::encode(&name))
+                    routes::certificate_for(&name)
                 } else {
                     LIST_PATH.to_string()
                 };
                 navigate(&to, Default::default());
             };
             if create || recreate {
-                data.write(
-                    Area::DatabaseAccess,
-                    sending,
-                    server_error,
-                    move |b| b.create_database_user(u),
-                    on_ok,
-                );
+                form.send(move |b| b.create_database_user(u), on_ok);
             } else {
                 // Re-read first: a change or deletion since `base` is the user's to decide, never overwritten.
-                data.write(
-                    Area::DatabaseAccess,
-                    sending,
-                    server_error,
+                form.send_checked(
                     move |b| update_unless_changed(b, o, u),
-                    move |r| match r {
-                        Ok(saved) => on_ok(saved),
-                        Err(o) => {
-                            outcome.set(o);
-                            focus_when_shown("conflict-title");
-                        }
-                    },
+                    on_ok,
+                    move |o| gate.show_focused(o, "conflict-title"),
                 );
             }
         }
     };
     let keep_mine = {
         let send = send.clone();
-        Callback::new(move |()| {
-            if let Outcome::Changed(theirs) = outcome.get_untracked() {
-                base.set(*theirs);
-                review();
-                send(false);
-            }
+        gate.with_theirs(move |theirs| {
+            base.set(*theirs);
+            gate.show(Step::Review);
+            send(false);
         })
     };
-    let merge = Callback::new(move |()| {
-        if let Outcome::Changed(theirs) = outcome.get_untracked() {
-            base.set((*theirs).clone());
-            theirs_shown.set(Some(*theirs));
-            reviewed.set(None);
-            outcome.set(Outcome::Review);
-        }
+    let merge = gate.with_theirs(move |theirs| {
+        base.set((*theirs).clone());
+        theirs_shown.set(Some(*theirs));
+        gate.back();
     });
-    let take = Callback::new(move |()| {
-        if let (Outcome::Changed(theirs), Some(take)) = (outcome.get_untracked(), on_take_theirs) {
+    let take = gate.with_theirs(move |theirs| {
+        if let Some(take) = on_take_theirs {
             take.run(*theirs);
         }
     });
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let on_submit = {
+    let on_submit = form.on_submit({
         let send = send.clone();
-        move |ev: web_sys::SubmitEvent| {
-            ev.prevent_default();
-            submitted.set(true);
-            if sending.get_untracked() {
-                return;
-            }
-            if !is_valid(&issues.get_untracked()) {
-                focus_first_invalid(form_ref);
-                return;
-            }
+        move || {
             if create {
                 send(false);
             } else {
-                review();
-                focus_when_shown("review-title");
+                gate.show_focused(Step::Review, "review-title");
             }
         }
-    };
+    });
     let save = Callback::new({
         let send = send.clone();
         move |()| send(false)
@@ -304,6 +240,19 @@ pub(super) fn UserDialog(
         move |()| send(true)
     });
     let review_change = move || base.with_untracked(|b| change_of(b, &user.get_untracked()));
+    let name = base.with_untracked(|b| b.username.clone());
+    let conflict = Conflict {
+        title: "Someone else changed this user",
+        message: format!("{name} was changed since you opened it. Saving replaces its roles, restrictions, labels and description with yours, so their change would be lost. Choose what to keep."),
+        their_change: Callback::new(move |theirs: Box<DatabaseUser>| user_change(&base.get_untracked(), &theirs)),
+        keep_mine,
+        take_theirs: take,
+        merge,
+    };
+    let gone = move || {
+        let back = Callback::new(move |()| gate.back());
+        view! { <UserDeleted mine=user.get_untracked() busy=form.sending() on_recreate=recreate on_back=back /> }
+    };
     let title = if create {
         "Add New Database User".to_string()
     } else {
@@ -312,92 +261,51 @@ pub(super) fn UserDialog(
 
     view! {
         <Dialog id="user-dialog" title=title on_close=close>
-            <form class="user-form" node_ref=form_ref novalidate on:submit=on_submit>
+            <form class="user-form" node_ref=form.node_ref() novalidate on:submit=on_submit>
             <crate::ui::widgets::PermissionNotice permission=domain::permissions::Permission::DatabaseAccess what="database users" />
-                <div class="field">
-                    <label for=dom_id("user-auth")>"Authentication Method"</label>
-                    <select id=dom_id("user-auth") disabled=!create on:change=move |ev| {
+                <Field id="user-auth" label="Authentication Method" let:c>
+                    <select id=c.id() aria-describedby=c.described_by() disabled=!create on:change=move |ev| {
                         if let Some(m) = AuthMethod::from_key(&event_target_value(&ev)) { method.set(m) }
                     }>
                         {AuthMethod::ALL.iter().map(|m| view! {
                             <option value=m.key() selected=move || method.get() == *m>{m.label()}</option>
                         }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for=dom_id("user-name")>"Username"</label>
-                    <input id=dom_id("user-name") type="text" autocomplete="off" readonly=!create
+                </Field>
+                <Field id="user-name" label="Username" issues=username_issues
+                    help=Signal::derive(move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db()))
+                    let:c>
+                    <input id=c.id() type="text" autocomplete="off" readonly=!create
                         prop:value=move || username.get()
-                        aria-invalid=aria_invalid(username_issues)
-                        aria-describedby=dom_ids("user-name-help user-name-messages")
+                        aria-invalid=c.aria_invalid()
+                        aria-describedby=c.described_by()
                         on:input=move |ev| username.set(event_target_value(&ev))
-                        on:blur=move |_| touch(UserField::Username)
+                        on:blur=move |_| form.touch(UserField::Username)
                     />
-                    <p id=dom_id("user-name-help") class="help">{move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db())}</p>
-                    <FieldMessages id="user-name-messages" issues=username_issues />
-                </div>
-                <PasswordField method=method password=password create=create invalid=password_issues touched=touched />
+                </Field>
+                <PasswordField method=method password=password create=create invalid=password_issues on_blur=form.touch_cb(UserField::Password) />
                 <h3>"Database User Privileges"</h3>
                 <BuiltinRoleSelect builtin=builtin />
                 <CustomRolesSelect custom=custom project_roles=project_roles />
                 <SpecificPrivileges rows=spec_rows next_id=next_id />
                 <FieldMessages id="user-roles-messages" issues=roles_issues />
                 <AccessLimits method=method restrict=restrict scopes=scopes current_scopes=current_scopes temporary=temporary expiry=expiry current_expiry=base.with_untracked(|b| b.delete_after_date.clone()) expiry_issues=expiry_issues />
-                <div class="field">
-                    <label for=dom_id("user-description")>"Description"</label>
-                    <input id=dom_id("user-description") type="text" maxlength="200" prop:value=move || description.get()
-                        aria-describedby=dom_id("user-other-messages")
-                        on:input=move |ev| description.set(event_target_value(&ev)) />
-                </div>
-                <FieldMessages id="user-other-messages" issues=other_issues />
+                <Field id="user-description" label="Description" issues=other_issues let:c>
+                    <input id=c.id() type="text" maxlength="200" prop:value=move || description.get()
+                        aria-invalid=c.aria_invalid()
+                        aria-describedby=c.described_by()
+                        on:input=move |ev| description.set(event_target_value(&ev))
+                        on:blur=move |_| form.touch(UserField::Description) />
+                </Field>
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.roles.with(|r| r.ready().cloned().unwrap_or_default())) />
-                {move || server_error.get().map(|e| view! { <RefusalBanner error=e /> })}
-                {move || theirs_shown.get().map(|t| view! { <TheirUser theirs=t /> })}
-                <Show
-                    when=reviewing
-                    fallback=move || view! {
-                        <div class="form-actions">
-                            <button type="button" class="button" on:click=move |_| close.run(())>"Cancel"</button>
-                            {on_revert.map(|revert| view! {
-                                <button type="button" class="button" disabled=move || !changed() on:click=move |_| revert.run(())>"Revert changes"</button>
-                            })}
-                            <button type="submit" class="button button-primary" disabled=move || sending.get()>
-                                {if create { "Add User" } else { "Update User" }}
-                            </button>
-                        </div>
-                    }
-                >
-                    {move || match outcome.get() {
-                        Outcome::Review => view! {
-                            <ReviewStep
-                                intro=format!("What changes for {} once saved:", base.with_untracked(|b| b.username.clone()))
-                                change=review_change()
-                                busy=sending.into()
-                                on_save=save
-                                on_back=Callback::new(move |()| reviewed.set(None))
-                            />
-                        }.into_any(),
-                        Outcome::Changed(theirs) => view! {
-                            <UserConflict
-                                base=base.get_untracked()
-                                theirs=*theirs
-                                mine=user.get_untracked()
-                                busy=sending.into()
-                                on_keep_mine=keep_mine
-                                on_take_theirs=take
-                                on_merge=merge
-                            />
-                        }.into_any(),
-                        Outcome::Deleted => view! {
-                            <UserDeleted
-                                mine=user.get_untracked()
-                                busy=sending.into()
-                                on_recreate=recreate
-                                on_back=Callback::new(move |()| reviewed.set(None))
-                            />
-                        }.into_any(),
-                    }}
-                </Show>
+                {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
+                {move || theirs_shown.get().map(|t| view! { <TheirVersion lines=user_lines(&t) help="Edit the form to combine both; saving checks the user again first." /> })}
+                <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict gone=gone
+                    intro=format!("What changes for {name} once saved:")
+                    change=Callback::new(move |()| review_change())>
+                    <FormActions submit=if create { "Add User" } else { "Update User" } write=form.write() on_cancel=close
+                        refusal_elsewhere=true on_revert=on_revert unchanged=Signal::derive(move || !changed()) />
+                </EditEnd>
             </form>
         </Dialog>
     }

@@ -2,10 +2,11 @@
 //! access limits (cluster scopes, temporary user).
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
+use crate::ui::widgets::form::Field;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::model::{ScopeType, UserScope};
 use domain::user_form::{scope_choices, AuthMethod};
-use domain::validate::{Issue, UserField};
+use domain::validate::Issue;
 use leptos::prelude::*;
 
 /// 24 characters from a 62-letter alphabet; none without Web Crypto (the reason instead).
@@ -20,44 +21,41 @@ pub fn PasswordField(
     create: bool,
     /// The password's messages (already filtered to when they should show).
     invalid: Signal<Vec<Issue>>,
-    touched: RwSignal<Vec<UserField>>,
+    /// The password was left (or generated): its messages show from now on.
+    on_blur: Callback<()>,
 ) -> impl IntoView {
     let show_password = RwSignal::new(false);
     let generate_error = RwSignal::new(None::<String>);
-    let touch = move || {
-        touched.update(|t| {
-            if !t.contains(&UserField::Password) {
-                t.push(UserField::Password)
-            }
-        })
+    let label = if create {
+        "Password"
+    } else {
+        "New password (leave empty to keep the current one)"
     };
+    // Hidden rather than removed, so switching methods back and forth keeps what was typed.
     view! {
-                // Hidden rather than removed, so switching methods back and forth keeps what was typed.
-                <div class="field" hidden=move || !method.get().has_password()>
-                        <label for=dom_id("user-password")>{if create { "Password" } else { "New password (leave empty to keep the current one)" }}</label>
-                        <input id=dom_id("user-password") autocomplete="new-password"
-                            type=move || if show_password.get() { "text" } else { "password" }
-                            prop:value=move || password.get()
-                            aria-invalid=aria_invalid(invalid)
-                            aria-describedby=dom_id("user-password-messages")
-                            on:input=move |ev| password.set(event_target_value(&ev))
-                            on:blur=move |_| touch()
-                        />
-                        <div class="inline-actions">
-                            <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
-                                {move || if show_password.get() { "Hide password" } else { "Show password" }}
-                            </button>
-                            <button type="button" class="link-button" on:click=move |_| match generate_password() {
-                                Ok(p) => { generate_error.set(None); password.set(p); show_password.set(true); touch(); }
-                                Err(e) => generate_error.set(Some(e.0)),
-                            }>
-                                "Autogenerate Secure Password"
-                            </button>
-                            <CopyButton text=password label="Copy password" />
-                        </div>
-                        {move || generate_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                        <FieldMessages id="user-password-messages" issues=invalid />
-                </div>
+        <Field id="user-password" label=label issues=invalid hidden=Signal::derive(move || !method.get().has_password()) let:c>
+            <input id=c.id() autocomplete="new-password"
+                type=move || if show_password.get() { "text" } else { "password" }
+                prop:value=move || password.get()
+                aria-invalid=c.aria_invalid()
+                aria-describedby=c.described_by()
+                on:input=move |ev| password.set(event_target_value(&ev))
+                on:blur=move |_| on_blur.run(())
+            />
+            <div class="inline-actions">
+                <button type="button" class="link-button" aria-pressed=move || if show_password.get() { "true" } else { "false" } on:click=move |_| show_password.update(|s| *s = !*s)>
+                    {move || if show_password.get() { "Hide password" } else { "Show password" }}
+                </button>
+                <button type="button" class="link-button" on:click=move |_| match generate_password() {
+                    Ok(p) => { generate_error.set(None); password.set(p); show_password.set(true); on_blur.run(()); }
+                    Err(e) => generate_error.set(Some(e.0)),
+                }>
+                    "Autogenerate Secure Password"
+                </button>
+                <CopyButton text=password label="Copy password" />
+            </div>
+            {move || generate_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </Field>
     }
 }
 

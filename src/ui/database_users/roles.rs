@@ -1,6 +1,7 @@
 //! The "Database User Privileges" section: one built-in role, custom roles (the shared combobox, at most
 //! 20), and specific privileges (role + database + collection rows).
 use crate::ui::shell::ids::dom_id;
+use crate::ui::widgets::form::Field;
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::user_assignable_roles;
 use domain::user_form::{SpecificPrivilege, BUILTIN_CHOICES};
@@ -37,10 +38,10 @@ impl SpecRow {
 #[component]
 pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
     view! {
-        <div class="field">
-            <label for=dom_id("user-builtin")>"Built-in Role"</label>
+        <Field id="user-builtin" label="Built-in Role" let:c>
             <select
-                id=dom_id("user-builtin")
+                id=c.id()
+                aria-describedby=c.described_by()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     builtin.set((!v.is_empty()).then_some(v));
@@ -51,7 +52,7 @@ pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
                     <option value=*name selected=move || builtin.with(|b| b.as_deref() == Some(*name))>{*label}</option>
                 }).collect_view()}
             </select>
-        </div>
+        </Field>
     }
 }
 

@@ -1,13 +1,13 @@
 //! "Create API Key" and "Create Service Account". On success the dialog shows the private key or client
 //! secret exactly once, with a copy button and a warning; it lives only in this dialog's memory and is
 //! gone from the page when the dialog closes (nothing stores it: see `domain::project_access`).
-use super::form::{close_to_list, AccessForm, FormActions, TextField};
+use super::form::{adding_form, shown as shown_issues, AccessDialog, AccessForm, TextField};
 use super::picker::ProjectRolePicker;
-use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes::member_list;
-use crate::ui::widgets::{CopyButton, Dialog};
-use domain::model::{CreateProjectApiKey, CreateServiceAccount};
+use crate::ui::widgets::form::Field;
+use crate::ui::widgets::CopyButton;
+use domain::model::{ApiKey, CreateProjectApiKey, CreateServiceAccount, ServiceAccount};
 use domain::project_access::MemberKind;
 use domain::validate::{validate_api_key, validate_service_account, AccessField};
 use leptos::prelude::*;
@@ -44,6 +44,27 @@ fn SecretOnce(shown: ShownOnce, kind: MemberKind) -> impl IntoView {
     }
 }
 
+/// "Create …": the form until the credential is created, then its secret, once.
+#[component]
+fn CreateDialog(
+    id: &'static str,
+    /// Also the submit button's label.
+    title: &'static str,
+    kind: MemberKind,
+    form: AccessForm,
+    send: Callback<()>,
+    shown: RwSignal<Option<ShownOnce>>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <AccessDialog id=id title=title.to_string() submit=title kind=kind form=form send=send
+            replaced=Signal::derive(move || shown.with(Option::is_some))
+            replaced_by=move || shown.get().map(|s| view! { <SecretOnce shown=s kind=kind /> })>
+            {children()}
+        </AccessDialog>
+    }
+}
+
 #[component]
 pub fn CreateApiKeyDialog() -> impl IntoView {
     let desc = RwSignal::new(String::new());
@@ -54,38 +75,27 @@ pub fn CreateApiKeyDialog() -> impl IntoView {
         roles: roles.get(),
     };
     let issues = Memo::new(move |_| validate_api_key(&request()));
-    let form = AccessForm::new(issues);
-    track_unsaved(move || {
-        !form.done.get() && (!desc.with(String::is_empty) || !roles.with(Vec::is_empty))
+    let form = adding_form(issues, move || {
+        !desc.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
-    let close = close_to_list(MemberKind::ApiKey);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
+    let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_api_key(req),
-            move |key| {
+            move |key: ApiKey| {
                 shown.set(Some(ShownOnce {
                     facts: vec![("Description", key.desc), ("Public key", key.public_key)],
                     secret_label: "Private key",
                     secret: key.private_key.unwrap_or_default(),
-                }));
+                }))
             },
         );
-    };
+    });
     view! {
-        <Dialog id="api-key-dialog" title="Create API Key" on_close=close>
-            {move || match shown.get() {
-                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ApiKey /> }.into_any(),
-                None => view! {
-                    <form novalidate on:submit=on_submit>
-                        <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                        <FormActions form=form submit_label="Create API Key" on_cancel=close />
-                    </form>
-                }.into_any(),
-            }}
-        </Dialog>
+        <CreateDialog id="api-key-dialog" title="Create API Key" kind=MemberKind::ApiKey form=form send=send shown=shown>
+            <TextField id="api-key-desc" label="Description" value=desc form=form field=AccessField::Description maxlength=250 />
+            <ProjectRolePicker id="api-key-roles" label="Project Permissions" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </CreateDialog>
     }
 }
 
@@ -111,56 +121,47 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
         secret_expires_after_hours: hours.get(),
     };
     let issues = Memo::new(move |_| validate_service_account(&request()));
-    let form = AccessForm::new(issues);
-    track_unsaved(move || {
-        !form.done.get()
-            && (!name.with(String::is_empty)
-                || !description.with(String::is_empty)
-                || !roles.with(Vec::is_empty))
+    // Reads the expiry too, so changing it forgets a refusal; it alone is nothing to lose.
+    let form = adding_form(issues, move || {
+        hours.track();
+        !name.with(String::is_empty)
+            | !description.with(String::is_empty)
+            | !roles.with(Vec::is_empty)
     });
-    let close = close_to_list(MemberKind::ServiceAccount);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
+    let send = Callback::new(move |()| {
         let req = request();
         form.send(
             move |b| b.create_service_account(req),
-            move |sa| {
+            move |sa: ServiceAccount| {
                 let secret = sa.secrets.first().cloned().unwrap_or_default();
+                let facts = vec![
+                    ("Name", sa.name),
+                    ("Client ID", sa.client_id),
+                    ("Secret expires", secret.expires_at),
+                ];
+                let secret = secret.secret.unwrap_or_default();
                 shown.set(Some(ShownOnce {
-                    facts: vec![
-                        ("Name", sa.name),
-                        ("Client ID", sa.client_id),
-                        ("Secret expires", secret.expires_at),
-                    ],
+                    facts,
                     secret_label: "Client secret",
-                    secret: secret.secret.unwrap_or_default(),
-                }));
+                    secret,
+                }))
             },
         );
-    };
+    });
     view! {
-        <Dialog id="service-account-dialog" title="Create Service Account" on_close=close>
-            {move || match shown.get() {
-                Some(s) => view! { <SecretOnce shown=s kind=MemberKind::ServiceAccount /> }.into_any(),
-                None => view! {
-                    <form novalidate on:submit=on_submit>
-                        <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
-                        <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
-                        <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                        <div class="field">
-                            <label for=dom_id("sa-expiry")>"Client secret expires after"</label>
-                            <select id=dom_id("sa-expiry") on:change=move |ev| {
-                                if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
-                            }>
-                                {EXPIRIES.iter().map(|(h, label)| view! {
-                                    <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <FormActions form=form submit_label="Create Service Account" on_cancel=close />
-                    </form>
-                }.into_any(),
-            }}
-        </Dialog>
+        <CreateDialog id="service-account-dialog" title="Create Service Account" kind=MemberKind::ServiceAccount form=form send=send shown=shown>
+            <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
+            <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
+            <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+            <Field id="sa-expiry" label="Client secret expires after" let:c>
+                <select id=c.id() aria-describedby=c.described_by() on:change=move |ev| {
+                    if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
+                }>
+                    {EXPIRIES.iter().map(|(h, label)| view! {
+                        <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </Field>
+        </CreateDialog>
     }
 }

@@ -1,111 +1,44 @@
-//! What every Project Access dialog shares: issues shown once a field was left or the form submitted,
-//! the refusal banner, Cancel and submit, and closing back to the list through the unsaved-changes guard.
-use crate::backend::{ApiResult, Backend, BoxFuture};
-use crate::ui::shell::guard::use_guard;
-use crate::ui::shell::ids::dom_id;
+//! What every Project Access dialog shares beyond the shared form controller: which issues belong to a
+//! field (the roles field also takes each role's), a labelled text input, and closing back to the list
+//! through the unsaved-changes guard.
+use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::routes::member_list;
-use crate::ui::shell::state::{use_data, Area, Data};
-use crate::ui::widgets::{aria_invalid, FieldMessages, RefusalBanner};
-use domain::model::ApiError;
+use crate::ui::shell::state::Area;
+use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::{Dialog, FormActions};
 use domain::project_access::MemberKind;
-use domain::validate::{AccessField, Field, Issue};
+use domain::validate::{AccessField, Field as IssueField, Issue};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-#[derive(Clone, Copy)]
-pub struct AccessForm {
-    pub submitted: RwSignal<bool>,
-    touched: RwSignal<Vec<AccessField>>,
-    pub sending: RwSignal<bool>,
-    pub error: RwSignal<Option<ApiError>>,
-    /// Set once the change was accepted: nothing is unsaved any more.
-    pub done: RwSignal<bool>,
-    pub issues: Memo<Vec<Issue>>,
-    data: Data,
+pub type AccessForm = FormControl<AccessField>;
+
+/// The controller of a Project Access dialog whose rules give `issues`; `input` tracks what it sends.
+pub fn access_form(issues: Memo<Vec<Issue>>, input: impl Fn() + 'static) -> AccessForm {
+    FormControl::new(Area::ProjectAccess, issues, input)
 }
 
-impl AccessForm {
-    pub fn new(issues: Memo<Vec<Issue>>) -> Self {
-        AccessForm {
-            submitted: RwSignal::new(false),
-            touched: RwSignal::new(Vec::new()),
-            sending: RwSignal::new(false),
-            error: RwSignal::new(None),
-            done: RwSignal::new(false),
-            issues,
-            data: use_data(),
-        }
-    }
+/// The controller of a dialog that adds a member. `filled` says whether anything was entered, reading
+/// every input (so any edit forgets a refusal); until the member is added, leaving asks first.
+pub fn adding_form(
+    issues: Memo<Vec<Issue>>,
+    filled: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> AccessForm {
+    let form = access_form(issues, move || {
+        filled();
+    });
+    track_unsaved(move || !form.done() && filled());
+    form
+}
 
-    pub fn touch(&self, f: AccessField) {
-        self.touched.update(|t| {
-            if !t.contains(&f) {
-                t.push(f)
-            }
-        })
-    }
-
-    pub fn touch_cb(&self, f: AccessField) -> Callback<()> {
-        let this = *self;
-        Callback::new(move |_| this.touch(f))
-    }
-
-    /// The issues of `field` (the roles field also takes each role's issues), once it was left or the
-    /// form submitted.
-    pub fn shown(&self, field: AccessField) -> Signal<Vec<Issue>> {
-        let this = *self;
-        Signal::derive(move || {
-            if !(this.submitted.get() || this.touched.with(|t| t.contains(&field))) {
-                return Vec::new();
-            }
-            this.issues.with(|all| {
-                all.iter()
-                    .filter(|i| match (&i.field, field) {
-                        (Field::Access(AccessField::Role(_)), AccessField::Roles) => true,
-                        (Field::Access(f), field) => *f == field,
-                        _ => false,
-                    })
-                    .cloned()
-                    .collect()
-            })
-        })
-    }
-
-    /// Marks the form submitted; whether nothing blocks sending it (e.g. before showing a review).
-    pub fn ready(&self) -> bool {
-        self.submitted.set(true);
-        !self
-            .issues
-            .with_untracked(|i| i.iter().any(Issue::is_error))
-    }
-
-    /// Marks the form submitted and, when nothing blocks it, sends the write `op`; `on_ok` gets the
-    /// backend's answer after the change was accepted (the form counts as saved from then on).
-    pub fn send<T: 'static>(
-        &self,
-        op: impl for<'a> FnOnce(&'a dyn Backend) -> BoxFuture<'a, ApiResult<T>> + 'static,
-        on_ok: impl FnOnce(T) + 'static,
-    ) {
-        self.submitted.set(true);
-        if self.sending.get_untracked()
-            || self
-                .issues
-                .with_untracked(|i| i.iter().any(Issue::is_error))
-        {
-            return;
-        }
-        let done = self.done;
-        self.data.write(
-            Area::ProjectAccess,
-            self.sending,
-            self.error,
-            op,
-            move |v| {
-                done.set(true);
-                on_ok(v)
-            },
-        );
-    }
+/// The issues of `field` (the roles field also takes each role's issues), once it was left or the form
+/// submitted.
+pub fn shown(form: AccessForm, field: AccessField) -> Signal<Vec<Issue>> {
+    form.shown(field, move |f| match (f, field) {
+        (IssueField::Access(AccessField::Role(_)), AccessField::Roles) => true,
+        (IssueField::Access(f), field) => *f == field,
+        _ => false,
+    })
 }
 
 /// Back to the member list, unless the user chooses to stay with unsaved changes.
@@ -120,31 +53,7 @@ pub fn close_to_list(kind: MemberKind) -> Callback<()> {
     })
 }
 
-/// The refusal (if any), Cancel and the submit button.
-#[component]
-pub fn FormActions(
-    form: AccessForm,
-    submit_label: &'static str,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    view! {
-        {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
-        <div class="form-actions">
-            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-            <button
-                type="submit"
-                class="button button-primary"
-                disabled=move || form.sending.get()
-                aria-busy=move || form.sending.get().then_some("true")
-            >
-                {submit_label}
-            </button>
-        </div>
-    }
-}
-
-/// A labelled text input with its messages (`aria-describedby`, `aria-invalid`); leaving it marks
-/// `field` touched so its issues show.
+/// A labelled text input with its messages; leaving it marks `field` touched so its issues show.
 #[component]
 pub fn TextField(
     id: &'static str,
@@ -158,19 +67,47 @@ pub fn TextField(
     #[prop(optional)]
     list: Option<&'static str>,
 ) -> impl IntoView {
-    let issues = form.shown(field);
-    let messages = format!("{id}-messages");
     view! {
-        <div class="field">
-            <label for=dom_id(id)>{label}</label>
-            <input id=dom_id(id) type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength list=list.map(dom_id)
+        <Field id=id label=label issues=shown(form, field) let:c>
+            <input id=c.id() type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength
+                list=list.map(crate::ui::shell::ids::dom_id)
                 prop:value=move || value.get()
-                aria-invalid=aria_invalid(issues)
-                aria-describedby=dom_id(&messages)
+                aria-invalid=c.aria_invalid()
+                aria-describedby=c.described_by()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(field)
             />
-            <FieldMessages id=messages issues=issues />
-        </div>
+        </Field>
+    }
+}
+
+/// A Project Access dialog: its fields (`children`), Atlas's refusal, Cancel and submit; `send` runs once
+/// the form lets it go. Once `replaced`, `replaced_by` shows instead of the form (a secret, once).
+#[component]
+pub fn AccessDialog(
+    id: &'static str,
+    title: String,
+    submit: &'static str,
+    kind: MemberKind,
+    form: AccessForm,
+    send: Callback<()>,
+    #[prop(optional, into)] replaced: Signal<bool>,
+    #[prop(optional, into)] replaced_by: ViewFn,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let close = close_to_list(kind);
+    view! {
+        <Dialog id=id title=title on_close=close>
+            {move || if replaced.get() {
+                replaced_by.run()
+            } else {
+                view! {
+                    <form node_ref=form.node_ref() novalidate on:submit=form.on_submit(move || send.run(()))>
+                        {children()}
+                        <FormActions submit=submit write=form.write() on_cancel=close />
+                    </form>
+                }.into_any()
+            }}
+        </Dialog>
     }
 }

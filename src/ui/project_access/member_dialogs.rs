@@ -1,14 +1,13 @@
 //! "Invite to Project", "Add Team" and "Edit Roles": routed dialogs around the shared project-role
 //! picker. Rules come from `domain::validate`; the backend checks them again.
-use super::form::{close_to_list, AccessForm, FormActions, TextField};
+use super::form::{access_form, adding_form, close_to_list, shown, AccessDialog, TextField};
 use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes::{member_kind_of, member_list};
-use crate::ui::shell::state::{lookup, use_data, Area, Lookup};
-use crate::ui::widgets::{
-    focus_when_shown, Banner, ConflictStep, Dialog, RefusalBanner, ReviewStep, TheirVersion,
-};
+use crate::ui::shell::state::{lookup, use_data, Lookup};
+use crate::ui::widgets::form::{Conflict, EditEnd, ReviewGate, Step};
+use crate::ui::widgets::{Banner, Dialog, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{member_change, member_lines, same_member_roles};
 use domain::model::InviteProjectUser;
 use domain::project_access::{Member, MemberKind};
@@ -33,29 +32,24 @@ pub fn InviteDialog() -> impl IntoView {
             roles: roles.get(),
         })
     });
-    let form = AccessForm::new(issues);
-    track_unsaved(move || {
-        !form.done.get() && (!email.with(String::is_empty) || !roles.with(Vec::is_empty))
+    // `|`, not `||`: every input is read, so every edit counts.
+    let form = adding_form(issues, move || {
+        !email.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
-    let close = close_to_list(MemberKind::User);
     let back = back_to_list(MemberKind::User);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
+    let send = Callback::new(move |()| {
         let invite = InviteProjectUser {
             username: email.get_untracked().trim().to_string(),
             roles: roles.get_untracked(),
         };
         let back = back.clone();
         form.send(move |b| b.invite_user(invite), move |_| back());
-    };
+    });
     view! {
-        <Dialog id="invite-dialog" title="Invite to Project" on_close=close>
-            <form novalidate on:submit=on_submit>
-                <TextField id="invite-email" label="Email address" value=email form=form field=AccessField::Email input_type="email" />
-                <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                <FormActions form=form submit_label="Invite" on_cancel=close />
-            </form>
-        </Dialog>
+        <AccessDialog id="invite-dialog" title="Invite to Project".to_string() submit="Invite" kind=MemberKind::User form=form send=send>
+            <TextField id="invite-email" label="Email address" value=email form=form field=AccessField::Email input_type="email" />
+            <ProjectRolePicker id="invite-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </AccessDialog>
     }
 }
 
@@ -98,30 +92,24 @@ pub fn AddTeamDialog() -> impl IntoView {
         }
         issues
     });
-    let form = AccessForm::new(issues);
-    track_unsaved(move || {
-        !form.done.get() && (!team.with(String::is_empty) || !roles.with(Vec::is_empty))
+    let form = adding_form(issues, move || {
+        !team.with(String::is_empty) | !roles.with(Vec::is_empty)
     });
-    let close = close_to_list(MemberKind::Team);
     let back = back_to_list(MemberKind::Team);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
+    let send = Callback::new(move |()| {
         // Without a known team the form has an error and nothing is sent.
         let (id, r) = (team_id().unwrap_or_default(), roles.get_untracked());
         let back = back.clone();
         form.send(move |b| b.add_team(id, r), move |_| back());
-    };
+    });
     view! {
-        <Dialog id="team-dialog" title="Add Team" on_close=close>
-            <form novalidate on:submit=on_submit>
-                <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
-                <datalist id=dom_id("org-teams")>
-                    {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
-                </datalist>
-                <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-                <FormActions form=form submit_label="Add Team" on_cancel=close />
-            </form>
-        </Dialog>
+        <AccessDialog id="team-dialog" title="Add Team".to_string() submit="Add Team" kind=MemberKind::Team form=form send=send>
+            <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
+            <datalist id=dom_id("org-teams")>
+                {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
+            </datalist>
+            <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
+        </AccessDialog>
     }
 }
 
@@ -156,19 +144,8 @@ pub fn EditRolesDialog() -> impl IntoView {
     }
 }
 
-/// Where "Save changes" left a reviewed edit of a member's roles.
-#[derive(Clone, Debug, PartialEq)]
-enum Outcome {
-    Review,
-    /// Their project roles as re-read differ from those the dialog opened with.
-    Changed(Vec<String>),
-    /// The member is no longer in the project.
-    Removed,
-}
-
 #[component]
 fn EditRolesForm(member: Member) -> impl IntoView {
-    let data = use_data();
     let kind = member.kind;
     let initial = member.roles.clone();
     // The roles as last read: the review's "before", what "Revert changes" restores and what a re-read
@@ -183,88 +160,81 @@ fn EditRolesForm(member: Member) -> impl IntoView {
         let held: Vec<String> = loaded.with(|l| held.iter().chain(l).cloned().collect());
         roles.with(|r| validate_member_roles(kind, r, &held))
     });
-    let form = AccessForm::new(issues);
-    track_unsaved(move || !form.done.get() && roles.with(|r| *r != initial));
+    let input = Memo::new(move |_| roles.get());
+    let form = access_form(issues, move || input.track());
+    track_unsaved(move || !form.done() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
     let back = back_to_list(kind);
     let id = member.id.clone();
     // Saving ends in a review of the roles added and removed, shown while the choice is as reviewed.
-    let reviewed = RwSignal::new(None::<Vec<String>>);
-    let reviewing =
-        move || reviewed.with(|r| r.as_ref().is_some_and(|r| roles.with(|now| now == r)));
-    let outcome = RwSignal::new(Outcome::Review);
-    let review = move || {
-        reviewed.set(Some(roles.get_untracked()));
-        outcome.set(Outcome::Review);
-    };
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if form.ready() {
-            review();
-            focus_when_shown("review-title");
-        }
-    };
+    let gate = ReviewGate::new(input);
+    let on_submit = form.on_submit(move || gate.show_focused(Step::Review, "review-title"));
     // Re-reads the member first: roles changed or the member removed since `loaded` is the user's to
     // decide, never overwritten (the Admin API replaces a member's roles wholesale).
     let save = Callback::new(move |()| {
         let (id, r, expected) = (id.clone(), roles.get_untracked(), loaded.get_untracked());
         let back = back.clone();
-        data.write(
-            Area::ProjectAccess,
-            form.sending,
-            form.error,
+        form.send_checked(
             move |b| {
                 Box::pin(async move {
                     let now = b.list_members().await?;
                     match now.into_iter().find(|m| m.kind == kind && m.id == id) {
-                        None => Ok(Err(Outcome::Removed)),
+                        None => Ok(Err(Step::Gone)),
                         Some(m) if !same_member_roles(&m.roles, &expected) => {
-                            Ok(Err(Outcome::Changed(m.roles)))
+                            Ok(Err(Step::Changed(m.roles)))
                         }
                         Some(_) => b.set_member_roles(kind, id, r).await.map(Ok),
                     }
                 })
             },
-            move |result| match result {
-                Ok(_) => {
-                    form.done.set(true);
-                    back();
+            move |_| back(),
+            move |step| {
+                // A removed member has no roles left to save: closing needn't ask.
+                if step == Step::Gone {
+                    form.mark_done();
                 }
-                Err(o) => {
-                    // A removed member has no roles left to save: closing needn't ask.
-                    if o == Outcome::Removed {
-                        form.done.set(true);
-                    }
-                    outcome.set(o);
-                    focus_when_shown("conflict-title");
-                }
+                gate.show_focused(step, "conflict-title");
             },
         );
     });
-    let keep_mine = Callback::new(move |()| {
-        if let Outcome::Changed(theirs) = outcome.get_untracked() {
-            loaded.set(theirs);
-            save.run(());
-        }
+    let keep_mine = gate.with_theirs(move |theirs| {
+        loaded.set(theirs);
+        save.run(());
     });
-    let take_theirs = Callback::new(move |()| {
-        if let Outcome::Changed(theirs) = outcome.get_untracked() {
-            loaded.set(theirs.clone());
-            roles.set(theirs);
-            theirs_shown.set(None);
-            reviewed.set(None);
-            outcome.set(Outcome::Review);
-        }
+    let take_theirs = gate.with_theirs(move |theirs| {
+        loaded.set(theirs.clone());
+        roles.set(theirs);
+        theirs_shown.set(None);
+        gate.back();
     });
-    let merge = Callback::new(move |()| {
-        if let Outcome::Changed(theirs) = outcome.get_untracked() {
-            loaded.set(theirs.clone());
-            theirs_shown.set(Some(theirs));
-            reviewed.set(None);
-            outcome.set(Outcome::Review);
-        }
+    let merge = gate.with_theirs(move |theirs| {
+        loaded.set(theirs.clone());
+        theirs_shown.set(Some(theirs));
+        gate.back();
     });
     let who = member.name.clone();
+    let conflict = Conflict {
+        title: "Someone else changed these roles",
+        message: format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep."),
+        their_change: Callback::new(move |theirs: Vec<String>| member_change(&loaded.get_untracked(), &theirs)),
+        keep_mine,
+        take_theirs,
+        merge,
+    };
+    let gone = {
+        let who = who.clone();
+        move || {
+            view! {
+                <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
+                    <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
+                    <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
+                    </div>
+                </section>
+            }
+        }
+    };
     let label = if kind == MemberKind::ApiKey {
         "Project Permissions"
     } else {
@@ -272,63 +242,20 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     };
     view! {
         <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
-            <form novalidate on:submit=on_submit>
+            <form node_ref=form.node_ref() novalidate on:submit=on_submit>
                 <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
-                <ProjectRolePicker id="member-roles" label=label roles=roles issues=form.shown(AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
+                <ProjectRolePicker id="member-roles" label=label roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
                 {move || theirs_shown.get().map(|t| view! {
                     <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
                 })}
-                <Show
-                    when=reviewing
-                    fallback=move || view! {
-                        <FormActions form=form submit_label="Save Roles" on_cancel=close />
-                        <button
-                            type="button"
-                            class="button"
-                            disabled=move || loaded.with(|l| roles.with(|r| r == l))
-                            on:click=move |_| roles.set(loaded.get_untracked())
-                        >
-                            "Revert changes"
-                        </button>
-                    }
-                >
-                    {move || form.error.get().map(|e| view! { <RefusalBanner error=e /> })}
-                    {
-                        let who = who.clone();
-                        move || match outcome.get() {
-                            Outcome::Review => view! {
-                                <ReviewStep
-                                    intro=format!("How the project roles of {who} change once saved:")
-                                    change=member_change(&loaded.get_untracked(), &roles.get_untracked())
-                                    busy=form.sending.into()
-                                    on_save=save
-                                    on_back=Callback::new(move |()| reviewed.set(None))
-                                />
-                            }.into_any(),
-                            Outcome::Changed(theirs) => view! {
-                                <ConflictStep
-                                    title="Someone else changed these roles"
-                                    message=format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep.")
-                                    their_change=member_change(&loaded.get_untracked(), &theirs)
-                                    my_change=member_change(&loaded.get_untracked(), &roles.get_untracked())
-                                    busy=form.sending.into()
-                                    on_keep_mine=keep_mine
-                                    on_take_theirs=take_theirs
-                                    on_merge=merge
-                                />
-                            }.into_any(),
-                            Outcome::Removed => view! {
-                                <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
-                                    <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
-                                    <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
-                                    <div class="form-actions">
-                                        <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
-                                    </div>
-                                </section>
-                            }.into_any(),
-                        }
-                    }
-                </Show>
+                {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
+                <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict gone=gone
+                    intro=format!("How the project roles of {who} change once saved:")
+                    change=Callback::new(move |()| member_change(&loaded.get_untracked(), &roles.get_untracked()))>
+                    <FormActions submit="Save Roles" write=form.write() on_cancel=close refusal_elsewhere=true
+                        on_revert=Some(Callback::new(move |()| roles.set(loaded.get_untracked())))
+                        unchanged=Signal::derive(move || loaded.with(|l| roles.with(|r| r == l))) />
+                </EditEnd>
             </form>
         </Dialog>
     }

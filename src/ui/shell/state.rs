@@ -202,7 +202,7 @@ impl Data {
     /// Runs one backend write: `busy` while it runs; on success reads `area` again (see `refresh`) and
     /// calls `on_ok`, on refusal puts the Atlas error in `error` (the caller's input stays untouched
     /// either way).
-    pub fn write<T: 'static>(
+    pub(super) fn write<T: 'static>(
         &self,
         area: Area,
         busy: RwSignal<bool>,

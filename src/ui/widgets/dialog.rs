@@ -1,6 +1,7 @@
 //! The modal dialog every screen uses (WAI-ARIA dialog pattern): `role="dialog"` + `aria-modal`, labelled
 //! by its heading, focus moved inside on open and back to where it was on close, Tab kept inside,
 //! Escape asks the owner to close.
+use super::RefusalBanner;
 use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -142,18 +143,41 @@ pub fn ConfirmDialog(
     }
 }
 
-/// The end of a dialog's form: Atlas's refusal, if any, then Cancel and the submit button (busy while the
-/// request is out). The form's own `on:submit` does the work.
+/// The end of a form: Atlas's refusal, if any, then Cancel (a button, or a link back for a page), "Revert
+/// changes" when editing something loaded, and the submit button (busy while the request is out). The
+/// form's own `on:submit` does the work.
 #[component]
 pub fn FormActions(
     #[prop(into)] submit: String,
     write: crate::ui::shell::write::Write,
-    on_cancel: Callback<()>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    /// Cancel as a link to this path (a page rather than a dialog; the unsaved-changes guard asks first).
+    #[prop(optional)]
+    cancel_href: Option<String>,
+    /// Offered when editing something loaded: puts the form back as loaded.
+    #[prop(default = None)]
+    on_revert: Option<Callback<()>>,
+    /// Disables "Revert changes" (nothing changed).
+    #[prop(optional, into)]
+    unchanged: Signal<bool>,
+    /// The form shows the refusal itself (it stays shown while a review step replaces these buttons).
+    #[prop(optional)]
+    refusal_elsewhere: bool,
 ) -> impl IntoView {
+    let cancel = match cancel_href {
+        Some(href) => view! { <a class="button" href=crate::ui::shell::base::link(&href)>"Cancel"</a> }.into_any(),
+        None => view! {
+            <button type="button" class="button" on:click=move |_| if let Some(c) = on_cancel { c.run(()) }>"Cancel"</button>
+        }
+        .into_any(),
+    };
     view! {
-        {move || write.error().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
-        <div class="dialog-actions">
-            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+        {move || (!refusal_elsewhere).then(|| write.error()).flatten().map(|e| view! { <RefusalBanner error=e /> })}
+        <div class="form-actions">
+            {cancel}
+            {on_revert.map(|revert| view! {
+                <button type="button" class="button" disabled=move || unchanged.get() on:click=move |_| revert.run(())>"Revert changes"</button>
+            })}
             <button type="submit" class="button button-primary" disabled=move || write.sending() aria-busy=move || write.sending().then_some("true")>
                 {submit}
             </button>

@@ -5,6 +5,7 @@ mod copy;
 mod dialog;
 mod disclosure;
 mod field_error;
+pub mod form;
 mod listbox;
 mod permitted;
 mod question;

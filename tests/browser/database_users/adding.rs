@@ -291,3 +291,38 @@ async fn a_new_managed_x509_user_gets_its_certificate_shown_once() {
     })
     .await;
 }
+
+// A refusal is about the input as it was sent: once the person changes it, the banner goes (as in the
+// role editor), and the input stays.
+#[wasm_bindgen_test]
+async fn a_refusal_is_forgotten_once_the_input_changes() {
+    let key = fresh_key();
+    let _app = mount_with(NEW, &key);
+    let name = dialog_ready().await;
+    type_into(&name, "taken-user");
+    type_into(&input_labelled("Password").unwrap(), "long-enough-secret");
+    select("user-builtin", "readAnyDatabase");
+    let mut other = DatabaseUser::new("taken-user");
+    other.password = Some("another-secret-1".into());
+    other.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
+    LocalBackend::open(&key, DemoKind::Standard)
+        .create_database_user(other)
+        .await
+        .unwrap();
+    submit();
+    wait_until("the refusal is shown", || {
+        text_of("[role=dialog] [role=alert]").contains("refused")
+    })
+    .await;
+    type_into(&name, "free-user");
+    wait_until("the refusal is gone", || {
+        !text_of("[role=dialog]").contains("Atlas refused")
+    })
+    .await;
+    assert_eq!(input_labelled("Username").unwrap().value(), "free-user");
+    submit();
+    wait_until("saved under the new name", || {
+        pathname() == LIST && row_names().contains(&"free-user".into())
+    })
+    .await;
+}

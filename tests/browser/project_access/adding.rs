@@ -176,3 +176,25 @@ async fn a_service_accounts_secret_is_shown_once() {
     .await;
     assert!(!document().body().unwrap().inner_html().contains(&secret));
 }
+
+// Every form takes the person to the first field that says why a submit was refused (the role editor
+// and the user dialog always did; the Project Access dialogs left focus on the button).
+#[wasm_bindgen_test]
+async fn a_refused_submit_moves_focus_to_the_field_that_says_why() {
+    let _app = mount_app_at("/project-access/api-keys/new");
+    dialog("Create API Key").await;
+    type_into(&input_labelled("Description").unwrap(), "No roles yet");
+    let create = find("button", "Create API Key").await;
+    create.focus().unwrap();
+    create.click();
+    wait_until("the roles error shows", || {
+        messages_of(&dialog_picker()).contains("Choose at least one project role.")
+    })
+    .await;
+    wait_until("focus on the picker", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.id() == dialog_picker().id())
+    })
+    .await;
+}

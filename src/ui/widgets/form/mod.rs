@@ -1,0 +1,13 @@
+//! What every form shares, written once: the controller (`FormControl`: which messages show, the write
+//! and whether it was accepted), the review gate (`ReviewGate`: a step shown while the input is as it was
+//! when the step began; `EditEnd` shows it) and the `Field` widget (label, help, messages, and the ARIA
+//! that links them).
+mod control;
+mod field;
+mod gate;
+mod steps;
+
+pub use control::FormControl;
+pub use field::{Control, Field};
+pub use gate::ReviewGate;
+pub use steps::{Conflict, EditEnd, Step};
