@@ -16,7 +16,7 @@ use crate::ui::widgets::Banner;
 /// The custom roles tab is the console's home, as in Atlas.
 pub const HOME: &str = crate::ui::custom_roles::LIST_PATH;
 
-/// The whole console: header with the project, then the routed page.
+/// The whole console: the frame (top bar with the project, the sections), then the routed page.
 #[component]
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     if let crate::config::BackendConfig::Refused(why) = &config.backend {
@@ -40,7 +40,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <UnsavedChangesGuard />
             <KeepBackendInUrl carried=carried />
             {config_standalone.then(|| view! { <PageTitle /> })}
-            <super::header::Header backend=backend_label />
+            <super::header::Frame backend=backend_label>
             <main id=dom_id("main") class="main">
                 <StorageNotice />
                 <super::undo::UndoNotice />
@@ -86,6 +86,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                     <Route path=path!("/activity") view=ActivityFeedPage />
                 </Routes>
             </main>
+            </super::header::Frame>
         </Router>
     }
     .into_any()

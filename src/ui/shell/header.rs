@@ -1,39 +1,49 @@
-//! The header: the project and backend, the sections, and "View as" in the embedded demo.
-use super::app::HOME;
+//! The console's frame: a top bar with the project, its backend and "View as" (in the embedded demo),
+//! the sections (nav.rs), and the routed page given as children.
 use super::ids::dom_id;
 use super::state::Data;
-use crate::ui::activity::ACTIVITY_PATH;
 use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
 use leptos::prelude::*;
 
 #[component]
-pub fn Header(backend: String) -> impl IntoView {
+pub fn Frame(backend: String, children: Children) -> impl IntoView {
     let data = expect_context::<Data>();
     let name = move || {
         data.project
             .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
     };
     let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
+    // The sections are a sidebar on a wide console; on a narrow one this button shows them.
+    let nav_open = RwSignal::new(false);
+    let nav_id = dom_id("sections");
     view! {
-        <header class="header">
+        <div class="dba-console">
             <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
-            <div class="header-project">
-                <span class="header-label">"Project"</span>
-                <span class="header-project-name" data-project-id=id>{name}</span>
-                <span class="header-backend">{backend}</span>
+            <div class="dba-frame">
+                <header class="header">
+                    <button
+                        type="button"
+                        class="button dba-nav-toggle"
+                        aria-controls=nav_id.clone()
+                        aria-expanded=move || if nav_open.get() { "true" } else { "false" }
+                        on:click=move |_| nav_open.update(|o| *o = !*o)
+                    >
+                        <span aria-hidden="true">"☰"</span>
+                        "Menu"
+                    </button>
+                    <div class="header-project">
+                        <span class="header-label">"Project"</span>
+                        <span class="header-project-name" data-project-id=id>{name}</span>
+                        <span class="header-backend">{backend}</span>
+                    </div>
+                    {data.is_embedded().then(|| view! { <ViewAs /> })}
+                </header>
+                <super::nav::Sections id=nav_id open=nav_open />
+                {children()}
             </div>
-            <nav class="header-nav" aria-label="Sections">
-                <a href=crate::ui::shell::base::link(HOME)>"Database Access"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::project_access::USERS_PATH)>"Project Access"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::project_access::GUIDE_PATH)>"Which role do I need?"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::lookup::WHO_CAN_PATH)>"Who can …?"</a>
-                <a href=crate::ui::shell::base::link(crate::ui::lint::LINT_PATH)>"Least privilege"</a>
-                <a href=crate::ui::shell::base::link(ACTIVITY_PATH)>"Activity Feed"</a>
-            </nav>
-            {data.is_embedded().then(|| view! { <ViewAs /> })}
-        </header>
+        </div>
     }
 }
 

@@ -5,5 +5,6 @@ pub mod base;
 pub mod guard;
 pub mod header;
 pub mod ids;
+pub mod nav;
 pub mod state;
 pub mod undo;
