@@ -40,7 +40,9 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <UnsavedChangesGuard />
             <KeepBackendInUrl carried=carried />
             {config_standalone.then(|| view! { <PageTitle /> })}
-            <super::header::Frame backend=backend_label>
+            // The frame: a grid of the top bar, the sections and the page (style/main.css).
+            <div class="dba-console"><div class="dba-frame">
+            <super::header::Header backend=backend_label />
             <main id=dom_id("main") class="main">
                 <StorageNotice />
                 <super::undo::UndoNotice />
@@ -86,7 +88,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                     <Route path=path!("/activity") view=ActivityFeedPage />
                 </Routes>
             </main>
-            </super::header::Frame>
+            </div></div>
         </Router>
     }
     .into_any()

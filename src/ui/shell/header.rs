@@ -1,5 +1,5 @@
-//! The console's frame: a top bar with the project, its backend and "View as" (in the embedded demo),
-//! the sections (nav.rs), and the routed page given as children.
+//! The console's frame: the top bar with the project, its backend and "View as" (in the embedded demo),
+//! and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
 use super::ids::dom_id;
 use super::state::Data;
 use domain::catalog::project_role_name;
@@ -8,7 +8,7 @@ use domain::project::Principal;
 use leptos::prelude::*;
 
 #[component]
-pub fn Frame(backend: String, children: Children) -> impl IntoView {
+pub fn Header(backend: String) -> impl IntoView {
     let data = expect_context::<Data>();
     let name = move || {
         data.project
@@ -19,31 +19,26 @@ pub fn Frame(backend: String, children: Children) -> impl IntoView {
     let nav_open = RwSignal::new(false);
     let nav_id = dom_id("sections");
     view! {
-        <div class="dba-console">
-            <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
-            <div class="dba-frame">
-                <header class="header">
-                    <button
-                        type="button"
-                        class="button dba-nav-toggle"
-                        aria-controls=nav_id.clone()
-                        aria-expanded=move || if nav_open.get() { "true" } else { "false" }
-                        on:click=move |_| nav_open.update(|o| *o = !*o)
-                    >
-                        <span aria-hidden="true">"☰"</span>
-                        "Menu"
-                    </button>
-                    <div class="header-project">
-                        <span class="header-label">"Project"</span>
-                        <span class="header-project-name" data-project-id=id>{name}</span>
-                        <span class="header-backend">{backend}</span>
-                    </div>
-                    {data.is_embedded().then(|| view! { <ViewAs /> })}
-                </header>
-                <super::nav::Sections id=nav_id open=nav_open />
-                {children()}
+        <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
+        <header class="header">
+            <button
+                type="button"
+                class="button dba-nav-toggle"
+                aria-controls=nav_id.clone()
+                aria-expanded=move || if nav_open.get() { "true" } else { "false" }
+                on:click=move |_| nav_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰"</span>
+                "Menu"
+            </button>
+            <div class="header-project">
+                <span class="header-label">"Project"</span>
+                <span class="header-project-name" data-project-id=id>{name}</span>
+                <span class="header-backend">{backend}</span>
             </div>
-        </div>
+            {data.is_embedded().then(|| view! { <ViewAs /> })}
+        </header>
+        <super::nav::Sections id=nav_id open=nav_open />
     }
 }
 

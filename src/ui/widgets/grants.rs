@@ -22,19 +22,21 @@ pub fn GrantChips(lines: Vec<String>) -> impl IntoView {
     view! { <ul class="grants">{lines.into_iter().map(|l| view! { <GrantChip line=l /> }).collect_view()}</ul> }
 }
 
-/// One chip (an `<li>`), for lists that add or hide lines themselves.
+/// One chip (an `<li>`), for lists that add or hide lines themselves. One fixed shape (empty parts
+/// render nothing), which keeps the code small; the <wbr> lets a long role wrap before its @database.
 #[component]
 pub fn GrantChip(line: String) -> impl IntoView {
     let (lead, strong, joiner, rest) = parts(&line);
-    // A long role name may wrap before its database rather than inside a word.
-    let wrap = (joiner == "@").then(|| view! { <wbr /> });
-    let lead =
-        (!lead.is_empty()).then(|| view! { <span class="grant-on">{lead.to_string()}</span> });
-    let strong = (!strong.is_empty())
-        .then(|| view! { <span class="grant-action">{strong.to_string()}</span> });
-    let joiner =
-        (!joiner.is_empty()).then(|| view! { <span class="grant-on">{joiner.to_string()}</span> });
-    view! { <li>{lead}{strong}{wrap}{joiner}{rest.to_string()}</li> }
+    let [lead, strong, joiner, rest] = [lead, strong, joiner, rest].map(str::to_string);
+    view! {
+        <li>
+            <span class="grant-on">{lead}</span>
+            <span class="grant-action">{strong}</span>
+            <wbr />
+            <span class="grant-on">{joiner}</span>
+            {rest}
+        </li>
+    }
 }
 
 #[cfg(test)]
