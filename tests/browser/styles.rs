@@ -217,6 +217,23 @@ async fn no_screen_scrolls_sideways() {
     }
 }
 
+/// A console in a portal's narrow side panel scrolls its table inside itself; the host page doesn't
+/// scroll sideways (the table's visually hidden labels, absolutely positioned, used to widen it).
+#[wasm_bindgen_test]
+async fn a_console_in_a_narrow_panel_keeps_the_page_from_scrolling_sideways() {
+    let _styles = Styles::load();
+    let console = Console::mount("/database-access/custom-roles");
+    // A side panel at the window's right edge, as in examples/portal.html.
+    let style = console.host.style();
+    style.set_property("width", "300px").unwrap();
+    style.set_property("margin-left", "auto").unwrap();
+    wait_until("the roles are listed", || {
+        console.find(".roles-table").is_some()
+    })
+    .await;
+    assert_fits("a console 300 px wide");
+}
+
 /// Issue 22: at the test window's width the Database Users tab (with the LDAP group's long DN) doesn't
 /// scroll sideways, and every section is a link in the one navigation landmark, shown or one button away.
 #[wasm_bindgen_test]
