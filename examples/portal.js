@@ -1,7 +1,9 @@
 // The example portal mounts the console built in dist/. Trunk names the console's files with content
-// hashes, so the portal reads their names (and stylesheets) from the built index.html.
+// hashes, so the portal reads their names (and stylesheets) from the built index.html. The console's sheets
+// only style inside the console; standalone.css is the standalone page's own, so a portal leaves it out.
 const built = new DOMParser().parseFromString(await (await fetch("/index.html")).text(), "text/html");
 for (const link of built.querySelectorAll('link[rel="stylesheet"]')) {
+  if (/\/standalone-[^/]*\.css$/.test(link.getAttribute("href"))) continue;
   document.head.append(document.importNode(link, false));
 }
 const tag = built.querySelector("script[data-dbaccess-js]");

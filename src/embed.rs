@@ -9,7 +9,7 @@
 //!   principal: "rory.readonly@example.com", // embedded mode only
 //!   allowedOrigins: ["https://proxy.example"], // origins besides the page's own `backend` may name
 //!   basePath: "/portal/db-access",
-//!   theme: { "--dba-accent": "#00684a" },
+//!   theme: { "--dba-accent": "#00684a" }, // any --dba-* token of style/main.css
 //! });
 //! handle.unmount();
 //! ```

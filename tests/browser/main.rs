@@ -20,5 +20,6 @@ mod role_picker;
 mod role_transfer;
 mod safe_edits;
 mod shell;
+mod styles;
 mod undo;
 mod view_as;

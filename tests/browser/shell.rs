@@ -326,3 +326,77 @@ async fn the_page_title_names_the_screen() {
     })
     .await;
 }
+
+/// Issue 22: a list with nothing in it says so and offers the action that fills it (the users list said
+/// "No database user matches your search." without a search; project access lists offered no action).
+#[wasm_bindgen_test]
+async fn empty_lists_say_so_and_offer_the_action_that_fills_them() {
+    let key = fresh_key();
+    let mut project = domain::demo::DemoKind::Standard.project();
+    project.custom_roles.clear();
+    project.users.clear();
+    project.api_keys.clear();
+    let stored = serde_json::json!({
+        "version": dbaccess::backend::local::FORMAT_VERSION,
+        "project": project,
+    });
+    storage().set_item(&key, &stored.to_string()).unwrap();
+    let empty = |title: &str, action: &str| {
+        query_all(".empty-state").iter().any(|e| {
+            e.text_content().unwrap_or_default().contains(title)
+                && e.query_selector_all("a, button")
+                    .map(|l| {
+                        (0..l.length())
+                            .filter_map(|i| l.item(i))
+                            .any(|n| n.text_content().unwrap_or_default() == action)
+                    })
+                    .unwrap_or_default()
+        })
+    };
+    let app = mount_with("/database-access/custom-roles", &key);
+    wait_until("no custom roles, and the way to add one", || {
+        empty("No custom roles yet", "Add New Custom Role")
+    })
+    .await;
+    drop(app);
+    let app = mount_with("/database-access/users", &key);
+    wait_until("no database users, and the way to add one", || {
+        empty("No database users yet", "Add New Database User")
+    })
+    .await;
+    assert!(query(".users-table").is_none(), "no empty table");
+    drop(app);
+    let _app = mount_with("/project-access/api-keys", &key);
+    wait_until("no API keys, and the way to create one", || {
+        empty("No API keys in this project yet", "Create API Key")
+    })
+    .await;
+}
+
+/// Issue 22: the sections (grouped: the project's areas, then the tools) mark the one the page is in.
+#[wasm_bindgen_test]
+async fn the_sections_mark_where_the_page_is() {
+    let current = || {
+        query_all("nav[aria-label=Sections] a[aria-current=page]")
+            .iter()
+            .map(|a| a.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let _app = mount_app_at("/project-access/teams");
+    wait_until("Project Access is marked", || {
+        current() == ["Project Access"]
+    })
+    .await;
+    let groups: Vec<String> = query_all("nav[aria-label=Sections] ul")
+        .iter()
+        .map(|ul| {
+            let heading = by_id(&attr(ul, "aria-labelledby").unwrap()).unwrap();
+            heading.text_content().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(groups, ["Security", "Tools"]);
+    by_name("nav[aria-label=Sections] a", "Who can …?")
+        .unwrap()
+        .click();
+    wait_until("Who can …? is marked", || current() == ["Who can …?"]).await;
+}

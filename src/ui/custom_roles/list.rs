@@ -11,7 +11,7 @@ use crate::ui::shell::loaded::LoadStatus;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Load};
 use crate::ui::url_segment;
-use crate::ui::widgets::{PermissionNotice, PermittedAction, RowSelect, SearchBox};
+use crate::ui::widgets::{GrantChip, PermissionNotice, PermittedAction, RowSelect, SearchBox};
 use domain::permissions::Permission;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -168,12 +168,13 @@ pub fn CustomRolesTab() -> impl IntoView {
             Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
             Load::Ready(false) => view! {
                 <div class="empty-state">
-                    <p>"No custom roles yet. A custom role grants exactly the actions a database user needs."</p>
+                    <p class="empty-state-title">"No custom roles yet"</p>
+                    <p>"A custom role grants exactly the actions a database user needs."</p>
                     <PermittedAction permission=Permission::DatabaseAccess id="add-role-empty" label="Add New Custom Role" href=routes::NEW_ROLE class="button button-primary" />
                 </div>
             }.into_any(),
             Load::Ready(true) => view! {
-                <table class="roles-table" on:click=note_scroll>
+                <table class="roles-table custom-roles-table" on:click=note_scroll>
                     <thead>
                         <tr>
                             <th scope="col"><span class="visually-hidden">"Select"</span></th>
@@ -245,7 +246,7 @@ fn RoleRow(
                 <ul class="grants">
                     {move || {
                         let n = if expanded.get() { usize::MAX } else { COMPACT_LINES };
-                        lines.with_value(|l| l.iter().take(n).map(|line| view! { <li>{line.clone()}</li> }).collect_view())
+                        lines.with_value(|l| l.iter().take(n).map(|line| view! { <GrantChip line=line.clone() /> }).collect_view())
                     }}
                 </ul>
                 {(hidden > 0).then(|| view! {

@@ -9,7 +9,9 @@ use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
-use crate::ui::widgets::{ConfirmDialog, PermissionNotice, PermittedAction, RowSelect, SearchBox};
+use crate::ui::widgets::{
+    ConfirmDialog, GrantChips, PermissionNotice, PermittedAction, RowSelect, SearchBox,
+};
 use domain::model::{DatabaseUser, DatabaseUserRole, X509Type};
 use domain::permissions::Permission;
 use domain::undo::user_undo;
@@ -97,7 +99,14 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         {move || match users_state.get() {
             Load::Loading => view! { <LoadStatus data=data what="database users" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="database users" error=Some(e) /> }.into_any(),
-            Load::Ready(_) => view! {
+            Load::Ready(false) => view! {
+                <div class="empty-state">
+                    <p class="empty-state-title">"No database users yet"</p>
+                    <p>"A database user is how an application or a person signs in to the project's clusters."</p>
+                    <PermittedAction permission=Permission::DatabaseAccess id="add-user-empty" label="Add New Database User" href=routes::NEW_USER class="button button-primary" />
+                </div>
+            }.into_any(),
+            Load::Ready(true) => view! {
                 <table class="users-table roles-table">
                     <thead>
                         <tr>
@@ -165,7 +174,7 @@ fn UserRow(
             <RowSelect name=name.clone() key=key selected=selected />
             <th scope="row" class="role-name">{user.username.clone()}{expires.map(|e| view! { <span class="note">" "{e}</span> })}</th>
             <td>{method}</td>
-            <td><ul class="grants">{roles_text(&user).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
+            <td><GrantChips lines=roles_text(&user) /></td>
             <td>{resources}</td>
             <td class="row-actions">
                 {managed.then(|| {

@@ -8,7 +8,7 @@ use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::write::use_write;
 use crate::ui::url_segment;
 use crate::ui::widgets::{
-    ConfirmDialog, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
+    ConfirmDialog, GrantChips, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
 };
 use domain::catalog::project_role_name;
 use domain::permissions::Permission;
@@ -123,6 +123,12 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
         MemberKind::ApiKey => "access-search-api-keys",
         MemberKind::ServiceAccount => "access-search-service-accounts",
     };
+    let has_any = move || {
+        data.members.with(|all| {
+            all.ready()
+                .is_some_and(|ms| ms.iter().any(|m| m.kind == kind))
+        })
+    };
     // Service accounts are Project Owner's to change: a Project Access Manager sees why here too.
     let notice = (kind == MemberKind::ServiceAccount).then(|| {
         view! { <PermissionNotice permission=Permission::ServiceAccounts what="service accounts" /> }
@@ -143,6 +149,12 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
             Load::Loading => view! { <LoadStatus data=data what="project members" error=None /> }.into_any(),
             Load::Failed(e) => view! { <LoadStatus data=data what="project members" error=Some(e) /> }.into_any(),
             Load::Ready(_) => view! {
+                <Show when=has_any fallback=move || view! {
+                    <div class="empty-state">
+                        <p class="empty-state-title">{format!("No {plural} in this project yet")}</p>
+                        <PermittedAction permission=kind.permission() id=format!("add-{search_id}-empty") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" />
+                    </div>
+                }>
                 <table class="roles-table members-table">
                     <thead>
                         <tr>
@@ -158,11 +170,8 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || visible().is_empty()>
-                    <p class="empty-state" role="status">{move || if query.with(String::is_empty) {
-                        format!("No {plural} in this project yet.")
-                    } else {
-                        format!("No {} matches your search.", kind.label())
-                    }}</p>
+                    <p class="empty-state" role="status">{format!("No {} matches your search.", kind.label())}</p>
+                </Show>
                 </Show>
             }.into_any(),
         }}
@@ -184,7 +193,7 @@ fn MemberRow(member: Member, removing: RwSignal<Option<Member>>) -> impl IntoVie
                 {member.name.clone()}
                 <span class="note member-detail">{member.detail.clone()}</span>
             </th>
-            <td><ul class="grants">{role_names(&member.roles).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
+            <td><GrantChips lines=role_names(&member.roles) /></td>
             <td class="row-actions">
                 <PermittedAction
                     permission=member.kind.permission()

@@ -13,7 +13,7 @@ use crate::ui::database_access::DatabaseAccessPage;
 use crate::ui::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
 use crate::ui::project_access::{self as pa, ProjectAccessPage};
 
-/// The whole console: header with the project, then the routed page.
+/// The whole console: the frame (top bar with the project, the sections), then the routed page.
 #[component]
 pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     if let crate::config::BackendConfig::Refused(why) = &config.backend {
@@ -36,6 +36,8 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <UnsavedChangesGuard />
             <KeepBackendInUrl carried=carried />
             {config_standalone.then(|| view! { <PageTitle /> })}
+            // The frame: a grid of the top bar, the sections and the page (style/main.css).
+            <div class="dba-console"><div class="dba-frame">
             <super::header::Header backend=backend_label />
             <main id=dom_id("main") class="main">
                 <super::demo::StorageNotice />
@@ -44,6 +46,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
                     <ConsoleRoutes />
                 </Routes>
             </main>
+            </div></div>
         </Router>
     }
     .into_any()

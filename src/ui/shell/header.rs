@@ -1,7 +1,7 @@
-//! The header: the project and backend, the sections, and "View as" in the embedded demo.
+//! The console's frame: the top bar with the project, its backend and "View as" (in the embedded demo),
+//! and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
 use super::demo::{use_demo, Demo};
 use super::ids::dom_id;
-use super::routes;
 use super::state::Data;
 use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
@@ -16,24 +16,30 @@ pub fn Header(backend: String) -> impl IntoView {
             .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
     };
     let id = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
+    // The sections are a sidebar on a wide console; on a narrow one this button shows them.
+    let nav_open = RwSignal::new(false);
+    let nav_id = dom_id("sections");
     view! {
+        <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
         <header class="header">
-            <a class="skip-link" href=format!("#{}", dom_id("main"))>"Skip to content"</a>
+            <button
+                type="button"
+                class="button dba-nav-toggle"
+                aria-controls=nav_id.clone()
+                aria-expanded=move || if nav_open.get() { "true" } else { "false" }
+                on:click=move |_| nav_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰"</span>
+                "Menu"
+            </button>
             <div class="header-project">
                 <span class="header-label">"Project"</span>
                 <span class="header-project-name" data-project-id=id>{name}</span>
                 <span class="header-backend">{backend}</span>
             </div>
-            <nav class="header-nav" aria-label="Sections">
-                <a href=crate::ui::shell::base::link(routes::HOME)>"Database Access"</a>
-                <a href=crate::ui::shell::base::link(routes::PROJECT_USERS)>"Project Access"</a>
-                <a href=crate::ui::shell::base::link(routes::WHICH_ROLE)>"Which role do I need?"</a>
-                <a href=crate::ui::shell::base::link(routes::WHO_CAN)>"Who can …?"</a>
-                <a href=crate::ui::shell::base::link(routes::LEAST_PRIVILEGE)>"Least privilege"</a>
-                <a href=crate::ui::shell::base::link(routes::ACTIVITY)>"Activity Feed"</a>
-            </nav>
             {use_demo().map(|demo| view! { <ViewAs demo=demo /> })}
         </header>
+        <super::nav::Sections id=nav_id open=nav_open />
     }
 }
 

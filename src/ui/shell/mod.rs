@@ -10,6 +10,7 @@ pub mod header;
 pub mod ids;
 pub mod load;
 pub mod loaded;
+pub mod nav;
 pub mod routes;
 pub mod start;
 pub mod state;

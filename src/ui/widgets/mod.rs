@@ -6,6 +6,7 @@ mod dialog;
 mod disclosure;
 mod field_error;
 pub mod form;
+mod grants;
 mod listbox;
 mod permitted;
 mod question;
@@ -20,6 +21,7 @@ pub use disclosure::LazyDetails;
 pub use field_error::{
     aria_invalid, focus_first_invalid, Banner, FieldMessages, RefusalBanner, SearchBox,
 };
+pub use grants::{GrantChip, GrantChips};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
 pub use permitted::{PermissionNotice, PermittedAction};
 pub use question::{Question, QuestionFields};
