@@ -15,5 +15,8 @@ fn main() {
     let location = window().location();
     let search = location.search().unwrap_or_default();
     let config = Config::from_query(&search, &location.origin().unwrap_or_default());
+    if let Some(boot) = document().query_selector(".dba-boot").ok().flatten() {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(move || view! { <dbaccess::ui::App config=config /> });
 }

@@ -49,6 +49,24 @@ try {
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
 
+  await check("before the app has loaded, the page says the console is loading (not blank), and the app replaces that", async () => {
+    const waiting = await browser.newPage();
+    // Hold the module: what a slow network shows until it arrives.
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await waiting.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await waiting.goto(`${base}/database-access/custom-roles?demo=large`);
+    const boot = waiting.getByRole("status").filter({ hasText: "Loading the console…" });
+    await boot.waitFor({ state: "visible", timeout: 5000 });
+    release();
+    await waiting.getByRole("heading", { name: "Database Access" }).waitFor({ timeout: 20000 });
+    if ((await boot.count()) !== 0) throw new Error("the loading note stays after the app rendered");
+    await waiting.close();
+  });
+
   await check("the root URL shows the Database Access page on the Custom Roles tab", async () => {
     await page.goto(`${base}/`);
     await page.getByRole("heading", { level: 1, name: "Database Access" }).waitFor({ timeout: 15000 });
