@@ -6,9 +6,9 @@ use super::row_editor::{RowContext, RowEditor};
 use super::start_from::{copy_name, StartFrom};
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
-use crate::ui::shell::state::{lookup, use_data, Area, Lookup};
+use crate::ui::shell::state::{lookup, use_data, Area};
 use crate::ui::widgets::form::{Conflict, EditEnd, Field, FormControl, ReviewGate, Step};
 use crate::ui::widgets::{FieldMessages, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{role_change, role_lines, same_role};
@@ -28,20 +28,19 @@ pub fn NewRolePage() -> impl IntoView {
     };
     let wanted = source.clone();
     let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == wanted);
-    (move || match role() {
-        Lookup::Loading => {
-            view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any()
-        }
-        Lookup::Failed(e) => {
-            view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any()
-        }
-        Lookup::Found(role) => {
-            let mut form = RoleForm::from_role(&role);
-            form.name = copy_name(data, &role.role_name);
-            view! { <RoleEditor initial=form editing=None /> }.into_any()
-        }
-        Lookup::Missing => view! { <RoleNotFound name=source.clone() /> }.into_any(),
-    })
+    let found = Memo::new(move |_| role().into_load());
+    view! {
+        <Loaded load=found what="custom roles" let:found>
+            {match found {
+                Some(role) => {
+                    let mut form = RoleForm::from_role(&role);
+                    form.name = copy_name(data, &role.role_name);
+                    view! { <RoleEditor initial=form editing=None /> }.into_any()
+                }
+                None => view! { <RoleNotFound name=source.clone() /> }.into_any(),
+            }}
+        </Loaded>
+    }
     .into_any()
 }
 
@@ -62,13 +61,14 @@ pub fn EditRolePage() -> impl IntoView {
     let params = use_params_map();
     let name = move || params.with(|p| p.get("name").unwrap_or_default());
     let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == name());
-    move || {
-        match role() {
-        Lookup::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
-        Lookup::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
-        Lookup::Found(role) => view! { <RoleEditor initial=RoleForm::from_role(&role) editing=Some(role.role_name.clone()) /> }.into_any(),
-        Lookup::Missing => view! { <RoleNotFound name=name() /> }.into_any(),
-    }
+    let found = Memo::new(move |_| role().into_load());
+    view! {
+        <Loaded load=found what="custom roles" let:found>
+            {match found {
+                Some(role) => view! { <RoleEditor initial=RoleForm::from_role(&role) editing=Some(role.role_name.clone()) /> }.into_any(),
+                None => view! { <RoleNotFound name=name() /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 

@@ -7,7 +7,7 @@ use super::summary::{query_words, RoleEntry};
 use super::transfer::{ExportDialog, ImportDialog};
 use crate::ui::lookup::UsedByDialog;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Load};
 use crate::ui::url_segment;
@@ -163,17 +163,16 @@ pub fn CustomRolesTab() -> impl IntoView {
                 </Show>
             </div>
         </div>
-        {move || match roles_state.get() {
-            Load::Loading => view! { <LoadStatus data=data what="custom roles" error=None /> }.into_any(),
-            Load::Failed(e) => view! { <LoadStatus data=data what="custom roles" error=Some(e) /> }.into_any(),
-            Load::Ready(false) => view! {
+        <Loaded load=roles_state what="custom roles" let:any>
+            {match any {
+            false => view! {
                 <div class="empty-state">
                     <p class="empty-state-title">"No custom roles yet"</p>
                     <p>"A custom role grants exactly the actions a database user needs."</p>
                     <PermittedAction permission=Permission::DatabaseAccess id="add-role-empty" label="Add New Custom Role" href=routes::NEW_ROLE class="button button-primary" />
                 </div>
             }.into_any(),
-            Load::Ready(true) => view! {
+            true => view! {
                 <table class="roles-table custom-roles-table" on:click=note_scroll>
                     <thead>
                         <tr>
@@ -206,7 +205,8 @@ pub fn CustomRolesTab() -> impl IntoView {
                     </button>
                 </Show>
             }.into_any(),
-        }}
+                }}
+        </Loaded>
         {move || exporting.get().then(|| view! {
             <ExportDialog names=selected.get_untracked() on_close=Callback::new(move |_| exporting.set(false)) />
         })}

@@ -3,7 +3,7 @@
 use super::bulk::{BulkAssignDialog, UserKey};
 use super::certificate::CertificateDialog;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
@@ -96,17 +96,16 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                 </Show>
             </div>
         </div>
-        {move || match users_state.get() {
-            Load::Loading => view! { <LoadStatus data=data what="database users" error=None /> }.into_any(),
-            Load::Failed(e) => view! { <LoadStatus data=data what="database users" error=Some(e) /> }.into_any(),
-            Load::Ready(false) => view! {
+        <Loaded load=users_state what="database users" let:any>
+            {match any {
+            false => view! {
                 <div class="empty-state">
                     <p class="empty-state-title">"No database users yet"</p>
                     <p>"A database user is how an application or a person signs in to the project's clusters."</p>
                     <PermittedAction permission=Permission::DatabaseAccess id="add-user-empty" label="Add New Database User" href=routes::NEW_USER class="button button-primary" />
                 </div>
             }.into_any(),
-            Load::Ready(true) => view! {
+            true => view! {
                 <table class="users-table roles-table">
                     <thead>
                         <tr>
@@ -128,7 +127,8 @@ pub fn DatabaseUsersTab() -> impl IntoView {
                     <p class="empty-state" role="status">"No database user matches your search."</p>
                 </Show>
             }.into_any(),
-        }}
+                }}
+        </Loaded>
         {move || bulk.get().then(|| view! {
             <BulkAssignDialog selected=selected.get_untracked() on_close=Callback::new(move |_| bulk.set(false)) />
         })}

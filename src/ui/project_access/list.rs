@@ -2,7 +2,7 @@
 //! list of members with their project roles, "Edit Roles" and "Remove" (from the project) per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::add_label;
-use crate::ui::shell::loaded::LoadStatus;
+use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::write::use_write;
@@ -145,10 +145,8 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                 <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" />
             </div>
         </div>
-        {move || match members_state.get() {
-            Load::Loading => view! { <LoadStatus data=data what="project members" error=None /> }.into_any(),
-            Load::Failed(e) => view! { <LoadStatus data=data what="project members" error=Some(e) /> }.into_any(),
-            Load::Ready(_) => view! {
+        <Loaded load=members_state what="project members" let:_loaded>
+            {view! {
                 <Show when=has_any fallback=move || view! {
                     <div class="empty-state">
                         <p class="empty-state-title">{format!("No {plural} in this project yet")}</p>
@@ -173,8 +171,8 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                     <p class="empty-state" role="status">{format!("No {} matches your search.", kind.label())}</p>
                 </Show>
                 </Show>
-            }.into_any(),
-        }}
+            }}
+        </Loaded>
         {move || removing.get().map(|m| view! {
             <RemoveMemberDialog member=m on_done=Callback::new(move |_| removing.set(None)) />
         })}

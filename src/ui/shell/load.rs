@@ -66,6 +66,18 @@ pub enum Lookup<T> {
     Found(T),
 }
 
+impl<T> Lookup<T> {
+    /// As a loaded value: `None` when the list has no such item (what `Loaded` switches on).
+    pub fn into_load(self) -> Load<Option<T>> {
+        match self {
+            Lookup::Loading => Load::Loading,
+            Lookup::Failed(e) => Load::Failed(e),
+            Lookup::Missing => Load::Ready(None),
+            Lookup::Found(v) => Load::Ready(Some(v)),
+        }
+    }
+}
+
 /// Finds the item `matches` picks in `list` for an edit form. Only *whether* it is there is tracked (a
 /// memo), so a reload after any write, another tab's change or "View as" does not re-create an open
 /// form and lose what was typed: the form takes the item once, when it opens.

@@ -1,5 +1,5 @@
 //! What a screen shows until its data is there: a skeleton while it loads, or why it failed with "Try
-//! again". Every screen switches on `Load` through `Loaded` (an edit form on `Lookup` through `LoadStatus`).
+//! again". Every screen switches on `Load` through `Loaded` (an edit page on `Lookup::into_load`).
 use super::load::Load;
 use super::state::{use_data, Data};
 use domain::model::ApiError;
@@ -33,9 +33,9 @@ where
 }
 
 /// What a screen shows instead of `what` while it loads (a skeleton of `rows` lines) or when loading
-/// failed (why, with "Try again"). `Loaded` uses it; an edit form looking up its item uses it directly.
+/// failed (why, with "Try again").
 #[component]
-pub fn LoadStatus(
+fn LoadStatus(
     data: Data,
     what: &'static str,
     error: Option<ApiError>,
