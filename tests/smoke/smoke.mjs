@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { axeChecks } from "./axe.mjs";
+import { STOPS, visit } from "./tour.mjs";
 import { bundleSizes, CSP, launch, serve, SETTLE, typeQueries } from "./harness.mjs";
 
 const dist = resolve(process.argv[2] ?? "dist");
@@ -186,6 +187,30 @@ try {
     await page.getByLabel("Task").fill("restore");
     await page.locator(".guide-answer", { hasText: "Project Backup Recovery Operator" }).waitFor({ timeout: 5000 });
   });
+
+  // The layout holds from a tablet to a wide monitor: no screen makes the page scroll sideways.
+  const SCREENS = ["custom-roles", "role-editor-edit", "database-users", "database-user-edit", "project-users",
+    "project-api-keys", "which-role", "who-can", "least-privilege", "activity-feed", "large-custom-roles",
+    "large-database-users"];
+  for (const width of [768, 1024, 1280, 1920]) {
+    await check(`at ${width} px no screen scrolls sideways`, async () => {
+      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
+      try {
+        const wide = [];
+        for (const stop of STOPS.filter((s) => SCREENS.includes(s.name))) {
+          await visit(narrow, base, stop);
+          const { scroll, client } = await narrow.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            client: document.documentElement.clientWidth,
+          }));
+          if (scroll > client) wide.push(`${stop.name} (${scroll} > ${client} px)`);
+        }
+        if (wide.length) throw new Error(`scrolls sideways: ${wide.join(", ")}`);
+      } finally {
+        await narrow.close();
+      }
+    });
+  }
 
   await check("real keyboard: Tab from Task reaches the role matrix, and the arrow keys scroll it", async () => {
     await page.goto(`${base}/which-role`);
