@@ -2,7 +2,8 @@
 // colour scheme, at 1280 × 800 in headless Chromium, as <out>/<stop>-<light|dark>.png.
 // With --docs <dir>, the stops marked `docs` are also written there as <docs>-<light|dark>.png: the
 // pictures the README shows. Usually run through scripts/screenshots.
-//   node tests/smoke/screenshots.mjs <dist> <out> [--docs <dir>] [stop-name…]
+// With --widths <dir>, Custom Roles (light) and Database Users (dark) at 768, 1024, 1280 and 1920 px.
+//   node tests/smoke/screenshots.mjs <dist> <out> [--docs <dir>] [--widths <dir>] [stop-name…]
 import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CSP, launch, serve } from "./harness.mjs";
@@ -11,13 +12,16 @@ import { STOPS, visit } from "./tour.mjs";
 const args = process.argv.slice(2);
 const docsAt = args.indexOf("--docs");
 const docs = docsAt >= 0 ? resolve(args.splice(docsAt, 2)[1]) : null;
+const widthsAt = args.indexOf("--widths");
+const widths = widthsAt >= 0 ? resolve(args.splice(widthsAt, 2)[1]) : null;
 const [dist, out, ...only] = args;
 if (!dist || !out) {
-  console.error("usage: node tests/smoke/screenshots.mjs <dist> <out> [--docs <dir>] [stop-name…]");
+  console.error("usage: node tests/smoke/screenshots.mjs <dist> <out> [--docs <dir>] [--widths <dir>] [stop-name…]");
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
 if (docs) mkdirSync(docs, { recursive: true });
+if (widths) mkdirSync(widths, { recursive: true });
 // A README picture stays small enough to load quickly on the repository's page.
 const DOCS_LIMIT = 150 * 1024;
 
@@ -50,6 +54,20 @@ try {
     } catch (e) {
       failed++;
       console.log(`FAIL ${stop.name}: ${e.message}`);
+    }
+  }
+  // The layout at each width the console is made for: two main screens, one per colour scheme.
+  if (widths) {
+    for (const width of [768, 1024, 1280, 1920]) {
+      const sized = await browser.newPage({ viewport: { width, height: 800 } });
+      for (const [name, scheme] of [["custom-roles", "light"], ["database-users", "dark"]]) {
+        await sized.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+        await visit(sized, base, STOPS.find((s) => s.name === name));
+        const file = join(widths, `${name}-${width}-${scheme}.png`);
+        await sized.screenshot({ path: file, animations: "disabled" });
+        console.log(`${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+      }
+      await sized.close();
     }
   }
 } finally {
