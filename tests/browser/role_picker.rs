@@ -209,6 +209,25 @@ async fn actions_newer_than_a_cluster_are_disabled_with_the_reason() {
         .text_content()
         .unwrap();
     assert!(text.contains("8.0") && text.contains("analytics"), "{text}");
+    // The option is named by its action alone; the reason is its description.
+    let opt = option(&picker, "bypassDefaultMaxTimeMS").unwrap();
+    let ids = |attr: &str| opt.get_attribute(attr).unwrap_or_default();
+    let text_of_ids = |list: String| {
+        list.split_whitespace()
+            .map(|id| by_id(id).and_then(|e| e.text_content()).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        text_of_ids(ids("aria-labelledby")),
+        ["bypassDefaultMaxTimeMS"]
+    );
+    assert!(
+        text_of_ids(ids("aria-describedby"))
+            .iter()
+            .any(|d| d.contains("8.0") && d.contains("analytics")),
+        "the reason describes the option: {:?}",
+        ids("aria-describedby")
+    );
     assert!(
         !option_disabled(&picker, "shardedDataDistribution"),
         "6.0.3 is met by every cluster"
