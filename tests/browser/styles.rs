@@ -16,6 +16,7 @@ const SHEETS: &[(&str, &str)] = &[
         "style/components.css",
         include_str!("../../style/components.css"),
     ),
+    ("style/editor.css", include_str!("../../style/editor.css")),
     ("style/access.css", include_str!("../../style/access.css")),
 ];
 const STANDALONE: &str = "style/standalone.css";

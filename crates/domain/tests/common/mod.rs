@@ -7,6 +7,8 @@ use domain::project_access::NewApiKeyIds;
 use domain::validate::Issue;
 use domain::ErrorCode;
 
+pub mod users;
+
 /// A custom role from (action, resources) pairs and (role, db) inherited roles.
 pub fn role(
     name: &str,
