@@ -298,22 +298,7 @@ async fn a_new_managed_x509_user_gets_its_certificate_shown_once() {
 async fn a_refusal_is_forgotten_once_the_input_changes() {
     let key = fresh_key();
     let _app = mount_with(NEW, &key);
-    let name = dialog_ready().await;
-    type_into(&name, "taken-user");
-    type_into(&input_labelled("Password").unwrap(), "long-enough-secret");
-    select("user-builtin", "readAnyDatabase");
-    let mut other = DatabaseUser::new("taken-user");
-    other.password = Some("another-secret-1".into());
-    other.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
-    LocalBackend::open(&key, DemoKind::Standard)
-        .create_database_user(other)
-        .await
-        .unwrap();
-    submit();
-    wait_until("the refusal is shown", || {
-        text_of("[role=dialog] [role=alert]").contains("refused")
-    })
-    .await;
+    let name = submit_a_user_taken_meanwhile(&key, "taken-user").await;
     type_into(&name, "free-user");
     wait_until("the refusal is gone", || {
         !text_of("[role=dialog]").contains("Atlas refused")

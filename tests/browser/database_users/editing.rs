@@ -150,23 +150,7 @@ async fn escape_with_unsaved_input_asks_before_closing_and_changes_reach_the_fee
 async fn a_backend_refusal_keeps_the_dialog_input() {
     let key = fresh_key();
     let _app = mount_with(NEW, &key);
-    let name = dialog_ready().await;
-    type_into(&name, "race-user");
-    type_into(&input_labelled("Password").unwrap(), "long-enough-secret");
-    select("user-builtin", "readAnyDatabase");
-    // Another tab creates the same user first: only the backend can tell.
-    let mut other = DatabaseUser::new("race-user");
-    other.password = Some("another-secret-1".into());
-    other.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
-    LocalBackend::open(&key, DemoKind::Standard)
-        .create_database_user(other)
-        .await
-        .unwrap();
-    submit();
-    wait_until("the refusal is shown", || {
-        text_of("[role=dialog] [role=alert]").contains("refused")
-    })
-    .await;
+    submit_a_user_taken_meanwhile(&key, "race-user").await;
     assert_eq!(pathname(), NEW);
     assert_eq!(input_labelled("Username").unwrap().value(), "race-user");
     assert_eq!(

@@ -35,3 +35,26 @@ fn row_names() -> Vec<String> {
 fn submit() {
     submit_with(&["Add User", "Update User"]);
 }
+
+/// Types a new password user `username` into Add New Database User while another tab creates the same
+/// user first, and submits: Atlas's refusal is shown. Returns the Username field.
+async fn submit_a_user_taken_meanwhile(key: &str, username: &str) -> HtmlInputElement {
+    let name = dialog_ready().await;
+    type_into(&name, username);
+    type_into(&input_labelled("Password").unwrap(), "long-enough-secret");
+    select("user-builtin", "readAnyDatabase");
+    // Another tab creates the same user first: only the backend can tell.
+    let mut other = DatabaseUser::new(username);
+    other.password = Some("another-secret-1".into());
+    other.roles = vec![domain::model::DatabaseUserRole::new("read", "sales")];
+    LocalBackend::open(key, DemoKind::Standard)
+        .create_database_user(other)
+        .await
+        .unwrap();
+    submit();
+    wait_until("the refusal is shown", || {
+        text_of("[role=dialog] [role=alert]").contains("refused")
+    })
+    .await;
+    name
+}
