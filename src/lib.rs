@@ -7,4 +7,5 @@ pub mod config;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod random;
+pub mod timers;
 pub mod ui;

@@ -1,8 +1,8 @@
 //! Reading the project: its name, organization, clusters, custom-role limit and the names a database
 //! user can be restricted to; and a role by name while a just-created one propagates.
-use super::wire::sleep;
 use super::HttpBackend;
 use crate::backend::{ApiResult, ProjectInfo};
+use crate::timers::sleep;
 use domain::model::{
     ClusterSummary, CustomDbRole, ProjectLimit, CUSTOM_ROLES_LIMIT_NAME, DEFAULT_CUSTOM_ROLES_LIMIT,
 };

@@ -1,8 +1,9 @@
 //! Sending a call and reading its answer: a timeout on every request, a `429` sent again after
 //! `Retry-After` (bounded), lists read page by page, writes one at a time.
-use super::wire::{method, network_error, set_timeout, sleep, timeout_error};
+use super::wire::{method, network_error, timeout_error};
 use super::HttpBackend;
 use crate::backend::ApiResult;
+use crate::timers::{set_timeout, sleep};
 use domain::answer::{self, parse};
 use domain::api::{self, Call};
 use domain::model::{ApiError, Paginated};

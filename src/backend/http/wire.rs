@@ -5,7 +5,6 @@ use super::{NETWORK_ERROR, REQUEST_TIMEOUT};
 use domain::answer::client_error;
 use domain::api::{Call, Method};
 use domain::model::ApiError;
-use wasm_bindgen::JsCast;
 
 pub(super) fn method(m: Method) -> gloo_net::http::Method {
     use gloo_net::http::Method as M;
@@ -47,23 +46,4 @@ pub(super) fn timeout_error(ms: u32, call: &Call) -> ApiError {
             what(call)
         ),
     )
-}
-
-pub(super) fn set_timeout(ms: u32, f: impl FnOnce() + 'static) -> Option<i32> {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
-    web_sys::window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            cb.unchecked_ref(),
-            i32::try_from(ms).unwrap_or(i32::MAX),
-        )
-        .ok()
-}
-
-pub(super) async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = set_timeout(ms, move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

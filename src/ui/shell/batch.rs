@@ -5,7 +5,6 @@ use super::ids::dom_id;
 use super::state::{use_data, Area, Data};
 use crate::backend::{Backend, BoxFuture};
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[derive(Clone, Copy)]
 pub struct Batch {
@@ -35,18 +34,6 @@ pub fn use_batch() -> Batch {
         running: RwSignal::new(false),
         stop_asked: RwSignal::new(false),
     }
-}
-
-/// Lets the browser draw the progress and take a click on Stop: the demo backend answers at once.
-async fn yield_to_browser() {
-    let (tx, rx) = futures::channel::oneshot::channel::<()>();
-    set_timeout(
-        move || {
-            let _ = tx.send(());
-        },
-        Duration::ZERO,
-    );
-    let _ = rx.await;
 }
 
 impl Batch {
@@ -98,7 +85,8 @@ impl Batch {
             let open = || this.stop_asked.try_get_untracked().is_some();
             for (i, item) in items.into_iter().enumerate() {
                 if i > 0 {
-                    yield_to_browser().await;
+                    // Lets the browser draw the progress and take a click on Stop: the demo backend answers at once.
+                    crate::timers::sleep(0).await;
                 }
                 if this.stop_asked.try_get_untracked().unwrap_or(true) {
                     break;
