@@ -230,15 +230,15 @@ pub fn GroupedCombobox(
                         let key2 = o.key.clone();
                         let is_active = move || active.get().as_deref() == Some(key2.as_str());
                         let group_reason = reason_id.clone();
-                        // Named by its label alone; its description and why it can't be chosen describe it.
+                        // Named by its label alone (the name comes from the content; the rest is aria-hidden, so
+                        // the name still holds all visible text a name must); its description and why it can't
+                        // be chosen describe it.
                         let option_id = option_dom_id(&o.key);
-                        let (name_id, description_id, why_id) = (
-                            format!("{option_id}-label"),
+                        let (description_id, why_id) = (
                             format!("{option_id}-description"),
                             format!("{option_id}-why"),
                         );
                         let has_description = o.description.is_some();
-                        let labelled_by = name_id.clone();
                         let described_by = {
                             let (description_id, why_id) = (description_id.clone(), why_id.clone());
                             move || {
@@ -262,7 +262,6 @@ pub fn GroupedCombobox(
                                 class:active=is_active
                                 aria-selected=move || if state.with(|s| s.0) { "true" } else { "false" }
                                 aria-disabled=move || (locked.with(Option::is_some) || state.with(|s| s.1.is_some())).then_some("true")
-                                aria-labelledby=labelled_by
                                 aria-describedby=described_by
                                 on:mousedown=|ev| ev.prevent_default()
                                 on:click=move |_| {
@@ -271,9 +270,9 @@ pub fn GroupedCombobox(
                                 }
                             >
                                 <span class="listbox-check" aria-hidden="true">{move || if state.with(|s| s.0) { "✓" } else { "" }}</span>
-                                <span class="listbox-label" id=name_id>{o.label}</span>
-                                {o.description.map(|d| view! { <span class="listbox-description" id=description_id>{d}</span> })}
-                                {move || state.with(|s| s.1.clone()).map(|why| view! { <span class="listbox-reason" id=why_id.clone()>{why}</span> })}
+                                <span class="listbox-label">{o.label}</span>
+                                {o.description.map(|d| view! { <span class="listbox-description" id=description_id aria-hidden="true">{d}</span> })}
+                                {move || state.with(|s| s.1.clone()).map(|why| view! { <span class="listbox-reason" id=why_id.clone() aria-hidden="true">{why}</span> })}
                             </div>
                         }
                     })
