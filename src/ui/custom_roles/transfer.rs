@@ -230,7 +230,7 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
                     let created = results.len() - failed;
                     let summary = match end.stopped {
                         false => format!("{created} of {} roles created.", end.total),
-                        true => format!("Stopped: {created} of {} roles created, {} not sent.", end.total, end.total - end.sent),
+                        true => format!("Stopped: {created} of {} roles created, {} not sent.", end.total, end.not_sent()),
                     };
                     view! {
                         <p role="status">{summary}</p>

@@ -115,7 +115,8 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
         data.with_context(|ctx| plan_bulk(&users, &r, op.get(), ctx, now))
     });
     let count = move || plan.with(|p| update_count(p));
-    let done = move || ended.with(Option::is_some) && !busy();
+    // Set when a run ends (the batch is no longer running then), cleared when the next one starts.
+    let done = move || ended.with(Option::is_some);
     let apply = move |_: web_sys::MouseEvent| {
         // The users the shown plan was made from (the list is read again only after a write).
         let planned_from: Vec<DatabaseUser> = untrack(&planned_users);
@@ -195,7 +196,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                 <p role="status">{move || {
                     if let Some(progress) = batch.progress("users") {
                         progress
-                    } else if let Some(end) = ended.get().filter(|_| done()) {
+                    } else if let Some(end) = ended.get() {
                         let count = |f: fn(&Sent) -> bool| results.with(|m| m.values().filter(|r| f(r)).count());
                         let updated = count(|r| *r == Sent::Updated);
                         let failed = count(|r| matches!(r, Sent::Failed(_)));
@@ -205,7 +206,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                         };
                         match end.stopped {
                             false => format!("Done: {updated} updated, {skipped}{failed} failed."),
-                            true => format!("Stopped: {updated} updated, {skipped}{failed} failed, {} not sent.", end.total - end.sent),
+                            true => format!("Stopped: {updated} updated, {skipped}{failed} failed, {} not sent.", end.not_sent()),
                         }
                     } else if role.with(String::is_empty) {
                         "Choose the custom role to add or remove.".to_string()

@@ -26,6 +26,13 @@ pub struct Ended {
     pub stopped: bool,
 }
 
+impl Ended {
+    /// Items never sent (stopped before them).
+    pub fn not_sent(&self) -> usize {
+        self.total - self.sent
+    }
+}
+
 pub fn use_batch() -> Batch {
     Batch {
         data: use_data(),

@@ -2,9 +2,9 @@
 //! as context by the app. Screens read the collections (read-only signals) and write through
 //! `write::use_write`; their form state stays close to where it is used.
 pub use super::load::{lookup, Load, Lookup};
-use crate::backend::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use crate::backend::{Backend, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
-use domain::model::{ApiError, CustomDbRole, DatabaseUser};
+use domain::model::{CustomDbRole, DatabaseUser};
 use domain::permissions::Permission;
 use domain::project::{ActivityEvent, Principal};
 use domain::project_access::{Member, OrgTeam};
@@ -197,34 +197,6 @@ impl Data {
         if self.is_latest(part, ticket) {
             self.set.activity.set(activity.into());
         }
-    }
-
-    /// Runs one backend write: `busy` while it runs; on success reads `area` again (see `refresh`) and
-    /// calls `on_ok`, on refusal puts the Atlas error in `error` (the caller's input stays untouched
-    /// either way).
-    pub(super) fn write<T: 'static>(
-        &self,
-        area: Area,
-        busy: RwSignal<bool>,
-        error: RwSignal<Option<ApiError>>,
-        op: impl for<'a> FnOnce(&'a dyn Backend) -> BoxFuture<'a, ApiResult<T>> + 'static,
-        on_ok: impl FnOnce(T) + 'static,
-    ) {
-        let this = *self;
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let backend = this.backend();
-            let result = op(&*backend).await;
-            busy.set(false);
-            match result {
-                Ok(v) => {
-                    this.refresh(area);
-                    on_ok(v);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
     }
 
     /// Runs `f` with what the rules need to know about the project, borrowed from the loaded data (tracked,

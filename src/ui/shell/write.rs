@@ -49,8 +49,9 @@ impl Write {
         }
     }
 
-    /// Sends `op` unless a write is already being sent: on success reads `area` again and calls `on_ok`
-    /// with the answer; on refusal keeps Atlas's error for `error`. The caller's input stays either way.
+    /// Sends `op` unless a write is already being sent: on success reads `area` again (see
+    /// `Data::refresh`) and calls `on_ok` with the answer; on refusal keeps Atlas's error for `error`. The
+    /// caller's input stays either way.
     pub fn run<T: 'static>(
         &self,
         area: Area,
@@ -60,6 +61,24 @@ impl Write {
         if self.sending.get_untracked() {
             return;
         }
-        self.data.write(area, self.sending, self.error, op, on_ok);
+        let Write {
+            data,
+            sending,
+            error,
+        } = *self;
+        sending.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let backend = data.backend();
+            let result = op(&*backend).await;
+            sending.set(false);
+            match result {
+                Ok(v) => {
+                    data.refresh(area);
+                    on_ok(v);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
     }
 }
