@@ -181,13 +181,13 @@ impl Project {
         role: &str,
         now: &str,
     ) -> Result<ProjectUser, ApiError> {
-        self.principal.authorize(Permission::ProjectAccess)?;
-        let mut roles = self.member(MemberKind::User, id)?.roles;
-        if !roles.iter().any(|r| r == role) {
-            roles.push(role.to_string());
-            self.set_member_roles(MemberKind::User, id, roles, now)?;
-        }
-        self.user(id)
+        self.edit_user_roles(id, now, |roles| {
+            let missing = !roles.iter().any(|r| r == role);
+            if missing {
+                roles.push(role.to_string());
+            }
+            missing
+        })
     }
 
     /// `POST …/users/{userId}:removeRole`: "A user must have at least one role at all times" (spec), so
@@ -199,10 +199,26 @@ impl Project {
         role: &str,
         now: &str,
     ) -> Result<ProjectUser, ApiError> {
+        self.edit_user_roles(id, now, |roles| {
+            let held = roles.iter().position(|r| r == role);
+            if let Some(i) = held {
+                roles.remove(i);
+            }
+            held.is_some()
+        })
+    }
+
+    /// `:addRole` and `:removeRole`: `edit` changes the user's roles and says whether it changed any;
+    /// only a change is written (through `set_member_roles`, with its checks and its feed entry).
+    fn edit_user_roles(
+        &mut self,
+        id: &str,
+        now: &str,
+        edit: impl FnOnce(&mut Vec<String>) -> bool,
+    ) -> Result<ProjectUser, ApiError> {
         self.principal.authorize(Permission::ProjectAccess)?;
         let mut roles = self.member(MemberKind::User, id)?.roles;
-        if let Some(i) = roles.iter().position(|r| r == role) {
-            roles.remove(i);
+        if edit(&mut roles) {
             self.set_member_roles(MemberKind::User, id, roles, now)?;
         }
         self.user(id)
