@@ -154,6 +154,7 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
             <div class="dialog-body">
                 <fieldset class="transfer" disabled=move || busy() || done()>
                     <legend>"Change"</legend>
+                    <div class="bulk-ops">
                     {[(BulkOp::Add, "Add the role"), (BulkOp::Remove, "Remove the role")].into_iter().map(|(o, label)| {
                         let id = dom_id(if o == BulkOp::Add { "bulk-add" } else { "bulk-remove" });
                         let label_for = id.clone();
@@ -164,11 +165,14 @@ pub fn BulkAssignDialog(selected: BTreeSet<UserKey>, on_close: Callback<()>) -> 
                             </label>
                         }
                     }).collect_view()}
-                    <label for=role_id.clone()>"Custom role"</label>
-                    <select id=role_id on:change=move |ev| role.set(event_target_value(&ev))>
-                        <option value="" selected=move || role.with(String::is_empty)>"Choose a custom role"</option>
-                        {move || role_names().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
-                    </select>
+                    </div>
+                    <div class="field">
+                        <label for=role_id.clone()>"Custom role"</label>
+                        <select id=role_id on:change=move |ev| role.set(event_target_value(&ev))>
+                            <option value="" selected=move || role.with(String::is_empty)>"Choose a custom role"</option>
+                            {move || role_names().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
                 </fieldset>
                 {move || (!plan.with(Vec::is_empty)).then(|| view! {
                     <table class="bulk-plan">
