@@ -22,6 +22,7 @@ pub mod lookup;
 pub mod model;
 pub mod permissions;
 pub mod picker;
+pub mod portal;
 pub mod privileges;
 pub mod project;
 pub mod project_access;
