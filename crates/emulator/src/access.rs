@@ -2,6 +2,7 @@
 //! and service accounts. Rules come from `domain::project_access`; this only reads requests and shapes
 //! answers as Atlas does.
 use crate::answers::{body, not_found, ok, page, string_list, Answer};
+use crate::org::{project_users, Organization, UsersQuery};
 use crate::{clock, Reply, Request, ORG_ID};
 use domain::api::{V2023_01_01, V2024_08_05, V2025_02_19};
 use domain::model::{
@@ -13,11 +14,18 @@ use domain::project_access::{MemberKind, NewApiKeyIds, NewServiceAccountIds};
 use serde_json::{json, Value};
 use std::time::{Duration, SystemTime};
 
-pub fn members(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -> Answer {
+pub fn members(
+    p: &mut Project,
+    org: &Organization,
+    req: &Request,
+    m: &str,
+    seg: &[&str],
+    now: &str,
+) -> Answer {
     match (m, seg) {
+        // `listGroupUsers` with its filters (`crate::org::project_users`), then paged.
         ("GET", ["users"]) => {
-            let users: Vec<Value> = p
-                .members
+            let users: Vec<Value> = project_users(p, org, &UsersQuery::from_request(req))
                 .iter()
                 .map(|u| project_user(u, &p.principal.name))
                 .collect();
@@ -25,7 +33,19 @@ pub fn members(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str)
         }
         ("POST", ["users"]) => {
             let invite: InviteProjectUser = body(req)?;
-            let user = p.invite_user(invite, clock::hex(24), now)?;
+            // "If the user is already active in the project's organization, MongoDB Cloud grants access
+            // to the project" (spec, `addGroupUsers`): the organization's user, active, not an invitation.
+            let known = org.user(invite.username.trim()).cloned();
+            let id = known
+                .as_ref()
+                .map_or_else(|| clock::hex(24), |o| o.id.clone());
+            let mut user = p.invite_user(invite, id, now)?;
+            if known.is_some() {
+                user.org_membership_status = "ACTIVE".to_string();
+                if let Some(stored) = p.members.iter_mut().find(|m| m.id == user.id) {
+                    stored.org_membership_status = user.org_membership_status.clone();
+                }
+            }
             ok(201, &project_user(&user, &p.principal.name), V2025_02_19)
         }
         ("POST", ["users", id_verb]) if id_verb.contains(':') => {

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod clock;
 pub mod faults;
 pub mod http;
+pub mod org;
 mod routes;
 pub mod shape;
 pub mod users;
@@ -163,6 +164,9 @@ pub struct Settings {
 
 pub struct Emulator {
     pub project: Project,
+    /// The project's organization: its people's organization roles and teams (not kept in `--data`:
+    /// the Admin API the emulator serves never changes them).
+    pub org: org::Organization,
     pub settings: Settings,
     armed: Vec<Armed>,
     created: HashMap<String, Instant>,
@@ -187,6 +191,7 @@ impl Emulator {
         };
         Ok(Emulator {
             project,
+            org: org::Organization::demo(),
             settings,
             armed: Vec::new(),
             created: HashMap::new(),
@@ -307,6 +312,7 @@ impl Emulator {
         match (method, what) {
             ("POST", "reset") => {
                 self.project = DemoKind::Standard.project();
+                self.org = org::Organization::demo();
                 self.armed.clear();
                 self.created.clear();
                 self.log.clear();

@@ -65,7 +65,7 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
     {
         return custom_role_reads_and_creates(emu, req, seg, now);
     }
-    let p = &mut emu.project;
+    let (p, org) = (&mut emu.project, &emu.org);
     match (m, seg) {
         ("GET", []) => ok(
             200,
@@ -110,7 +110,7 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
         }
         ("GET" | "POST" | "PATCH" | "DELETE", ["databaseUsers", ..])
         | ("GET", ["dataFederation" | "streams"]) => crate::users::route(p, req, m, seg, now),
-        _ => crate::access::members(p, req, m, seg, now),
+        _ => crate::access::members(p, org, req, m, seg, now),
     }
 }
 

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 #[path = "../common/mod.rs"]
 mod common;
 mod harness;
+mod project_users;
 use harness::*;
 
 #[test]
