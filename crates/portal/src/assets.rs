@@ -1,5 +1,6 @@
-//! The console's release build, served from memory: read once at start and compressed with gzip and
-//! brotli, each answer in the encoding the browser accepts. Hashed assets (Trunk names them
+//! The console's release build, served from memory: read at start and served at once; compressed with
+//! gzip and brotli in the background (`compress`, seconds on a slow machine), each answer then in the best
+//! encoding ready that the browser accepts. Hashed assets (Trunk names them
 //! `name-<hash>.ext`) are cached for a year; `index.html` is revalidated. Pages carry the strict
 //! Content-Security-Policy the console is built for.
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -7,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// What the release build needs and nothing more (README, "Content-Security-Policy").
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'";
@@ -14,8 +16,8 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 struct Asset {
     content_type: &'static str,
     identity: Vec<u8>,
-    gzip: Vec<u8>,
-    brotli: Vec<u8>,
+    gzip: OnceLock<Vec<u8>>,
+    brotli: OnceLock<Vec<u8>>,
     immutable: bool,
 }
 
@@ -75,8 +77,8 @@ fn walk(dir: &Path, prefix: &str, out: &mut HashMap<String, Asset>) -> std::io::
             path.clone(),
             Asset {
                 content_type: content_type(&name),
-                gzip: gzip(&identity),
-                brotli: brotli(&identity),
+                gzip: OnceLock::new(),
+                brotli: OnceLock::new(),
                 identity,
                 immutable: is_hashed(&name),
             },
@@ -94,6 +96,17 @@ impl Assets {
             return Err(format!("dist: {} holds no index.html", dist.display()));
         }
         Ok(Assets { files })
+    }
+
+    /// Compresses every file, gzip first (quick) then brotli (small). Blocking: run it off the server's
+    /// threads.
+    pub fn compress(&self) {
+        for asset in self.files.values() {
+            let _ = asset.gzip.set(gzip(&asset.identity));
+        }
+        for asset in self.files.values() {
+            let _ = asset.brotli.set(brotli(&asset.identity));
+        }
     }
 
     /// The file at `path`, or the console's page for any other path (its routes live in the browser).
@@ -114,12 +127,10 @@ impl Assets {
                     parts.next() == Some(coding) && !parts.any(|q| q.trim() == "q=0")
                 })
         };
-        let (body, encoding) = if accepts("br") {
-            (asset.brotli.clone(), Some("br"))
-        } else if accepts("gzip") {
-            (asset.gzip.clone(), Some("gzip"))
-        } else {
-            (asset.identity.clone(), None)
+        let (body, encoding) = match (asset.brotli.get(), asset.gzip.get()) {
+            (Some(b), _) if accepts("br") => (b.clone(), Some("br")),
+            (_, Some(g)) if accepts("gzip") => (g.clone(), Some("gzip")),
+            _ => (asset.identity.clone(), None),
         };
         let mut headers = HeaderMap::new();
         headers.insert(

@@ -29,8 +29,53 @@ struct File {
     token_refresh_margin_seconds: u64,
     #[serde(default = "default_keep_alive")]
     upstream_keep_alive: bool,
+    #[serde(default = "default_token_timeout")]
+    token_timeout_seconds: u64,
+    #[serde(default = "default_max_body")]
+    max_body_bytes: usize,
+    #[serde(default)]
+    sign_in: Option<SignInFile>,
+    #[serde(default)]
+    roles: RolesFile,
     service_account: ServiceAccountFile,
-    access: BTreeMap<String, Vec<String>>,
+    access: BTreeMap<String, AccessFile>,
+}
+
+/// `[roles]`: where each person's project roles come from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    #[serde(default = "default_roles_source")]
+    source: String,
+    #[serde(default = "default_roles_ttl")]
+    ttl_seconds: u64,
+}
+
+impl Default for RolesFile {
+    fn default() -> Self {
+        RolesFile {
+            source: default_roles_source(),
+            ttl_seconds: default_roles_ttl(),
+        }
+    }
+}
+
+/// `[sign_in]`: trust the identity header only from the sign-in proxy, which proves itself with a shared
+/// secret in a header of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignInFile {
+    proxy_secret_header: String,
+    #[serde(default)]
+    proxy_secret_env: Option<String>,
+}
+
+/// One person's entry in `[access]`: project ids (roles read from Atlas) or project id → roles.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum AccessFile {
+    Projects(Vec<String>),
+    Roles(BTreeMap<String, Vec<String>>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +102,38 @@ fn default_margin() -> u64 {
 }
 fn default_keep_alive() -> bool {
     true
+}
+fn default_token_timeout() -> u64 {
+    10
+}
+fn default_max_body() -> usize {
+    1 << 20
+}
+fn default_roles_source() -> String {
+    "atlas".to_string()
+}
+fn default_roles_ttl() -> u64 {
+    60
+}
+
+/// The environment variable the sign-in proxy's shared secret is read from unless
+/// `sign_in.proxy_secret_env` names another.
+pub const DEFAULT_PROXY_SECRET_ENV: &str = "DBACCESS_PORTAL_PROXY_SECRET";
+
+/// Where each person's project roles come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RolesSource {
+    /// Read from Atlas (`GET /groups/{id}/users?username=…`), kept for `ttl`.
+    Atlas { ttl: Duration },
+    /// Listed in the file, per person and project.
+    Config,
+}
+
+/// The sign-in proxy's proof: `header` must carry `secret` on every request.
+#[derive(Clone, Debug)]
+pub struct SignIn {
+    pub header: String,
+    pub secret: Secret,
 }
 
 /// A client secret that never prints.
@@ -96,10 +173,17 @@ pub struct Config {
     /// Reuse connections to Atlas. The local emulator (tiny_http) sometimes leaves an answer on a reused
     /// connection unsent, so its configurations turn this off.
     pub upstream_keep_alive: bool,
+    /// The service account's token request gives up after this (within `request_timeout`).
+    pub token_timeout: Duration,
+    /// Request bodies larger than this are refused.
+    pub max_body_bytes: usize,
+    pub sign_in: Option<SignIn>,
+    pub roles_source: RolesSource,
     pub client_id: String,
     pub client_secret: Secret,
-    /// Who may manage which projects (ids).
-    pub access: BTreeMap<String, Vec<String>>,
+    /// Who may manage which projects: project id (lower case) → the roles listed in the file (empty
+    /// with the `atlas` source, which reads them from Atlas).
+    pub access: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 fn is_http_origin(s: &str) -> bool {
@@ -127,7 +211,7 @@ impl Config {
         base: &Path,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, String> {
-        let file: File = toml::from_str(text).map_err(|e| format!("bad configuration: {e}"))?;
+        let file: File = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         let listen: SocketAddr = file.listen.parse().map_err(|_| {
             format!(
                 "listen: {:?} is not an address like 127.0.0.1:8081",
@@ -154,12 +238,7 @@ impl Config {
                 file.atlas_base_url
             ));
         }
-        if file.identity_header.is_empty()
-            || !file
-                .identity_header
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        {
+        if !is_header_name(&file.identity_header) {
             return Err(format!(
                 "identity_header: {:?} is not a header name",
                 file.identity_header
@@ -167,6 +246,12 @@ impl Config {
         }
         if !(1..=300).contains(&file.request_timeout_seconds) {
             return Err("request_timeout_seconds: must be 1 to 300".to_string());
+        }
+        if !(1..=file.request_timeout_seconds).contains(&file.token_timeout_seconds) {
+            return Err("token_timeout_seconds: must be 1 to request_timeout_seconds".to_string());
+        }
+        if !(1024..=64 << 20).contains(&file.max_body_bytes) {
+            return Err("max_body_bytes: must be 1024 to 67108864".to_string());
         }
         if file.service_account.client_id.trim().is_empty() {
             return Err("service_account.client_id: must not be empty".to_string());
@@ -188,6 +273,10 @@ impl Config {
                 })?,
             (None, name) => {
                 let name = name.as_deref().unwrap_or(DEFAULT_SECRET_ENV);
+                if !is_env_name(name) {
+                    // Someone may have pasted the secret itself here: never repeat it.
+                    return Err("service_account.secret_env: must name an environment variable (A-Z, 0-9, _), not hold the secret".to_string());
+                }
                 env(name).map(|s| s.trim().to_string()).unwrap_or_default()
             }
         };
@@ -200,19 +289,50 @@ impl Config {
                     .unwrap_or(DEFAULT_SECRET_ENV)
             ));
         }
+        let sign_in = match &file.sign_in {
+            None => None,
+            Some(s) => {
+                if !is_header_name(&s.proxy_secret_header) {
+                    return Err("sign_in.proxy_secret_header: is not a header name".to_string());
+                }
+                let name = s
+                    .proxy_secret_env
+                    .as_deref()
+                    .unwrap_or(DEFAULT_PROXY_SECRET_ENV);
+                if !is_env_name(name) {
+                    return Err("sign_in.proxy_secret_env: must name an environment variable (A-Z, 0-9, _), not hold the secret".to_string());
+                }
+                let secret = env(name).map(|v| v.trim().to_string()).unwrap_or_default();
+                if secret.len() < 16 {
+                    return Err(format!("sign_in: {name} must hold the sign-in proxy's shared secret (16 characters or more)"));
+                }
+                Some(SignIn {
+                    header: s.proxy_secret_header.to_ascii_lowercase(),
+                    secret: Secret::new(secret),
+                })
+            }
+        };
+        let roles_source = match file.roles.source.as_str() {
+            "atlas" => {
+                if !(1..=3600).contains(&file.roles.ttl_seconds) {
+                    return Err("roles.ttl_seconds: must be 1 to 3600".to_string());
+                }
+                RolesSource::Atlas {
+                    ttl: Duration::from_secs(file.roles.ttl_seconds),
+                }
+            }
+            "config" => RolesSource::Config,
+            _ => return Err("roles.source: must be \"atlas\" or \"config\"".to_string()),
+        };
         if file.access.is_empty() {
             return Err(
                 "access: no one may use the portal (map people to project ids)".to_string(),
             );
         }
-        for (who, projects) in &file.access {
-            for (i, id) in projects.iter().enumerate() {
-                if !is_project_id(id) {
-                    return Err(format!(
-                        "access.{who:?}[{i}]: {id:?} is not a project id (24 hexadecimal digits)"
-                    ));
-                }
-            }
+        let mut access = BTreeMap::new();
+        for (who, entry) in file.access {
+            let projects = access_entry(&who, entry, &roles_source)?;
+            access.insert(who, projects);
         }
         Ok(Config {
             listen,
@@ -224,17 +344,118 @@ impl Config {
             request_timeout: Duration::from_secs(file.request_timeout_seconds),
             token_refresh_margin: Duration::from_secs(file.token_refresh_margin_seconds),
             upstream_keep_alive: file.upstream_keep_alive,
+            token_timeout: Duration::from_secs(file.token_timeout_seconds),
+            max_body_bytes: file.max_body_bytes,
+            sign_in,
+            roles_source,
             client_id: file.service_account.client_id,
             client_secret: Secret::new(secret),
-            access: file.access,
+            access,
         })
     }
 
     /// Whether `who` may manage project `id`.
     pub fn may_manage(&self, who: &str, id: &str) -> bool {
+        self.access.get(who).is_some_and(|p| p.contains_key(id))
+    }
+
+    /// The projects `who` may use, in id order.
+    pub fn projects_of(&self, who: &str) -> Vec<String> {
         self.access
             .get(who)
-            .is_some_and(|ids| ids.iter().any(|p| p == id))
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+fn access_entry(
+    who: &str,
+    entry: AccessFile,
+    source: &RolesSource,
+) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let pairs: Vec<(String, Vec<String>)> = match (entry, source) {
+        (AccessFile::Projects(ids), RolesSource::Atlas { .. }) => {
+            ids.into_iter().map(|id| (id, Vec::new())).collect()
+        }
+        (AccessFile::Roles(map), RolesSource::Config) => map.into_iter().collect(),
+        (AccessFile::Projects(_), RolesSource::Config) => {
+            return Err(format!(
+                "access.{who:?}: with roles.source = \"config\", map each project id to the person's roles there, e.g. {{ \"6650f1c2a4b3c2d1e0f9a8b7\" = [\"GROUP_READ_ONLY\"] }}"
+            ))
+        }
+        (AccessFile::Roles(_), RolesSource::Atlas { .. }) => {
+            return Err(format!(
+                "access.{who:?}: with roles.source = \"atlas\" (the default), list project ids only: Atlas says the roles"
+            ))
+        }
+    };
+    let mut out = BTreeMap::new();
+    for (i, (id, roles)) in pairs.into_iter().enumerate() {
+        if !is_project_id(&id) {
+            return Err(format!(
+                "access.{who:?}[{i}]: {id:?} is not a project id (24 hexadecimal digits)"
+            ));
+        }
+        for role in &roles {
+            if !is_role_name(role) {
+                return Err(format!(
+                    "access.{who:?}.{id}: {role:?} is not an Atlas role (GROUP_… or ORG_…, as the Admin API spells it)"
+                ));
+            }
+        }
+        out.insert(id.to_ascii_lowercase(), roles);
+    }
+    Ok(out)
+}
+
+fn is_env_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_header_name(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+fn is_role_name(s: &str) -> bool {
+    (s.starts_with("GROUP_") || s.starts_with("ORG_"))
+        && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+}
+
+/// A TOML error as line, column and what's wrong, without the line's text or any quoted value: a secret
+/// pasted into the file must not reach a terminal or a log.
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let mut message = String::new();
+    let mut quoted = false;
+    for c in e.message().chars() {
+        match c {
+            '"' if !quoted => {
+                quoted = true;
+                message.push_str("\"…\"");
+            }
+            '"' => quoted = false,
+            _ if quoted => {}
+            _ => message.push(c),
+        }
+    }
+    let message = message.trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or(text);
+            let line = before.matches('\n').count() + 1;
+            let column = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            format!("bad configuration at line {line}, column {column}: {message}")
+        }
+        None => format!("bad configuration: {message}"),
     }
 }
 

@@ -1,34 +1,31 @@
 //! `/api/atlas/v2/*`: checks who is calling and what, then forwards to Atlas with the service account's
-//! token. Only the operations the console sends pass (`domain::permissions::console_operation`); only the
-//! projects the caller is mapped to; a write only from the console's origin. `Accept`, `Content-Type`,
-//! the body, the status and `Retry-After` cross; nothing else does. Each write is one audit line.
+//! token. In order: the caller; the body's size; the path, parsed once (`path`); only the operations the
+//! console sends (`domain::permissions::console_operation`); only the query it sends (`query`); only the
+//! projects the caller is mapped to (an organization's teams only for an organization that owns one);
+//! a write only from the console's origin; the caller's own roles there (`domain::permissions`, and the
+//! portal's credential rule in `domain::portal`). `Accept`, `Content-Type`, the body, the status and
+//! `Retry-After` cross; nothing else does.
+use crate::identity::Caller;
+use crate::path::{CheckedPath, Refused};
+use crate::refusal::Refusal;
+use crate::upstream::{self, Outgoing};
 use crate::App;
-use axum::body::Bytes;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use domain::permissions::{Access, Principal, Requirement};
 use std::sync::Arc;
 
-/// The Atlas error envelope, for the portal's own refusals (the console shows `detail` next to the form).
-fn refuse(status: StatusCode, code: &str, detail: &str) -> Response {
-    let body = json!({
-        "error": status.as_u16(),
-        "errorCode": code,
-        "reason": status.canonical_reason().unwrap_or_default(),
-        "detail": detail,
-    });
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        body.to_string(),
-    )
-        .into_response()
-}
-
-/// The project a path addresses (`/api/atlas/v2/groups/{id}/…`), if any.
-fn project_of(path: &str) -> Option<&str> {
-    path.strip_prefix("/api/atlas/v2/groups/")
-        .map(|rest| rest.split('/').next().unwrap_or_default())
+/// What the audit line says about a request, filled in as the checks learn it.
+#[derive(Default)]
+pub struct Facts {
+    pub who: Option<String>,
+    pub operation: Option<String>,
+    pub path: Option<String>,
+    pub project: Option<String>,
+    pub roles: Option<Vec<String>>,
+    /// The request creates an API key, a service account or a secret.
+    pub credentials: bool,
 }
 
 fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -39,161 +36,141 @@ fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-pub async fn forward(
-    app: Arc<App>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let path = uri.path();
-    let who = header_text(&headers, &app.config.identity_header)
-        .map(str::to_string)
-        .or_else(|| app.config.local_identity.clone());
-    let operation = domain::api::Method::parse(method.as_str())
-        .and_then(|m| domain::permissions::console_operation(m, path));
-    let project = project_of(path).map(str::to_string);
-    let call = Call {
-        who: who.as_deref(),
-        operation: operation.as_deref(),
-        project: project.as_deref(),
-    };
-    let answer = check_and_send(&app, &method, &uri, &headers, body, call).await;
-    if method != Method::GET {
-        app.audit(json!({
-            "who": who,
-            "operation": operation.unwrap_or_else(|| format!("{method} {path} (not forwarded)")),
-            "project": project,
-            "status": answer.status().as_u16(),
-        }));
+/// A project or organization id as Atlas writes it: 24 lower-case hexadecimal digits (the `[access]` ids
+/// are lower-cased at start, so one id has one spelling).
+fn is_atlas_id(s: &str) -> bool {
+    s.len() == 24 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// What the request addresses, read from its checked segments.
+enum Scope<'a> {
+    Project(&'a str),
+    Organization(&'a str),
+}
+
+fn scope(path: &CheckedPath) -> Option<Scope<'_>> {
+    match path.segments() {
+        [_, _, _, kind, id, ..] if kind == "groups" && is_atlas_id(id) => Some(Scope::Project(id)),
+        [_, _, _, kind, id, teams] if kind == "orgs" && teams == "teams" && is_atlas_id(id) => {
+            Some(Scope::Organization(id))
+        }
+        _ => None,
     }
-    answer
 }
 
-/// Who is calling, the console operation it is (if any) and the project it addresses (if any).
-struct Call<'a> {
-    who: Option<&'a str>,
-    operation: Option<&'a str>,
-    project: Option<&'a str>,
+async fn read_body(app: &App, headers: &HeaderMap, body: Body) -> Result<Bytes, Refusal> {
+    let limit = app.config.max_body_bytes;
+    let declared = header_text(headers, "content-length").and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(Refusal::TooLarge { limit });
+    }
+    axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| Refusal::TooLarge { limit })
 }
 
-async fn check_and_send(
-    app: &App,
+/// Why `roles` don't allow `method path` on a project, or `None` when they do.
+fn role_refusal(method: domain::api::Method, path: &str, roles: &[String]) -> Option<String> {
+    let access = domain::permissions::operation(method, path)
+        .map(|(_, a)| a)
+        // The three reads outside the contract subset need a role in the project like every read.
+        .unwrap_or(Access::Read);
+    if !access.requirements().iter().any(|r| r.met_by_any(roles)) {
+        return Some(match access {
+            Access::Change(p) => p.requirement().to_string(),
+            Access::Read => "Requires a role in this project".to_string(),
+        });
+    }
+    let principal = Principal {
+        name: String::new(),
+        project_roles: roles.to_vec(),
+    };
+    (domain::portal::mints_credentials(method, path)
+        && !domain::portal::may_mint_credentials(&principal))
+    .then(|| domain::portal::MINT_REQUIREMENT.to_string())
+}
+
+pub async fn forward(
+    app: &Arc<App>,
+    caller: Result<Caller, Refusal>,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
-    body: Bytes,
-    call: Call<'_>,
-) -> Response {
-    let Call {
-        who,
-        operation,
-        project,
-    } = call;
-    let Some(who) = who else {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "PORTAL_NOT_SIGNED_IN",
-            "The portal doesn't know who you are: sign in to the portal again.",
-        );
+    body: Body,
+    facts: &mut Facts,
+) -> Result<Response, Refusal> {
+    let Caller(who) = caller?;
+    facts.who = Some(who.clone());
+    let body = read_body(app, headers, body).await?;
+    let path = CheckedPath::parse(uri.path()).map_err(|Refused(why)| Refusal::Path(why))?;
+    facts.path = Some(path.as_str().to_string());
+    let dm = domain::api::Method::parse(method.as_str()).ok_or(Refusal::Operation)?;
+    let operation =
+        domain::permissions::console_operation(dm, path.as_str()).ok_or(Refusal::Operation)?;
+    facts.operation = Some(operation);
+    facts.credentials = domain::portal::mints_credentials(dm, path.as_str());
+    let query = crate::query::check(method, uri.query())?;
+    let not_mapped = || Refusal::Project { who: who.clone() };
+    let project = match scope(&path).ok_or(Refusal::Operation)? {
+        Scope::Project(id) => {
+            facts.project = Some(id.to_string());
+            if !app.config.may_manage(&who, id) {
+                return Err(not_mapped());
+            }
+            id.to_string()
+        }
+        // An organization's teams: only for the organization that owns a project the person may use,
+        // and where they hold a role.
+        Scope::Organization(org) => {
+            let mut owner = None;
+            for id in app.config.projects_of(&who) {
+                if app.directory.project(app, &id).await.org_id.as_deref() == Some(org) {
+                    owner = Some(id);
+                    break;
+                }
+            }
+            owner.ok_or_else(not_mapped)?
+        }
     };
-    if operation.is_none() {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "PORTAL_OPERATION_NOT_ALLOWED",
-            "The portal forwards only the operations the Database Access console sends.",
-        );
-    }
-    let allowed = match project {
-        Some(id) => app.config.may_manage(who, id),
-        // The organization's teams: anyone who may manage some project (they are read-only names).
-        None => app.config.access.get(who).is_some_and(|p| !p.is_empty()),
-    };
-    if !allowed {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "PORTAL_PROJECT_NOT_ALLOWED",
-            &format!("{who} may not manage this project through the portal."),
-        );
-    }
     if *method != Method::GET
         && header_text(headers, "origin") != Some(app.config.console_origin.as_str())
     {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "PORTAL_ORIGIN_REFUSED",
-            "Changes are accepted only from the console's own page.",
-        );
+        return Err(Refusal::Origin);
     }
-    let url = format!(
-        "{}{}",
-        app.config.atlas_base_url,
-        uri.path_and_query().map_or(uri.path(), |p| p.as_str())
-    );
-    // A token Atlas refuses (revoked, or expired early) is fetched again once.
-    for attempt in 0..2 {
-        let token = match app.tokens.bearer().await {
-            Ok(t) => t,
-            Err(why) => {
-                eprintln!("dbaccess-portal: no Atlas token: {why}");
-                return refuse(
-                    StatusCode::BAD_GATEWAY,
-                    "PORTAL_TOKEN_UNAVAILABLE",
-                    "The portal could not sign in to Atlas. Try again later.",
-                );
+    let roles = app.directory.roles(app, &who, &project).await?;
+    facts.roles = Some(roles.clone());
+    let checked_as = match scope(&path) {
+        Some(Scope::Organization(_)) => {
+            if !Requirement::ProjectReadOnly.met_by_any(&roles) {
+                return Err(Refusal::Role {
+                    who,
+                    why: "Requires a role in a project of this organization".to_string(),
+                });
             }
-        };
-        let mut request = app
-            .client
-            .request(method.clone(), &url)
-            .bearer_auth(&token)
-            .timeout(app.config.request_timeout);
-        for name in [header::ACCEPT, header::CONTENT_TYPE] {
-            if let Some(v) = headers.get(&name) {
-                request = request.header(name, v.clone());
-            }
+            None
         }
-        if !body.is_empty() {
-            request = request.body(body.clone());
-        }
-        let sent = request.send().await;
-        let answer = match sent {
-            Ok(a) => a,
-            Err(e) if e.is_timeout() => {
-                return refuse(
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "PORTAL_UPSTREAM_TIMEOUT",
-                    "Atlas did not answer in time.",
-                )
-            }
-            Err(_) => {
-                return refuse(
-                    StatusCode::BAD_GATEWAY,
-                    "PORTAL_UPSTREAM_UNAVAILABLE",
-                    "Atlas could not be reached.",
-                )
-            }
-        };
-        if answer.status() == StatusCode::UNAUTHORIZED && attempt == 0 {
-            app.tokens.forget(&token).await;
-            continue;
-        }
-        let status = answer.status();
-        let mut out = HeaderMap::new();
-        for name in [header::CONTENT_TYPE, header::RETRY_AFTER] {
-            if let Some(v) = answer.headers().get(&name) {
-                out.insert(name, v.clone());
-            }
-        }
-        out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        return match answer.bytes().await {
-            Ok(bytes) => (status, out, bytes).into_response(),
-            Err(_) => refuse(
-                StatusCode::BAD_GATEWAY,
-                "PORTAL_UPSTREAM_UNAVAILABLE",
-                "Atlas's answer was cut short.",
-            ),
-        };
+        _ => role_refusal(dm, path.as_str(), &roles),
+    };
+    if let Some(why) = checked_as {
+        return Err(Refusal::Role { who, why });
     }
-    unreachable!("the loop returns on its second attempt")
+    let answer = upstream::send(
+        app,
+        Outgoing {
+            method: method.clone(),
+            path: &path,
+            query: query.as_deref(),
+            accept: headers.get(header::ACCEPT).cloned(),
+            content_type: headers.get(header::CONTENT_TYPE).cloned(),
+            body,
+        },
+    )
+    .await?;
+    if answer.status == axum::http::StatusCode::FORBIDDEN {
+        // Atlas knows better than the cache: read this person's roles again next time.
+        app.directory.forget(&who, &project);
+    }
+    let mut out = answer.headers;
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok((answer.status, out, answer.body).into_response())
 }

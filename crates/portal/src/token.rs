@@ -1,16 +1,24 @@
 //! The service account's bearer token: OAuth 2.0 client credentials at `{atlas}/api/oauth/token`, kept in
-//! memory and refreshed when less than the margin is left. One refresh at a time: callers wait on the lock
-//! while it runs and then share its token.
+//! memory. While the token is valid no caller waits: reading it takes a lock held for a copy. Within the
+//! refresh margin one background refresh runs at a time, and a refresh that fails keeps the still-valid
+//! token. Only a caller with no valid token waits, for one fetch bounded by the token timeout.
 use crate::config::Secret;
+use crate::refusal::Refusal;
 use serde::Deserialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-use tokio::sync::Mutex;
 
 #[derive(Deserialize)]
 struct TokenAnswer {
     access_token: String,
     expires_in: u64,
+}
+
+#[derive(Clone)]
+struct Token {
+    bearer: String,
+    until: Instant,
 }
 
 pub struct TokenSource {
@@ -19,7 +27,10 @@ pub struct TokenSource {
     client_id: String,
     secret: Secret,
     margin: Duration,
-    current: Mutex<Option<(String, Instant)>>,
+    timeout: Duration,
+    current: RwLock<Option<Token>>,
+    /// Held while a fetch runs, so one runs at a time.
+    fetching: tokio::sync::Mutex<()>,
     fetched: AtomicUsize,
 }
 
@@ -30,6 +41,7 @@ impl TokenSource {
         client_id: String,
         secret: Secret,
         margin: Duration,
+        timeout: Duration,
     ) -> Self {
         TokenSource {
             client,
@@ -37,7 +49,9 @@ impl TokenSource {
             client_id,
             secret,
             margin,
-            current: Mutex::new(None),
+            timeout,
+            current: RwLock::new(None),
+            fetching: tokio::sync::Mutex::new(()),
             fetched: AtomicUsize::new(0),
         }
     }
@@ -47,14 +61,72 @@ impl TokenSource {
         self.fetched.load(Ordering::Relaxed)
     }
 
-    /// A token with more than the margin left, fetched if needed.
-    pub async fn bearer(&self) -> Result<String, String> {
-        let mut current = self.current.lock().await;
-        if let Some((token, until)) = current.as_ref() {
-            if Instant::now() + self.margin < *until {
-                return Ok(token.clone());
+    fn valid(&self) -> Option<Token> {
+        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        current
+            .as_ref()
+            .filter(|t| Instant::now() < t.until)
+            .cloned()
+    }
+
+    /// A valid token: the cached one (refreshed in the background when within the margin), or one
+    /// fetched now when none is valid.
+    pub async fn bearer(self: &Arc<Self>) -> Result<String, Refusal> {
+        if let Some(token) = self.valid() {
+            if Instant::now() + self.margin >= token.until {
+                self.refresh_in_background();
+            }
+            return Ok(token.bearer);
+        }
+        // No valid token: wait for the fetch under way, or run one, never longer than the timeout.
+        let deadline = tokio::time::Instant::now() + self.timeout;
+        let _turn = tokio::time::timeout_at(deadline, self.fetching.lock())
+            .await
+            .map_err(|_| Refusal::TokenTimeout)?;
+        if let Some(token) = self.valid() {
+            return Ok(token.bearer);
+        }
+        match tokio::time::timeout_at(deadline, self.fetch()).await {
+            Ok(result) => result.map_err(|why| {
+                eprintln!("dbaccess-portal: no Atlas token: {why}");
+                Refusal::TokenUnavailable
+            }),
+            Err(_) => {
+                eprintln!(
+                    "dbaccess-portal: no Atlas token: the token endpoint did not answer in time"
+                );
+                Err(Refusal::TokenTimeout)
             }
         }
+    }
+
+    fn refresh_in_background(self: &Arc<Self>) {
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            // One at a time: a refresh already under way is enough.
+            let Ok(_turn) = this.fetching.try_lock() else {
+                return;
+            };
+            let still_due = this
+                .valid()
+                .is_none_or(|t| Instant::now() + this.margin >= t.until);
+            if !still_due {
+                return;
+            }
+            match tokio::time::timeout(this.timeout, this.fetch()).await {
+                Ok(Ok(_)) => {}
+                Ok(Err(why)) => eprintln!(
+                    "dbaccess-portal: token refresh failed, keeping the current token: {why}"
+                ),
+                Err(_) => {
+                    eprintln!("dbaccess-portal: token refresh timed out, keeping the current token")
+                }
+            }
+        });
+    }
+
+    /// Fetches a token and keeps it. Called with `fetching` held, under the caller's timeout.
+    async fn fetch(&self) -> Result<String, String> {
         let started = Instant::now();
         let answer = self
             .client
@@ -78,14 +150,17 @@ impl TokenSource {
             .map_err(|e| format!("the token endpoint's answer could not be read: {e}"))?;
         self.fetched.fetch_add(1, Ordering::Relaxed);
         let until = started + Duration::from_secs(token.expires_in);
-        *current = Some((token.access_token.clone(), until));
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Token {
+            bearer: token.access_token.clone(),
+            until,
+        });
         Ok(token.access_token)
     }
 
     /// Forgets `token` (Atlas refused it), so the next `bearer` fetches a new one.
-    pub async fn forget(&self, token: &str) {
-        let mut current = self.current.lock().await;
-        if current.as_ref().is_some_and(|(t, _)| t == token) {
+    pub fn forget(&self, token: &str) {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.as_ref().is_some_and(|t| t.bearer == token) {
             *current = None;
         }
     }

@@ -55,6 +55,8 @@ pub fn rand_suffix() -> u64 {
     N.fetch_add(1, Ordering::Relaxed)
 }
 
+/// Roles from the file: ada owns PROJECT, rory reads it, dana administers its database access, other
+/// holds a project of its own.
 pub fn config_text(atlas: &str, margin: u64) -> String {
     format!(
         r#"
@@ -69,9 +71,38 @@ upstream_keep_alive = false
 [service_account]
 client_id = "mdb_sa_id_emulator"
 
+[roles]
+source = "config"
+
 [access]
-"ada@example.com" = ["{PROJECT}"]
-"other@example.com" = ["aaaaaaaaaaaaaaaaaaaaaaaa"]
+"ada@example.com" = {{ "{PROJECT}" = ["GROUP_OWNER"] }}
+"rory@example.com" = {{ "{PROJECT}" = ["GROUP_READ_ONLY"] }}
+"amir@example.com" = {{ "{PROJECT}" = ["GROUP_ACCESS_MANAGER"] }}
+"other@example.com" = {{ "aaaaaaaaaaaaaaaaaaaaaaaa" = ["GROUP_OWNER"] }}
+"#
+    )
+}
+
+/// Roles read from Atlas (the emulator's project users).
+pub fn config_text_atlas_roles(atlas: &str) -> String {
+    format!(
+        r#"
+listen = "127.0.0.1:0"
+dist = "."
+console_origin = "{ORIGIN}"
+atlas_base_url = "{atlas}"
+upstream_keep_alive = false
+
+[service_account]
+client_id = "mdb_sa_id_emulator"
+
+[roles]
+ttl_seconds = 60
+
+[access]
+"ada.admin@example.com" = ["{PROJECT}"]
+"rory.readonly@example.com" = ["{PROJECT}"]
+"nobody@example.com" = ["{PROJECT}"]
 "#
     )
 }
@@ -88,8 +119,14 @@ pub struct Portal {
 }
 
 pub async fn portal(atlas: &str, margin: u64) -> Portal {
-    let dir = dist();
-    let config = Config::parse(&config_text(atlas, margin), &dir, &env_with_secret).unwrap();
+    portal_with(&config_text(atlas, margin)).await
+}
+
+pub async fn portal_with(text: &str) -> Portal {
+    portal_from(Config::parse(text, &dist(), &env_with_secret).unwrap()).await
+}
+
+pub async fn portal_from(config: Config) -> Portal {
     let audit = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&audit);
     let app = Arc::new(
@@ -117,10 +154,34 @@ pub async fn portal(atlas: &str, margin: u64) -> Portal {
 
 impl Portal {
     pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.get_as("ada@example.com", path)
+    }
+
+    pub fn get_as(&self, who: &str, path: &str) -> reqwest::RequestBuilder {
         self.client
             .get(format!("{}{path}", self.base))
-            .header("X-Portal-User", "ada@example.com")
+            .header("X-Portal-User", who)
             .header("Accept", "application/vnd.atlas.2023-01-01+json")
+    }
+
+    pub fn write_as(
+        &self,
+        who: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .header("X-Portal-User", who)
+            .header("Origin", ORIGIN)
+            .header("Accept", "application/vnd.atlas.2023-01-01+json")
+            .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
+            .body(body.to_string())
+    }
+
+    pub fn audit(&self) -> Vec<Value> {
+        self.audit.lock().unwrap().clone()
     }
 
     pub fn write(
@@ -129,13 +190,7 @@ impl Portal {
         path: &str,
         body: Value,
     ) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, format!("{}{path}", self.base))
-            .header("X-Portal-User", "ada@example.com")
-            .header("Origin", ORIGIN)
-            .header("Accept", "application/vnd.atlas.2023-01-01+json")
-            .header("Content-Type", "application/vnd.atlas.2023-01-01+json")
-            .body(body.to_string())
+        self.write_as("ada@example.com", method, path, body)
     }
 }
 
@@ -167,4 +222,146 @@ where
 
 pub fn parse(text: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, String> {
     Config::parse(text, &dist(), env)
+}
+
+/// A stand-in for Atlas that records every request exactly as it arrived, for the tests that must see
+/// what reaches Atlas byte for byte, and whose token endpoint can be made to hang.
+pub mod fake_atlas {
+    use axum::extract::State;
+    use axum::http::{Method, StatusCode, Uri};
+    use axum::response::IntoResponse;
+    use axum::routing::post;
+    use axum::Router;
+    use std::collections::HashMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    pub const HERS: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+    pub const OTHER: &str = "5e2211c17a3e5a48f5497de0";
+    pub const HER_ORG: &str = "60f1c2a4b3c2d1e0f9a8b7c6";
+    pub const OTHER_ORG: &str = "70f1c2a4b3c2d1e0f9a8b7c6";
+
+    #[derive(Default)]
+    pub struct Fake {
+        /// `METHOD path?query`, as received, of every request but the token's and the portal's own reads.
+        pub forwarded: Mutex<Vec<(String, String)>>,
+        /// While set, the token endpoint accepts and never answers.
+        pub hang_tokens: AtomicBool,
+        pub token_requests: AtomicUsize,
+        pub tokens_issued: AtomicUsize,
+        /// Seconds each token is valid.
+        pub token_lifetime: AtomicUsize,
+        /// Atlas users' project roles: username → roles.
+        pub roles: Mutex<HashMap<String, Vec<String>>>,
+    }
+
+    async fn token(State(f): State<Arc<Fake>>) -> impl IntoResponse {
+        f.token_requests.fetch_add(1, Ordering::SeqCst);
+        if f.hang_tokens.load(Ordering::SeqCst) {
+            std::future::pending::<()>().await;
+        }
+        let n = f.tokens_issued.fetch_add(1, Ordering::SeqCst);
+        let lifetime = f.token_lifetime.load(Ordering::SeqCst);
+        axum::Json(serde_json::json!({
+            "access_token": format!("token-{n}"),
+            "expires_in": if lifetime == 0 { 3600 } else { lifetime },
+            "token_type": "Bearer",
+        }))
+    }
+
+    async fn any(State(f): State<Arc<Fake>>, method: Method, uri: Uri) -> impl IntoResponse {
+        let path = uri.path();
+        let group = |id: &str| format!("/api/atlas/v2/groups/{id}");
+        for (id, org, name) in [(HERS, HER_ORG, "hers"), (OTHER, OTHER_ORG, "other")] {
+            if method == Method::GET && path == group(id) && uri.query().is_none() {
+                return (
+                    StatusCode::OK,
+                    serde_json::json!({ "id": id, "name": name, "orgId": org }).to_string(),
+                );
+            }
+            if method == Method::GET
+                && path == format!("{}/users", group(id))
+                && uri.query().is_some_and(|q| q.contains("flattenTeams=true"))
+            {
+                let q = uri.query().unwrap_or_default();
+                let who = q
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("username="))
+                    .and_then(domain::api::decode)
+                    .unwrap_or_default();
+                let roles = f.roles.lock().unwrap().get(&who).cloned();
+                let results: Vec<_> = roles
+                    .into_iter()
+                    .map(|r| serde_json::json!({ "username": who, "roles": r }))
+                    .collect();
+                return (
+                    StatusCode::OK,
+                    serde_json::json!({ "results": results, "totalCount": results.len() })
+                        .to_string(),
+                );
+            }
+        }
+        f.forwarded.lock().unwrap().push((
+            method.to_string(),
+            uri.path_and_query()
+                .map_or(path.to_string(), |p| p.as_str().to_string()),
+        ));
+        (StatusCode::OK, "{}".to_string())
+    }
+
+    /// Starts it on loopback: its base URL and its state.
+    pub async fn start() -> (String, Arc<Fake>) {
+        let fake = Arc::new(Fake::default());
+        let router = Router::new()
+            .route("/api/oauth/token", post(token))
+            .fallback(any)
+            .with_state(Arc::clone(&fake));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        (base, fake)
+    }
+}
+
+/// Sends `METHOD target` exactly as written (no URL library in between, which would resolve `..` or
+/// read `\` as `/` before the portal saw it) and returns the status.
+pub async fn raw_request(
+    base: &str,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut head = format!(
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: 2\r\n"
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n{}");
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer).await;
+    let text = String::from_utf8_lossy(&answer).to_string();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Waits for `done` (a positive sign), polling; fails after a deadline generous for a slow machine.
+pub async fn until(what: &str, done: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "never saw {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }

@@ -8,6 +8,10 @@ use std::path::Path;
 use std::time::Duration;
 
 mod harness;
+mod hostile;
+mod operable;
+mod roles;
+mod token;
 use harness::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,13 +29,16 @@ async fn the_token_is_fetched_once_shared_refreshed_when_refused_and_before_it_e
     assert_eq!(p.get(&roles_path()).send().await.unwrap().status(), 200);
     assert_eq!(issued(&emu), 2);
 
-    // Tokens valid 30 s and a 60 s margin: never used that close to their end, so each call refreshes.
+    // Tokens valid 30 s and a 60 s margin: each is still used while a new one is fetched in the background.
     let (atlas, emu) = emulator(Duration::from_secs(30));
     let p = portal(&atlas, 60).await;
     for _ in 0..3 {
         assert_eq!(p.get(&roles_path()).send().await.unwrap().status(), 200);
     }
-    assert_eq!(issued(&emu), 3);
+    until("a token refreshed ahead of its expiry", || {
+        issued(&emu) >= 2
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -42,34 +49,58 @@ async fn only_the_consoles_operations_are_forwarded() {
         (
             reqwest::Method::DELETE,
             format!("/api/atlas/v2/groups/{PROJECT}"),
+            403,
+            "PORTAL_OPERATION_NOT_ALLOWED",
         ),
         (
             reqwest::Method::GET,
             "/api/atlas/v2/orgs/5e2211c17a3e5a48f5497de0/users".to_string(),
+            403,
+            "PORTAL_OPERATION_NOT_ALLOWED",
         ),
         (
             reqwest::Method::PUT,
             format!("/api/atlas/v2/groups/{PROJECT}/users/u1/roles"),
+            403,
+            "PORTAL_OPERATION_NOT_ALLOWED",
         ),
         (
             reqwest::Method::GET,
-            format!("/api/atlas/v2/groups/{PROJECT}/customDBRoles/roles/.."),
+            format!("/api/atlas/v2/groups/{PROJECT}/customDBRoles/roles/%2e%2e"),
+            400,
+            "PORTAL_PATH_REFUSED",
+        ),
+        (
+            reqwest::Method::GET,
+            format!("{}?envelope=true", roles_path()),
+            400,
+            "PORTAL_QUERY_REFUSED",
+        ),
+        (
+            reqwest::Method::GET,
+            format!("{}?pretty=true", roles_path()),
+            400,
+            "PORTAL_QUERY_REFUSED",
+        ),
+        (
+            reqwest::Method::GET,
+            "/api/oauth/token".to_string(),
+            404,
+            "PORTAL_NOT_FOUND",
         ),
     ];
-    for (method, path) in refused {
+    for (method, path, status, code) in refused {
         let r = p
             .write(method.clone(), &path, json!({}))
             .send()
             .await
             .unwrap();
-        assert_eq!(r.status(), 403, "{method} {path}");
+        assert_eq!(r.status(), status, "{method} {path}");
         let e = body(r).await;
-        assert_eq!(
-            e["errorCode"], "PORTAL_OPERATION_NOT_ALLOWED",
-            "{method} {path}"
-        );
-        assert_eq!(e["error"], 403);
+        assert_eq!(e["errorCode"], code, "{method} {path}");
+        assert_eq!(e["error"], status);
     }
+    assert_eq!(p.audit().len(), 7, "every refusal is audited");
     let log: Vec<String> = serde_json::from_value(
         body(
             p.client
@@ -133,16 +164,32 @@ async fn the_caller_is_checked_and_every_write_is_audited() {
         r.headers()["content-type"],
         "application/vnd.atlas.2023-01-01+json;charset=utf-8"
     );
-    let audit = p.audit.lock().unwrap().clone();
-    assert_eq!(audit.len(), 2, "{audit:?}");
-    assert_eq!(audit[0]["status"], 403);
-    assert_eq!(audit[1]["who"], "ada@example.com");
+    let audit = p.audit();
+    assert_eq!(audit.len(), 4, "{audit:?}");
     assert_eq!(
-        audit[1]["operation"],
+        [
+            &audit[0]["refused"],
+            &audit[1]["refused"],
+            &audit[2]["refused"]
+        ],
+        [
+            "PORTAL_NOT_SIGNED_IN",
+            "PORTAL_PROJECT_NOT_ALLOWED",
+            "PORTAL_ORIGIN_REFUSED"
+        ]
+    );
+    assert_eq!(audit[2]["status"], 403);
+    let written = &audit[3];
+    assert_eq!(written["who"], "ada@example.com");
+    assert_eq!(
+        written["operation"],
         "POST /api/atlas/v2/groups/{groupId}/customDBRoles/roles"
     );
-    assert_eq!(audit[1]["project"], PROJECT);
-    assert_eq!(audit[1]["status"], 202);
+    assert_eq!(written["project"], PROJECT);
+    assert_eq!(written["roles"], json!(["GROUP_OWNER"]));
+    assert_eq!(written["credentials"], false);
+    assert_eq!(written["status"], 202);
+    assert!(written["request"].as_str().is_some_and(|id| !id.is_empty()));
     assert!(!audit
         .iter()
         .any(|l| l.to_string().contains("mdb_sa_sk_emulator")));
@@ -174,6 +221,18 @@ async fn retry_after_crosses_the_proxy() {
 async fn the_release_build_is_served_compressed_cached_and_under_the_csp() {
     let (atlas, _emu) = emulator(Duration::from_secs(3600));
     let p = portal(&atlas, 60).await;
+    // Served at once, before anything is compressed: the portal listens first.
+    let r = p
+        .client
+        .get(format!("{}{WASM}", p.base))
+        .header("Accept-Encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers().get("content-encoding"), None);
+    assert_eq!(r.bytes().await.unwrap().len(), 4096);
+    p.app.assets.compress();
     let page = p
         .client
         .get(format!("{}/database-access/users", p.base))
