@@ -55,56 +55,53 @@ pub fn rand_suffix() -> u64 {
     N.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Roles from the file: ada owns PROJECT, rory reads it, dana administers its database access, other
-/// holds a project of its own.
-pub fn config_text(atlas: &str, margin: u64) -> String {
+/// A configuration on loopback for `atlas`: `settings` are extra top-level keys, `roles` the `[roles]`
+/// table's lines, `access` the `[access]` table's.
+pub fn config_for(atlas: &str, settings: &str, roles: &str, access: &str) -> String {
     format!(
-        r#"
-listen = "127.0.0.1:0"
-dist = "."
-console_origin = "{ORIGIN}"
-atlas_base_url = "{atlas}"
-identity_header = "X-Portal-User"
-token_refresh_margin_seconds = {margin}
-upstream_keep_alive = false
+        "listen = \"127.0.0.1:0\"\ndist = \".\"\nconsole_origin = \"{ORIGIN}\"\natlas_base_url = \"{atlas}\"\n{settings}\n\n[service_account]\nclient_id = \"mdb_sa_id_emulator\"\n\n[roles]\n{roles}\n\n[access]\n{access}\n"
+    )
+}
 
-[service_account]
-client_id = "mdb_sa_id_emulator"
-
-[roles]
-source = "config"
-
-[access]
-"ada@example.com" = {{ "{PROJECT}" = ["GROUP_OWNER"] }}
+/// Roles from the file: ada owns PROJECT, rory reads it, amir manages its access, other holds a project
+/// of its own.
+pub fn config_text(atlas: &str, margin: u64) -> String {
+    config_for(
+        atlas,
+        &format!("identity_header = \"X-Portal-User\"\ntoken_refresh_margin_seconds = {margin}\nupstream_keep_alive = false"),
+        "source = \"config\"",
+        &format!(
+            r#""ada@example.com" = {{ "{PROJECT}" = ["GROUP_OWNER"] }}
 "rory@example.com" = {{ "{PROJECT}" = ["GROUP_READ_ONLY"] }}
 "amir@example.com" = {{ "{PROJECT}" = ["GROUP_ACCESS_MANAGER"] }}
-"other@example.com" = {{ "aaaaaaaaaaaaaaaaaaaaaaaa" = ["GROUP_OWNER"] }}
-"#
+"other@example.com" = {{ "aaaaaaaaaaaaaaaaaaaaaaaa" = ["GROUP_OWNER"] }}"#
+        ),
     )
 }
 
 /// Roles read from Atlas (the emulator's project users).
 pub fn config_text_atlas_roles(atlas: &str) -> String {
-    format!(
-        r#"
-listen = "127.0.0.1:0"
-dist = "."
-console_origin = "{ORIGIN}"
-atlas_base_url = "{atlas}"
-upstream_keep_alive = false
-
-[service_account]
-client_id = "mdb_sa_id_emulator"
-
-[roles]
-ttl_seconds = 60
-
-[access]
-"ada.admin@example.com" = ["{PROJECT}"]
+    config_for(
+        atlas,
+        "upstream_keep_alive = false",
+        "ttl_seconds = 60",
+        &format!(
+            r#""ada.admin@example.com" = ["{PROJECT}"]
 "rory.readonly@example.com" = ["{PROJECT}"]
-"nobody@example.com" = ["{PROJECT}"]
-"#
+"nobody@example.com" = ["{PROJECT}"]"#
+        ),
     )
+}
+
+/// What reached the emulator, one `METHOD path status` a line.
+pub async fn emulator_log(p: &Portal, atlas: &str) -> Vec<String> {
+    let log = p
+        .client
+        .get(format!("{atlas}/__emulator/requests"))
+        .send()
+        .await
+        .unwrap();
+    serde_json::from_value(body(log).await).unwrap()
 }
 
 pub fn env_with_secret(name: &str) -> Option<String> {

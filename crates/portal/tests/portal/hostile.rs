@@ -8,22 +8,11 @@ use proptest::prelude::*;
 use std::sync::atomic::Ordering;
 
 fn config(atlas: &str) -> String {
-    format!(
-        r#"
-listen = "127.0.0.1:0"
-dist = "."
-console_origin = "{ORIGIN}"
-atlas_base_url = "{atlas}"
-
-[service_account]
-client_id = "mdb_sa_id_test"
-
-[roles]
-source = "config"
-
-[access]
-"her@example.com" = {{ "{HERS}" = ["GROUP_OWNER"] }}
-"#
+    config_for(
+        atlas,
+        "",
+        "source = \"config\"",
+        &format!(r#""her@example.com" = {{ "{HERS}" = ["GROUP_OWNER"] }}"#),
     )
 }
 

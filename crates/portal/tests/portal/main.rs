@@ -101,17 +101,7 @@ async fn only_the_consoles_operations_are_forwarded() {
         assert_eq!(e["error"], status);
     }
     assert_eq!(p.audit().len(), 7, "every refusal is audited");
-    let log: Vec<String> = serde_json::from_value(
-        body(
-            p.client
-                .get(format!("{atlas}/__emulator/requests"))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await,
-    )
-    .unwrap();
+    let log = emulator_log(&p, &atlas).await;
     assert!(log.is_empty(), "nothing reached Atlas: {log:?}");
     drop(emu);
 }

@@ -101,16 +101,18 @@ fn a_secret_in_the_wrong_place_is_never_echoed() {
             "names where: {e}"
         );
     }
-    let e = parse(
-        &good.replace(
-            "client_id = \"mdb_sa_id_emulator\"",
-            &format!("client_id = \"mdb_sa_id_emulator\"\nclient_secret = \"{secret}\""),
-        ),
-        &env_with_secret,
-    )
-    .unwrap_err();
+    let pasted = good.replace(
+        "client_id = \"mdb_sa_id_emulator\"",
+        &format!("client_id = \"mdb_sa_id_emulator\"\nclient_secret = \"{secret}\""),
+    );
+    let line = pasted
+        .lines()
+        .position(|l| l.starts_with("client_secret"))
+        .unwrap()
+        + 1;
+    let e = parse(&pasted, &env_with_secret).unwrap_err();
     assert!(
-        e.contains("line 12, column 1") && e.contains("client_secret"),
+        e.contains(&format!("line {line}, column 1")) && e.contains("client_secret"),
         "{e}"
     );
 }

@@ -12,20 +12,6 @@ fn forwarded(log: &[String], needle: &str) -> usize {
     log.iter().filter(|l| l.contains(needle)).count()
 }
 
-async fn emulator_log(p: &Portal, atlas: &str) -> Vec<String> {
-    serde_json::from_value(
-        body(
-            p.client
-                .get(format!("{atlas}/__emulator/requests"))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await,
-    )
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn roles_from_the_file_are_enforced_before_anything_is_forwarded() {
     let (atlas, _emu) = emulator(Duration::from_secs(3600));

@@ -7,25 +7,11 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 fn config(atlas: &str, margin: u64) -> String {
-    format!(
-        r#"
-listen = "127.0.0.1:0"
-dist = "."
-console_origin = "{ORIGIN}"
-atlas_base_url = "{atlas}"
-request_timeout_seconds = 5
-token_timeout_seconds = 1
-token_refresh_margin_seconds = {margin}
-
-[service_account]
-client_id = "mdb_sa_id_test"
-
-[roles]
-source = "config"
-
-[access]
-"her@example.com" = {{ "{HERS}" = ["GROUP_OWNER"] }}
-"#
+    config_for(
+        atlas,
+        &format!("request_timeout_seconds = 5\ntoken_timeout_seconds = 1\ntoken_refresh_margin_seconds = {margin}"),
+        "source = \"config\"",
+        &format!(r#""her@example.com" = {{ "{HERS}" = ["GROUP_OWNER"] }}"#),
     )
 }
 
