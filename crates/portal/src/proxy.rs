@@ -109,7 +109,6 @@ pub async fn forward(
         domain::permissions::console_operation(dm, path.as_str()).ok_or(Refusal::Operation)?;
     facts.operation = Some(operation);
     facts.credentials = domain::portal::mints_credentials(dm, path.as_str());
-    let query = crate::query::check(method, uri.query())?;
     let not_mapped = || Refusal::Project { who: who.clone() };
     let project = match scope(&path).ok_or(Refusal::Operation)? {
         Scope::Project(id) => {
@@ -132,6 +131,7 @@ pub async fn forward(
             owner.ok_or_else(not_mapped)?
         }
     };
+    let query = crate::query::check(method, uri.query())?;
     if *method != Method::GET
         && header_text(headers, "origin") != Some(app.config.console_origin.as_str())
     {
