@@ -199,7 +199,8 @@ fn assert_demo_valid(p: &Project) {
 fn standard_demo_is_valid_and_has_what_the_screens_need() {
     let p = DemoKind::Standard.project();
     assert_demo_valid(&p);
-    assert_eq!(p.clusters.len(), 3);
+    assert_eq!(p.clusters.len(), 4);
+    assert!(p.clusters.iter().any(|c| c.flex_api_only));
     assert!((7..=10).contains(&p.custom_roles.len()));
     assert!(p.users.len() >= 10);
     assert!(p

@@ -2,9 +2,10 @@
 //! Database users are answered by `users`, members by `access`; how answers are made is `answers`.
 use crate::answers::{body, not_found, ok, page, Answer};
 use crate::{clock, shape, Emulator, Reply, Request, ORG_ID};
-use domain::api::{decode, Method, PREFIX, V2023_01_01};
+use domain::api::{decode, Method, PREFIX, V2023_01_01, V2024_08_05, V2024_11_13};
 use domain::model::{
-    ApiError, CustomDbRole, ProjectLimit, UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
+    ApiError, ClusterSummary, CustomDbRole, ProjectLimit, UpdateCustomDbRole,
+    CUSTOM_ROLES_LIMIT_NAME,
 };
 use domain::ErrorCode;
 use serde_json::{json, Value};
@@ -79,14 +80,19 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
             let clusters: Vec<Value> = p
                 .clusters
                 .iter()
-                .map(|c| {
-                    json!({
-                        "name": c.name, "mongoDBVersion": c.mongo_db_version, "groupId": p.id,
-                        "providerSettings": c.provider_settings,
-                    })
-                })
+                .filter(|c| !c.flex_api_only)
+                .map(|c| listed_cluster(&p.id, c))
                 .collect();
-            page(req, &clusters, V2023_01_01)
+            page(req, &clusters, V2024_08_05)
+        }
+        ("GET", ["flexClusters"]) => {
+            let flex: Vec<Value> = p
+                .clusters
+                .iter()
+                .filter(|c| provider(c) == "FLEX")
+                .map(|c| flex_cluster(&p.id, c))
+                .collect();
+            page(req, &flex, V2024_11_13)
         }
         ("GET", ["limits", name]) if *name == CUSTOM_ROLES_LIMIT_NAME => {
             ok(200, &p.custom_role_limit_view(), V2023_01_01)
@@ -141,4 +147,54 @@ fn custom_role_reads_and_creates(
         }
         _ => Err(not_found(&req.path)),
     }
+}
+
+/// A cluster's provider as the project holds it (`AWS` when it says none: a dedicated cluster).
+fn provider(c: &ClusterSummary) -> &str {
+    c.provider_settings
+        .as_ref()
+        .map_or("AWS", |p| p.provider_name.as_str())
+}
+
+/// `ClusterDescription20240805` (listGroupClusters, 2024-08-05). A Flex cluster made with Create Cluster
+/// is listed as the tenant it was created as (`providerName: TENANT`), its true size in
+/// `electableSpecs.effectiveInstanceSize` (`TenantHardwareSpec20240805`: "present to support backwards
+/// compatibility for deprecated provider types and/or instance sizes").
+fn listed_cluster(group: &str, c: &ClusterSummary) -> Value {
+    let size = c
+        .provider_settings
+        .as_ref()
+        .and_then(|p| p.instance_size_name.clone());
+    let region = match provider(c) {
+        "FLEX" => json!({
+            "providerName": "TENANT", "backingProviderName": "AWS", "regionName": "US_EAST_1",
+            "priority": 7,
+            "electableSpecs": { "instanceSize": "M5", "effectiveInstanceSize": "FLEX" },
+        }),
+        "TENANT" => json!({
+            "providerName": "TENANT", "backingProviderName": "AWS", "regionName": "US_EAST_1",
+            "priority": 7,
+            "electableSpecs": { "instanceSize": "M0", "effectiveInstanceSize": "M0" },
+        }),
+        cloud => json!({
+            "providerName": cloud, "regionName": "US_EAST_1", "priority": 7,
+            "electableSpecs": { "instanceSize": size.unwrap_or_else(|| "M10".into()), "nodeCount": 3 },
+        }),
+    };
+    json!({
+        "name": c.name, "mongoDBVersion": c.mongo_db_version, "groupId": group,
+        "clusterType": "REPLICASET", "stateName": "IDLE",
+        "replicationSpecs": [{ "zoneName": "Zone 1", "regionConfigs": [region] }],
+    })
+}
+
+/// `FlexClusterDescription20241113` (listGroupFlexClusters, 2024-11-13).
+fn flex_cluster(group: &str, c: &ClusterSummary) -> Value {
+    json!({
+        "name": c.name, "mongoDBVersion": c.mongo_db_version, "groupId": group,
+        "clusterType": "REPLICASET", "stateName": "IDLE", "versionReleaseSystem": "LTS",
+        "providerSettings": {
+            "providerName": "FLEX", "backingProviderName": "AWS", "regionName": "US_EAST_1",
+        },
+    })
 }

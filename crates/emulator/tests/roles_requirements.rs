@@ -85,6 +85,7 @@ fn every_call(g: &Group) -> Vec<Call> {
     vec![
         g.get(),
         g.clusters(),
+        g.flex_clusters(),
         g.limit(CUSTOM_ROLES_LIMIT_NAME),
         g.set_limit(CUSTOM_ROLES_LIMIT_NAME, 200),
         g.events(),

@@ -4,7 +4,8 @@ use super::HttpBackend;
 use crate::backend::{ApiResult, ProjectInfo};
 use crate::timers::sleep;
 use domain::model::{
-    ClusterSummary, CustomDbRole, ProjectLimit, CUSTOM_ROLES_LIMIT_NAME, DEFAULT_CUSTOM_ROLES_LIMIT,
+    project_clusters, ClusterDescription, CustomDbRole, FlexClusterDescription, ProjectLimit,
+    CUSTOM_ROLES_LIMIT_NAME, DEFAULT_CUSTOM_ROLES_LIMIT,
 };
 use domain::ErrorCode;
 use serde::Deserialize;
@@ -43,7 +44,14 @@ impl HttpBackend {
     pub(super) async fn project_info(&self) -> ApiResult<ProjectInfo> {
         let group: GroupView = self.get(self.g().get()).await?;
         *self.org_id.borrow_mut() = Some(group.org_id);
-        let clusters: Vec<ClusterSummary> = self.list(self.g().clusters()).await?;
+        // Both list endpoints: `/clusters` lists Flex clusters made with Create Cluster only until
+        // January 2026, and never those made with Create Flex Cluster.
+        let (listed, flex) = futures::future::join(
+            self.list::<ClusterDescription>(self.g().clusters()),
+            self.list::<FlexClusterDescription>(self.g().flex_clusters()),
+        )
+        .await;
+        let clusters = project_clusters(listed?, flex?);
         // The limit is only readable with some roles; without it the documented default applies.
         let limit = self
             .get::<ProjectLimit>(self.g().limit(CUSTOM_ROLES_LIMIT_NAME))

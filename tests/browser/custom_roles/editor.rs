@@ -32,9 +32,10 @@ async fn create_a_valid_role_and_see_it_listed_stored_and_previewed() {
         stored, preview,
         "the preview is exactly what the backend received"
     );
-    // The demo's catalog-dev is a Flex cluster: Atlas applies custom-role changes there up to 30 s later.
+    // The demo's catalog-dev and prototype (listed by /flexClusters only) are Flex clusters: Atlas
+    // applies custom-role changes there up to 30 s later.
     wait_until("the propagation note", || {
-        text_of("#role-propagation-note").starts_with("orders_auditor saved. Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex clusters (catalog-dev).")
+        text_of("#role-propagation-note").starts_with("orders_auditor saved. Changes to custom roles might take up to 30 seconds to deploy in Free clusters and Flex clusters (catalog-dev, prototype).")
     })
     .await;
 }

@@ -185,6 +185,8 @@ async fn temporary_users_scopes_and_x509() {
         .unwrap()
         .click();
     wait_until("clusters listed", || input_labelled("analytics").is_some()).await;
+    // The Flex cluster only /flexClusters lists is a cluster like the others.
+    assert!(input_labelled("prototype").is_some());
     input_labelled("analytics").unwrap().click();
     select("user-auth", "x509-managed");
     wait_until("X.509 can't be temporary", || {

@@ -76,6 +76,7 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
         !reads.iter().any(|r| r.starts_with("/customDBRoles")
             || r.starts_with("/databaseUsers")
             || r.starts_with("/clusters")
+            || r.starts_with("/flexClusters")
             || r.starts_with("/ ")),
         "{reads:?}"
     );

@@ -102,6 +102,8 @@ async fn an_ldap_group_user_keeps_its_type_and_unticking_the_restriction_sends_e
         input_labelled("OrderEvents").is_some_and(|i| i.checked())
     })
     .await;
+    // `prototype` is a Flex cluster only /flexClusters lists: offered as a scope all the same.
+    assert!(input_labelled("prototype").is_some());
     select("user-builtin", "readAnyDatabase");
     save_user_over_http().await;
     let u = http_user("stream-ingest").await;

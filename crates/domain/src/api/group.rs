@@ -1,5 +1,7 @@
 //! Every call of one project (`groupId`), and the organization's teams: method, path, version, body.
-use super::{encode, Call, Method, PREFIX, V2023_01_01, V2023_02_01, V2024_08_05, V2025_02_19};
+use super::{
+    encode, Call, Method, PREFIX, V2023_01_01, V2023_02_01, V2024_08_05, V2024_11_13, V2025_02_19,
+};
 use crate::model::{
     CreateProjectApiKey, CreateServiceAccount, CustomDbRole, DatabaseUser, InviteProjectUser,
     UpdateCustomDbRole,
@@ -23,8 +25,16 @@ impl Group<'_> {
         self.call(Method::Get, "")
     }
 
+    /// `listGroupClusters` in 2024-08-05, its version without `x-sunset` (2023-01-01 and 2023-02-01 end
+    /// on 2027-07-01). It lists Flex clusters made with Create Cluster only until January 2026.
     pub fn clusters(&self) -> Call {
-        self.call(Method::Get, "/clusters").page(1)
+        Call::new(Method::Get, self.path("/clusters"), V2024_08_05).page(1)
+    }
+
+    /// `listGroupFlexClusters`: every Flex cluster of the project ("Please use the List Flex Clusters
+    /// endpoint for Flex clusters instead", listGroupClusters).
+    pub fn flex_clusters(&self) -> Call {
+        Call::new(Method::Get, self.path("/flexClusters"), V2024_11_13).page(1)
     }
 
     pub fn limit(&self, name: &str) -> Call {

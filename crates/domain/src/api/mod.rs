@@ -10,6 +10,8 @@ pub const V2023_01_01: &str = "2023-01-01";
 pub const V2023_02_01: &str = "2023-02-01";
 /// Service accounts exist from this version on.
 pub const V2024_08_05: &str = "2024-08-05";
+/// Flex clusters' own endpoints exist only in this version (listGroupFlexClusters).
+pub const V2024_11_13: &str = "2024-11-13";
 /// The version of project users (invite, list) that reports roles and membership status.
 pub const V2025_02_19: &str = "2025-02-19";
 

@@ -3,8 +3,8 @@
 //! built-in and custom roles) and a generated large one (1,400 roles, 100 users) for benchmarks.
 use crate::model::{
     ApiKey, ClusterSummary, CustomDbRole, DatabaseUser, DatabaseUserRole, InheritedRole,
-    LdapAuthType, PrivilegeAction, ProjectUser, ProviderSettings, Resource, RoleAssignment,
-    ScopeType, ServiceAccount, ServiceAccountSecret, TeamRole, UserScope, MAX_CUSTOM_ROLES_LIMIT,
+    LdapAuthType, PrivilegeAction, ProjectUser, Resource, RoleAssignment, ScopeType,
+    ServiceAccount, ServiceAccountSecret, TeamRole, UserScope, MAX_CUSTOM_ROLES_LIMIT,
 };
 use crate::project::{Principal, Project};
 use crate::project_access::OrgTeam;
@@ -86,23 +86,18 @@ fn scoped_user(name: &str, role: (&str, &str), scope: &str, kind: ScopeType) -> 
     u
 }
 
-/// Two dedicated clusters and a Flex one (which applies custom-role changes up to 30 seconds later).
+/// Two dedicated clusters and two Flex ones (which apply custom-role changes up to 30 seconds later):
+/// `catalog-dev` made with Create Cluster (both list endpoints list it until January 2026), `prototype`
+/// made with Create Flex Cluster (only `/flexClusters` lists it).
 fn clusters() -> Vec<ClusterSummary> {
-    [
-        ("analytics", "6.0.19", "AWS", "M30"),
-        ("orders-prod", "7.0.14", "AWS", "M40"),
-        ("catalog-dev", "8.0.4", "FLEX", "FLEX"),
+    let mut prototype = ClusterSummary::new("prototype", "8.0.9", "FLEX", "FLEX");
+    prototype.flex_api_only = true;
+    vec![
+        ClusterSummary::new("analytics", "6.0.19", "AWS", "M30"),
+        ClusterSummary::new("orders-prod", "7.0.14", "AWS", "M40"),
+        ClusterSummary::new("catalog-dev", "8.0.4", "FLEX", "FLEX"),
+        prototype,
     ]
-    .into_iter()
-    .map(|(name, v, provider, size)| ClusterSummary {
-        name: name.to_string(),
-        mongo_db_version: v.to_string(),
-        provider_settings: Some(ProviderSettings {
-            provider_name: provider.to_string(),
-            instance_size_name: Some(size.to_string()),
-        }),
-    })
-    .collect()
 }
 
 fn owner() -> Principal {

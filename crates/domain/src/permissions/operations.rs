@@ -33,6 +33,7 @@ use Permission::{Certificates, DatabaseAccess, ProjectAccess, ProjectSettings, S
 pub const OPERATIONS: &[(Method, &str, Access)] = &[
     (Get, "", Read),
     (Get, "/clusters", Read),
+    (Get, "/flexClusters", Read),
     (Get, "/limits/{limitName}", Read),
     (Patch, "/limits/{limitName}", Change(ProjectSettings)),
     (Get, "/events", Read),

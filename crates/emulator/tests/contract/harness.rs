@@ -35,6 +35,12 @@ pub fn spec() -> &'static Value {
 ///    leave out `cluster` when false and `collection` when empty (`../shared/atlas-recordings/customdbroles`,
 ///    for requests that sent all three): `required` is dropped. The console's requests still carry all
 ///    three (`model::Resource` always serializes them).
+/// 6. `CloudRegionConfig20240805.regionName` is a `oneOf` of the three providers' region enums (strings)
+///    yet also says `type: object`, which no region name can be (the 2023 `CloudRegionConfig` has the same
+///    `oneOf`, and the Go SDK reads it as a string): the `type` is dropped.
+/// 7. `HardwareSpec20240805` is a `oneOf` of the AWS, Azure, GCP and tenant hardware specs with no
+///    discriminator, so a dedicated cluster's `{"instanceSize": "M30"}` (an AWS and a GCP size) matches two
+///    and fails; the region config's `providerName` already names the provider: `anyOf` instead.
 pub fn errata(doc: &mut Value) {
     let schemas = doc["components"]["schemas"]
         .as_object_mut()
@@ -104,6 +110,12 @@ pub fn errata(doc: &mut Value) {
         "erratum 5 still needed"
     );
     resource.as_object_mut().unwrap().remove("required");
+    let region = &mut schemas["CloudRegionConfig20240805"]["properties"]["regionName"];
+    assert_eq!(region["type"], json!("object"), "erratum 6 still needed");
+    region.as_object_mut().unwrap().remove("type");
+    let hardware = schemas["HardwareSpec20240805"].as_object_mut().unwrap();
+    let members = hardware.remove("oneOf").expect("erratum 7 still needed");
+    hardware.insert("anyOf".into(), members);
 }
 
 /// JSON Pointer escaping, then percent-encoding of what a URI fragment can't hold.

@@ -25,8 +25,31 @@ fn project_settings_clusters_and_the_custom_role_limit() {
     let g = Group(&id);
     let group: Value = read(&mut emu, &g.get());
     assert_eq!(group["id"], json!(id));
-    let clusters: Paginated<domain::model::ClusterSummary> = read(&mut emu, &g.clusters());
-    assert_eq!(clusters.results, emu.project.clusters);
+    // Both list endpoints, each in its current version, merged as the HTTP backend merges them.
+    let clusters: Paginated<domain::model::ClusterDescription> = read(&mut emu, &g.clusters());
+    let flex: Paginated<domain::model::FlexClusterDescription> = read(&mut emu, &g.flex_clusters());
+    let only_flex: Vec<&str> = emu
+        .project
+        .clusters
+        .iter()
+        .filter(|c| c.flex_api_only)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert!(
+        !only_flex.is_empty(),
+        "the demo holds a Flex cluster only /flexClusters lists"
+    );
+    assert!(clusters
+        .results
+        .iter()
+        .all(|c| !only_flex.contains(&c.name.as_str())));
+    assert!(only_flex
+        .iter()
+        .all(|n| flex.results.iter().any(|f| f.name == *n)));
+    assert_eq!(
+        domain::model::project_clusters(clusters.results, flex.results),
+        emu.project.clusters
+    );
     let limit: ProjectLimit = read(&mut emu, &g.limit(CUSTOM_ROLES_LIMIT_NAME));
     assert_eq!(limit.value as usize, emu.project.custom_role_limit);
     // Raising it (Project Owner): the request and the answer as the spec's setGroupLimit has them.
