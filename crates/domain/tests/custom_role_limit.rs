@@ -59,7 +59,7 @@ fn only_a_project_owner_may_change_it() {
     assert!(!p.principal.may(Permission::ProjectSettings));
     assert_eq!(
         Permission::ProjectSettings.requirement(),
-        "Requires Project Owner"
+        "Requires Project Owner (or Organization Owner)"
     );
 }
 

@@ -390,3 +390,40 @@ fn the_consoles_permissions_are_the_spec_requirements_of_its_changes() {
     );
     assert_eq!(changes(Permission::ProjectAccess), 10);
 }
+
+/// "Requires …" next to a disabled control, and in the 403, names every role that would allow the
+/// change: each project and organization role that meets one of the permission's requirements (the
+/// HIERARCHY rows above, from USER_ROLES and SPEC), and no other.
+#[test]
+fn each_access_denied_text_names_every_role_that_would_allow_the_change() {
+    let every_role = PROJECT_ROLES
+        .iter()
+        .map(|r| (r.api, r.name))
+        .chain(domain::catalog::ORG_ROLES.iter().map(|r| (r.api, r.name)));
+    let roles: Vec<(&str, &str)> = every_role.collect();
+    for permission in [
+        Permission::DatabaseAccess,
+        Permission::ProjectAccess,
+        Permission::ServiceAccounts,
+        Permission::ProjectSettings,
+        Permission::Certificates,
+    ] {
+        let text = permission.requirement();
+        for (api, name) in &roles {
+            let allows = permission.requirements().iter().any(|r| r.met_by(api));
+            let named = text
+                .split([',', '(', ')'])
+                .flat_map(|part| part.split(" or "))
+                .map(|p| {
+                    p.trim()
+                        .trim_start_matches("Requires ")
+                        .trim_start_matches("or ")
+                })
+                .any(|p| p == *name);
+            assert_eq!(
+                named, allows,
+                "{permission:?}: {name} ({api}) in {text:?}; {USER_ROLES}"
+            );
+        }
+    }
+}

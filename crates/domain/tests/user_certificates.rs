@@ -76,6 +76,6 @@ fn the_call_is_the_specs() {
     );
     assert_eq!(
         Permission::Certificates.requirement(),
-        "Requires Project Owner"
+        "Requires Project Owner (or Organization Owner)"
     );
 }

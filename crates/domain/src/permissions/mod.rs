@@ -54,14 +54,20 @@ impl Permission {
         }
     }
 
-    /// The reason shown next to a disabled control.
+    /// The reason shown next to a disabled control: every role that meets one of [`Self::requirements`]
+    /// (the project roles first, then the organization roles that reach into the project).
     pub fn requirement(self) -> &'static str {
         match self {
-            Permission::DatabaseAccess => "Requires Project Owner or Project Database Access Admin",
-            Permission::ProjectAccess => "Requires Project Owner or Project Access Manager",
+            Permission::DatabaseAccess => {
+                "Requires Project Owner or Project Database Access Admin (or Project Stream Processing \
+                 Owner, Organization Owner, Organization Stream Processing Admin)"
+            }
+            Permission::ProjectAccess => {
+                "Requires Project Owner or Project Access Manager (or Organization Owner)"
+            }
             Permission::ServiceAccounts
             | Permission::ProjectSettings
-            | Permission::Certificates => "Requires Project Owner",
+            | Permission::Certificates => "Requires Project Owner (or Organization Owner)",
         }
     }
 }
