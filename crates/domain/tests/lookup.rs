@@ -184,7 +184,11 @@ fn who_can_misses_no_holder_of_any_builtin_grant() {
                 (Target::Cluster, ResourceKind::Cluster) => String::new(),
                 // "Who can …?" asks cluster actions about the cluster and the others about a namespace:
                 // a grant elsewhere could never be found (the catalog lists such privileges as beyond_api).
-                (Target::Cluster, _) | (_, ResourceKind::Cluster) => {
+                (Target::Cluster, _) => panic!(
+                    "{} grants {} on the cluster: no question finds it",
+                    b.name, g.action
+                ),
+                (_, ResourceKind::Cluster) if !g.action.on_namespaces_too() => {
                     panic!(
                         "{} grants {} on {}: no question finds it",
                         b.name, g.action, g.target

@@ -130,12 +130,15 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
 fn resource_problem(action: Action, r: &Resource) -> Option<String> {
     let kind = action.resource();
     let bad = match kind {
-        ResourceKind::Cluster => !r.cluster,
+        ResourceKind::Cluster => !r.cluster && !action.on_namespaces_too(),
         ResourceKind::Database => r.cluster || !r.collection.is_empty(),
         ResourceKind::Collection => r.cluster,
     };
     bad.then(|| {
         let wants = match kind {
+            ResourceKind::Cluster if action.on_namespaces_too() => {
+                "the cluster, a database or a collection"
+            }
             ResourceKind::Cluster => "the cluster resource",
             ResourceKind::Database => "a database (no collection)",
             ResourceKind::Collection => "a database and collection",
