@@ -219,6 +219,46 @@ fn write_actions_on_any_database_are_a_warning_not_an_error() {
     );
 }
 
+/// Atlas "Built-In Roles and Privileges" § About Protected MongoDB Database Namespaces
+/// (<https://www.mongodb.com/docs/atlas/mongodb-users-roles-and-privileges/>, `mongodb/docs
+/// content/atlas/source/mongodb-users-roles-and-privileges.txt` @ 31e818c7): "We discourage writing to the
+/// admin, local, and config databases. Atlas manages multiple collections in these databases." Atlas keeps
+/// its Search metadata in `__mdb_internal_search` (the manual's searchCoordinator role writes there), so
+/// every `__mdb_internal_` database is treated the same (the prefix rule is UNCONFIRMED on Atlas's pages).
+/// A warning, never a refusal: the API accepts these roles.
+#[test]
+fn writes_to_an_atlas_internal_database_are_a_warning_not_an_error() {
+    let roles = project();
+    let ctx = ProjectContext::new(&roles);
+    for db in ["admin", "local", "config", "__mdb_internal_search"] {
+        let issues = validate_role(
+            &role(
+                "r",
+                &[
+                    ("UPDATE", vec![ns(db, "settings")]),
+                    ("FIND", vec![ns(db, "settings")]),
+                ],
+                &[],
+            ),
+            &ctx,
+            RoleMode::Create,
+        );
+        assert!(is_valid(&issues), "{db}: {issues:?}");
+        let warnings: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .collect();
+        assert_eq!(warnings.len(), 1, "{db}: only the write warns: {issues:?}");
+        assert!(warnings[0].message.contains(db), "{db}: {warnings:?}");
+    }
+    let ordinary = validate_role(
+        &role("r", &[("UPDATE", vec![ns("sales", "")])], &[]),
+        &ctx,
+        RoleMode::Create,
+    );
+    assert!(ordinary.is_empty(), "{ordinary:?}");
+}
+
 #[test]
 fn actions_must_be_supported_by_every_cluster_version() {
     let roles = project();

@@ -108,6 +108,15 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
                              Writes to these databases are not recommended."
                         ),
                     ));
+                } else if is_atlas_internal_db(&r.db) && action.info().writes {
+                    issues.push(Issue::warning(
+                        field(),
+                        VALIDATION_ERROR,
+                        format!(
+                            "{action} writes to {}, a database Atlas manages. Writes to it are not recommended.",
+                            r.db
+                        ),
+                    ));
                 }
             }
         }
@@ -124,6 +133,12 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
             ));
         }
     }
+}
+
+/// Databases Atlas manages collections in: Atlas's built-in roles page discourages writing to admin, local
+/// and config; `__mdb_internal_` databases hold Atlas's own data (Search's `__mdb_internal_search`).
+pub fn is_atlas_internal_db(db: &str) -> bool {
+    matches!(db, "admin" | "local" | "config") || db.starts_with("__mdb_internal_")
 }
 
 /// Why `resource` does not fit `action`'s resource kind, if it doesn't.
