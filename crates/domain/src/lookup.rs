@@ -114,12 +114,16 @@ pub fn held_by_a_user(role_name: &str, roles: &[CustomDbRole], users: &[Database
 }
 
 /// The resource a "Who can …?" question is about, typed as `db[.collection]`: the cluster for cluster
-/// actions, otherwise that database and collection (a database action ignores the collection). `None`
+/// actions (for the two also accepted on a namespace, when none is typed), otherwise that database and collection (a database action ignores the collection). `None`
 /// when a database is needed and none was typed.
 pub fn question_target(action: Action, namespace: &str) -> Option<Target> {
     let ns = namespace.trim();
     let (db, collection) = ns.split_once('.').unwrap_or((ns, ""));
     match action.resource() {
+        // enableSharding and checkMetadataConsistency: the cluster unless a namespace is typed.
+        ResourceKind::Cluster if action.on_namespaces_too() && !db.trim().is_empty() => {
+            Some(Target::namespace(db.trim(), collection.trim()))
+        }
         ResourceKind::Cluster => Some(Target::Cluster),
         _ if db.trim().is_empty() => None,
         ResourceKind::Database => Some(Target::namespace(db.trim(), "")),

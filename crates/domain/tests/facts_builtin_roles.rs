@@ -1,21 +1,24 @@
-//! Built-in database roles, as MongoDB's and Atlas's own pages state them, compared with the catalog:
-//! what each role grants (scope and Admin API actions; what no Admin API action can express is listed by
-//! its server name), and which roles a database user may hold on which database. Every row cites its page
-//! and section; where two pages disagree, the row says which one wins and why.
+//! Built-in database roles, as MongoDB's server and Atlas's own pages define them, compared with the
+//! catalog action by action and scope by scope (what no Admin API action can express is compared by its
+//! server name), and which roles a database user may hold on which database. Every row cites its source;
+//! where two sources disagree, the row says which one wins and why.
 //!
-//! Pages (all in `mongodb/docs`):
-//! - MANUAL: `content/manual/manual/source/reference/built-in-roles.txt` (self-managed selection; the Atlas
-//!   selection's table maps each Atlas role to these MongoDB roles)
-//! - EXTRACTS: `content/manual/manual/source/includes/extracts-built-in-roles.yaml` (the role summaries
-//!   MANUAL includes, e.g. "on all databases except local and config")
-//! - ATLAS: `content/atlas/source/mongodb-users-roles-and-privileges.txt` ("Built-in Roles and Inherited
-//!   Privileges"; it says to refer to MANUAL for the full privilege actions of each role)
+//! Sources:
+//! - SERVER: `mongodb/mongo src/mongo/db/auth/builtin_roles.yml` @ 00c97452ae2aea6d12d0ff46f67db597247fe77f,
+//!   the server's own definitions: it wins over the manual's prose, which summarises it.
+//! - MANUAL: <https://www.mongodb.com/docs/manual/reference/built-in-roles/> (`mongodb/docs
+//!   content/manual/manual/source/reference/built-in-roles.txt`), for what a later server added.
+//! - ATLAS: <https://www.mongodb.com/docs/atlas/mongodb-users-roles-and-privileges/> (`mongodb/docs
+//!   content/atlas/source/mongodb-users-roles-and-privileges.txt` @ 31e818c7), Atlas's own roles.
+//! - Atlas SP page: <https://www.mongodb.com/docs/atlas/atlas-stream-processing/privilege-actions/>
+//!   (`mongodb/docs content/atlas/source/atlas-stream-processing/privilege-actions.txt` @ 739c9f7f) § Built-in
+//!   Role Summary: the stream processing actions atlasAdmin, readWriteAnyDatabase and readAnyDatabase hold.
 //!
 //! Scopes: `cluster`; `granted` = the database (and collection) the role is granted on;
 //! `granted.system.profile`; `any` = every database; `any but local, config`; `db` or `db.collection`;
 //! `*.collection` = that collection in every database.
 //!
-//! The catalog's targets don't tell system collections from others, so a manual row for a system
+//! The catalog's targets don't tell system collections from others, so a server row for a system
 //! collection (e.g. `config.system.js`) whose actions a database-wide row of the same role already grants
 //! is covered by that row and not repeated.
 use domain::catalog::{builtin_role, Action, GrantScope, ResourceKind, UserScope, BUILTIN_ROLES};
@@ -52,34 +55,28 @@ fn catalog_pairs(name: &str) -> (Pairs, Pairs) {
     (api, beyond)
 }
 
+/// The row's (scope, Admin API action) and (scope, beyond-API name) pairs: a server action is the API's
+/// where the API has it and takes it on that scope (compact on the cluster is not the API's COMPACT).
 fn table_pairs(row: &RoleFacts) -> (Pairs, Pairs) {
     let (mut api, mut beyond) = (Pairs::new(), Pairs::new());
     for p in row.privileges {
-        for a in p.actions.split_whitespace() {
-            assert!(
-                Action::from_api(a).is_some(),
-                "{}: {a} is no API action",
-                row.role
-            );
-            api.insert((p.on.to_string(), a.to_string()));
-        }
-        // "write permissions (not listed)" is one entry, so split on double spaces only inside names.
-        for b in split_beyond(p.beyond_api) {
-            // An API action is "beyond" only where the API can't put it (e.g. compact on the cluster).
-            let fits = |a: Action| (a.resource() == ResourceKind::Cluster) == (p.on == "cluster");
-            assert!(
-                !Action::from_server(&b).is_some_and(fits),
-                "{}: {b} is an API action on {}, list it under actions",
-                row.role,
-                p.on
-            );
-            beyond.insert((p.on.to_string(), b));
+        for name in split_server(p.actions) {
+            let on_cluster = p.on == "cluster";
+            let fits = |a: Action| {
+                (a.resource() == ResourceKind::Cluster) == on_cluster
+                    || (!on_cluster && a.on_namespaces_too())
+            };
+            match Action::from_server(&name).filter(|&a| fits(a)) {
+                Some(a) => api.insert((p.on.to_string(), a.api().to_string())),
+                None => beyond.insert((p.on.to_string(), name)),
+            };
         }
     }
     (api, beyond)
 }
 
-fn split_beyond(s: &str) -> Vec<String> {
+/// "write permissions (not listed)" is one entry; otherwise names are separated by white space.
+fn split_server(s: &str) -> Vec<String> {
     if s.contains('(') {
         vec![s.to_string()]
     } else {

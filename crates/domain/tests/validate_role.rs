@@ -165,8 +165,9 @@ fn actions_must_be_known_unique_and_on_their_resource_kind() {
         assert_eq!(hit.field, field, "{code}");
         assert!(hit.is_error());
     }
-    // Every one of the 80 actions is accepted on its own resource kind and refused on a wrong one.
-    for a in Action::all() {
+    // Every one of the 80 actions is accepted on its own resource kind and refused on a wrong one (the two
+    // also accepted on a namespace: tests/facts_action_resources.rs).
+    for a in Action::all().filter(|a| !a.on_namespaces_too()) {
         let (good, bad) = match a.resource() {
             domain::catalog::ResourceKind::Cluster => (Resource::cluster(), ns("sales", "")),
             domain::catalog::ResourceKind::Database => (ns("sales", ""), Resource::cluster()),
@@ -216,6 +217,46 @@ fn write_actions_on_any_database_are_a_warning_not_an_error() {
             resource: 0
         }
     );
+}
+
+/// Atlas "Built-In Roles and Privileges" § About Protected MongoDB Database Namespaces
+/// (<https://www.mongodb.com/docs/atlas/mongodb-users-roles-and-privileges/>, `mongodb/docs
+/// content/atlas/source/mongodb-users-roles-and-privileges.txt` @ 31e818c7): "We discourage writing to the
+/// admin, local, and config databases. Atlas manages multiple collections in these databases." Atlas keeps
+/// its Search metadata in `__mdb_internal_search` (the manual's searchCoordinator role writes there), so
+/// every `__mdb_internal_` database is treated the same (the prefix rule is UNCONFIRMED on Atlas's pages).
+/// A warning, never a refusal: the API accepts these roles.
+#[test]
+fn writes_to_an_atlas_internal_database_are_a_warning_not_an_error() {
+    let roles = project();
+    let ctx = ProjectContext::new(&roles);
+    for db in ["admin", "local", "config", "__mdb_internal_search"] {
+        let issues = validate_role(
+            &role(
+                "r",
+                &[
+                    ("UPDATE", vec![ns(db, "settings")]),
+                    ("FIND", vec![ns(db, "settings")]),
+                ],
+                &[],
+            ),
+            &ctx,
+            RoleMode::Create,
+        );
+        assert!(is_valid(&issues), "{db}: {issues:?}");
+        let warnings: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .collect();
+        assert_eq!(warnings.len(), 1, "{db}: only the write warns: {issues:?}");
+        assert!(warnings[0].message.contains(db), "{db}: {warnings:?}");
+    }
+    let ordinary = validate_role(
+        &role("r", &[("UPDATE", vec![ns("sales", "")])], &[]),
+        &ctx,
+        RoleMode::Create,
+    );
+    assert!(ordinary.is_empty(), "{ordinary:?}");
 }
 
 #[test]

@@ -39,8 +39,11 @@ pub fn QuestionFields(
 ) -> impl IntoView {
     let action_id = dom_id(&format!("{id}-action"));
     let ns_id = dom_id(&format!("{id}-namespace"));
-    let is_cluster =
-        move || question.action.get().resource() == domain::catalog::ResourceKind::Cluster;
+    // enableSharding and checkMetadataConsistency may also be asked about a namespace.
+    let is_cluster = move || {
+        let a = question.action.get();
+        a.resource() == domain::catalog::ResourceKind::Cluster && !a.on_namespaces_too()
+    };
     view! {
         <label for=action_id.clone()>"Action"</label>
         <select

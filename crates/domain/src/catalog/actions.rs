@@ -241,6 +241,17 @@ impl Action {
         self.info().resource
     }
 
+    /// Whether a cluster action is also accepted on a database or collection. The manual's privilege
+    /// actions page: enableSharding on a database or collection enables sharding or shards it (on the
+    /// cluster: zone operations); checkMetadataConsistency applies to the cluster, a database or a
+    /// collection (tests/facts_action_resources.rs).
+    pub fn on_namespaces_too(self) -> bool {
+        matches!(
+            self,
+            Action::EnableSharding | Action::CheckMetadataConsistency
+        )
+    }
+
     /// Parses the Admin API spelling (`FIND`); `None` for anything outside the enum.
     pub fn from_api(s: &str) -> Option<Action> {
         ACTIONS.iter().find(|a| a.api == s).map(|a| a.action)

@@ -2,11 +2,11 @@
 //! may hold (on which databases, with or without a collection), Atlas-only ones, reserved names, and the
 //! privileges each grants in the 80 Admin API actions (reference §2.4, §3, §5.3).
 //!
-//! Privileges follow the MongoDB manual's "Built-In Roles" (`mongodb/docs
-//! content/manual/manual/source/reference/built-in-roles.txt` and the role summaries it includes) and, for
-//! Atlas's own roles, Atlas's "Built-In Roles and Privileges"
-//! (`content/atlas/source/mongodb-users-roles-and-privileges.txt`); `tests/facts_builtin_roles.rs` holds the
-//! same facts row by row with their sources and compares them with these tables. What no Admin API action
+//! Privileges follow the server's own definitions (`mongodb/mongo src/mongo/db/auth/builtin_roles.yml`),
+//! what the MongoDB manual adds from later servers, Atlas's "Built-In Roles and Privileges" for Atlas's own
+//! roles and Atlas's stream processing page for the stream processing actions;
+//! `tests/facts_builtin_roles.rs` holds the same facts row by row with their sources and compares them
+//! with these tables. What no Admin API action
 //! expresses is kept by its server name in `beyond_api`. The catalog's targets don't tell system
 //! collections apart, so a manual row for a system collection that a database-wide row of the same role
 //! already covers is not repeated.
@@ -101,6 +101,7 @@ pub static BUILTIN_ROLES: &[BuiltinRole] = &{
     all
 };
 
+/// The server's `readRoleActions` (`builtin_roles.yml`) that are Admin API actions, and the rest.
 const READ_ACTIONS: &[Action] = &[
     Find,
     ListCollections,
@@ -111,7 +112,17 @@ const READ_ACTIONS: &[Action] = &[
     ChangeStream,
     ListSearchIndexes,
 ];
-const WRITE_ACTIONS: &[Action] = &[
+const READ_BEYOND: &[&str] = &["killCursors", "planCacheRead"];
+/// `readWriteRoleActions`: read's and the writes.
+const READ_WRITE_ACTIONS: &[Action] = &[
+    Find,
+    ListCollections,
+    ListIndexes,
+    CollStats,
+    DbStats,
+    DbHash,
+    ChangeStream,
+    ListSearchIndexes,
     Insert,
     Remove,
     Update,
@@ -125,15 +136,15 @@ const WRITE_ACTIONS: &[Action] = &[
     DropSearchIndex,
     UpdateSearchIndex,
 ];
-/// readWrite's own privileges beyond read's (its prose list has the API actions; its rolesInfo example
-/// on the same page adds these).
-const WRITE_BEYOND: &[&str] = &[
+const READ_WRITE_BEYOND: &[&str] = &[
+    "killCursors",
+    "planCacheRead",
     "cleanupStructuredEncryptionData",
     "compactStructuredEncryptionData",
-    "planCacheRead",
-    "performRawDataOperations",
 ];
-/// dbAdmin on `system.profile`.
+/// The manual's rolesInfo output for readWrite (a later server than the definitions read) adds it.
+const RAW_DATA: &[&str] = &["performRawDataOperations"];
+/// dbAdmin on `system.profile`: read's actions and convertToCapped, createCollection, dropCollection.
 const DB_ADMIN_PROFILE_ACTIONS: &[Action] = &[
     ChangeStream,
     CollStats,
@@ -147,8 +158,9 @@ const DB_ADMIN_PROFILE_ACTIONS: &[Action] = &[
     ListIndexes,
     ListSearchIndexes,
 ];
-/// dbAdmin on the database's non-system collections.
+/// `dbAdminRoleActions` (with the single-tenant configureQueryAnalyzer: an Atlas cluster is single-tenant).
 const DB_ADMIN_ACTIONS: &[Action] = &[
+    Analyze,
     BypassDocumentValidation,
     CollMod,
     CollStats,
@@ -171,8 +183,13 @@ const DB_ADMIN_ACTIONS: &[Action] = &[
     UpdateSearchIndex,
     Validate,
 ];
-const DB_ADMIN_BEYOND: &[&str] = &["planCacheIndexFilter", "planCacheRead", "planCacheWrite"];
-const CURSORS_AND_PLANS: &[&str] = &["killCursors", "planCacheRead"];
+const DB_ADMIN_BEYOND: &[&str] = &[
+    "planCacheIndexFilter",
+    "planCacheRead",
+    "planCacheWrite",
+    "storageDetails",
+    "configureQueryAnalyzer",
+];
 const USER_ADMIN_BEYOND: &[&str] = &[
     "changeCustomData",
     "changePassword",
@@ -186,29 +203,76 @@ const USER_ADMIN_BEYOND: &[&str] = &[
     "viewRole",
     "viewUser",
 ];
-/// clusterMonitor on the `config` and `local` databases.
-const MONITOR_DB_ACTIONS: &[Action] = &[
-    CollStats,
-    DbHash,
-    DbStats,
+/// clusterMonitor's read@config and read@local with its database actions there.
+const MONITOR_DB_BEYOND: &[&str] = &[
+    "killCursors",
+    "planCacheRead",
+    "getDatabaseVersion",
+    "getShardVersion",
+    "indexStats",
+];
+/// `clusterManagerRoleDatabaseActions`.
+const MANAGER_DB_ACTIONS: &[Action] = &[
+    AnalyzeShardKey,
+    ClearJumboFlag,
+    SplitChunk,
+    MoveChunk,
+    EnableSharding,
+    RefineCollectionShardKey,
+    ReshardCollection,
+];
+const MANAGER_DB_BEYOND: &[&str] = &["configureQueryAnalyzer", "moveCollection", "splitVector"];
+const CONFIG_LOCAL_WRITES: &[Action] = &[Insert, Update, Remove];
+/// `restoreRoleWriteActions`.
+const RESTORE_WRITE_ACTIONS: &[Action] = &[
+    BypassDocumentValidation,
+    CollMod,
+    ConvertToCapped,
+    CreateCollection,
+    CreateIndex,
+    CreateSearchIndex,
+    DropCollection,
+    Insert,
+    UpdateSearchIndex,
+];
+/// userAdminAnyDatabase on `admin.system.users` and `admin.system.roles`: read's and the index actions.
+const USER_COLLECTION_ACTIONS: &[Action] = &[
     Find,
     ListCollections,
     ListIndexes,
-    ListSearchIndexes,
-];
-const MONITOR_DB_BEYOND: &[&str] = &["indexStats", "killCursors", "planCacheRead"];
-/// userAdminAnyDatabase on `admin.system.users` and `admin.system.roles`.
-const USER_COLLECTION_ACTIONS: &[Action] = &[
     CollStats,
+    DbStats,
+    DbHash,
+    ChangeStream,
+    ListSearchIndexes,
     CreateIndex,
     CreateSearchIndex,
-    DbHash,
-    DbStats,
     DropIndex,
     DropSearchIndex,
-    Find,
 ];
-const LIST_DATABASES: Grant = Grant::new(GrantScope::Cluster, &[ListDatabases]);
+/// Every Atlas Stream Processing action (Atlas "Stream Processing Privilege Actions" § Built-in Role
+/// Summary: atlasAdmin and readWriteAnyDatabase).
+const STREAM_ALL: &[Action] = &[
+    GetStreamProcessor,
+    CreateStreamProcessor,
+    ProcessStreamProcessor,
+    ModifyStreamProcessor,
+    StartStreamProcessor,
+    StopStreamProcessor,
+    DropStreamProcessor,
+    SampleStreamProcessor,
+    ListStreamProcessors,
+    ListConnections,
+    StreamProcessorStats,
+];
+/// The read-only subset readAnyDatabase holds (same page).
+const STREAM_READ: &[Action] = &[
+    GetStreamProcessor,
+    ListStreamProcessors,
+    StreamProcessorStats,
+    ListConnections,
+];
+const CURSORS_AND_PLANS: &[&str] = READ_BEYOND;
 
 const fn beyond(
     scope: GrantScope,

@@ -108,6 +108,15 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
                              Writes to these databases are not recommended."
                         ),
                     ));
+                } else if is_atlas_internal_db(&r.db) && action.info().writes {
+                    issues.push(Issue::warning(
+                        field(),
+                        VALIDATION_ERROR,
+                        format!(
+                            "{action} writes to {}, a database Atlas manages. Writes to it are not recommended.",
+                            r.db
+                        ),
+                    ));
                 }
             }
         }
@@ -126,16 +135,25 @@ fn check_actions(role: &CustomDbRole, ctx: &ProjectContext<'_>, issues: &mut Vec
     }
 }
 
+/// Databases Atlas manages collections in: Atlas's built-in roles page discourages writing to admin, local
+/// and config; `__mdb_internal_` databases hold Atlas's own data (Search's `__mdb_internal_search`).
+pub fn is_atlas_internal_db(db: &str) -> bool {
+    matches!(db, "admin" | "local" | "config") || db.starts_with("__mdb_internal_")
+}
+
 /// Why `resource` does not fit `action`'s resource kind, if it doesn't.
 fn resource_problem(action: Action, r: &Resource) -> Option<String> {
     let kind = action.resource();
     let bad = match kind {
-        ResourceKind::Cluster => !r.cluster,
+        ResourceKind::Cluster => !r.cluster && !action.on_namespaces_too(),
         ResourceKind::Database => r.cluster || !r.collection.is_empty(),
         ResourceKind::Collection => r.cluster,
     };
     bad.then(|| {
         let wants = match kind {
+            ResourceKind::Cluster if action.on_namespaces_too() => {
+                "the cluster, a database or a collection"
+            }
             ResourceKind::Cluster => "the cluster resource",
             ResourceKind::Database => "a database (no collection)",
             ResourceKind::Collection => "a database and collection",

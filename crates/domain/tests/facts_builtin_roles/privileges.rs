@@ -1,18 +1,26 @@
-//! What each built-in role grants, row by row with its source (pages and scope names: see the parent).
+//! What each built-in role grants, row by row, in the server's own spelling (pages and scope names: see
+//! the parent). The test sorts each server action into an Admin API action (where the API has it and it
+//! fits the scope) or a privilege beyond the API.
+//!
+//! SERVER: `mongodb/mongo src/mongo/db/auth/builtin_roles.yml` @ 00c97452ae2aea6d12d0ff46f67db597247fe77f
+//! (the server's built-in role definitions; `builtin_roles.tpl.cpp` turns them into privileges). Its match
+//! types map to scopes: `database` = granted; `exact_namespace` without db = granted.collection;
+//! `any_normal` = any but local, config (non-system collections of every database but local and config);
+//! `any` = any; `cluster` = cluster; `collection` = *.collection; `database`/`exact_namespace` with db = db
+//! or db.collection. A role's `roles: [role@db]` on another database is written as that role's rows on
+//! that database. `any_system_buckets` rows repeat the same role's `any_normal` actions on time series
+//! bucket collections, which the catalog's targets don't tell apart: not repeated.
+//!
+//! Where MANUAL (a later server than SERVER's snapshot, which predates searchCoordinator) or Atlas's pages
+//! add to SERVER, the row says so.
 pub struct Privilege {
     pub on: &'static str,
-    /// Admin API spellings.
+    /// Server spellings.
     pub actions: &'static str,
-    /// Server actions (or commands) on this scope that none of the 80 Admin API actions expresses.
-    pub beyond_api: &'static str,
 }
 
-const fn p(on: &'static str, actions: &'static str, beyond_api: &'static str) -> Privilege {
-    Privilege {
-        on,
-        actions,
-        beyond_api,
-    }
+const fn p(on: &'static str, actions: &'static str) -> Privilege {
+    Privilege { on, actions }
 }
 
 pub struct RoleFacts {
@@ -22,308 +30,322 @@ pub struct RoleFacts {
     pub source: &'static str,
 }
 
-const READ: &str = "FIND LIST_COLLECTIONS LIST_INDEXES COLL_STATS DB_STATS DB_HASH CHANGE_STREAM LIST_SEARCH_INDEXES";
-const WRITE: &str = "INSERT REMOVE UPDATE CREATE_COLLECTION CREATE_INDEX DROP_COLLECTION DROP_INDEX CONVERT_TO_CAPPED \
-    RENAME_COLLECTION_SAME_DB CREATE_SEARCH_INDEX DROP_SEARCH_INDEX UPDATE_SEARCH_INDEX";
-/// read's and readWrite's actions in one row, as readWriteAnyDatabase grants them.
-const READ_AND_WRITE: &str = "FIND LIST_COLLECTIONS LIST_INDEXES COLL_STATS DB_STATS DB_HASH CHANGE_STREAM \
-    LIST_SEARCH_INDEXES INSERT REMOVE UPDATE CREATE_COLLECTION CREATE_INDEX DROP_COLLECTION DROP_INDEX \
-    CONVERT_TO_CAPPED RENAME_COLLECTION_SAME_DB CREATE_SEARCH_INDEX DROP_SEARCH_INDEX UPDATE_SEARCH_INDEX";
+/// SERVER `&readRoleActions`.
+const READ: &str =
+    "changeStream collStats dbHash dbStats find killCursors listCollections listIndexes \
+    listSearchIndexes planCacheRead";
+const READ_WRITE: &str = "changeStream collStats dbHash dbStats find killCursors listCollections listIndexes \
+    listSearchIndexes planCacheRead cleanupStructuredEncryptionData compactStructuredEncryptionData \
+    convertToCapped createCollection createIndex createSearchIndexes dropCollection dropIndex dropSearchIndex \
+    insert remove renameCollectionSameDB update updateSearchIndex";
+/// SERVER `&userAdminRoleActions`.
+const USER_ADMIN: &str =
+    "changeCustomData changePassword createUser createRole dropUser dropRole grantRole \
+    revokeRole setAuthenticationRestriction viewUser viewRole";
+/// SERVER `&dbAdminRoleActions` and `&dbAdminRoleSingleTenantActions` (an Atlas cluster is single-tenant).
+const DB_ADMIN: &str = "analyze bypassDocumentValidation collMod collStats compact convertToCapped \
+    createCollection dbStats dropCollection dropDatabase dropIndex dropSearchIndex createIndex \
+    createSearchIndexes enableProfiler listCollections listIndexes listSearchIndexes updateSearchIndex \
+    planCacheIndexFilter planCacheRead planCacheWrite reIndex renameCollectionSameDB storageDetails validate \
+    configureQueryAnalyzer";
+/// SERVER dbAdmin on `system.profile`: read's actions and convertToCapped, createCollection, dropCollection.
 const DB_ADMIN_PROFILE: &str =
-    "CHANGE_STREAM COLL_STATS CONVERT_TO_CAPPED CREATE_COLLECTION DB_HASH DB_STATS \
-    DROP_COLLECTION FIND LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES";
-const DB_ADMIN: &str = "BYPASS_DOCUMENT_VALIDATION COLL_MOD COLL_STATS COMPACT CONVERT_TO_CAPPED CREATE_COLLECTION \
-    CREATE_INDEX CREATE_SEARCH_INDEX DB_STATS DROP_COLLECTION DROP_DATABASE DROP_INDEX DROP_SEARCH_INDEX \
-    ENABLE_PROFILER LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES RE_INDEX RENAME_COLLECTION_SAME_DB \
-    UPDATE_SEARCH_INDEX VALIDATE";
-const DB_ADMIN_BEYOND: &str = "planCacheIndexFilter planCacheRead planCacheWrite";
-const MONITOR_DBS: &str =
-    "COLL_STATS DB_HASH DB_STATS FIND LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES";
-const USER_ADMIN_BEYOND: &str =
-    "changeCustomData changePassword createRole createUser dropRole dropUser \
-    grantRole revokeRole setAuthenticationRestriction viewRole viewUser";
+    "changeStream collStats dbHash dbStats find killCursors listCollections \
+    listIndexes listSearchIndexes planCacheRead convertToCapped createCollection dropCollection";
+/// SERVER `&clusterMonitorRoleDatabaseActions`.
+const MONITOR_DB: &str = "collStats dbStats getDatabaseVersion getShardVersion indexStats";
+/// read@config / read@local with clusterMonitor's database actions.
+const MONITOR_READ_DB: &str =
+    "changeStream collStats dbHash dbStats find killCursors listCollections \
+    listIndexes listSearchIndexes planCacheRead getDatabaseVersion getShardVersion indexStats";
+/// SERVER `&clusterManagerRoleDatabaseActions`.
+const MANAGER_DB: &str =
+    "analyzeShardKey configureQueryAnalyzer clearJumboFlag splitChunk moveChunk \
+    moveCollection enableSharding splitVector refineCollectionShardKey reshardCollection";
+/// SERVER `&restoreRoleWriteActions`.
+const RESTORE_WRITE: &str =
+    "bypassDocumentValidation collMod convertToCapped createCollection createIndex \
+    createSearchIndexes dropCollection insert updateSearchIndex";
+/// The 11 stream processing actions (Atlas SP page; `listStreamConnections` is the API's LIST_CONNECTIONS).
+const STREAM_ALL: &str =
+    "createStreamProcessor dropStreamProcessor getStreamProcessor listStreamConnections \
+    listStreamProcessors modifyStreamProcessor processStreamProcessor sampleStreamProcessor \
+    startStreamProcessor stopStreamProcessor streamProcessorStats";
+const STREAM_READ: &str =
+    "getStreamProcessor listStreamProcessors streamProcessorStats listStreamConnections";
 
 pub const ROLE_FACTS: &[RoleFacts] = &[
+    // system.js: the same actions as the database row.
     RoleFacts {
         role: "read",
         includes: &[],
-        privileges: &[p("granted", READ, "killCursors")],
-        source: "MANUAL § Database User Roles › read (its system.js access is the database-wide row's)",
+        privileges: &[p("granted", READ)],
+        source: "SERVER roles.read",
     },
-    // MANUAL's rolesInfo example output for readWrite also lists cleanupStructuredEncryptionData,
-    // compactStructuredEncryptionData, planCacheRead and performRawDataOperations, which its prose list
-    // lacks. The example is the server's own answer, so it wins: the union is kept (none is an API action).
+    // SERVER writes read's actions into readWrite's own list (no `roles:`). MANUAL's rolesInfo example
+    // output for readWrite adds performRawDataOperations, from a later server: kept.
     RoleFacts {
         role: "readWrite",
-        includes: &["read"],
-        privileges: &[p(
-            "granted",
-            WRITE,
-            "cleanupStructuredEncryptionData compactStructuredEncryptionData planCacheRead performRawDataOperations",
-        )],
-        source: "MANUAL § Database User Roles › readWrite (prose list and rolesInfo example)",
+        includes: &[],
+        privileges: &[
+            p("granted", READ_WRITE),
+            p("granted", "performRawDataOperations"),
+        ],
+        source: "SERVER roles.readWrite; MANUAL § readWrite (rolesInfo example: performRawDataOperations)",
     },
-    // The old catalog lacked the four search-index actions on the database.
     RoleFacts {
         role: "dbAdmin",
         includes: &[],
         privileges: &[
-            p(
-                "granted.system.profile",
-                DB_ADMIN_PROFILE,
-                "killCursors planCacheRead",
-            ),
-            p("granted", DB_ADMIN, DB_ADMIN_BEYOND),
+            p("granted.system.profile", DB_ADMIN_PROFILE),
+            p("granted", DB_ADMIN),
         ],
-        source: "MANUAL § Database Administration Roles › dbAdmin (table: system.profile; all non-system collections)",
+        source: "SERVER roles.dbAdmin",
     },
     RoleFacts {
         role: "dbOwner",
         includes: &["readWrite", "dbAdmin", "userAdmin"],
         privileges: &[],
-        source: "EXTRACTS built-in-roles-dbOwner (\"combines the privileges granted by the readWrite, dbAdmin and userAdmin roles\")",
+        source: "SERVER roles.dbOwner",
     },
     RoleFacts {
         role: "userAdmin",
         includes: &[],
-        privileges: &[p("granted", "", USER_ADMIN_BEYOND)],
-        source: "MANUAL § Database Administration Roles › userAdmin",
+        privileges: &[p("granted", USER_ADMIN)],
+        source: "SERVER roles.userAdmin",
     },
-    // useUUID: MANUAL lists it "on all databases"; privilege-actions.txt says "Apply this action to the
-    // cluster resource" and the Admin API's USE_UUID is a cluster action: the cluster wins (it is the only
-    // place the action exists). NET_STAT, CHECK_METADATA_CONSISTENCY and SHARDED_DATA_DISTRIBUTION, which
-    // the old catalog had here, are in no list of this role.
+    // read@config and read@local (SERVER `roles:`) merged with the database actions on config and local;
+    // config.system.sessions and local's replset collections are covered by those rows. MANUAL adds
+    // listClusterCatalog (a later server): kept. The old catalog lacked NET_STAT and
+    // SHARDED_DATA_DISTRIBUTION, which a facts test wrongly said no list of this role has.
     RoleFacts {
         role: "clusterMonitor",
         includes: &[],
         privileges: &[
             p(
                 "cluster",
-                "CONN_POOL_STATS GET_CMD_LINE_OPTS GET_LOG GET_PARAMETER GET_SHARD_MAP HOST_INFO IN_PROG \
-                 LIST_DATABASES LIST_SESSIONS LIST_SHARDS REPL_SET_GET_CONFIG REPL_SET_GET_STATUS SERVER_STATUS \
-                 SHARDING_STATE TOP USE_UUID",
-                "getDefaultRWConcern listClusterCatalog",
+                "connPoolStats getCmdLineOpts getDefaultRWConcern getLog getParameter getShardMap hostInfo \
+                 listDatabases listSampledQueries listSessions listShards netstat operationMetrics \
+                 replSetGetConfig replSetGetStatus serverStatus top useUUID inprog shardingState \
+                 allCollectionStats shardedDataDistribution",
             ),
-            p("any", "COLL_STATS DB_STATS", "indexStats"),
-            p("*.system.profile", "FIND", ""),
-            p("config", MONITOR_DBS, "indexStats killCursors planCacheRead"),
-            p("local", MONITOR_DBS, "indexStats killCursors planCacheRead"),
+            p("cluster", "listClusterCatalog"),
+            p("any but local, config", MONITOR_DB),
+            p("config", MONITOR_READ_DB),
+            p("local", MONITOR_READ_DB),
+            p("*.system.profile", "find"),
         ],
-        source: "MANUAL § Cluster Administration Roles › clusterMonitor (cluster; all databases; system.profile; config and local tables)",
+        source: "SERVER roles.clusterMonitor; MANUAL privilege-actions § listClusterCatalog",
     },
-    // enableSharding: the manual grants it on database and collection resources; the Admin API's
-    // ENABLE_SHARDING is a cluster action (the picker's Global group), so it is expressed on the cluster,
-    // where a custom role grants it and where "Who can …?" asks.
+    // read@config (SERVER `roles:`) merged into the config row; local.replset.election and
+    // replset.minvalid are covered by the local row.
     RoleFacts {
         role: "clusterManager",
         includes: &[],
         privileges: &[
             p(
                 "cluster",
-                "CHECK_METADATA_CONSISTENCY FLUSH_ROUTER_CONFIG LIST_SESSIONS LIST_SHARDS REPL_SET_GET_CONFIG \
-                 REPL_SET_GET_STATUS ENABLE_SHARDING",
-                "addShard appendOplogNote applicationMessage cleanupOrphaned getClusterParameter \
-                 getDefaultRWConcern moveCollection removeShard replSetConfigure replSetStateChange resync \
-                 setClusterParameter setDefaultRWConcern setFeatureCompatibilityVersion \
-                 transitionFromDedicatedConfigServer transitionToDedicatedConfigServer unshardCollection querySettings",
+                "appendOplogNote applicationMessage replSetConfigure replSetGetConfig replSetGetStatus \
+                 replSetStateChange resync addShard removeShard listSessions listShards flushRouterConfig \
+                 cleanupOrphaned getDefaultRWConcern runTenantMigration setDefaultRWConcern \
+                 setFeatureCompatibilityVersion setClusterParameter getClusterParameter setChangeStreamState \
+                 getChangeStreamState querySettings queryStatsRead queryStatsReadTransformed \
+                 checkMetadataConsistency transitionFromDedicatedConfigServer transitionToDedicatedConfigServer",
             ),
-            p(
-                "any",
-                "ANALYZE_SHARD_KEY CLEAR_JUMBO_FLAG MOVE_CHUNK REFINE_COLLECTION_SHARD_KEY RESHARD_COLLECTION",
-                "configureQueryAnalyzer",
-            ),
-            p(
-                "config",
-                "COLL_STATS DB_HASH DB_STATS FIND INSERT LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES \
-                 MOVE_CHUNK REMOVE UPDATE",
-                "killCursors planCacheRead",
-            ),
-            p("local", "INSERT MOVE_CHUNK REMOVE UPDATE", ""),
-            p(
-                "local.system.replset",
-                "COLL_STATS DB_HASH DB_STATS FIND LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES",
-                "killCursors planCacheRead",
-            ),
+            p("any but local, config", MANAGER_DB),
+            p("config", MANAGER_DB),
+            p("config", "insert update remove"),
+            p("config", READ),
+            p("local", MANAGER_DB),
+            p("local", "insert update remove"),
+            p("local.system.replset", READ),
+            p("local.system.healthlog", READ),
+            p("any", "dbCheck"),
         ],
-        source: "MANUAL § Cluster Administration Roles › clusterManager (cluster; all databases; config and local tables); EXTRACTS built-in-roles-clusterManager (querySettings)",
+        source: "SERVER roles.clusterManager",
     },
-    // compact and killAnyCursor are granted on the cluster here; the Admin API's COMPACT and KILL_ANY_CURSOR
-    // take collections, so neither can be expressed on the cluster.
     RoleFacts {
         role: "hostManager",
         includes: &[],
         privileges: &[
             p(
                 "cluster",
-                "FLUSH_ROUTER_CONFIG KILL_ANY_SESSION KILL_OP",
-                "applicationMessage closeAllDatabases compact connPoolSync fsync invalidateUserCache \
-                 killAnyCursor logRotate oidReset resync rotateCertificates setParameter shutdown touch unlock",
+                "applicationMessage auditConfigure connPoolSync dropConnections logRotate oidReset setParameter \
+                 shutdown touch unlock flushRouterConfig fsync invalidateUserCache killAnyCursor killAnySession \
+                 killop replSetResizeOplog resync trafficRecord rotateCertificates oidcListKeys oidcRefreshKeys",
             ),
-            p("any", "", "killCursors"),
+            p("any but local, config", "killCursors"),
         ],
-        source: "MANUAL § Cluster Administration Roles › hostManager",
+        source: "SERVER roles.hostManager",
     },
-    // "the dropDatabase action" names no resource; it applies to databases, so every database.
     RoleFacts {
         role: "clusterAdmin",
-        includes: &["clusterManager", "clusterMonitor", "hostManager"],
+        includes: &["clusterMonitor", "hostManager", "clusterManager"],
         privileges: &[
-            p("any", "DROP_DATABASE", ""),
-            p("cluster", "", "setQuerySettings removeQuerySettings $querySettings"),
+            p("any but local, config", "dropDatabase"),
+            p("any", "importCollection exportCollection"),
         ],
-        source: "EXTRACTS built-in-roles-clusterAdmin",
+        source: "SERVER roles.clusterAdmin",
     },
     RoleFacts {
         role: "directShardOperations",
         includes: &[],
-        privileges: &[],
-        source: "MANUAL § Cluster Administration Roles › directShardOperations (its includes list no privileges)",
+        privileges: &[p("cluster", "issueDirectShardOperations")],
+        source: "SERVER roles.directShardOperations",
     },
-    // searchCoordinator's write permissions on __mdb_internal_search are not listed action by action.
+    // Not in SERVER's snapshot (added in 8.2); MANUAL lists its privileges, its writes on
+    // __mdb_internal_search not action by action.
     RoleFacts {
         role: "searchCoordinator",
         includes: &["readAnyDatabase"],
         privileges: &[
-            p("cluster", "BYPASS_DEFAULT_MAX_TIME_MS", ""),
-            p("__mdb_internal_search", "", "write permissions (not listed)"),
+            p("cluster", "bypassDefaultMaxTimeMS"),
+            p("__mdb_internal_search", "write permissions (not listed)"),
         ],
         source: "MANUAL § Cluster Administration Roles › searchCoordinator",
     },
-    // The old catalog gave backup bypassWriteBlockingMode (restore's) and lacked find everywhere and
-    // insert/update on config.settings. `any` holds find and the anyResource list actions: the catalog
-    // doesn't tell system collections apart, so find on system.js, system.profile, admin.system.users and
-    // admin.system.roles, which the manual also grants, is covered.
+    // SERVER's backup includes the internal __queryableBackup role, written out here. Its find on
+    // system.js, system.users, system.profile, admin.system.backup_users/roles/version and config.settings
+    // is covered by the find rows.
     RoleFacts {
         role: "backup",
         includes: &[],
         privileges: &[
+            p("any", "collStats listCollections listIndexes listSearchIndexes"),
+            p("any but local, config", "find"),
+            p("config", "find"),
+            p("local", "find"),
             p(
                 "cluster",
-                "GET_PARAMETER LIST_DATABASES SERVER_STATUS SET_USER_WRITE_BLOCK",
-                "appendOplogNote",
+                "getParameter listDatabases useUUID appendOplogNote serverStatus setUserWriteBlockMode",
             ),
-            p("any", "FIND LIST_COLLECTIONS LIST_INDEXES LIST_SEARCH_INDEXES", ""),
-            p("config.settings", "FIND INSERT UPDATE", ""),
+            p("config.settings", "insert update"),
         ],
-        source: "MANUAL § Backup and Restoration Roles › backup",
+        source: "SERVER roles.backup and roles.__queryableBackup",
     },
+    // system.js, admin.system.backup_users, admin.system.roles and local's replset collections: covered.
     RoleFacts {
         role: "restore",
         includes: &[],
         privileges: &[
             p(
                 "cluster",
-                "GET_PARAMETER BYPASS_USER_WRITE_BLOCK SET_USER_WRITE_BLOCK",
-                "",
+                "getParameter forceUUID useUUID bypassWriteBlockingMode setUserWriteBlockMode applyOps",
             ),
-            p(
-                "any",
-                "BYPASS_DOCUMENT_VALIDATION COLL_MOD CONVERT_TO_CAPPED CREATE_COLLECTION CREATE_INDEX \
-                 CREATE_SEARCH_INDEX DROP_COLLECTION INSERT UPDATE_SEARCH_INDEX LIST_COLLECTIONS",
-                "changeCustomData changePassword createRole createUser dropRole dropUser grantRole revokeRole \
-                 viewRole viewUser",
-            ),
-            p("admin.system.version", "FIND", ""),
-            p("admin.system.users", "FIND REMOVE UPDATE", ""),
+            p("any but local, config", RESTORE_WRITE),
+            p("any but local, config", USER_ADMIN),
+            p("config", RESTORE_WRITE),
+            p("local", RESTORE_WRITE),
+            p("any", "listCollections"),
+            p("admin.tempusers", "find"),
+            p("admin.temproles", "find"),
+            p("admin.system.version", "find"),
+            p("*.system.users", "find update remove"),
         ],
-        source: "MANUAL § Backup and Restoration Roles › restore; EXTRACTS built-in-roles-restore (convertToCapped)",
+        source: "SERVER roles.restore",
     },
+    // The Atlas SP page adds the read-only stream processing actions.
     RoleFacts {
         role: "readAnyDatabase",
         includes: &[],
         privileges: &[
-            p("any but local, config", READ, "killCursors"),
-            p("cluster", "LIST_DATABASES", ""),
+            p("any but local, config", READ),
+            p("cluster", "listDatabases"),
+            p("cluster", STREAM_READ),
         ],
-        source: "EXTRACTS built-in-roles-readAnyDatabase (read's privileges on all databases except local and config; listDatabases)",
+        source: "SERVER roles.readAnyDatabase; Atlas SP page",
     },
+    // The Atlas SP page adds every stream processing action; performRawDataOperations as for readWrite.
     RoleFacts {
         role: "readWriteAnyDatabase",
-        includes: &[],
+        includes: &["readAnyDatabase"],
         privileges: &[
-            p(
-                "any but local, config",
-                READ_AND_WRITE,
-                "killCursors cleanupStructuredEncryptionData compactStructuredEncryptionData planCacheRead performRawDataOperations",
-            ),
-            p("cluster", "LIST_DATABASES", ""),
+            p("any but local, config", READ_WRITE),
+            p("any but local, config", "performRawDataOperations"),
+            p("cluster", STREAM_ALL),
         ],
-        source: "EXTRACTS built-in-roles-readWriteAnyDatabase (readWrite's privileges on all databases except local and config; listDatabases; compactStructuredEncryptionData)",
+        source: "SERVER roles.readWriteAnyDatabase; Atlas SP page",
     },
     RoleFacts {
         role: "userAdminAnyDatabase",
         includes: &[],
         privileges: &[
-            p("any but local, config", "", USER_ADMIN_BEYOND),
-            p("cluster", "LIST_DATABASES", "authSchemaUpgrade invalidateUserCache"),
+            p("any but local, config", USER_ADMIN),
+            p("any but local, config", "listCachedAndActiveUsers"),
+            p("local", USER_ADMIN),
+            p("config", USER_ADMIN),
+            p(
+                "cluster",
+                "listDatabases authSchemaUpgrade invalidateUserCache viewUser",
+            ),
+            p("admin.system.users", READ),
             p(
                 "admin.system.users",
-                "COLL_STATS CREATE_INDEX CREATE_SEARCH_INDEX DB_HASH DB_STATS DROP_INDEX DROP_SEARCH_INDEX FIND",
-                "killCursors planCacheRead",
+                "createIndex createSearchIndexes dropIndex dropSearchIndex",
             ),
+            p("admin.system.roles", READ),
             p(
                 "admin.system.roles",
-                "COLL_STATS CREATE_INDEX CREATE_SEARCH_INDEX DB_HASH DB_STATS DROP_INDEX DROP_SEARCH_INDEX FIND",
-                "killCursors planCacheRead",
+                "createIndex createSearchIndexes dropIndex dropSearchIndex",
             ),
+            p("*.system.users", READ),
+            p("admin.system.version", READ),
+            p("admin.system.backup_users", READ),
         ],
-        source: "MANUAL § All-Database Roles › userAdminAnyDatabase; EXTRACTS built-in-roles-userAdminAnyDatabase",
+        source: "SERVER roles.userAdminAnyDatabase",
     },
-    // dbAdmin's system.profile row on every database: the catalog's `*.system.profile` also reaches
-    // local's and config's (a target can't leave them out); it only matters for system.profile.
     RoleFacts {
         role: "dbAdminAnyDatabase",
         includes: &[],
         privileges: &[
-            p("*.system.profile", DB_ADMIN_PROFILE, "killCursors planCacheRead"),
-            p("any but local, config", DB_ADMIN, DB_ADMIN_BEYOND),
-            p("cluster", "LIST_DATABASES", "applyOps"),
+            p("cluster", "listDatabases applyOps"),
+            p("any but local, config", DB_ADMIN),
+            p("*.system.profile", DB_ADMIN_PROFILE),
         ],
-        source: "EXTRACTS built-in-roles-dbAdminAnyDatabase (dbAdmin's privileges on all databases except local and config; listDatabases); MANUAL § All-Database Roles › dbAdminAnyDatabase (applyOps)",
+        source: "SERVER roles.dbAdminAnyDatabase",
     },
-    // ATLAS's row for enableSharding names only the enableSharding action; MANUAL's Atlas table maps it to
-    // the MongoDB role, whose section lists analyzeShardKey, refineCollectionShardKey and
-    // reshardCollection too. MANUAL wins: ATLAS itself refers to it for each role's full privilege
-    // actions, and the broader reading never lets "Who can …?" miss a holder. (enableSharding on the
-    // cluster: see clusterManager.) The old catalog lacked ANALYZE_SHARD_KEY.
+    // ATLAS's row names only the enableSharding action; SERVER's role also grants analyzeShardKey,
+    // moveCollection, refineCollectionShardKey and reshardCollection. SERVER wins: it is what the role
+    // does, and ATLAS refers to the MongoDB role for each role's full privileges. enableSharding is granted
+    // on namespaces, where it enables sharding or shards a collection (not on the cluster).
     RoleFacts {
         role: "enableSharding",
         includes: &[],
-        privileges: &[
-            p("cluster", "ENABLE_SHARDING", ""),
-            p(
-                "any",
-                "ANALYZE_SHARD_KEY REFINE_COLLECTION_SHARD_KEY RESHARD_COLLECTION",
-                "moveCollection unshardCollection",
-            ),
-        ],
-        source: "MANUAL § Cluster Administration Roles › enableSharding; ATLAS § Built-in Roles and Inherited Privileges › enableSharding",
+        privileges: &[p(
+            "any but local, config",
+            "analyzeShardKey enableSharding moveCollection refineCollectionShardKey reshardCollection",
+        )],
+        source: "SERVER roles.enableSharding; ATLAS § Built-in Roles and Inherited Privileges › enableSharding",
     },
+    // MANUAL § root adds bypassDefaultMaxTimeMS (8.0), which SERVER's snapshot doesn't list: kept, so
+    // "Who can …?" never misses a root holder (UNCONFIRMED against a later SERVER).
     RoleFacts {
         role: "root",
         includes: &[
-            "readWriteAnyDatabase",
-            "dbAdminAnyDatabase",
-            "userAdminAnyDatabase",
             "clusterAdmin",
-            "restore",
+            "userAdminAnyDatabase",
+            "dbAdminAnyDatabase",
+            "readWriteAnyDatabase",
             "backup",
+            "restore",
+            "directShardOperations",
         ],
         privileges: &[
-            // "validate on system. collections": no target names every system collection; `any` does.
-            p("any", "VALIDATE", ""),
-            p("cluster", "BYPASS_DEFAULT_MAX_TIME_MS", ""),
-            p("config.system.preimages", "FIND REMOVE", ""),
+            p("any", "validate"),
+            p("cluster", "useTenant"),
+            p("cluster", "bypassDefaultMaxTimeMS"),
+            p("config.system.preimages", "find remove"),
+            p("config.system.change_collection", "find insert remove update"),
         ],
-        source: "EXTRACTS built-in-roles-root; MANUAL § Superuser Roles › root (6.0: system.preimages)",
+        source: "SERVER roles.root; MANUAL § Superuser Roles › root (bypassDefaultMaxTimeMS)",
     },
     RoleFacts {
         role: "__system",
         includes: &[],
-        privileges: &[p("any", "", "anyAction")],
-        source: "MANUAL § Internal Role › __system (\"any action against any object\")",
+        privileges: &[p("any", "anyAction")],
+        source: "SERVER roles.__system (special-cased in builtin_roles.tpl.cpp: every action on every resource)",
     },
-    // Atlas's own roles.
+    // Atlas's own roles (ATLAS). atlasAdmin also runs every stream processing action (SP page).
     RoleFacts {
         role: "atlasAdmin",
         includes: &[
@@ -336,18 +358,18 @@ pub const ROLE_FACTS: &[RoleFacts] = &[
         privileges: &[
             p(
                 "any",
-                "ANALYZE_SHARD_KEY CLEAR_JUMBO_FLAG COMPACT KILL_ANY_CURSOR MOVE_CHUNK REFINE_COLLECTION_SHARD_KEY \
-                 RESHARD_COLLECTION SPLIT_CHUNK",
-                "",
+                "analyzeShardKey clearJumboFlag compact killAnyCursor moveChunk refineCollectionShardKey \
+                 reshardCollection splitChunk",
             ),
             p(
                 "cluster",
-                "CHECK_METADATA_CONSISTENCY FLUSH_ROUTER_CONFIG SHARDED_DATA_DISTRIBUTION",
-                "autoCompact cleanupOrphaned querySettings viewRole setQuerySettings removeQuerySettings $querySettings",
+                "checkMetadataConsistency flushRouterConfig shardedDataDistribution autoCompact cleanupOrphaned \
+                 querySettings viewRole setQuerySettings removeQuerySettings $querySettings",
             ),
-            p("config.settings", "UPDATE", ""),
+            p("cluster", STREAM_ALL),
+            p("config.settings", "update"),
         ],
-        source: "ATLAS § Built-in Roles and Inherited Privileges › Atlas admin; ATLAS § About Protected MongoDB Database Namespaces (update on config.settings)",
+        source: "ATLAS § Built-in Roles and Inherited Privileges › Atlas admin; ATLAS § About Protected MongoDB Database Namespaces (update on config.settings); Atlas SP page",
     },
     // killCursors: ATLAS names no resource for it; kept with the others, on the cluster.
     RoleFacts {
@@ -355,21 +377,20 @@ pub const ROLE_FACTS: &[RoleFacts] = &[
         includes: &[],
         privileges: &[p(
             "cluster",
-            "IN_PROG KILL_OP KILL_ANY_SESSION LIST_SESSIONS",
-            "killCursors",
+            "inprog killop killAnySession listSessions killCursors",
         )],
         source: "ATLAS § Built-in Roles and Inherited Privileges › killOpSession",
     },
     RoleFacts {
         role: "autoCompact",
         includes: &[],
-        privileges: &[p("cluster", "", "autoCompact")],
+        privileges: &[p("cluster", "autoCompact")],
         source: "ATLAS § Built-in Roles and Inherited Privileges › autoCompact (the autoCompact command)",
     },
     RoleFacts {
         role: "manageShardBalancer",
         includes: &[],
-        privileges: &[p("config.settings", "FIND INSERT UPDATE", "")],
+        privileges: &[p("config.settings", "find insert update")],
         source: "ATLAS § Built-in Roles and Inherited Privileges › manageShardBalancer (\"supported on config.settings\")",
     },
 ];

@@ -4,23 +4,27 @@ use GrantScope::*;
 
 /// The roles Atlas offers: to database users, to custom roles through inheritance, or both.
 pub(super) const OFFERED: [BuiltinRole; 13] = [
+    // Its system.js privileges are the database-wide row's.
     BuiltinRole {
         inheritable: Some(Category::Database),
         inherit_db: InheritDb::Target,
         user_scope: Some(UserScope::AnyDatabase {
             collection_allowed: true,
         }),
-        grants: &[beyond(Granted, READ_ACTIONS, &["killCursors"])],
+        grants: &[beyond(Granted, READ_ACTIONS, READ_BEYOND)],
         ..role("read", "read")
     },
+    // The server writes read's actions into readWrite's own list rather than including read.
     BuiltinRole {
         inheritable: Some(Category::Database),
         inherit_db: InheritDb::Target,
         user_scope: Some(UserScope::AnyDatabase {
             collection_allowed: true,
         }),
-        includes: &["read"],
-        grants: &[beyond(Granted, WRITE_ACTIONS, WRITE_BEYOND)],
+        grants: &[
+            beyond(Granted, READ_WRITE_ACTIONS, READ_WRITE_BEYOND),
+            beyond(Granted, &[], RAW_DATA),
+        ],
         ..role("readWrite", "readWrite")
     },
     // The Atlas picker grants dbAdmin on the row's database; the spec's text says `admin` for every role but
@@ -42,76 +46,96 @@ pub(super) const OFFERED: [BuiltinRole; 13] = [
         ],
         ..role("dbAdmin", "dbAdmin")
     },
+    // Stream processing: the read-only subset (Atlas stream processing page).
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
         grants: &[
-            beyond(AnyDatabaseButLocalConfig, READ_ACTIONS, &["killCursors"]),
-            LIST_DATABASES,
+            beyond(AnyDatabaseButLocalConfig, READ_ACTIONS, READ_BEYOND),
+            Grant::new(Cluster, &[ListDatabases]),
+            Grant::new(Cluster, STREAM_READ),
         ],
         ..role("readAnyDatabase", "Only read any database")
     },
+    // Stream processing: every action (Atlas stream processing page).
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
+        includes: &["readAnyDatabase"],
         grants: &[
-            beyond(AnyDatabaseButLocalConfig, READ_ACTIONS, &["killCursors"]),
-            beyond(AnyDatabaseButLocalConfig, WRITE_ACTIONS, WRITE_BEYOND),
-            LIST_DATABASES,
+            beyond(
+                AnyDatabaseButLocalConfig,
+                READ_WRITE_ACTIONS,
+                READ_WRITE_BEYOND,
+            ),
+            beyond(AnyDatabaseButLocalConfig, &[], RAW_DATA),
+            Grant::new(Cluster, STREAM_ALL),
         ],
         ..role("readWriteAnyDatabase", "Read and write to any database")
     },
-    // find on system.js, system.profile, admin.system.users/roles: covered by find on any database.
+    // The server's backup includes the internal __queryableBackup, written out here: find on every
+    // non-system collection (config and local by their own rows), the list actions and collStats everywhere.
+    // Its find on system collections is covered by the find rows.
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
         grants: &[
-            beyond(
-                Cluster,
-                &[GetParameter, ListDatabases, ServerStatus, SetUserWriteBlock],
-                &["appendOplogNote"],
-            ),
             Grant::new(
                 AnyDatabase,
-                &[Find, ListCollections, ListIndexes, ListSearchIndexes],
+                &[CollStats, ListCollections, ListIndexes, ListSearchIndexes],
             ),
-            Grant::new(Namespace("config", "settings"), &[Find, Insert, Update]),
+            Grant::new(AnyDatabaseButLocalConfig, &[Find]),
+            Grant::new(Namespace("config", ""), &[Find]),
+            Grant::new(Namespace("local", ""), &[Find]),
+            beyond(
+                Cluster,
+                &[
+                    GetParameter,
+                    ListDatabases,
+                    UseUuid,
+                    ServerStatus,
+                    SetUserWriteBlock,
+                ],
+                &["appendOplogNote"],
+            ),
+            Grant::new(Namespace("config", "settings"), &[Insert, Update]),
         ],
         ..role("backup", "backup")
     },
-    // The manual grants enableSharding on every non-system collection; the Admin API's ENABLE_SHARDING is a
-    // cluster action, so it is expressed on the cluster, where a custom role grants it and "Who can …?" asks.
+    // enableSharding on namespaces, where it enables sharding or shards a collection.
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
-        grants: &[
-            Grant::new(Cluster, &[EnableSharding]),
-            beyond(
-                AnyDatabase,
-                &[AnalyzeShardKey, RefineCollectionShardKey, ReshardCollection],
-                &["moveCollection", "unshardCollection"],
-            ),
-        ],
+        grants: &[beyond(
+            AnyDatabaseButLocalConfig,
+            &[
+                AnalyzeShardKey,
+                EnableSharding,
+                RefineCollectionShardKey,
+                ReshardCollection,
+            ],
+            &["moveCollection"],
+        )],
         ..role("enableSharding", "enableSharding")
     },
-    // dbAdmin's system.profile grant "on all databases but local and config": a target can't leave those two
-    // out of one collection name, so `*.system.profile` also reaches theirs.
+    // dbAdmin's system.profile grant on every database: `*.system.profile`.
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
         grants: &[
+            beyond(Cluster, &[ListDatabases], &["applyOps"]),
+            beyond(AnyDatabaseButLocalConfig, DB_ADMIN_ACTIONS, DB_ADMIN_BEYOND),
             beyond(
                 Namespace("", "system.profile"),
                 DB_ADMIN_PROFILE_ACTIONS,
                 CURSORS_AND_PLANS,
             ),
-            beyond(AnyDatabaseButLocalConfig, DB_ADMIN_ACTIONS, DB_ADMIN_BEYOND),
-            beyond(Cluster, &[ListDatabases], &["applyOps"]),
         ],
         ..role("dbAdminAnyDatabase", "dbAdminAnyDatabase")
     },
-    // useUUID: the manual lists it "on all databases", but it only applies to the cluster resource (privilege
-    // actions page; the Admin API's USE_UUID is a cluster action).
+    // read@config and read@local (the server's `roles:`) as grants on those databases, with the database
+    // actions; config.system.sessions and local's replset collections are covered by them. listClusterCatalog:
+    // the manual's, from a later server.
     BuiltinRole {
         inheritable: GLOBAL,
         user_scope: ADMIN_ONLY,
@@ -125,31 +149,35 @@ pub(super) const OFFERED: [BuiltinRole; 13] = [
                     GetParameter,
                     GetShardMap,
                     HostInfo,
-                    InProg,
                     ListDatabases,
                     ListSessions,
                     ListShards,
+                    NetStat,
                     ReplSetGetConfig,
                     ReplSetGetStatus,
                     ServerStatus,
-                    ShardingState,
                     Top,
                     UseUuid,
+                    InProg,
+                    ShardingState,
+                    ShardedDataDistribution,
                 ],
-                &["getDefaultRWConcern", "listClusterCatalog"],
+                &[
+                    "getDefaultRWConcern",
+                    "listSampledQueries",
+                    "operationMetrics",
+                    "allCollectionStats",
+                    "listClusterCatalog",
+                ],
             ),
-            beyond(AnyDatabase, &[CollStats, DbStats], &["indexStats"]),
+            beyond(
+                AnyDatabaseButLocalConfig,
+                &[CollStats, DbStats],
+                &["getDatabaseVersion", "getShardVersion", "indexStats"],
+            ),
+            beyond(Namespace("config", ""), READ_ACTIONS, MONITOR_DB_BEYOND),
+            beyond(Namespace("local", ""), READ_ACTIONS, MONITOR_DB_BEYOND),
             Grant::new(Namespace("", "system.profile"), &[Find]),
-            beyond(
-                Namespace("config", ""),
-                MONITOR_DB_ACTIONS,
-                MONITOR_DB_BEYOND,
-            ),
-            beyond(
-                Namespace("local", ""),
-                MONITOR_DB_ACTIONS,
-                MONITOR_DB_BEYOND,
-            ),
         ],
         ..role("clusterMonitor", "clusterMonitor")
     },
@@ -225,6 +253,8 @@ pub(super) const OFFERED: [BuiltinRole; 13] = [
                 ],
             ),
             Grant::new(Namespace("config", "settings"), &[Update]),
+            // Every stream processing action (Atlas stream processing page).
+            Grant::new(Cluster, STREAM_ALL),
         ],
         ..role("atlasAdmin", "Atlas admin")
     },

@@ -13,94 +13,89 @@ pub(super) const RESERVED: [BuiltinRole; 11] = [
         grants: &[beyond(Granted, &[], USER_ADMIN_BEYOND)],
         ..role("userAdmin", "userAdmin")
     },
-    // "the dropDatabase action" names no resource; it applies to databases, so every database.
     BuiltinRole {
-        includes: &["clusterManager", "clusterMonitor", "hostManager"],
+        includes: &["clusterMonitor", "hostManager", "clusterManager"],
         grants: &[
-            Grant::new(AnyDatabase, &[DropDatabase]),
-            beyond(
-                Cluster,
-                &[],
-                &["setQuerySettings", "removeQuerySettings", "$querySettings"],
-            ),
+            Grant::new(AnyDatabaseButLocalConfig, &[DropDatabase]),
+            beyond(AnyDatabase, &[], &["importCollection", "exportCollection"]),
         ],
         ..role("clusterAdmin", "clusterAdmin")
     },
-    // enableSharding on the cluster: see the enableSharding role.
+    // read@config (the server's `roles:`) as grants on config; local.replset.election and replset.minvalid
+    // are covered by the local row.
     BuiltinRole {
         grants: &[
             beyond(
                 Cluster,
                 &[
-                    CheckMetadataConsistency,
-                    FlushRouterConfig,
-                    ListSessions,
-                    ListShards,
                     ReplSetGetConfig,
                     ReplSetGetStatus,
-                    EnableSharding,
+                    ListSessions,
+                    ListShards,
+                    FlushRouterConfig,
+                    CheckMetadataConsistency,
                 ],
                 &[
-                    "addShard",
                     "appendOplogNote",
                     "applicationMessage",
-                    "cleanupOrphaned",
-                    "getClusterParameter",
-                    "getDefaultRWConcern",
-                    "moveCollection",
-                    "removeShard",
                     "replSetConfigure",
                     "replSetStateChange",
                     "resync",
-                    "setClusterParameter",
+                    "addShard",
+                    "removeShard",
+                    "cleanupOrphaned",
+                    "getDefaultRWConcern",
+                    "runTenantMigration",
                     "setDefaultRWConcern",
                     "setFeatureCompatibilityVersion",
+                    "setClusterParameter",
+                    "getClusterParameter",
+                    "setChangeStreamState",
+                    "getChangeStreamState",
+                    "querySettings",
+                    "queryStatsRead",
+                    "queryStatsReadTransformed",
                     "transitionFromDedicatedConfigServer",
                     "transitionToDedicatedConfigServer",
-                    "unshardCollection",
-                    "querySettings",
                 ],
             ),
             beyond(
-                AnyDatabase,
-                &[
-                    AnalyzeShardKey,
-                    ClearJumboFlag,
-                    MoveChunk,
-                    RefineCollectionShardKey,
-                    ReshardCollection,
-                ],
-                &["configureQueryAnalyzer"],
+                AnyDatabaseButLocalConfig,
+                MANAGER_DB_ACTIONS,
+                MANAGER_DB_BEYOND,
             ),
             beyond(
                 Namespace("config", ""),
-                &[
-                    CollStats,
-                    DbHash,
-                    DbStats,
-                    Find,
-                    Insert,
-                    ListCollections,
-                    ListIndexes,
-                    ListSearchIndexes,
-                    MoveChunk,
-                    Remove,
-                    Update,
-                ],
-                CURSORS_AND_PLANS,
+                MANAGER_DB_ACTIONS,
+                MANAGER_DB_BEYOND,
             ),
-            Grant::new(Namespace("local", ""), &[Insert, MoveChunk, Remove, Update]),
+            Grant::new(Namespace("config", ""), CONFIG_LOCAL_WRITES),
+            beyond(Namespace("config", ""), READ_ACTIONS, READ_BEYOND),
+            beyond(
+                Namespace("local", ""),
+                MANAGER_DB_ACTIONS,
+                MANAGER_DB_BEYOND,
+            ),
+            Grant::new(Namespace("local", ""), CONFIG_LOCAL_WRITES),
             beyond(
                 Namespace("local", "system.replset"),
-                MONITOR_DB_ACTIONS,
-                CURSORS_AND_PLANS,
+                READ_ACTIONS,
+                READ_BEYOND,
             ),
+            beyond(
+                Namespace("local", "system.healthlog"),
+                READ_ACTIONS,
+                READ_BEYOND,
+            ),
+            beyond(AnyDatabase, &[], &["dbCheck"]),
         ],
         ..role("clusterManager", "clusterManager")
     },
-    // No privileges listed on the manual's page.
-    role("directShardOperations", "directShardOperations"),
-    // compact and killAnyCursor on the cluster: the Admin API's COMPACT and KILL_ANY_CURSOR take collections.
+    BuiltinRole {
+        grants: &[beyond(Cluster, &[], &["issueDirectShardOperations"])],
+        ..role("directShardOperations", "directShardOperations")
+    },
+    // killAnyCursor on the cluster: the Admin API's KILL_ANY_CURSOR takes namespaces.
     BuiltinRole {
         grants: &[
             beyond(
@@ -108,26 +103,31 @@ pub(super) const RESERVED: [BuiltinRole; 11] = [
                 &[FlushRouterConfig, KillAnySession, KillOp],
                 &[
                     "applicationMessage",
-                    "closeAllDatabases",
-                    "compact",
+                    "auditConfigure",
                     "connPoolSync",
-                    "fsync",
-                    "invalidateUserCache",
-                    "killAnyCursor",
+                    "dropConnections",
                     "logRotate",
                     "oidReset",
-                    "resync",
-                    "rotateCertificates",
                     "setParameter",
                     "shutdown",
                     "touch",
                     "unlock",
+                    "fsync",
+                    "invalidateUserCache",
+                    "killAnyCursor",
+                    "replSetResizeOplog",
+                    "resync",
+                    "trafficRecord",
+                    "rotateCertificates",
+                    "oidcListKeys",
+                    "oidcRefreshKeys",
                 ],
             ),
-            beyond(AnyDatabase, &[], &["killCursors"]),
+            beyond(AnyDatabaseButLocalConfig, &[], &["killCursors"]),
         ],
         ..role("hostManager", "hostManager")
     },
+    // Not in the server definitions read (added in 8.2): the manual's privileges.
     BuiltinRole {
         includes: &["readAnyDatabase"],
         grants: &[
@@ -140,27 +140,41 @@ pub(super) const RESERVED: [BuiltinRole; 11] = [
         ],
         ..role("searchCoordinator", "searchCoordinator")
     },
-    // bypassWriteBlockingMode is restore's, not backup's.
+    // bypassWriteBlockingMode is restore's, not backup's. system.js, admin.system.backup_users,
+    // admin.system.roles and local's replset collections are covered by the database rows.
     BuiltinRole {
         grants: &[
-            Grant::new(
+            beyond(
                 Cluster,
-                &[GetParameter, BypassUserWriteBlock, SetUserWriteBlock],
+                &[
+                    GetParameter,
+                    UseUuid,
+                    BypassUserWriteBlock,
+                    SetUserWriteBlock,
+                ],
+                &["forceUUID", "applyOps"],
             ),
             beyond(
-                AnyDatabase,
-                &[
-                    BypassDocumentValidation,
-                    CollMod,
-                    ConvertToCapped,
-                    CreateCollection,
-                    CreateIndex,
-                    CreateSearchIndex,
-                    DropCollection,
-                    Insert,
-                    UpdateSearchIndex,
-                    ListCollections,
-                ],
+                AnyDatabaseButLocalConfig,
+                RESTORE_WRITE_ACTIONS,
+                USER_ADMIN_BEYOND,
+            ),
+            Grant::new(Namespace("config", ""), RESTORE_WRITE_ACTIONS),
+            Grant::new(Namespace("local", ""), RESTORE_WRITE_ACTIONS),
+            Grant::new(AnyDatabase, &[ListCollections]),
+            Grant::new(Namespace("admin", "tempusers"), &[Find]),
+            Grant::new(Namespace("admin", "temproles"), &[Find]),
+            Grant::new(Namespace("admin", "system.version"), &[Find]),
+            Grant::new(Namespace("", "system.users"), &[Find, Update, Remove]),
+        ],
+        ..role("restore", "restore")
+    },
+    // User administration on local and config as well (the server's own rows for them).
+    BuiltinRole {
+        grants: &[
+            beyond(
+                AnyDatabaseButLocalConfig,
+                &[],
                 &[
                     "changeCustomData",
                     "changePassword",
@@ -170,50 +184,62 @@ pub(super) const RESERVED: [BuiltinRole; 11] = [
                     "dropUser",
                     "grantRole",
                     "revokeRole",
+                    "setAuthenticationRestriction",
                     "viewRole",
                     "viewUser",
+                    "listCachedAndActiveUsers",
                 ],
             ),
-            Grant::new(Namespace("admin", "system.version"), &[Find]),
-            Grant::new(Namespace("admin", "system.users"), &[Find, Remove, Update]),
-        ],
-        ..role("restore", "restore")
-    },
-    BuiltinRole {
-        grants: &[
-            beyond(AnyDatabaseButLocalConfig, &[], USER_ADMIN_BEYOND),
+            beyond(Namespace("local", ""), &[], USER_ADMIN_BEYOND),
+            beyond(Namespace("config", ""), &[], USER_ADMIN_BEYOND),
             beyond(
                 Cluster,
                 &[ListDatabases],
-                &["authSchemaUpgrade", "invalidateUserCache"],
+                &["authSchemaUpgrade", "invalidateUserCache", "viewUser"],
             ),
             beyond(
                 Namespace("admin", "system.users"),
                 USER_COLLECTION_ACTIONS,
-                CURSORS_AND_PLANS,
+                READ_BEYOND,
             ),
             beyond(
                 Namespace("admin", "system.roles"),
                 USER_COLLECTION_ACTIONS,
-                CURSORS_AND_PLANS,
+                READ_BEYOND,
+            ),
+            beyond(Namespace("", "system.users"), READ_ACTIONS, READ_BEYOND),
+            beyond(
+                Namespace("admin", "system.version"),
+                READ_ACTIONS,
+                READ_BEYOND,
+            ),
+            beyond(
+                Namespace("admin", "system.backup_users"),
+                READ_ACTIONS,
+                READ_BEYOND,
             ),
         ],
         ..role("userAdminAnyDatabase", "userAdminAnyDatabase")
     },
-    // validate on system collections: no target names them all, so on any database.
+    // bypassDefaultMaxTimeMS: the manual's (8.0), not in the server definitions read (UNCONFIRMED).
     BuiltinRole {
         includes: &[
-            "readWriteAnyDatabase",
-            "dbAdminAnyDatabase",
-            "userAdminAnyDatabase",
             "clusterAdmin",
-            "restore",
+            "userAdminAnyDatabase",
+            "dbAdminAnyDatabase",
+            "readWriteAnyDatabase",
             "backup",
+            "restore",
+            "directShardOperations",
         ],
         grants: &[
             Grant::new(AnyDatabase, &[Validate]),
-            Grant::new(Cluster, &[BypassDefaultMaxTimeMs]),
+            beyond(Cluster, &[BypassDefaultMaxTimeMs], &["useTenant"]),
             Grant::new(Namespace("config", "system.preimages"), &[Find, Remove]),
+            Grant::new(
+                Namespace("config", "system.change_collection"),
+                &[Find, Insert, Remove, Update],
+            ),
         ],
         ..role("root", "root")
     },
