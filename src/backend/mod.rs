@@ -3,6 +3,7 @@
 //! handle a refusal from the embedded backend and from Atlas the same way.
 pub mod http;
 pub mod local;
+pub mod person;
 
 use domain::model::{
     ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
