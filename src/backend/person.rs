@@ -32,9 +32,11 @@ pub struct PortalRules {
 }
 
 impl Caller {
-    /// What the answer to `GET /api/portal/me` means: 404 is anything but the portal.
+    /// What the answer to `GET /api/portal/me` means: 404, or a page that isn't JSON (a host serving its
+    /// single-page app at every path), is anything but the portal.
     pub fn from_answer(status: u16, content_type: Option<&str>, text: &str) -> ApiResult<Caller> {
-        if status == 404 {
+        let ok = (200..300).contains(&status);
+        if status == 404 || (ok && !content_type.is_some_and(answer::is_json)) {
             return Ok(Caller::Proxy);
         }
         let value = answer::read(status, content_type, text)?.unwrap_or(Value::Null);
@@ -119,6 +121,9 @@ mod tests {
         let caller = Caller::from_answer(404, Some("text/html"), "<h1>Not Found</h1>").unwrap();
         assert_eq!(caller, Caller::Proxy);
         assert_eq!(caller.on(A).unwrap(), (proxy_principal(), None));
+        // A host that answers every path with its page (a single-page app's fallback) isn't it either.
+        let page = Caller::from_answer(200, Some("text/html"), "<!DOCTYPE html><html></html>");
+        assert_eq!(page.unwrap(), Caller::Proxy);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     }
     let backend_label = config.backend_label();
     let carried = config.url_backend.clone();
-    super::start::open(&config);
+    let data = super::start::open(&config);
     super::base::provide(&config.base_path);
     super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
@@ -38,13 +38,16 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             {config_standalone.then(|| view! { <PageTitle /> })}
             // The frame: a grid of the top bar, the sections and the page (style/main.css).
             <div class="dba-console"><div class="dba-frame">
-            <super::header::Header backend=backend_label />
+            <super::header::Header backend=backend_label switcher=config_standalone />
             <main id=dom_id("main") class="main">
                 <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
-                <Routes fallback=NotFound>
-                    <ConsoleRoutes />
-                </Routes>
+                // A project the portal doesn't let the person use has no screen to show.
+                <Show when=move || !data.project_not_allowed() fallback=super::person::NotAllowed>
+                    <Routes fallback=NotFound>
+                        <ConsoleRoutes />
+                    </Routes>
+                </Show>
             </main>
             </div></div>
         </Router>

@@ -2,10 +2,12 @@
 //! as context by the app. Screens read the collections (read-only signals) and write through
 //! `write::use_write`; their form state stays close to where it is used.
 pub use super::load::{lookup, Load, Lookup};
+use crate::backend::person::{refusal, PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED};
 use crate::backend::{Backend, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{CustomDbRole, DatabaseUser};
 use domain::permissions::Permission;
+use domain::portal::Me;
 use domain::project::{ActivityEvent, Principal};
 use domain::project_access::{Member, OrgTeam};
 use domain::validate::ProjectContext;
@@ -31,6 +33,9 @@ pub struct Data {
     pub activity: ReadSignal<Load<Vec<ActivityEvent>>>,
     pub members: ReadSignal<Load<Vec<Member>>>,
     pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
+    /// The signed-in person when a portal names them (`Backend::person`): the top bar's name, role and
+    /// projects.
+    pub person: ReadSignal<Option<Me>>,
     /// Only this module writes the collections: what they hold is always what the backend answered.
     set: Setters,
     /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
@@ -48,6 +53,7 @@ struct Setters {
     activity: WriteSignal<Load<Vec<ActivityEvent>>>,
     members: WriteSignal<Load<Vec<Member>>>,
     org_teams: WriteSignal<Load<Vec<OrgTeam>>>,
+    person: WriteSignal<Option<Me>>,
 }
 
 /// Every read of a part of the project takes the next number, and its answer is applied only if no later
@@ -71,6 +77,7 @@ impl Data {
         let (activity, set_activity) = signal(Load::Loading);
         let (members, set_members) = signal(Load::Loading);
         let (org_teams, set_org_teams) = signal(Load::Loading);
+        let (person, set_person) = signal(None);
         let data = Data {
             backend: StoredValue::new_local(backend),
             project,
@@ -79,6 +86,7 @@ impl Data {
             activity,
             members,
             org_teams,
+            person,
             set: Setters {
                 project: set_project,
                 roles: set_roles,
@@ -86,6 +94,7 @@ impl Data {
                 activity: set_activity,
                 members: set_members,
                 org_teams: set_org_teams,
+                person: set_person,
             },
             role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
@@ -107,10 +116,32 @@ impl Data {
                 return;
             };
             // The project first: over HTTP it also tells which organization the teams are read from.
+            // Who is signed in before that: it decides who the console acts as.
             let ticket = this.ticket(|t| &mut t.project);
-            let project = b.project().await;
+            let project = match b.person().await {
+                Ok(person) => {
+                    if this.is_latest(|t| &mut t.project, ticket) {
+                        this.set.person.set(person);
+                    }
+                    b.project().await
+                }
+                Err(e) => Err(e),
+            };
+            // The portal answers nothing else to someone not signed in or not allowed on this project:
+            // every part says why at once instead of asking.
+            let refused = project
+                .as_ref()
+                .err()
+                .filter(|e| refuses_everything(e))
+                .cloned();
             if this.is_latest(|t| &mut t.project, ticket) {
                 this.set.project.set(project.into());
+            }
+            if let Some(e) = refused {
+                if this.is_latest(|t| &mut t.project, ticket) {
+                    this.fail_all(e);
+                }
+                return;
             }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
@@ -140,6 +171,15 @@ impl Data {
             };
             futures::future::join(changed, this.read_activity(&*b)).await;
         });
+    }
+
+    /// Every part but the project failed with `e` (which the project failed with).
+    fn fail_all(&self, e: domain::model::ApiError) {
+        self.set.roles.set(Load::Failed(e.clone()));
+        self.set.users.set(Load::Failed(e.clone()));
+        self.set.activity.set(Load::Failed(e.clone()));
+        self.set.members.set(Load::Failed(e.clone()));
+        self.set.org_teams.set(Load::Failed(e));
     }
 
     /// Starts a read of `part`: its number.
@@ -226,11 +266,26 @@ impl Data {
 
     /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
     /// while loading (the backend still checks every write).
-    pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
+    pub fn refusal(&self, permission: Permission) -> Option<String> {
+        self.refusal_of(permission, false)
+    }
+
+    /// As `refusal`, for a control that also creates a credential (`mints`: an API key or a service
+    /// account), which the portal allows only a Project Owner.
+    pub fn refusal_of(&self, permission: Permission, mints: bool) -> Option<String> {
         // try_: asked from a write's continuation or a closure that may outlive its console (unmounted).
         self.project
-            .try_with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .try_with(|p| {
+                p.ready()
+                    .and_then(|p| refusal(&p.principal, p.portal.as_ref(), permission, mints))
+            })
             .flatten()
+    }
+
+    /// Whether the portal refused this person the project (`Data::person` lists the ones they may use).
+    pub fn project_not_allowed(&self) -> bool {
+        self.project
+            .with(|p| matches!(p, Load::Failed(e) if e.error_code == PORTAL_PROJECT_NOT_ALLOWED))
     }
 
     /// The project's Free and Flex clusters (tracked): custom-role changes reach them up to 30 s later.
@@ -261,6 +316,11 @@ impl Data {
         self.project
             .with(|p| p.ready().map(|p| p.custom_role_limit))
     }
+}
+
+/// The portal's refusals that no other read would get past.
+fn refuses_everything(e: &domain::model::ApiError) -> bool {
+    [PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED].contains(&e.error_code.as_str())
 }
 
 pub fn use_data() -> Data {
