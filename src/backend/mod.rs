@@ -39,9 +39,10 @@ pub struct ProjectInfo {
 
 /// The Admin API operations the console uses. Mutations of one project are applied one at a time.
 pub trait Backend {
-    /// The signed-in person when a portal names them (`dbaccess-portal`); `None` for the demo and for a
-    /// proxy that doesn't say. Read before the project: it decides who the console acts as.
-    fn person(&self) -> BoxFuture<'_, ApiResult<Option<Me>>>;
+    /// The signed-in person when a portal named them (`dbaccess-portal`), known once `project` was read
+    /// (over HTTP that asks first: the person decides who the console acts as); `None` for the demo and
+    /// for a proxy that doesn't say.
+    fn person(&self) -> Option<Me>;
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
     /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).

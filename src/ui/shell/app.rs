@@ -42,12 +42,14 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             <main id=dom_id("main") class="main">
                 <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
-                // A project the portal doesn't let the person use has no screen to show.
-                <Show when=move || !data.project_not_allowed() fallback=super::person::NotAllowed>
+                // A project the portal doesn't let the person use has no screen to show: its page stands
+                // in for them (hidden, not a Show around the route tree: one more copy of it in the bundle).
+                <super::person::NotAllowed />
+                <div class="dba-routes" hidden=move || data.project_not_allowed()>
                     <Routes fallback=NotFound>
                         <ConsoleRoutes />
                     </Routes>
-                </Show>
+                </div>
             </main>
             </div></div>
         </Router>

@@ -49,7 +49,7 @@ fn href_on(location: &Location, carried: &str, project: &str) -> String {
 pub fn PersonLabel() -> impl IntoView {
     let data = use_data();
     move || {
-        let name = data.person.with(|p| p.as_ref().map(|p| p.name.clone()))?;
+        let name = data.person()?.name;
         let roles = role_text(data);
         Some(view! {
             <p class="header-person" id=dom_id("person")>
@@ -91,11 +91,7 @@ pub fn ProjectSwitcher() -> impl IntoView {
     let open = RwSignal::new(false);
     let list_id = dom_id("projects");
     let button_id = dom_id("switch-project");
-    let projects = move || {
-        data.person
-            .with(|p| p.as_ref().map(|p| p.projects.clone()))
-            .filter(|ps| ps.len() > 1)
-    };
+    let projects = move || data.person().map(|p| p.projects).filter(|ps| ps.len() > 1);
     let current = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
     let location = use_location();
     let carried = super::base::carried();
@@ -155,14 +151,15 @@ pub fn ProjectSwitcher() -> impl IntoView {
 #[component]
 pub fn NotAllowed() -> impl IntoView {
     let data = use_data();
-    let projects = move || {
-        data.person
-            .with(|p| p.as_ref().map(|p| p.projects.clone()))
-            .unwrap_or_default()
-    };
+    let projects = move || data.person().map(|p| p.projects).unwrap_or_default();
     let location = use_location();
     let carried = super::base::carried();
-    view! {
+    move || {
+        if !data.project_not_allowed() {
+            return None;
+        }
+        let (location, carried) = (location.clone(), carried.clone());
+        Some(view! {
         <section class="page">
             <h1>"You may not use this project through the portal"</h1>
             {move || {
@@ -188,6 +185,7 @@ pub fn NotAllowed() -> impl IntoView {
                 }
             }}
         </section>
+        })
     }
 }
 

@@ -33,9 +33,6 @@ pub struct Data {
     pub activity: ReadSignal<Load<Vec<ActivityEvent>>>,
     pub members: ReadSignal<Load<Vec<Member>>>,
     pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
-    /// The signed-in person when a portal names them (`Backend::person`): the top bar's name, role and
-    /// projects.
-    pub person: ReadSignal<Option<Me>>,
     /// Only this module writes the collections: what they hold is always what the backend answered.
     set: Setters,
     /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
@@ -53,7 +50,6 @@ struct Setters {
     activity: WriteSignal<Load<Vec<ActivityEvent>>>,
     members: WriteSignal<Load<Vec<Member>>>,
     org_teams: WriteSignal<Load<Vec<OrgTeam>>>,
-    person: WriteSignal<Option<Me>>,
 }
 
 /// Every read of a part of the project takes the next number, and its answer is applied only if no later
@@ -77,7 +73,6 @@ impl Data {
         let (activity, set_activity) = signal(Load::Loading);
         let (members, set_members) = signal(Load::Loading);
         let (org_teams, set_org_teams) = signal(Load::Loading);
-        let (person, set_person) = signal(None);
         let data = Data {
             backend: StoredValue::new_local(backend),
             project,
@@ -86,7 +81,6 @@ impl Data {
             activity,
             members,
             org_teams,
-            person,
             set: Setters {
                 project: set_project,
                 roles: set_roles,
@@ -94,7 +88,6 @@ impl Data {
                 activity: set_activity,
                 members: set_members,
                 org_teams: set_org_teams,
-                person: set_person,
             },
             role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
@@ -116,17 +109,8 @@ impl Data {
                 return;
             };
             // The project first: over HTTP it also tells which organization the teams are read from.
-            // Who is signed in before that: it decides who the console acts as.
             let ticket = this.ticket(|t| &mut t.project);
-            let project = match b.person().await {
-                Ok(person) => {
-                    if this.is_latest(|t| &mut t.project, ticket) {
-                        this.set.person.set(person);
-                    }
-                    b.project().await
-                }
-                Err(e) => Err(e),
-            };
+            let project = b.project().await;
             // The portal answers nothing else to someone not signed in or not allowed on this project:
             // every part says why at once instead of asking.
             let refused = project
@@ -280,6 +264,13 @@ impl Data {
                     .and_then(|p| refusal(&p.principal, p.portal.as_ref(), permission, mints))
             })
             .flatten()
+    }
+
+    /// The signed-in person when a portal named them (tracked: known once the project was read); the top
+    /// bar's name, role and projects.
+    pub fn person(&self) -> Option<Me> {
+        self.project.track();
+        self.backend.try_get_value()?.person()
     }
 
     /// Whether the portal refused this person the project (`Data::person` lists the ones they may use).

@@ -79,7 +79,7 @@ pub fn PermissionNotice(permission: Permission, what: &'static str) -> impl Into
         data.refusal(permission).map(|why| {
             let who = data.principal().map(|p| p.name).unwrap_or_default();
             // A portal's person is signed in; the demo's principals are only viewed as.
-            let how = if data.person.with(Option::is_some) {
+            let how = if data.person().is_some() {
                 "signed in"
             } else {
                 "viewing"
