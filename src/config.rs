@@ -37,6 +37,9 @@ pub struct Config {
     pub base_path: String,
     /// Who the embedded demo acts as (a host may choose); `None` keeps the stored one.
     pub principal: Option<domain::project::Principal>,
+    /// Over HTTP, who is behind the proxy when already known (a test); `None` asks the portal
+    /// (`GET /api/portal/me`) once at start.
+    pub caller: Option<crate::backend::person::Caller>,
     /// Prefix of this console's DOM ids (`""` standalone; each embedded console gets its own).
     pub id_prefix: String,
     /// The query naming the backend when the page URL chose it (`api=…&project=…`, `demo=large`): kept on
@@ -138,6 +141,7 @@ impl Config {
             backend: BackendConfig::Embedded,
             base_path: String::new(),
             principal: None,
+            caller: None,
             id_prefix: String::new(),
             url_backend: String::new(),
         }

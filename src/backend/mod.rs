@@ -3,11 +3,13 @@
 //! handle a refusal from the embedded backend and from Atlas the same way.
 pub mod http;
 pub mod local;
+pub mod person;
 
 use domain::model::{
     ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
     DatabaseUser, InviteProjectUser, ProjectUser, ServiceAccount, TeamRole, UpdateCustomDbRole,
 };
+use domain::portal::Me;
 use domain::project::{ActivityEvent, Principal};
 use domain::project_access::{Member, MemberKind, OrgTeam};
 use std::future::Future;
@@ -27,6 +29,8 @@ pub struct ProjectInfo {
     /// The project's custom-role limit (100 unless raised, at most 1,400).
     pub custom_role_limit: usize,
     pub principal: Principal,
+    /// What `dbaccess-portal` adds to the principal's roles; `None` for the demo and other proxies.
+    pub portal: Option<person::PortalRules>,
     /// Names of the federated database instances and stream processing workspaces a database user can be
     /// restricted to (scopes of type `DATA_LAKE` and `STREAM`); empty when they can't be read.
     pub federated_databases: Vec<String>,
@@ -35,6 +39,10 @@ pub struct ProjectInfo {
 
 /// The Admin API operations the console uses. Mutations of one project are applied one at a time.
 pub trait Backend {
+    /// The signed-in person when a portal named them (`dbaccess-portal`), known once `project` was read
+    /// (over HTTP that asks first: the person decides who the console acts as); `None` for the demo and
+    /// for a proxy that doesn't say.
+    fn person(&self) -> Option<Me>;
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
     /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).

@@ -6,6 +6,7 @@
 //!   returned as Atlas-shaped errors, marked retryable where trying again may help.
 //! - Writes are sent strictly one at a time (Atlas does not support concurrent custom-role writes).
 //! - A role just created may not be readable yet: reads by name retry `ATLAS_CUSTOM_ROLE_NOT_FOUND` briefly.
+use super::person::Caller;
 use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
 use domain::answer::parse;
 use domain::api::Group;
@@ -14,13 +15,15 @@ use domain::model::{
     InviteProjectUser, Paginated, ProjectLimit, ProjectUser, ServiceAccount, TeamRole,
     UpdateCustomDbRole, CUSTOM_ROLES_LIMIT_NAME,
 };
-use domain::project::{ActivityEvent, Principal};
+use domain::portal::Me;
+use domain::project::ActivityEvent;
 use domain::project_access::{Member, MemberKind, OrgTeam};
 use domain::ErrorCode;
 use futures::lock::Mutex;
 use serde_json::Value;
 use std::cell::RefCell;
 
+mod me;
 mod members;
 mod project;
 mod send;
@@ -35,9 +38,9 @@ pub struct HttpBackend {
     base: String,
     group: String,
     timeout_ms: u32,
-    /// Who the console acts as. Over HTTP the proxy's credentials decide; this only shapes the UI, and
-    /// Atlas refuses anything they don't allow.
-    principal: Principal,
+    /// Who is behind the proxy, once known (read once from the portal, or given). It only shapes the UI:
+    /// the portal and Atlas refuse anything the person may not do.
+    caller: RefCell<Option<Caller>>,
     writes: Mutex<()>,
     org_id: RefCell<Option<String>>,
     /// The organization's teams as `list_org_teams` last fetched them, for the member list of the same
@@ -46,12 +49,13 @@ pub struct HttpBackend {
 }
 
 impl HttpBackend {
-    pub fn new(base: &str, group: &str, timeout_ms: u32, principal: Principal) -> Self {
+    /// `caller`: who is behind the proxy when already known; `None` asks the portal at the first read.
+    pub fn new(base: &str, group: &str, timeout_ms: u32, caller: Option<Caller>) -> Self {
         HttpBackend {
             base: base.trim_end_matches('/').to_string(),
             group: group.to_string(),
             timeout_ms,
-            principal,
+            caller: RefCell::new(caller),
             writes: Mutex::new(()),
             org_id: RefCell::new(None),
             org_teams: RefCell::new(None),
@@ -64,6 +68,10 @@ impl HttpBackend {
 }
 
 impl Backend for HttpBackend {
+    fn person(&self) -> Option<Me> {
+        self.caller.borrow().as_ref()?.person().cloned()
+    }
+
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {
         Box::pin(self.project_info())
     }

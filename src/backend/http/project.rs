@@ -42,6 +42,8 @@ impl HttpBackend {
     }
 
     pub(super) async fn project_info(&self) -> ApiResult<ProjectInfo> {
+        // Who acts first: a project the person may not use answers nothing else.
+        let (principal, portal) = self.caller().await?.on(&self.group)?;
         let group: GroupView = self.get(self.g().get()).await?;
         *self.org_id.borrow_mut() = Some(group.org_id);
         // Both list endpoints: `/clusters` lists Flex clusters made with Create Cluster only until
@@ -75,7 +77,8 @@ impl HttpBackend {
             name: group.name,
             clusters,
             custom_role_limit: limit,
-            principal: self.principal.clone(),
+            principal,
+            portal,
             federated_databases: names(lakes),
             stream_workspaces: names(streams),
         })

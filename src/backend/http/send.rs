@@ -54,8 +54,17 @@ impl HttpBackend {
 
     /// One request: status, media type, body text and `Retry-After`, or why there was no answer.
     pub(super) async fn send_once(&self, call: &Call) -> Result<Answer, (ApiError, Option<u32>)> {
+        self.send_once_as(call, &call.media_type()).await
+    }
+
+    /// One request with `media` as its `Accept` (and `Content-Type`): the portal's own endpoints are
+    /// plain `application/json`, not a versioned Atlas type.
+    pub(super) async fn send_once_as(
+        &self,
+        call: &Call,
+        media: &str,
+    ) -> Result<Answer, (ApiError, Option<u32>)> {
         let url = format!("{}{}", self.base, call.path_and_query());
-        let media = call.media_type();
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
         let timer = controller
@@ -63,12 +72,10 @@ impl HttpBackend {
             .and_then(|c| set_timeout(self.timeout_ms, move || c.abort()));
         let builder = gloo_net::http::RequestBuilder::new(&url)
             .method(method(call.method))
-            .header("Accept", &media)
+            .header("Accept", media)
             .abort_signal(signal.as_ref());
         let request = match &call.body {
-            Some(body) => builder
-                .header("Content-Type", &media)
-                .body(body.to_string()),
+            Some(body) => builder.header("Content-Type", media).body(body.to_string()),
             None => builder.build(),
         }
         .map_err(|e| (network_error(&e.to_string(), call), None))?;

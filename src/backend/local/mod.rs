@@ -161,6 +161,11 @@ fn ready<'a, T: 'a>(value: T) -> BoxFuture<'a, T> {
 }
 
 impl Backend for LocalBackend {
+    /// The demo has principals ("View as"), not a signed-in person.
+    fn person(&self) -> Option<domain::portal::Me> {
+        None
+    }
+
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {
         ready(self.with(|p| ProjectInfo {
             id: p.id.clone(),
@@ -168,6 +173,7 @@ impl Backend for LocalBackend {
             clusters: p.clusters.clone(),
             custom_role_limit: p.custom_role_limit,
             principal: p.principal.clone(),
+            portal: None,
             federated_databases: p.federated_databases.clone(),
             stream_workspaces: p.stream_workspaces.clone(),
         }))

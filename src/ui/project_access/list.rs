@@ -1,7 +1,7 @@
 //! The Project Access page: tabs "Users", "Teams", "API Keys", "Service Accounts", each a searchable
 //! list of members with their project roles, "Edit Roles" and "Remove" (from the project) per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
-use super::add_label;
+use super::{add_label, mints_credentials};
 use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Area, Load};
@@ -142,7 +142,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                 {move || data.members.with(|m| m.ready().map(|m| domain::text::plural(m.iter().filter(|m| m.kind == kind).count(), kind.label())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
-                <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" />
+                <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" mints=mints_credentials(kind) />
             </div>
         </div>
         <Loaded load=members_state what="project members" let:_loaded>
@@ -150,7 +150,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
                 <Show when=has_any fallback=move || view! {
                     <div class="empty-state">
                         <p class="empty-state-title">{format!("No {plural} in this project yet")}</p>
-                        <PermittedAction permission=kind.permission() id=format!("add-{search_id}-empty") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" />
+                        <PermittedAction permission=kind.permission() id=format!("add-{search_id}-empty") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" mints=mints_credentials(kind) />
                     </div>
                 }>
                 <table class="roles-table members-table">

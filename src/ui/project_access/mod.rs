@@ -16,6 +16,12 @@ pub use member_dialogs::{AddTeamDialog, EditRolesDialog, InviteDialog};
 use domain::project_access::MemberKind;
 
 /// The Atlas wording of the button that adds a member of this kind.
+/// Whether adding a member of this kind creates a credential that lives on outside the portal
+/// (`domain::portal::mints_credentials`): an API key's private key, a service account's secret.
+pub fn mints_credentials(kind: MemberKind) -> bool {
+    matches!(kind, MemberKind::ApiKey | MemberKind::ServiceAccount)
+}
+
 pub fn add_label(kind: MemberKind) -> &'static str {
     match kind {
         MemberKind::User => "Invite to Project",

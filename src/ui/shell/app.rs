@@ -21,7 +21,7 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     }
     let backend_label = config.backend_label();
     let carried = config.url_backend.clone();
-    super::start::open(&config);
+    let data = super::start::open(&config);
     super::base::provide(&config.base_path);
     super::base::provide_carried(&config.url_backend);
     super::ids::provide(&config.id_prefix);
@@ -38,13 +38,18 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             {config_standalone.then(|| view! { <PageTitle /> })}
             // The frame: a grid of the top bar, the sections and the page (style/main.css).
             <div class="dba-console"><div class="dba-frame">
-            <super::header::Header backend=backend_label />
+            <super::header::Header backend=backend_label switcher=config_standalone />
             <main id=dom_id("main") class="main">
                 <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
-                <Routes fallback=NotFound>
-                    <ConsoleRoutes />
-                </Routes>
+                // A project the portal doesn't let the person use has no screen to show: its page stands
+                // in for them (hidden, not a Show around the route tree: one more copy of it in the bundle).
+                <super::person::NotAllowed />
+                <div class="dba-routes" hidden=move || data.project_not_allowed()>
+                    <Routes fallback=NotFound>
+                        <ConsoleRoutes />
+                    </Routes>
+                </div>
             </main>
             </div></div>
         </Router>

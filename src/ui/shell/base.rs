@@ -38,6 +38,24 @@ pub fn with_carried(href: &str, carried: &str) -> String {
     format!("{rest}{sep}{carried}{fragment}")
 }
 
+/// The same page on another project: `href` (path, query and fragment as the browser has them) with
+/// `project=` naming `project`, and the rest of the backend query `carried` names kept. The page opens
+/// anew there (the backend is built once, for one project).
+pub fn on_project(href: &str, carried: &str, project: &str) -> String {
+    let href = with_carried(href, carried);
+    let (rest, fragment) = href
+        .split_once('#')
+        .map_or((href.as_str(), ""), |(r, _)| (r, &href[r.len()..]));
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("project="))
+        .map(str::to_string)
+        .collect();
+    pairs.push(format!("project={}", domain::api::encode(project)));
+    format!("{path}?{}{fragment}", pairs.join("&"))
+}
+
 /// `/portal/db-access/` and `portal/db-access` both mean `/portal/db-access`; `/` means none.
 pub fn normalize(base: &str) -> String {
     let trimmed = base.trim().trim_matches('/');
@@ -97,6 +115,24 @@ mod tests {
         assert_eq!(route_under(b, "/portal/db-accessories"), None);
         assert_eq!(route_under(b, "/elsewhere"), None);
         assert_eq!(route_under("", "/x").as_deref(), Some("/x"));
+    }
+
+    #[test]
+    fn another_project_keeps_the_page_the_api_and_the_rest_of_the_query() {
+        let c = "api=%2Fp&project=aaa";
+        assert_eq!(
+            on_project("/database-access/users?api=%2Fp&project=aaa", c, "bbb"),
+            "/database-access/users?api=%2Fp&project=bbb"
+        );
+        // The address may have lost the carried query (a redirect): it comes back, for the new project.
+        assert_eq!(
+            on_project("/who-can?action=FIND#top", c, "bbb"),
+            "/who-can?action=FIND&api=%2Fp&project=bbb#top"
+        );
+        assert_eq!(
+            on_project("/activity", "", "b b"),
+            "/activity?project=b%20b"
+        );
     }
 
     #[test]

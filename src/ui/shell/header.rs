@@ -1,15 +1,21 @@
-//! The console's frame: the top bar with the project, its backend and "View as" (in the embedded demo),
-//! and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
+//! The console's frame: the top bar with the project, its backend, the signed-in person and their other
+//! projects (through a portal, person.rs) or "View as" (in the embedded demo), and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
 use super::demo::{use_demo, Demo};
 use super::ids::dom_id;
+use super::person::{roles_label, PersonLabel, ProjectSwitcher};
 use super::state::Data;
-use domain::catalog::project_role_name;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
 use leptos::prelude::*;
 
 #[component]
-pub fn Header(backend: String) -> impl IntoView {
+pub fn Header(
+    backend: String,
+    /// The page's own address chooses the project (not a host page's `mountConsole`), so the person's
+    /// other projects can be offered as links.
+    #[prop(optional)]
+    switcher: bool,
+) -> impl IntoView {
     let data = expect_context::<Data>();
     let name = move || {
         data.project
@@ -37,6 +43,8 @@ pub fn Header(backend: String) -> impl IntoView {
                 <span class="header-project-name" data-project-id=id>{name}</span>
                 <span class="header-backend">{backend}</span>
             </div>
+            {switcher.then(|| view! { <ProjectSwitcher /> })}
+            <PersonLabel />
             {use_demo().map(|demo| view! { <ViewAs demo=demo /> })}
         </header>
         <super::nav::Sections id=nav_id open=nav_open />
@@ -44,12 +52,7 @@ pub fn Header(backend: String) -> impl IntoView {
 }
 
 fn principal_label(p: &Principal) -> String {
-    let roles: Vec<&str> = p
-        .project_roles
-        .iter()
-        .map(|r| project_role_name(r))
-        .collect();
-    format!("{} ({})", p.name, roles.join(", "))
+    format!("{} ({})", p.name, roles_label(&p.project_roles))
 }
 
 /// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod load;
 pub mod loaded;
 pub mod nav;
+pub mod person;
 pub mod routes;
 pub mod start;
 pub mod state;

@@ -30,7 +30,7 @@ pub fn open(config: &Config) -> Data {
             base_url,
             project_id,
             *timeout_ms,
-            domain::permissions::proxy_principal(),
+            config.caller.clone(),
         ))),
     };
     provide_context(data);

@@ -2,10 +2,12 @@
 //! as context by the app. Screens read the collections (read-only signals) and write through
 //! `write::use_write`; their form state stays close to where it is used.
 pub use super::load::{lookup, Load, Lookup};
+use crate::backend::person::{refusal, PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED};
 use crate::backend::{Backend, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
 use domain::model::{CustomDbRole, DatabaseUser};
 use domain::permissions::Permission;
+use domain::portal::Me;
 use domain::project::{ActivityEvent, Principal};
 use domain::project_access::{Member, OrgTeam};
 use domain::validate::ProjectContext;
@@ -109,8 +111,21 @@ impl Data {
             // The project first: over HTTP it also tells which organization the teams are read from.
             let ticket = this.ticket(|t| &mut t.project);
             let project = b.project().await;
+            // The portal answers nothing else to someone not signed in or not allowed on this project:
+            // every part says why at once instead of asking.
+            let refused = project
+                .as_ref()
+                .err()
+                .filter(|e| refuses_everything(e))
+                .cloned();
             if this.is_latest(|t| &mut t.project, ticket) {
                 this.set.project.set(project.into());
+            }
+            if let Some(e) = refused {
+                if this.is_latest(|t| &mut t.project, ticket) {
+                    this.fail_all(e);
+                }
+                return;
             }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
             // slow one held back everything after it.
@@ -140,6 +155,15 @@ impl Data {
             };
             futures::future::join(changed, this.read_activity(&*b)).await;
         });
+    }
+
+    /// Every part but the project failed with `e` (which the project failed with).
+    fn fail_all(&self, e: domain::model::ApiError) {
+        self.set.roles.set(Load::Failed(e.clone()));
+        self.set.users.set(Load::Failed(e.clone()));
+        self.set.activity.set(Load::Failed(e.clone()));
+        self.set.members.set(Load::Failed(e.clone()));
+        self.set.org_teams.set(Load::Failed(e));
     }
 
     /// Starts a read of `part`: its number.
@@ -226,11 +250,33 @@ impl Data {
 
     /// Why the principal may not make changes needing `permission` (tracked); `None` when they may, or
     /// while loading (the backend still checks every write).
-    pub fn refusal(&self, permission: Permission) -> Option<&'static str> {
+    pub fn refusal(&self, permission: Permission) -> Option<String> {
+        self.refusal_of(permission, false)
+    }
+
+    /// As `refusal`, for a control that also creates a credential (`mints`: an API key or a service
+    /// account), which the portal allows only a Project Owner.
+    pub fn refusal_of(&self, permission: Permission, mints: bool) -> Option<String> {
         // try_: asked from a write's continuation or a closure that may outlive its console (unmounted).
         self.project
-            .try_with(|p| p.ready().and_then(|p| p.principal.refusal(permission)))
+            .try_with(|p| {
+                p.ready()
+                    .and_then(|p| refusal(&p.principal, p.portal.as_ref(), permission, mints))
+            })
             .flatten()
+    }
+
+    /// The signed-in person when a portal named them (tracked: known once the project was read); the top
+    /// bar's name, role and projects.
+    pub fn person(&self) -> Option<Me> {
+        self.project.track();
+        self.backend.try_get_value()?.person()
+    }
+
+    /// Whether the portal refused this person the project (`Data::person` lists the ones they may use).
+    pub fn project_not_allowed(&self) -> bool {
+        self.project
+            .with(|p| matches!(p, Load::Failed(e) if e.error_code == PORTAL_PROJECT_NOT_ALLOWED))
     }
 
     /// The project's Free and Flex clusters (tracked): custom-role changes reach them up to 30 s later.
@@ -261,6 +307,11 @@ impl Data {
         self.project
             .with(|p| p.ready().map(|p| p.custom_role_limit))
     }
+}
+
+/// The portal's refusals that no other read would get past.
+fn refuses_everything(e: &domain::model::ApiError) -> bool {
+    [PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED].contains(&e.error_code.as_str())
 }
 
 pub fn use_data() -> Data {

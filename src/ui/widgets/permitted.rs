@@ -22,13 +22,16 @@ pub fn PermittedAction(
     href: Option<String>,
     #[prop(optional)] on_click: Option<Callback<()>>,
     #[prop(optional, into)] class: Option<String>,
+    /// The change creates an API key or a service account: through the portal, a Project Owner's only.
+    #[prop(optional)]
+    mints: bool,
 ) -> impl IntoView {
     let data = use_data();
     let class = class.unwrap_or_else(|| "button".to_string());
     let id = dom_id(&id);
     let why_id = format!("{id}-why");
     move || {
-        match (data.refusal(permission), href.clone()) {
+        match (data.refusal_of(permission, mints), href.clone()) {
         (Some(why), _) => view! {
             <button
                 type="button"
@@ -37,7 +40,7 @@ pub fn PermittedAction(
                 aria-disabled="true"
                 aria-label=aria_label.clone()
                 aria-describedby=why_id.clone()
-                title=why
+                title=why.clone()
             >
                 {label.clone()}
             </button>
@@ -75,9 +78,15 @@ pub fn PermissionNotice(permission: Permission, what: &'static str) -> impl Into
     move || {
         data.refusal(permission).map(|why| {
             let who = data.principal().map(|p| p.name).unwrap_or_default();
+            // A portal's person is signed in; the demo's principals are only viewed as.
+            let how = if data.person().is_some() {
+                "signed in"
+            } else {
+                "viewing"
+            };
             view! {
                 <p class="permission-note" role="note">
-                    {format!("You are viewing as {who}, who can't change {what}. {why}.")}
+                    {format!("You are {how} as {who}, who can't change {what}. {why}.")}
                 </p>
             }
         })

@@ -10,13 +10,13 @@ use dbaccess::backend::Backend;
 use dbaccess::config::Config;
 use dbaccess::ui::shell::routes;
 use domain::model::{ApiKey, CustomDbRole, Paginated};
-use domain::permissions::proxy_principal;
 use domain::project_access::MemberKind;
 use wasm_bindgen_test::*;
 
 mod custom_roles;
 mod loads;
 mod members;
+mod person;
 mod users;
 
 const LIST: &str = routes::CUSTOM_ROLES;
@@ -26,7 +26,7 @@ const TIMEOUT_MS: u32 = 2_500;
 
 /// What the emulator holds, read over HTTP as the console reads it.
 fn atlas() -> HttpBackend {
-    HttpBackend::new(emu_url(), EMU_PROJECT, 10_000, proxy_principal())
+    HttpBackend::new(emu_url(), EMU_PROJECT, 10_000, None)
 }
 
 /// Waits for something that crosses the network (retries and timeouts included).
