@@ -127,7 +127,7 @@ async fn api(
         Err(r) => (r.clone().into_response(), Some(r)),
     };
     let status = response.status().as_u16();
-    tracing::info!(who = ?facts.who, path = ?facts.path, status, refused = ?refused.as_ref().map(Refusal::code), "api");
+    tracing::info!(who = ?facts.who, path = ?facts.path, status, refused = ?refused.as_ref().map(Refusal::code), why = ?refused.as_ref().map(Refusal::detail), "api");
     if method != Method::GET || refused.is_some() {
         app.audit(serde_json::json!({
             "request": id,

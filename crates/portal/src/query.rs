@@ -11,7 +11,10 @@ pub fn check(method: &Method, query: Option<&str>) -> Result<Option<String>, Ref
         return Ok(None);
     };
     let mut seen: Vec<&str> = Vec::new();
-    for pair in query.split('&') {
+    let mut kept: Vec<&str> = Vec::new();
+    // Empty pairs pass and are dropped: the browser's fetch helper (gloo-net) ends a query it extends with
+    // a `&`.
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let bounds = match name {
             "itemsPerPage" => 1..=500,
@@ -29,8 +32,9 @@ pub fn check(method: &Method, query: Option<&str>) -> Result<Option<String>, Ref
             return Err(Refusal::Query(name.to_string()));
         }
         seen.push(name);
+        kept.push(pair);
     }
-    Ok(Some(query.to_string()))
+    Ok((!kept.is_empty()).then(|| kept.join("&")))
 }
 
 #[cfg(test)]
@@ -44,6 +48,12 @@ mod tests {
             Ok(Some("itemsPerPage=500&pageNum=2".to_string()))
         );
         assert_eq!(check(&Method::POST, None), Ok(None));
+        assert_eq!(
+            check(&Method::GET, Some("itemsPerPage=500&pageNum=1&")),
+            Ok(Some("itemsPerPage=500&pageNum=1".to_string())),
+            "as the console's fetch helper sends it"
+        );
+        assert_eq!(check(&Method::DELETE, Some("&")), Ok(None));
         for (method, q, name) in [
             (Method::GET, "envelope=true", "envelope"),
             (Method::GET, "pretty=true", "pretty"),
