@@ -534,3 +534,104 @@ fn password_usernames_atlas_accepts_are_accepted() {
         assert!(!domain::api::encode(name).contains(['/', '?', '#']));
     }
 }
+
+const SPEC_USERNAME: &str = "spec CloudDatabaseUser.username (format table, maxLength 1024)";
+
+/// The username rule of every other method, `(method, username, accepted on create?, source)`.
+const USERNAMES_BY_METHOD: &[(AuthMethod, &str, bool, &str)] = &[
+    (
+        AuthMethod::AwsIamUser,
+        "arn:aws:iam::123456789012:user/app",
+        true,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::AwsIamUser,
+        "arn:aws:iam::123456789012:role/app",
+        false,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::AwsIamRole,
+        "arn:aws:iam::123456789012:role/app",
+        true,
+        SPEC_USERNAME,
+    ),
+    (AuthMethod::AwsIamRole, "app", false, SPEC_USERNAME),
+    // Recorded: Atlas created the Atlas-managed X.509 user `user389`
+    // (dbuserscerts/TestDBUserCerts/Create_DBUser); the error table's form is CN=<username>.
+    (
+        AuthMethod::X509Managed,
+        "user389",
+        true,
+        "recording dbuserscerts/TestDBUserCerts/Create_DBUser",
+    ),
+    (
+        AuthMethod::X509Managed,
+        "CN=app",
+        true,
+        "reference §4 ATLAS_MANAGED_X509_NAME_INVALID",
+    ),
+    (
+        AuthMethod::X509Managed,
+        "CN=app,OU=eng",
+        false,
+        "reference §4 ATLAS_MANAGED_X509_NAME_INVALID",
+    ),
+    // "Users created with the CUSTOMER method require a Common Name (CN) in the username parameter."
+    (
+        AuthMethod::X509Customer,
+        "CN=app,OU=eng,DC=example,DC=com",
+        true,
+        "spec CloudDatabaseUser.x509Type",
+    ),
+    (
+        AuthMethod::X509Customer,
+        "OU=eng,DC=example,DC=com",
+        false,
+        "spec CloudDatabaseUser.x509Type",
+    ),
+    (
+        AuthMethod::LdapUser,
+        "uid=bob,ou=people,dc=example,dc=com",
+        true,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::LdapGroup,
+        "not a dn",
+        false,
+        "reference §4 ATLAS_INVALID_LDAP_NAME",
+    ),
+    (
+        AuthMethod::OidcIdpGroup,
+        "d0123456789abcdef012345d/user-332",
+        true,
+        "recording dbusers/TestDBUsersWithStdin/Create_OIDC_user",
+    ),
+    (AuthMethod::OidcUser, "no-slash", false, SPEC_USERNAME),
+];
+
+#[test]
+fn each_method_s_username_rule_is_atlas_s() {
+    let ctx = ProjectContext::new(&[]);
+    for (m, name, accepted, source) in USERNAMES_BY_METHOD {
+        let mut u = new_user(*m);
+        u.username = (*name).into();
+        let refused = errors(&u, &ctx, UserMode::Create)
+            .iter()
+            .any(|(f, _)| *f == Field::User(UserField::Username));
+        assert_eq!(!refused, *accepted, "{m:?} {name:?} ({source})");
+    }
+    // Every method: at most 1024 characters (spec maxLength).
+    for m in AuthMethod::ALL {
+        let mut u = new_user(m);
+        u.username = "a".repeat(1025);
+        assert!(
+            errors(&u, &ctx, UserMode::Create)
+                .iter()
+                .any(|(f, _)| *f == Field::User(UserField::Username)),
+            "{m:?}: 1025 characters ({SPEC_USERNAME})"
+        );
+    }
+}
