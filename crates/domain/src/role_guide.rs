@@ -59,7 +59,8 @@ fn synonyms(cap: Capability) -> &'static str {
         DataExplorerWrite => "write insert update delete documents collections",
         QueryInsights => "performance profiler slow queries",
         KillOperations => "kill stop operations queries",
-        ManageStreamProcessing => "streams stream processors",
+        ManageStreamWorkspaces => "streams stream processing instances workspaces",
+        ManageStreamConnections => "streams stream processors connection registry private link",
         ManageTriggers => "triggers",
         ManageModelApiKeys => "models ai embeddings voyage",
     }
@@ -91,26 +92,56 @@ pub fn find_capabilities(query: &str) -> Vec<Capability> {
         .collect()
 }
 
-/// Common tasks and the purpose-built role that does each, suggested instead of Project Owner.
-pub const OWNER_ALTERNATIVES: &[(&str, &str)] = &[
+/// Common tasks, the purpose-built role that does each (suggested instead of Project Owner), and the
+/// capability the task is.
+pub const OWNER_ALTERNATIVES: &[(&str, &str, Capability)] = &[
     (
         "manage database users and custom roles",
         "GROUP_DATABASE_ACCESS_ADMIN",
+        Capability::ManageDatabaseAccess,
     ),
-    ("create clusters", "GROUP_CLUSTER_CREATOR"),
-    ("manage indexes", "GROUP_INDEX_MANAGER"),
-    ("take snapshots", "GROUP_BACKUP_CREATOR"),
-    ("restore backups", "GROUP_BACKUP_RECOVERY_OPERATOR"),
-    ("view cluster logs", "GROUP_CLUSTER_LOG_VIEWER"),
-    ("manage the IP access list", "GROUP_NETWORK_ACCESS_MANAGER"),
-    ("invite people and manage API keys", "GROUP_ACCESS_MANAGER"),
+    (
+        "create clusters",
+        "GROUP_CLUSTER_CREATOR",
+        Capability::CreateClusters,
+    ),
+    (
+        "manage indexes",
+        "GROUP_INDEX_MANAGER",
+        Capability::ManageIndexes,
+    ),
+    (
+        "take snapshots",
+        "GROUP_BACKUP_CREATOR",
+        Capability::CreateBackups,
+    ),
+    (
+        "restore backups",
+        "GROUP_BACKUP_RECOVERY_OPERATOR",
+        Capability::RestoreBackups,
+    ),
+    (
+        "view cluster logs",
+        "GROUP_CLUSTER_LOG_VIEWER",
+        Capability::ViewClusterLogs,
+    ),
+    (
+        "manage the IP access list",
+        "GROUP_NETWORK_ACCESS_MANAGER",
+        Capability::ManageNetworkAccess,
+    ),
+    (
+        "invite people and manage API keys",
+        "GROUP_ACCESS_MANAGER",
+        Capability::ManageProjectAccess,
+    ),
 ];
 
 /// The warning shown when Project Owner is chosen.
 pub fn owner_warning() -> String {
     let suggestions: Vec<String> = OWNER_ALTERNATIVES
         .iter()
-        .filter_map(|(task, api)| project_role(api).map(|r| format!("{} to {task}", r.name)))
+        .filter_map(|(task, api, _)| project_role(api).map(|r| format!("{} to {task}", r.name)))
         .collect();
     format!(
         "Project Owner grants every permission in the project, including managing its access and deleting clusters. For common tasks a purpose-built role is enough: {}.",

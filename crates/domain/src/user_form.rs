@@ -15,9 +15,10 @@ pub enum AuthMethod {
     AwsIamRole,
     LdapUser,
     LdapGroup,
-    /// OIDC Workforce (identity provider group).
+    /// OIDC group (`oidcAuthType` IDP_GROUP), of a Workforce or a Workload identity provider: the user
+    /// records only the group/user choice, not the provider's kind (tests/facts_database_users.rs).
     OidcIdpGroup,
-    /// OIDC Workload (user).
+    /// OIDC user (`oidcAuthType` USER), of a Workforce or a Workload identity provider.
     OidcUser,
 }
 
@@ -44,8 +45,8 @@ impl AuthMethod {
             AuthMethod::AwsIamRole => "AWS IAM (IAM role)",
             AuthMethod::LdapUser => "LDAP (user)",
             AuthMethod::LdapGroup => "LDAP (group)",
-            AuthMethod::OidcIdpGroup => "OIDC (Workforce identity provider group)",
-            AuthMethod::OidcUser => "OIDC (Workload user)",
+            AuthMethod::OidcIdpGroup => "OIDC (group of a Workforce or Workload identity provider)",
+            AuthMethod::OidcUser => "OIDC (user of a Workforce or Workload identity provider)",
         }
     }
 
@@ -71,21 +72,26 @@ impl AuthMethod {
     /// What the username field expects with this method.
     pub fn username_hint(self) -> &'static str {
         match self {
-            AuthMethod::Password => "Letters, digits and . _ - @ +",
+            AuthMethod::Password => "Letters, digits and . _ - @ + $ : / ? # [ ]",
             AuthMethod::X509Managed => "A name; Atlas issues its certificate for CN=<name>",
             AuthMethod::X509Customer | AuthMethod::LdapUser | AuthMethod::LdapGroup => {
                 "An RFC 2253 distinguished name, e.g. CN=alice,OU=eng,DC=example,DC=com"
             }
             AuthMethod::AwsIamUser => "An IAM user ARN, e.g. arn:aws:iam::123456789012:user/alice",
             AuthMethod::AwsIamRole => "An IAM role ARN, e.g. arn:aws:iam::123456789012:role/app",
-            AuthMethod::OidcIdpGroup | AuthMethod::OidcUser => {
-                "<identity provider id>/<group or user name>"
+            // The spec's words (CloudDatabaseUser.username).
+            AuthMethod::OidcIdpGroup => {
+                "The Atlas OIDC IdP ID (found in federation settings), a '/', then the IdP group name"
+            }
+            AuthMethod::OidcUser => {
+                "The Atlas OIDC IdP ID (found in federation settings), a '/', then the IdP user name"
             }
         }
     }
 
-    /// The authentication database: LDAP groups and OIDC Workforce groups authenticate on `admin` like
-    /// password users; every other external method on `$external` (tests/facts_database_users.rs).
+    /// The authentication database: LDAP groups and OIDC groups (of either kind of identity provider)
+    /// authenticate on `admin` like password users; every other external method, OIDC users included, on
+    /// `$external` (tests/facts_database_users.rs).
     pub fn auth_db(self) -> &'static str {
         match self {
             AuthMethod::Password | AuthMethod::LdapGroup | AuthMethod::OidcIdpGroup => ADMIN_DB,

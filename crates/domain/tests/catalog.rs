@@ -215,11 +215,12 @@ fn builtin_roles_follow_the_inheritance_and_user_tables() {
 }
 
 #[test]
-fn there_are_26_project_roles_15_purpose_built_and_7_org_roles() {
-    assert_eq!(PROJECT_ROLES.len(), 26);
+fn there_are_27_project_roles_15_purpose_built_and_7_org_roles() {
+    // The 26 of February 2026 and Project Stream Processing Manager (tests/facts_project_roles.rs).
+    assert_eq!(PROJECT_ROLES.len(), 27);
     assert_eq!(PROJECT_ROLES.iter().filter(|r| r.purpose_built).count(), 15);
     let apis: HashSet<&str> = PROJECT_ROLES.iter().map(|r| r.api).collect();
-    assert_eq!(apis.len(), 26);
+    assert_eq!(apis.len(), 27);
     assert!(PROJECT_ROLES
         .iter()
         .all(|r| r.api.starts_with("GROUP_") && r.name.starts_with("Project ")));

@@ -382,3 +382,256 @@ fn the_demo_has_an_ldap_group_user_and_data_lake_and_stream_scopes() {
         "{plan:?}"
     );
 }
+
+const OIDC_USER_DB: &str = "mongodb/docs content/atlas/source/includes/composable-includes/security-add-mongodb-users/atlas-admin-api-oidc.rst ('The authentication database for OIDC-authenticated users is the $external database'); MongoDB manual core/oidc/workforce|workload/database-user-*: 'When you create a user, you must create it in the $external database'";
+const OIDC_GROUP_DB: &str = "spec CloudDatabaseUser.databaseName and username table (OIDC Workforce, IDP_GROUP → admin); recording dbusers/TestDBUsersWithStdin/Create_OIDC_user; MongoDB manual core/oidc/*/database-user-*: IdP groups are roles created 'In the admin database'";
+const OIDC_KINDS: &str = "spec FederationOidcWorkforceIdentityProvider / FederationOidcWorkloadIdentityProvider.authorizationType (GROUP, USER): 'whether authorization is granted based on group membership or user ID'; mongodb/docs content/atlas/source/includes/steps-create-oidc-user.rst: 'Specify either the user identifier or group identifier'";
+
+/// Every OIDC combination Atlas supports: either kind of identity provider (`idpType` WORKFORCE or
+/// WORKLOAD) authorizes by group or by user (`authorizationType`), and the database user records only
+/// which (`oidcAuthType` IDP_GROUP or USER); the identity provider's kind isn't stored on the user, so
+/// one dialog choice per `oidcAuthType` serves both kinds and says so.
+/// `(identity provider, authorizes by, oidcAuthType, authentication database, source)`.
+/// The spec's databaseName sentence ("OIDC Workload → $external, OIDC Workforce → admin") and its
+/// username table pair Workforce with IDP_GROUP and Workload with USER, the two combinations Atlas first
+/// offered; Terraform's acceptance test does the same (mongodb/terraform-provider-mongodbatlas
+/// internal/service/databaseuser/resource_database_user_test.go TestAccDatabaseUser_withOIDCAuthType:
+/// IDP_GROUP on admin, USER on $external). For the other two, the database follows `oidcAuthType` as
+/// in those two and the manual (groups are roles on admin, users live on $external). UNCONFIRMED
+/// against a recording: a Workforce USER and a Workload IDP_GROUP.
+const OIDC: &[(&str, &str, OidcAuthType, &str, &str)] = &[
+    (
+        "Workforce",
+        "group",
+        OidcAuthType::IdpGroup,
+        ADMIN_DB,
+        OIDC_GROUP_DB,
+    ),
+    (
+        "Workforce",
+        "user",
+        OidcAuthType::User,
+        EXTERNAL_DB,
+        OIDC_USER_DB,
+    ),
+    (
+        "Workload",
+        "group",
+        OidcAuthType::IdpGroup,
+        ADMIN_DB,
+        OIDC_KINDS,
+    ),
+    (
+        "Workload",
+        "user",
+        OidcAuthType::User,
+        EXTERNAL_DB,
+        OIDC_USER_DB,
+    ),
+];
+
+#[test]
+fn every_oidc_combination_is_offered_in_atlas_words_on_its_database() {
+    let ctx = ProjectContext::new(&[]);
+    for (idp, by, kind, db, source) in OIDC {
+        let offered: Vec<AuthMethod> = AuthMethod::ALL
+            .into_iter()
+            .filter(|m| {
+                let mut u = DatabaseUser::new("0oa1idp/devs");
+                m.apply(&mut u);
+                u.oidc_auth_type == *kind
+            })
+            .collect();
+        assert_eq!(offered.len(), 1, "{idp} {by}: one choice ({source})");
+        let m = offered[0];
+        let label = m.label();
+        assert!(
+            label.contains(idp) && label.contains(by) && label.contains("OIDC"),
+            "{idp} {by}: {label:?} ({OIDC_KINDS})"
+        );
+        assert_eq!(m.auth_db(), *db, "{idp} {by} ({source})");
+        assert!(
+            m.username_hint().contains(&format!("IdP {by} name")),
+            "{idp} {by}: {:?} (spec CloudDatabaseUser.username)",
+            m.username_hint()
+        );
+        let mut u = new_user(m);
+        assert_eq!(u.database_name, *db);
+        assert!(errors(&u, &ctx, UserMode::Create).is_empty(), "{idp} {by}");
+        u.database_name = if *db == ADMIN_DB {
+            EXTERNAL_DB
+        } else {
+            ADMIN_DB
+        }
+        .into();
+        assert!(
+            !errors(&u, &ctx, UserMode::Create).is_empty(),
+            "{idp} {by} is refused on the other database ({source})"
+        );
+    }
+}
+
+const PERCENT_ENCODE: &str = "mongodb/docs content/atlas/source/includes/admonitions/notes/percent-encode-uri.rst: 'If the username or password includes the following characters, those characters must be converted using percent encoding: $ : / ? # [ ] @'";
+
+/// Password (SCRAM) usernames: `(username, accepted on create?, source)`. The spec's username table says
+/// "Alphanumeric string"; Atlas's connection docs tell people how to connect with a username holding
+/// `$ : / ? # [ ] @` (percent-encode them), so Atlas accepts and stores such names and the console must
+/// not refuse them. Whitespace, control characters and other punctuation stay refused: no Atlas source
+/// shows them accepted (the console's own check, UNCONFIRMED against Atlas).
+const SCRAM_USERNAMES: &[(&str, bool, &str)] = &[
+    (
+        "app-user",
+        true,
+        "recording dbusers/TestDBUserWithFlags/Create (user-253)",
+    ),
+    (
+        "orders.api_v2+ro",
+        true,
+        "spec CloudDatabaseUser.username (alphanumeric) and separators",
+    ),
+    ("ops@example.com", true, PERCENT_ENCODE),
+    ("ops:admin", true, PERCENT_ENCODE),
+    ("team/app", true, PERCENT_ENCODE),
+    ("cost$center", true, PERCENT_ENCODE),
+    ("what?", true, PERCENT_ENCODE),
+    ("app#2", true, PERCENT_ENCODE),
+    ("[reports]", true, PERCENT_ENCODE),
+    ("has space", false, "the console's own check (UNCONFIRMED)"),
+    ("tab\there", false, "the console's own check (UNCONFIRMED)"),
+    ("ünïcode", false, "the console's own check (UNCONFIRMED)"),
+    (
+        ".",
+        false,
+        "the console's own check: a path segment a browser resolves",
+    ),
+    (
+        "..",
+        false,
+        "the console's own check: a path segment a browser resolves",
+    ),
+];
+
+#[test]
+fn password_usernames_atlas_accepts_are_accepted() {
+    let ctx = ProjectContext::new(&[]);
+    for (name, accepted, source) in SCRAM_USERNAMES {
+        let mut u = new_user(AuthMethod::Password);
+        u.username = (*name).into();
+        let username_errors: Vec<_> = errors(&u, &ctx, UserMode::Create)
+            .into_iter()
+            .filter(|(f, _)| *f == Field::User(UserField::Username))
+            .collect();
+        assert_eq!(
+            username_errors.is_empty(),
+            *accepted,
+            "{name:?}: {username_errors:?} ({source})"
+        );
+        // Whatever the name, every request for the user reaches it: one encoded path segment.
+        let call = Group("6650f1c2a4b3c2d1e0f9a8b7").update_database_user(ADMIN_DB, name, &u);
+        assert!(call
+            .path
+            .ends_with(&format!("/admin/{}", domain::api::encode(name))));
+        assert!(!domain::api::encode(name).contains(['/', '?', '#']));
+    }
+}
+
+const SPEC_USERNAME: &str = "spec CloudDatabaseUser.username (format table, maxLength 1024)";
+
+/// The username rule of every other method, `(method, username, accepted on create?, source)`.
+const USERNAMES_BY_METHOD: &[(AuthMethod, &str, bool, &str)] = &[
+    (
+        AuthMethod::AwsIamUser,
+        "arn:aws:iam::123456789012:user/app",
+        true,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::AwsIamUser,
+        "arn:aws:iam::123456789012:role/app",
+        false,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::AwsIamRole,
+        "arn:aws:iam::123456789012:role/app",
+        true,
+        SPEC_USERNAME,
+    ),
+    (AuthMethod::AwsIamRole, "app", false, SPEC_USERNAME),
+    // Recorded: Atlas created the Atlas-managed X.509 user `user389`
+    // (dbuserscerts/TestDBUserCerts/Create_DBUser); the error table's form is CN=<username>.
+    (
+        AuthMethod::X509Managed,
+        "user389",
+        true,
+        "recording dbuserscerts/TestDBUserCerts/Create_DBUser",
+    ),
+    (
+        AuthMethod::X509Managed,
+        "CN=app",
+        true,
+        "reference §4 ATLAS_MANAGED_X509_NAME_INVALID",
+    ),
+    (
+        AuthMethod::X509Managed,
+        "CN=app,OU=eng",
+        false,
+        "reference §4 ATLAS_MANAGED_X509_NAME_INVALID",
+    ),
+    // "Users created with the CUSTOMER method require a Common Name (CN) in the username parameter."
+    (
+        AuthMethod::X509Customer,
+        "CN=app,OU=eng,DC=example,DC=com",
+        true,
+        "spec CloudDatabaseUser.x509Type",
+    ),
+    (
+        AuthMethod::X509Customer,
+        "OU=eng,DC=example,DC=com",
+        false,
+        "spec CloudDatabaseUser.x509Type",
+    ),
+    (
+        AuthMethod::LdapUser,
+        "uid=bob,ou=people,dc=example,dc=com",
+        true,
+        SPEC_USERNAME,
+    ),
+    (
+        AuthMethod::LdapGroup,
+        "not a dn",
+        false,
+        "reference §4 ATLAS_INVALID_LDAP_NAME",
+    ),
+    (
+        AuthMethod::OidcIdpGroup,
+        "d0123456789abcdef012345d/user-332",
+        true,
+        "recording dbusers/TestDBUsersWithStdin/Create_OIDC_user",
+    ),
+    (AuthMethod::OidcUser, "no-slash", false, SPEC_USERNAME),
+];
+
+#[test]
+fn each_method_s_username_rule_is_atlas_s() {
+    let ctx = ProjectContext::new(&[]);
+    for (m, name, accepted, source) in USERNAMES_BY_METHOD {
+        let mut u = new_user(*m);
+        u.username = (*name).into();
+        let refused = errors(&u, &ctx, UserMode::Create)
+            .iter()
+            .any(|(f, _)| *f == Field::User(UserField::Username));
+        assert_eq!(!refused, *accepted, "{m:?} {name:?} ({source})");
+    }
+    // Every method: at most 1024 characters (spec maxLength).
+    for m in AuthMethod::ALL {
+        let mut u = new_user(m);
+        u.username = "a".repeat(1025);
+        assert!(
+            errors(&u, &ctx, UserMode::Create)
+                .iter()
+                .any(|(f, _)| *f == Field::User(UserField::Username)),
+            "{m:?}: 1025 characters ({SPEC_USERNAME})"
+        );
+    }
+}

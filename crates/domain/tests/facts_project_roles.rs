@@ -3,7 +3,7 @@
 //! checked against the spec itself, for every call the console sends, in
 //! `crates/emulator/tests/roles_requirements.rs`.)
 use domain::api::{Group, Method};
-use domain::catalog::PROJECT_ROLES;
+use domain::catalog::{capabilities_of, Capability, PROJECT_ROLES};
 use domain::permissions::{operation, Access, Permission, Requirement};
 
 const USER_ROLES: &str = "mongodb/docs content/atlas/source/reference/user-roles.txt";
@@ -196,8 +196,8 @@ const HIERARCHY: &[(&str, Requirement, bool, &str)] = &[
         false,
         USER_ROLES,
     ),
-    // A project role newer than the console (reference "Unknown project roles exist": the spec names
-    // Project Stream Processing Manager) still includes Project Read Only, and is trusted with no more.
+    // Project Stream Processing Manager: every stream operation, but not databaseUsers or customDBRoles
+    // (CLI_SPEC below).
     (
         "GROUP_STREAM_PROCESSING_MANAGER",
         Requirement::ProjectReadOnly,
@@ -206,6 +206,26 @@ const HIERARCHY: &[(&str, Requirement, bool, &str)] = &[
     ),
     (
         "GROUP_STREAM_PROCESSING_MANAGER",
+        Requirement::ProjectDatabaseAccessAdmin,
+        false,
+        CLI_SPEC,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Requirement::ProjectStreamProcessingOwner,
+        false,
+        CLI_SPEC,
+    ),
+    // A project role newer than the console (reference "Unknown project roles exist") still includes
+    // Project Read Only, and is trusted with no more.
+    (
+        "GROUP_NEWER_ROLE_EXAMPLE",
+        Requirement::ProjectReadOnly,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_NEWER_ROLE_EXAMPLE",
         Requirement::ProjectDatabaseAccessAdmin,
         false,
         SPEC,
@@ -425,5 +445,377 @@ fn each_access_denied_text_names_every_role_that_would_allow_the_change() {
                 "{permission:?}: {name} ({api}) in {text:?}; {USER_ROLES}"
             );
         }
+    }
+}
+
+const CLI_SPEC: &str =
+    "mongodb/mongodb-atlas-cli @ 8ddea41 tools/internal/specs/spec.yaml x-rolesRequirements";
+const SEARCH_ACCESS: &str =
+    "https://www.mongodb.com/docs/atlas/atlas-search/edit-index/ (Required Access)";
+const SP_WORKSPACES: &str =
+    "https://www.mongodb.com/docs/atlas/atlas-stream-processing/manage-processing-instance/";
+
+/// Every project role the Admin API names (each `x-rolesRequirements` of the full current spec, 27
+/// project roles) and the user-roles page lists, by the name Atlas shows. The spec writes "Project Data
+/// Access Read Write" where the page writes "Read/Write"; the page's spelling is the UI name.
+/// `(name, API value, source)`. The 15 purpose-built roles' API values come from the live page's
+/// transcription (reference §6.2); Project Stream Processing Manager's API value is UNCONFIRMED: no
+/// public source spells it, and GROUP_STREAM_PROCESSING_MANAGER follows the pattern every other
+/// project role's value follows (GROUP_ + the name in capitals).
+const ROLE_LIST: &[(&str, &str, &str)] = &[
+    ("Project Owner", "GROUP_OWNER", USER_ROLES),
+    (
+        "Project Cluster Manager",
+        "GROUP_CLUSTER_MANAGER",
+        USER_ROLES,
+    ),
+    (
+        "Project Stream Processing Owner",
+        "GROUP_STREAM_PROCESSING_OWNER",
+        USER_ROLES,
+    ),
+    (
+        "Project Data Access Admin",
+        "GROUP_DATA_ACCESS_ADMIN",
+        USER_ROLES,
+    ),
+    (
+        "Project Data Access Read/Write",
+        "GROUP_DATA_ACCESS_READ_WRITE",
+        USER_ROLES,
+    ),
+    (
+        "Project Data Access Read Only",
+        "GROUP_DATA_ACCESS_READ_ONLY",
+        USER_ROLES,
+    ),
+    (
+        "Project Database Access Admin",
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        USER_ROLES,
+    ),
+    ("Project Backup Manager", "GROUP_BACKUP_MANAGER", USER_ROLES),
+    (
+        "Project Observability Viewer",
+        "GROUP_OBSERVABILITY_VIEWER",
+        USER_ROLES,
+    ),
+    ("Project Read Only", "GROUP_READ_ONLY", USER_ROLES),
+    (
+        "Project Search Index Editor",
+        "GROUP_SEARCH_INDEX_EDITOR",
+        USER_ROLES,
+    ),
+    (
+        "Project Replica Set Manager",
+        "GROUP_REPLICA_SET_MANAGER",
+        CLI_SPEC,
+    ),
+    ("Project Cluster Creator", "GROUP_CLUSTER_CREATOR", CLI_SPEC),
+    (
+        "Project Cluster Log Viewer",
+        "GROUP_CLUSTER_LOG_VIEWER",
+        CLI_SPEC,
+    ),
+    (
+        "Project Cluster Resilience Tester",
+        "GROUP_CLUSTER_RESILIENCE_TESTER",
+        CLI_SPEC,
+    ),
+    ("Project Access Manager", "GROUP_ACCESS_MANAGER", CLI_SPEC),
+    ("Project Backup Creator", "GROUP_BACKUP_CREATOR", CLI_SPEC),
+    (
+        "Project Backup Recovery Operator",
+        "GROUP_BACKUP_RECOVERY_OPERATOR",
+        CLI_SPEC,
+    ),
+    (
+        "Project Backup Export Operator",
+        "GROUP_BACKUP_EXPORT_OPERATOR",
+        CLI_SPEC,
+    ),
+    (
+        "Project Network Access Manager",
+        "GROUP_NETWORK_ACCESS_MANAGER",
+        CLI_SPEC,
+    ),
+    ("Project Index Manager", "GROUP_INDEX_MANAGER", CLI_SPEC),
+    (
+        "Project Support Access Manager",
+        "GROUP_SUPPORT_ACCESS_MANAGER",
+        CLI_SPEC,
+    ),
+    ("Project Alerts Manager", "GROUP_ALERTS_MANAGER", CLI_SPEC),
+    ("Project Model Owner", "GROUP_MODEL_OWNER", CLI_SPEC),
+    // Only the live page's transcription (reference §6.2) names these two; no operation requires them.
+    (
+        "Project Trigger Manager",
+        "GROUP_TRIGGER_MANAGER",
+        "reference §6.2 [3P-ROLES]",
+    ),
+    (
+        "Project Real Time Performance Operator",
+        "GROUP_REAL_TIME_PERFORMANCE_OPERATOR",
+        "reference §6.2 [3P-ROLES]",
+    ),
+    // createGroupStreamWorkspace, createGroupStreamConnection, createGroupStreamProcessor,
+    // createGroupStreamPrivateLinkConnection … (27 operations).
+    (
+        "Project Stream Processing Manager",
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        CLI_SPEC,
+    ),
+];
+
+#[test]
+fn the_project_role_list_is_every_role_atlas_names() {
+    for (name, api, source) in ROLE_LIST {
+        let role = domain::catalog::project_role(api)
+            .unwrap_or_else(|| panic!("{name} ({api}) is missing ({source})"));
+        assert_eq!(role.name, *name, "{api} ({source})");
+    }
+    assert_eq!(
+        PROJECT_ROLES.len(),
+        ROLE_LIST.len(),
+        "no role beyond the sources"
+    );
+    // Every project role the vendored spec's x-rolesRequirements name is one the console knows.
+    let spec = include_str!("../../../spec/atlas-openapi-subset.yaml");
+    let mut in_spec = 0;
+    let mut in_requirements = false;
+    for line in spec.lines() {
+        let t = line.trim();
+        if t == "x-rolesRequirements:" {
+            in_requirements = true;
+            continue;
+        }
+        let Some(item) = t.strip_prefix("- ").filter(|_| in_requirements) else {
+            in_requirements = false;
+            continue;
+        };
+        if let Some(rest) = item.strip_prefix("Project ") {
+            in_spec += 1;
+            let name = format!("Project {}", rest.replace("Read Write", "Read/Write"));
+            assert!(
+                PROJECT_ROLES.iter().any(|r| r.name == name),
+                "{name} (spec x-rolesRequirements)"
+            );
+        }
+    }
+    assert!(in_spec > 0);
+}
+
+/// What each role may do, from Atlas's role documentation (and, where the page is older than the
+/// role, the spec's x-rolesRequirements): `(role, capability, allowed, source)`.
+const CAPABILITY_FACTS: &[(&str, Capability, bool, &str)] = &[
+    // "Project Data Access Admin or higher: To create, view, update, and delete MongoDB Search indexes
+    // and analyzers."
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Capability::ManageSearchIndexes,
+        true,
+        SEARCH_ACCESS,
+    ),
+    (
+        "GROUP_DATA_ACCESS_READ_WRITE",
+        Capability::ManageSearchIndexes,
+        false,
+        SEARCH_ACCESS,
+    ),
+    (
+        "GROUP_SEARCH_INDEX_EDITOR",
+        Capability::ManageSearchIndexes,
+        true,
+        USER_ROLES,
+    ),
+    // "Create, view, edit and delete stream processing workspaces"; connections: "View connections in
+    // the connection registry" only.
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Capability::ManageStreamWorkspaces,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Capability::ManageStreamWorkspaces,
+        true,
+        SP_WORKSPACES,
+    ),
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Capability::ManageStreamConnections,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATA_ACCESS_READ_WRITE",
+        Capability::ManageStreamWorkspaces,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Capability::ManageStreamWorkspaces,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Capability::ManageStreamConnections,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Capability::ManageDatabaseAccess,
+        true,
+        USER_ROLES,
+    ),
+    // The spec also lists Stream Processing Owner for downloading a host's logs; the page says it
+    // "doesn't allow users to ... Retrieve process and database audit logs". The page's explicit
+    // exclusion wins: the guide must never name a role Atlas's page says can't do the task.
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Capability::ViewClusterLogs,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_OWNER",
+        Capability::CreateClusters,
+        false,
+        USER_ROLES,
+    ),
+    // createGroupStreamWorkspace, createGroupStreamConnection, createGroupStreamProcessor: Project
+    // Stream Processing Manager; databaseUsers and customDBRoles don't list it.
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Capability::ManageStreamWorkspaces,
+        true,
+        CLI_SPEC,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Capability::ManageStreamConnections,
+        true,
+        CLI_SPEC,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Capability::ManageDatabaseAccess,
+        false,
+        CLI_SPEC,
+    ),
+    (
+        "GROUP_STREAM_PROCESSING_MANAGER",
+        Capability::DataExplorerRead,
+        false,
+        CLI_SPEC,
+    ),
+    // "Project Stream Processing Owner privileges on all projects" (reference §6.1); the spec lists it on
+    // every stream operation.
+    (
+        "ORG_STREAM_PROCESSING_ADMIN",
+        Capability::ManageStreamConnections,
+        true,
+        CLI_SPEC,
+    ),
+    (
+        "ORG_STREAM_PROCESSING_ADMIN",
+        Capability::ManageStreamWorkspaces,
+        true,
+        CLI_SPEC,
+    ),
+    // createGroupClusterIndex (rolling index): Project Data Access Admin, Project Index Manager.
+    (
+        "GROUP_INDEX_MANAGER",
+        Capability::ManageIndexes,
+        true,
+        CLI_SPEC,
+    ),
+    (
+        "GROUP_DATA_ACCESS_ADMIN",
+        Capability::ManageIndexes,
+        true,
+        CLI_SPEC,
+    ),
+    // "Manage database access … Retrieve the database access logs"; "doesn't grant … process and audit logs".
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Capability::ManageDatabaseAccess,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Capability::ViewClusterLogs,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_DATABASE_ACCESS_ADMIN",
+        Capability::DataExplorerRead,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_CLUSTER_MANAGER",
+        Capability::ModifyClusters,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_CLUSTER_MANAGER",
+        Capability::CreateClusters,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_BACKUP_MANAGER",
+        Capability::RestoreBackups,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OBSERVABILITY_VIEWER",
+        Capability::QueryInsights,
+        true,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_OBSERVABILITY_VIEWER",
+        Capability::DataExplorerRead,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_READ_ONLY",
+        Capability::DataExplorerRead,
+        false,
+        USER_ROLES,
+    ),
+    (
+        "GROUP_READ_ONLY",
+        Capability::ViewClusterLogs,
+        false,
+        USER_ROLES,
+    ),
+];
+
+#[test]
+fn what_each_project_role_may_do_is_what_atlas_documents() {
+    for (role, cap, allowed, source) in CAPABILITY_FACTS {
+        let (org, project): (Vec<&str>, Vec<&str>) = if role.starts_with("ORG_") {
+            (vec![role], vec![])
+        } else {
+            (vec![], vec![role])
+        };
+        assert_eq!(
+            capabilities_of(org, project).contains(cap),
+            *allowed,
+            "{role} may {}? ({source})",
+            cap.label()
+        );
     }
 }

@@ -15,7 +15,7 @@ const NOW: &str = "2026-11-22T10:00:00Z";
 const EXPORTER: &str = "cccccccccccccccccccc0002";
 const SAM: &str = "aaaaaaaaaaaaaaaaaaaa0006";
 const BACKUP_BOT: &str = "mdb_sa_id_dddddddddddddddddddd0001";
-const UNKNOWN: &str = "GROUP_STREAM_PROCESSING_MANAGER";
+const UNKNOWN: &str = "GROUP_NEWER_ROLE_EXAMPLE";
 
 fn member(p: &Project, kind: MemberKind, id: &str) -> Vec<String> {
     p.members()

@@ -42,6 +42,46 @@ fn a_summary_splits_every_capability_into_can_and_cannot() {
     assert!(owner_warning().contains("Project Backup Recovery Operator to restore backups"));
 }
 
+/// "Which role do I need?" never recommends a broader role where a narrower one does the task: for every
+/// task (each capability the guide offers, and each alternative the Project Owner warning suggests), no
+/// recommended role's capabilities strictly contain those of another role that is recommended or
+/// eligible (allows the task).
+#[test]
+fn no_recommended_role_is_broader_than_another_that_does_the_task() {
+    use domain::catalog::{capabilities_of, PROJECT_ROLES};
+    use domain::role_guide::OWNER_ALTERNATIVES;
+    let caps = |api: &str| capabilities_of([], [api]);
+    let mut tasks: Vec<(&str, Capability, Vec<&str>)> = Capability::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                c.label(),
+                c,
+                least_privileged(c).iter().map(|r| r.api).collect(),
+            )
+        })
+        .collect();
+    for (task, api, cap) in OWNER_ALTERNATIVES {
+        tasks.push((task, *cap, vec![*api]));
+    }
+    for (task, cap, recommended) in tasks {
+        assert!(!recommended.is_empty(), "{task}: some role is recommended");
+        let eligible = PROJECT_ROLES.iter().filter(|r| caps(r.api).contains(&cap));
+        for r in &recommended {
+            let mine = caps(r);
+            assert!(mine.contains(&cap), "{task}: {r} does the task");
+            for other in eligible.clone() {
+                let theirs = caps(other.api);
+                assert!(
+                    !(theirs.is_subset(&mine) && theirs != mine),
+                    "{task}: {r} is recommended, but {} does it with less",
+                    other.api
+                );
+            }
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;

@@ -217,3 +217,28 @@ fn write_bodies_are_logged_for_tests() {
         .starts_with("PATCH /api/atlas/v2/groups/"));
     assert_eq!(last["body"], json!({ "scopes": [] }));
 }
+
+/// A password user named with the characters Atlas's connection docs say to percent-encode (`$ : / ? # [
+/// ] @`) is created, and found again by its encoded name (domain tests/facts_database_users.rs).
+#[test]
+fn a_password_user_named_with_uri_characters_is_created_and_found() {
+    let mut emu = emulator();
+    let name = "ops:admin/app?#[1]$";
+    let path = users_path(&emu);
+    let created = send(
+        &mut emu,
+        "POST",
+        &path,
+        json!({
+            "databaseName": "admin",
+            "username": name,
+            "password": "s3cret-pass-123",
+            "roles": [{ "databaseName": "sales", "roleName": "read" }],
+        }),
+    );
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let one = format!("{path}/admin/{}", domain::api::encode(name));
+    let found = send(&mut emu, "GET", &one, Value::Null);
+    assert_eq!(found.status, 200, "{:?}", found.body);
+    assert_eq!(stored(&emu, name).database_name, ADMIN_DB);
+}

@@ -138,7 +138,7 @@ fn principals() -> Vec<Principal> {
         .iter()
         .map(|r| r.api)
         .chain([
-            "GROUP_STREAM_PROCESSING_MANAGER",
+            "GROUP_NEWER_ROLE_EXAMPLE",
             "ORG_OWNER",
             "ORG_READ_ONLY",
             "ORG_STREAM_PROCESSING_ADMIN",

@@ -1,4 +1,4 @@
-//! "Which role do I need?": the 26 project roles against what they allow, filtered by a task ("restore
+//! "Which role do I need?": the 27 project roles against what they allow, filtered by a task ("restore
 //! backups", "create indexes", "view logs"), with the least-privileged roles for it highlighted.
 use crate::ui::widgets::SearchBox;
 use domain::catalog::{capabilities_of, project_role_name, Capability, PROJECT_ROLES};

@@ -1,4 +1,4 @@
-//! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 26
+//! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 27
 //! project roles, grouped by the job they exist for, each with its description. Below it: the Project
 //! Owner warning and what the chosen roles will and won't allow.
 use crate::ui::shell::ids::dom_id;

@@ -45,7 +45,7 @@ async fn usernames_follow_the_authentication_method() {
             "password",
             "bad name!",
             "not allowed",
-            "good.name@example.com",
+            "ops:admin@example.com",
         ),
         (
             "aws-user",

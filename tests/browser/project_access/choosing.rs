@@ -17,7 +17,7 @@ async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
         groups.contains(&"Backup".to_string()) && groups.contains(&"Database access".to_string()),
         "{groups:?}"
     );
-    assert_eq!(query_all("[role=dialog] [role=option]").len(), 26);
+    assert_eq!(query_all("[role=dialog] [role=option]").len(), 27);
     assert!(option(&picker, "Project Backup Recovery Operator")
         .unwrap()
         .text_content()
@@ -43,7 +43,7 @@ async fn choosing_project_owner_warns_and_suggests_purpose_built_roles() {
 async fn the_role_guide_finds_the_least_privileged_role_to_restore() {
     let _app = mount_app_at(routes::WHICH_ROLE);
     wait_until("the matrix shows every role", || {
-        query_all(".role-matrix tbody tr").len() == 26
+        query_all(".role-matrix tbody tr").len() == 27
     })
     .await;
     type_into(&input_labelled("Task").unwrap(), "restore");

@@ -218,14 +218,14 @@ async fn a_member_holding_a_role_the_console_does_not_know_is_edited_and_keeps_i
         .text_content()
         .unwrap();
     assert!(
-        row.contains("GROUP_STREAM_PROCESSING_MANAGER"),
+        row.contains("GROUP_NEWER_ROLE_EXAMPLE"),
         "shown by its API name: {row}"
     );
     find("a", "Edit Roles for sam.streams@example.com")
         .await
         .click();
     dialog("Edit Roles for sam.streams@example.com").await;
-    assert!(by_name("button", "Remove GROUP_STREAM_PROCESSING_MANAGER").is_some());
+    assert!(by_name("button", "Remove GROUP_NEWER_ROLE_EXAMPLE").is_some());
     choose(&dialog_picker(), "Project Cluster Log Viewer").await;
     find("button", "Save Roles").await.click();
     find("button", "Save changes").await.click();
@@ -238,7 +238,7 @@ async fn a_member_holding_a_role_the_console_does_not_know_is_edited_and_keeps_i
     assert_eq!(
         sam.roles,
         [
-            "GROUP_STREAM_PROCESSING_MANAGER",
+            "GROUP_NEWER_ROLE_EXAMPLE",
             "GROUP_READ_ONLY",
             "GROUP_CLUSTER_LOG_VIEWER"
         ]

@@ -1,6 +1,8 @@
-//! Atlas control-plane roles: the 7 organization roles and the 26 project roles (11 long-standing plus the
-//! 15 purpose-built roles of February 2026), and a capability model saying what each allows in a project
-//! (reference §6.1, §6.2). The API no longer validates project roles by enum, so this list is ours to carry.
+//! Atlas control-plane roles: the 7 organization roles and the 27 project roles (11 long-standing, the 15
+//! purpose-built roles of February 2026 and Project Stream Processing Manager), and a capability model
+//! saying what each allows in a project (reference §6.1, §6.2; each role's facts, with their sources, in
+//! tests/facts_project_roles.rs). The API no longer validates project roles by enum, so this list is ours
+//! to carry.
 use std::collections::BTreeSet;
 
 /// Something a principal may do in a project.
@@ -28,13 +30,14 @@ pub enum Capability {
     DataExplorerWrite,
     QueryInsights,
     KillOperations,
-    ManageStreamProcessing,
+    ManageStreamWorkspaces,
+    ManageStreamConnections,
     ManageTriggers,
     ManageModelApiKeys,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 25] = [
+    pub const ALL: [Capability; 26] = [
         Capability::ViewProject,
         Capability::ManageDatabaseAccess,
         Capability::ManageProjectAccess,
@@ -57,7 +60,8 @@ impl Capability {
         Capability::DataExplorerWrite,
         Capability::QueryInsights,
         Capability::KillOperations,
-        Capability::ManageStreamProcessing,
+        Capability::ManageStreamWorkspaces,
+        Capability::ManageStreamConnections,
         Capability::ManageTriggers,
         Capability::ManageModelApiKeys,
     ];
@@ -91,7 +95,8 @@ impl Capability {
             DataExplorerWrite => "change data, databases and collections in Data Explorer",
             QueryInsights => "use the Query Profiler, Namespace and Query Shape Insights",
             KillOperations => "kill operations in the Real-Time Performance Panel",
-            ManageStreamProcessing => "manage stream processing workspaces and connections",
+            ManageStreamWorkspaces => "create, edit and delete stream processing workspaces",
+            ManageStreamConnections => "manage stream processing connections and stream processors",
             ManageTriggers => "manage database triggers",
             ManageModelApiKeys => "manage Model API keys",
         }
@@ -166,8 +171,9 @@ const fn pr(
     }
 }
 
-/// The 26 project roles, in the order of the Atlas user-roles page. Project Owner's capabilities are
-/// everything, computed in `capabilities_of` so that a new capability can't be forgotten here.
+/// The 27 project roles, in the order of the Atlas user-roles page (Project Stream Processing Manager, which
+/// only the spec's x-rolesRequirements name so far, after Project Stream Processing Owner). Project
+/// Owner's capabilities are everything, computed in `capabilities_of` so that a new capability can't be forgotten here.
 pub static PROJECT_ROLES: &[ProjectRole] = &[
     pr("GROUP_OWNER", "Project Owner", false, Administration, &[],
         "Full administration of the project: clusters, access, settings, network, backups, data and logs."),
@@ -185,15 +191,21 @@ pub static PROJECT_ROLES: &[ProjectRole] = &[
         &[TestResilience], "Grants the privileges to test cluster resilience."),
     pr("GROUP_STREAM_PROCESSING_OWNER", "Project Stream Processing Owner", false, SearchStreamsTriggersModels,
         &[ModifyClusters, ManageDatabaseAccess, TestResilience, DataExplorerRead, DataExplorerWrite,
-          ManageStreamProcessing],
+          ManageStreamWorkspaces, ManageStreamConnections],
         "Manage stream processing workspaces and connections, database access including custom roles, and clusters."),
+    // API value UNCONFIRMED: only the spec's x-rolesRequirements name the role ("Project Stream
+    // Processing Manager", on 27 stream operations); GROUP_ + the name is the pattern of every other role.
+    pr("GROUP_STREAM_PROCESSING_MANAGER", "Project Stream Processing Manager", false,
+        SearchStreamsTriggersModels, &[ManageStreamWorkspaces, ManageStreamConnections],
+        "Create, edit and delete stream processing workspaces, their connections and stream processors; no database access."),
     pr("GROUP_ACCESS_MANAGER", "Project Access Manager", true, Administration, &[ManageProjectAccess],
         // Third-party transcriptions add service accounts; the spec reserves their create, update and
         // delete for Project Owner, and the spec wins (first-party and machine-read).
         "Invite users, manage teams and create or update API keys in the project (service accounts need Project Owner)."),
     pr("GROUP_DATA_ACCESS_ADMIN", "Project Data Access Admin", false, Data,
-        &[DataExplorerRead, DataExplorerWrite, ManageIndexes, ViewClusterLogs, QueryInsights],
-        "Data Explorer: view, create and drop databases, collections and indexes; edit documents; insights."),
+        &[DataExplorerRead, DataExplorerWrite, ManageIndexes, ManageSearchIndexes, ViewClusterLogs,
+          QueryInsights, ManageStreamWorkspaces],
+        "Data Explorer: view, create and drop databases, collections and indexes; edit documents; Atlas Search indexes; stream processing workspaces; logs and insights."),
     pr("GROUP_DATA_ACCESS_READ_WRITE", "Project Data Access Read/Write", false, Data,
         &[DataExplorerRead, DataExplorerWrite, ViewClusterLogs, QueryInsights],
         "Data Explorer: view and create databases and collections, edit documents, view indexes; insights."),

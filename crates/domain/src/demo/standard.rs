@@ -141,14 +141,14 @@ pub fn standard() -> Project {
                 "ACTIVE",
                 &["GROUP_ACCESS_MANAGER"],
             ),
-            // Holds a role the console doesn't know: "Project Stream Processing Manager" is named in the
-            // newest spec's x-rolesRequirements (reference §6.2) but its API value is unconfirmed, so the
-            // catalog leaves it out; this is its probable spelling. She must stay editable, and keep it.
+            // Holds a role the console doesn't know (the API no longer validates project roles by enum, and
+            // Atlas adds roles: reference "Unknown project roles exist"); a made-up example name. She must
+            // stay editable, and keep it.
             member(
                 "aaaaaaaaaaaaaaaaaaaa0006",
                 "sam.streams@example.com",
                 "ACTIVE",
-                &["GROUP_STREAM_PROCESSING_MANAGER", "GROUP_READ_ONLY"],
+                &["GROUP_NEWER_ROLE_EXAMPLE", "GROUP_READ_ONLY"],
             ),
         ],
         org_teams: [

@@ -104,12 +104,12 @@ const DIRECT: &[(&str, &[&str])] = &[
     ("amir.access@example.com", &["GROUP_ACCESS_MANAGER"]),
     (
         "sam.streams@example.com",
-        &["GROUP_STREAM_PROCESSING_MANAGER", "GROUP_READ_ONLY"],
+        &["GROUP_NEWER_ROLE_EXAMPLE", "GROUP_READ_ONLY"],
     ),
 ];
 /// Sam is also in Platform SRE, which holds these in the project.
 const SAM_WITH_TEAM: &[&str] = &[
-    "GROUP_STREAM_PROCESSING_MANAGER",
+    "GROUP_NEWER_ROLE_EXAMPLE",
     "GROUP_READ_ONLY",
     "GROUP_CLUSTER_MANAGER",
     "GROUP_CLUSTER_LOG_VIEWER",

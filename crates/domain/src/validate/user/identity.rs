@@ -9,6 +9,9 @@ use crate::model::{
 use crate::validate::formats::{is_iam_arn, parse_dn};
 use crate::validate::Issue;
 
+/// The punctuation a password user's name may hold besides ASCII letters and digits.
+const SCRAM_USERNAME_PUNCTUATION: &str = "._-@+$:/?#[]";
+
 pub(super) fn check_username(user: &DatabaseUser, m: Method, issues: &mut Vec<Issue>) {
     let name = user.username.as_str();
     let f = UserField::Username;
@@ -35,15 +38,18 @@ pub(super) fn check_username(user: &DatabaseUser, m: Method, issues: &mut Vec<Is
         return;
     }
     match m {
-        // The spec says "alphanumeric string"; Atlas accepts the usual separators too. Refusing whitespace,
-        // control characters and ':' (which breaks connection strings) is the safe middle.
+        // The spec says "alphanumeric string"; Atlas's connection docs tell people to percent-encode
+        // `$ : / ? # [ ] @` in a username, so Atlas accepts those, with the usual separators. Whitespace,
+        // control characters, other punctuation and non-ASCII letters stay refused: no Atlas source shows
+        // them accepted (tests/facts_database_users.rs SCRAM_USERNAMES).
         Method::Scram => {
             if let Some(c) = name
                 .chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || "._-@+".contains(*c)))
+                .find(|c| !(c.is_ascii_alphanumeric() || SCRAM_USERNAME_PUNCTUATION.contains(*c)))
             {
                 issues.push(err(f, ATLAS_INVALID_USERNAME, format!(
-                    "The specified username {name} is not valid for an Atlas database user: \"{c}\" is not allowed. Use letters, digits and . _ - @ +."
+                    "The specified username {name} is not valid for an Atlas database user: \"{}\" is not allowed. Use letters, digits and . _ - @ + $ : / ? # [ ].",
+                    c.escape_default()
                 )));
             }
         }
@@ -115,7 +121,7 @@ pub(super) fn check_username(user: &DatabaseUser, m: Method, issues: &mut Vec<Is
     }
 }
 
-/// SCRAM, LDAP groups and OIDC Workforce groups authenticate on `admin`; every other method on
+/// SCRAM, LDAP groups and OIDC groups authenticate on `admin`; every other method on
 /// `$external`. LDAP groups: the docs' request example and the CLI use `admin` where the spec's sentence
 /// says "LDAP → $external"; the example wins (tests/facts_database_users.rs says why).
 pub(super) fn check_auth_db(user: &DatabaseUser, m: Method, issues: &mut Vec<Issue>) {
