@@ -31,7 +31,7 @@ fn atlas() -> HttpBackend {
 
 /// Waits for something that crosses the network (retries and timeouts included).
 async fn settle(what: &str, cond: impl Fn() -> bool) {
-    wait_until_for(what, 10_000, cond).await
+    wait_until(what, cond).await
 }
 
 fn mount_http(url: &str) -> Mounted {
@@ -42,15 +42,9 @@ async fn roles() -> Vec<CustomDbRole> {
     atlas().list_custom_roles().await.unwrap()
 }
 
-/// Asks `check` every 50 ms, for at most 5 s, until it holds (`check` reads the emulator over HTTP).
+/// Asks `check` until it holds (`check` reads the emulator over HTTP).
 async fn poll_until(what: &str, check: impl AsyncFn() -> bool) {
-    for _ in 0..100 {
-        if check().await {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("timed out waiting: {what}");
+    wait_until_async(what, check).await
 }
 
 /// Polls the server's roles until `cond` holds.
