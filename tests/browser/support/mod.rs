@@ -27,14 +27,23 @@ pub struct Mounted {
     handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
     owner: Owner,
     host: HtmlElement,
+    id: u64,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        LIVE.with_borrow_mut(|live| live.retain(|(id, _)| *id != self.id));
         drop(self.handle.take());
         self.owner.cleanup();
         self.host.remove();
     }
+}
+
+thread_local! {
+    /// The owners of the apps mounted and not yet dropped. A test that panicked never drops its `Mounted`
+    /// (a panic aborts in wasm: nothing unwinds), so its router's window listeners and timers would live
+    /// on into the next tests and trip them: the next mount cleans them up, so one failure stays one.
+    static LIVE: std::cell::RefCell<Vec<(u64, Owner)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A storage key no other test uses, cleared: each test starts from the standard demo project.
@@ -108,7 +117,11 @@ pub fn mount_config_in(
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
-    // A test that failed could not unmount its app; don't let its DOM confuse the next test.
+    // A test that failed could not unmount its app; don't let its DOM or its reactive owner (listeners,
+    // effects) confuse the next test. One app at a time: a mount ends any app still mounted.
+    for (_, stale) in LIVE.with_borrow_mut(std::mem::take) {
+        stale.cleanup();
+    }
     for stale in query_all(".test-host") {
         stale.remove();
     }
@@ -123,10 +136,14 @@ pub fn mount_config_in(
             leptos::view! { <dbaccess::ui::App config=config /> }.into_any()
         })
     });
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    LIVE.with_borrow_mut(|live| live.push((id, owner.clone())));
     Mounted {
         handle: Some(handle),
         owner,
         host,
+        id,
     }
 }
 
