@@ -43,10 +43,7 @@ async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
     .await;
     assert!(query("#bulk-assign progress").is_some(), "a progress bar");
     find("button", "Stop").await.click();
-    wait_until_for("stopped", 10_000, || {
-        status("bulk-assign").starts_with("Stopped")
-    })
-    .await;
+    wait_until("stopped", || status("bulk-assign").starts_with("Stopped")).await;
     assert_eq!(
         status("bulk-assign"),
         "Stopped: 1 updated, 0 failed, 2 not sent."
@@ -86,10 +83,7 @@ async fn stopping_an_import_creates_only_the_roles_already_sent() {
     })
     .await;
     find("button", "Stop").await.click();
-    wait_until_for("stopped", 10_000, || {
-        status("import-dialog").starts_with("Stopped")
-    })
-    .await;
+    wait_until("stopped", || status("import-dialog").starts_with("Stopped")).await;
     assert_eq!(
         status("import-dialog"),
         "Stopped: 1 of 3 roles created, 2 not sent."

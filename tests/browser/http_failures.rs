@@ -121,18 +121,12 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
     fill_find_role("fresh_role", "sales", "orders").await;
     // The first load reads the project first: submit once its list request is held.
     let list = "/customDBRoles/roles 200";
-    for _ in 0..100 {
-        if emu_requests().await.iter().any(|l| l.ends_with(list)) {
-            break;
-        }
-        sleep(50).await;
-    }
-    assert!(
-        emu_requests().await.iter().any(|l| l.ends_with(list)),
-        "the first load asked for the list"
-    );
+    wait_until_async("the first load asked for the list", async || {
+        emu_requests().await.iter().any(|l| l.ends_with(list))
+    })
+    .await;
     submit_role();
-    wait_until_for("the newer load lists the new role", 10_000, || {
+    wait_until("the newer load lists the new role", || {
         row_names().contains(&"fresh_role".to_string())
     })
     .await;
@@ -169,14 +163,14 @@ async fn submit_new_role(name: &str) -> Mounted {
 
 /// The failure says `expect`, offers Try again and keeps the input; Try again then creates `name`.
 async fn fails_then_try_again_creates(name: &str, expect: &str) {
-    wait_until_for("the failure is reported", 20_000, || {
+    wait_until("the failure is reported", || {
         text_of("[role=alert]").contains(expect)
     })
     .await;
     assert_eq!(pathname(), NEW, "still in the editor");
     assert_eq!(input_labelled("Custom Role Name").unwrap().value(), name);
     find("[role=alert] button", "Try again").await.click();
-    wait_until_for("created on Try again", 20_000, || {
+    wait_until("created on Try again", || {
         pathname() == LIST && row_names().contains(&name.to_string())
     })
     .await;
@@ -194,7 +188,7 @@ async fn a_429_on_every_retry_shows_the_last_error_and_try_again() {
     // The first send and each of the 3 retries.
     emu_arm("429:1", "POST", "/customDBRoles/roles", 4).await;
     let _app = submit_new_role("limited_role").await;
-    wait_until_for("the rate limit is reported", 20_000, || {
+    wait_until("the rate limit is reported", || {
         text_of("[role=alert]").contains("Too many requests")
     })
     .await;
@@ -212,8 +206,9 @@ async fn a_retry_after_of_an_hour_is_capped() {
     emu_reset().await;
     emu_arm("429:3600", "POST", "/customDBRoles/roles", 1).await;
     let _app = submit_new_role("patient_role").await;
-    // Capped at 10 s: an hour's wait would leave the editor open.
-    wait_until_for("created after the capped wait", 20_000, || {
+    // Capped at 10 s: an hour's wait would leave the editor open past the wait's deadline (PATIENCE_MS, two
+    // minutes: this tells a capped wait from an hour's, not 10 s from 60 s).
+    wait_until("created after the capped wait", || {
         pathname() == LIST && row_names().contains(&"patient_role".to_string())
     })
     .await;
@@ -238,7 +233,7 @@ async fn a_broken_list_answer_is_reported_and_try_again_loads(fault: &str, expec
     emu_reset().await;
     emu_arm(fault, "GET", "/customDBRoles/roles", 1).await;
     let _app = mount_config(LIST, Config::http(emu_url(), EMU_PROJECT, 5_000));
-    wait_until_for("the failure is reported", 10_000, || {
+    wait_until("the failure is reported", || {
         let t = page_text();
         t.contains("could not be loaded") && t.contains(expect)
     })
@@ -248,7 +243,7 @@ async fn a_broken_list_answer_is_reported_and_try_again_loads(fault: &str, expec
         "nothing made up from a broken answer"
     );
     find("button", "Try again").await.click();
-    wait_until_for("the list loads", 10_000, || {
+    wait_until("the list loads", || {
         row_names().contains(&"orders_reader".to_string())
     })
     .await;
@@ -271,30 +266,27 @@ async fn a_create_that_timed_out_but_landed_is_recognised_on_try_again() {
     emu_arm("delay:7000", "POST", "/customDBRoles/roles", 1).await;
     let _app = mount_config(NEW, Config::http(emu_url(), EMU_PROJECT, 5_000));
     // Loaded before the create, as when a user fills a form: the editor doesn't know the role yet.
-    wait_until_for("the first load has ended", 10_000, || {
+    wait_until("the first load has ended", || {
         by_name("a", "Custom Roles").is_some() && page_text().contains("Atlas at")
     })
     .await;
-    for _ in 0..100 {
-        if emu_requests()
+    wait_until_async("the first load read the service accounts", async || {
+        emu_requests()
             .await
             .iter()
             .any(|l| l.ends_with("/serviceAccounts 200"))
-        {
-            break;
-        }
-        sleep(50).await;
-    }
+    })
+    .await;
     sleep(300).await;
     fill_find_role("landed_role", "sales", "orders").await;
     submit_role();
-    wait_until_for("the timeout is reported", 20_000, || {
+    wait_until("the timeout is reported", || {
         text_of("[role=alert]").contains("may or may not have been made")
     })
     .await;
     find("[role=alert] button", "Try again").await.click();
     // Try again meets 409 for the same role and takes it as its own write: done, no conflict shown.
-    wait_until_for("done on Try again", 20_000, || {
+    wait_until("done on Try again", || {
         pathname() == LIST && row_names().contains(&"landed_role".to_string())
     })
     .await;
@@ -350,10 +342,7 @@ async fn database_users_past_the_first_page_of_500_are_listed() {
         routes::DATABASE_USERS,
         Config::http(emu_url(), EMU_PROJECT, 10_000),
     );
-    wait_until_for("the users are listed", 10_000, || {
-        query(".users-table").is_some()
-    })
-    .await;
+    wait_until("the users are listed", || query(".users-table").is_some()).await;
     let search = input_labelled("Search database users").unwrap();
     type_into(&search, "gen-user-1100");
     wait_until("the last user, from page 3, is found", || {
@@ -374,7 +363,7 @@ async fn a_create_still_propagating_when_the_read_back_retries_run_out_is_done()
     // Unreadable by name for a minute: longer than the console's read-back retries (about 5 s).
     emu_control("POST", "propagation", r#"{"ms": 60000}"#).await;
     let _app = submit_new_role("slow_to_appear").await;
-    wait_until_for("back on the list with the role", 20_000, || {
+    wait_until("back on the list with the role", || {
         pathname() == LIST && row_names().contains(&"slow_to_appear".to_string())
     })
     .await;

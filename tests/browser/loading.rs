@@ -21,7 +21,7 @@ async fn a_slow_first_load_shows_a_skeleton_then_the_list() {
         query_all(".skeleton .skeleton-row").len() >= 3,
         "placeholder rows where the table will be"
     );
-    wait_until_for("the list replaces it", 10_000, || {
+    wait_until("the list replaces it", || {
         query(".roles-table tbody tr").is_some()
     })
     .await;

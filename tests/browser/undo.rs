@@ -5,6 +5,7 @@ use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
 use dbaccess::backend::Backend;
 use dbaccess::ui::shell::routes;
+use dbaccess::ui::shell::undo::{ManualClock, UNDO_SECONDS};
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole, InheritedRole};
 use wasm_bindgen::JsCast;
@@ -31,7 +32,8 @@ fn confirm_button() -> web_sys::HtmlButtonElement {
 #[wasm_bindgen_test]
 async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() {
     let key = fresh_key();
-    let _app = mount_with(LIST, &key);
+    let clock = ManualClock::default();
+    let _app = mount_with_clock(LIST, &key, clock.clone());
     list_ready().await;
     find("button", "Delete orders_reader").await.click();
     wait_until("asked", || query("[role=alertdialog]").is_some()).await;
@@ -65,11 +67,12 @@ async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() 
         Some("Undo".to_string()),
         "focus goes to Undo, so a keyboard user can act at once"
     );
-    // The offer lasts at least 10 seconds.
-    sleep(10_500).await;
+    // The offer lasts its full time (at least 10 s, the issue asks): on the undo clock, not the wall's.
+    clock.advance(UNDO_SECONDS * 1000 - 1);
+    leptos::task::tick().await;
     assert!(
         by_name("button", "Undo").is_some(),
-        "still offered after 10 s"
+        "still offered 1 ms before {UNDO_SECONDS} s"
     );
     undo.click();
     wait_until("restored", || {
@@ -87,6 +90,36 @@ async fn deleting_a_held_role_needs_its_name_and_undo_puts_it_back_everywhere() 
         );
     }
     assert!(by_name("button", "Undo").is_none(), "one undo per delete");
+}
+
+#[wasm_bindgen_test]
+async fn the_offer_goes_when_its_time_is_up_and_focus_stays_in_the_page() {
+    let key = demo_with_unheld().await;
+    let clock = ManualClock::default();
+    let _app = mount_with_clock(LIST, &key, clock.clone());
+    list_ready().await;
+    find("button", "Delete unheld").await.click();
+    wait_until("asked", || query("[role=alertdialog]").is_some()).await;
+    confirm_button().click();
+    find("button", "Undo").await;
+    let focused = || {
+        document()
+            .active_element()
+            .map(|e| e.text_content().unwrap_or_default())
+    };
+    wait_until("focus on Undo", || focused().as_deref() == Some("Undo")).await;
+    clock.advance(UNDO_SECONDS * 1000 - 1);
+    leptos::task::tick().await;
+    assert!(by_name("button", "Undo").is_some(), "not yet");
+    clock.advance(1);
+    wait_until("the offer is gone", || by_name("button", "Undo").is_none()).await;
+    assert!(!text_of(".undo-region").contains("Deleted"));
+    assert_eq!(
+        focused().as_deref(),
+        Some("Database Access"),
+        "from Undo, focus goes to the page's heading, not the document's body"
+    );
+    assert!(!stored_roles(&key).iter().any(|r| r.role_name == "unheld"));
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CSP, launch, serve } from "./harness.mjs";
+import { CSP, launch, PATIENCE, serve } from "./harness.mjs";
 import { STOPS, visit } from "./tour.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -61,6 +61,7 @@ const frames = (page) =>
 /** Registers one `check` per stop of the tour: no critical or serious finding, light or dark. */
 export async function axeChecks(browser, base, check, only = []) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(PATIENCE);
   // An unsaved edit asks before the next stop loads: leaving is what the tour wants.
   page.on("dialog", (d) => d.accept());
   try {

@@ -61,6 +61,10 @@ export async function serve(dist, extra = {}, headers = {}) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
+/** How long a smoke check waits for a sign (an element, a URL, a download) before it fails: minutes, since a
+ * check waits for a sign and never for a time, and a busy machine (scripts/test --stress) is slow. */
+export const PATIENCE = 180000;
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

@@ -6,7 +6,9 @@
 // unsaved edit never leaks into the next), then `open` acts, then `ready` waits for what the stop is
 // about. Stops with `docs` are the pictures committed for the README (docs/screenshots/).
 
-const T = { timeout: 15000 };
+import { PATIENCE } from "./harness.mjs";
+
+const T = { timeout: PATIENCE };
 const dialog = (page, name) => page.getByRole("dialog", { name }).waitFor(T);
 const alert = (page) => page.getByRole("alertdialog").waitFor(T);
 const row = (page, name) => page.getByRole("rowheader", { name, exact: true }).waitFor(T);
@@ -255,14 +257,14 @@ export const STOPS = [
   {
     name: "large-custom-roles",
     path: "/database-access/custom-roles?demo=large",
-    ready: (p) => p.getByText("1400 of 1400 custom roles").waitFor({ timeout: 30000 }),
+    ready: (p) => p.getByText("1400 of 1400 custom roles").waitFor({ timeout: PATIENCE }),
   },
   {
     name: "large-role-editor-picker-open",
     path: "/database-access/custom-roles/new?demo=large",
     open: async (p) => {
       const picker = p.getByRole("combobox", { name: "Action or Role" }).first();
-      await picker.waitFor({ timeout: 30000 });
+      await picker.waitFor({ timeout: PATIENCE });
       await picker.focus();
       await p.keyboard.press("ArrowDown");
     },
@@ -271,7 +273,7 @@ export const STOPS = [
   {
     name: "large-database-users",
     path: "/database-access/users?demo=large",
-    ready: (p) => p.getByRole("rowheader").first().waitFor({ timeout: 30000 }),
+    ready: (p) => p.getByRole("rowheader").first().waitFor({ timeout: PATIENCE }),
   },
 ];
 

@@ -6,6 +6,7 @@ use crate::ui::shell::state::{use_data, Area};
 use crate::ui::shell::write::use_write;
 use domain::undo::{DeletedRole, Write};
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -38,6 +39,44 @@ struct Offer {
     what: Undoable,
 }
 
+/// A clock for undo offers that moves only when told to. Provided in context around the app, it replaces the
+/// browser's timer, so a test checks how long an offer lasts by advancing it instead of waiting the real
+/// seconds (which also made the test depend on how busy the machine was).
+#[derive(Clone, Default)]
+pub struct ManualClock(Arc<Mutex<ClockState>>);
+
+#[derive(Default)]
+struct ClockState {
+    now_ms: u64,
+    /// When each pending callback is due, in the clock's milliseconds.
+    pending: Vec<(u64, Box<dyn FnOnce() + Send>)>,
+}
+
+impl ManualClock {
+    fn schedule(&self, after: Duration, f: impl FnOnce() + Send + 'static) {
+        let mut s = self.0.lock().unwrap();
+        let due = s.now_ms + after.as_millis() as u64;
+        s.pending.push((due, Box::new(f)));
+    }
+
+    /// Moves the clock on by `ms` and runs what has come due (outside the lock: it may schedule more).
+    pub fn advance(&self, ms: u64) {
+        let due = {
+            let mut s = self.0.lock().unwrap();
+            s.now_ms += ms;
+            let now = s.now_ms;
+            let (due, later) = std::mem::take(&mut s.pending)
+                .into_iter()
+                .partition(|(at, _)| *at <= now);
+            s.pending = later;
+            due
+        };
+        for (_, f) in due {
+            f();
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct UndoOffers {
     offer: RwSignal<Option<Offer>>,
@@ -46,6 +85,8 @@ pub struct UndoOffers {
     outcome: RwSignal<Option<Result<String, String>>>,
     /// This console's ids of the notice and of the page (a portal may show two consoles).
     ids: StoredValue<(String, String)>,
+    /// A test's clock, if one was provided around the app; the browser's timer otherwise.
+    clock: StoredValue<Option<ManualClock>>,
 }
 
 impl UndoOffers {
@@ -55,6 +96,7 @@ impl UndoOffers {
             next_id: StoredValue::new(0),
             outcome: RwSignal::new(None),
             ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
+            clock: StoredValue::new(use_context::<ManualClock>()),
         });
     }
 
@@ -74,19 +116,21 @@ impl UndoOffers {
         self.outcome.set(None);
         self.offer.set(Some(Offer { id, message, what }));
         let this = *self;
-        set_timeout(
-            move || {
-                // The console may be gone by then (unmounted): its signals with it.
-                if this
-                    .offer
-                    .try_with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id))
-                    .unwrap_or(false)
-                {
-                    this.withdraw();
-                }
-            },
-            Duration::from_secs(UNDO_SECONDS),
-        );
+        let expire = move || {
+            // The console may be gone by then (unmounted): its signals with it.
+            if this
+                .offer
+                .try_with_untracked(|o| o.as_ref().is_some_and(|o| o.id == id))
+                .unwrap_or(false)
+            {
+                this.withdraw();
+            }
+        };
+        let after = Duration::from_secs(UNDO_SECONDS);
+        match self.clock.get_value() {
+            Some(clock) => clock.schedule(after, expire),
+            None => set_timeout(expire, after),
+        }
     }
 }
 

@@ -109,7 +109,7 @@ async fn a_server_error_keeps_the_input_and_try_again_sends_it() {
 async fn a_timeout_keeps_the_input_says_so_and_offers_retry() {
     emu_reset().await;
     emu_arm("delay:6000", "POST", "/customDBRoles/roles", 1).await;
-    let _app = mount_http(NEW);
+    let _app = mount_config(NEW, Config::http(emu_url(), EMU_PROJECT, SHORT_TIMEOUT_MS));
     fill_find_role("slow_answer", "sales", "orders").await;
     submit_role();
     settle("the timeout is reported", || {

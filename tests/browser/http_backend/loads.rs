@@ -21,8 +21,14 @@ async fn a_role_write_reads_again_only_the_roles_and_users() {
         pathname() == LIST && row_names().contains(&"http_scoped".to_string())
     })
     .await;
-    // Anything else the write set off would have been asked for by now.
-    sleep(500).await;
+    // A positive sign, not a pause: the write's reads of roles and users have both been answered. A read it
+    // set off beside them that is answered later would be missed (the test passes wrongly, never fails).
+    poll_until("the write's reads are answered", async || {
+        let reads = reads_after(&emu_requests().await, "POST");
+        reads.iter().any(|r| r == "/customDBRoles/roles 200")
+            && reads.iter().any(|r| r.starts_with("/databaseUsers"))
+    })
+    .await;
     let reads = reads_after(&emu_requests().await, "POST");
     assert!(
         reads.iter().all(|r| r.starts_with("/customDBRoles/roles")

@@ -27,14 +27,23 @@ pub struct Mounted {
     handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
     owner: Owner,
     host: HtmlElement,
+    id: u64,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        LIVE.with_borrow_mut(|live| live.retain(|(id, _)| *id != self.id));
         drop(self.handle.take());
         self.owner.cleanup();
         self.host.remove();
     }
+}
+
+thread_local! {
+    /// The owners of the apps mounted and not yet dropped. A test that panicked never drops its `Mounted`
+    /// (a panic aborts in wasm: nothing unwinds), so its router's window listeners and timers would live
+    /// on into the next tests and trip them: the next mount cleans them up, so one failure stays one.
+    static LIVE: std::cell::RefCell<Vec<(u64, Owner)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A storage key no other test uses, cleared: each test starts from the standard demo project.
@@ -80,13 +89,39 @@ pub fn large_demo(key: String) -> dbaccess::config::Config {
 }
 
 pub fn mount_config(url: &str, config: dbaccess::config::Config) -> Mounted {
+    mount_config_in(url, config, || {})
+}
+
+/// Mounts the app on the project stored under `key`, with undo offers timed by `clock`, not the browser.
+pub fn mount_with_clock(
+    url: &str,
+    key: &str,
+    clock: dbaccess::ui::shell::undo::ManualClock,
+) -> Mounted {
+    let config = dbaccess::config::Config {
+        storage_key: key.to_string(),
+        ..dbaccess::config::Config::embedded(domain::demo::DemoKind::Standard)
+    };
+    mount_config_in(url, config, move || provide_context(clock))
+}
+
+/// [`mount_config`], running `provide` (which provides contexts the app reads) in the app's parent owner.
+pub fn mount_config_in(
+    url: &str,
+    config: dbaccess::config::Config,
+    provide: impl FnOnce(),
+) -> Mounted {
     let window = web_sys::window().unwrap();
     window
         .history()
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
-    // A test that failed could not unmount its app; don't let its DOM confuse the next test.
+    // A test that failed could not unmount its app; don't let its DOM or its reactive owner (listeners,
+    // effects) confuse the next test. One app at a time: a mount ends any app still mounted.
+    for (_, stale) in LIVE.with_borrow_mut(std::mem::take) {
+        stale.cleanup();
+    }
     for stale in query_all(".test-host") {
         stale.remove();
     }
@@ -96,14 +131,19 @@ pub fn mount_config(url: &str, config: dbaccess::config::Config) -> Mounted {
     // mount_to's own owner becomes a child of this one, which we can clean up explicitly.
     let owner = Owner::new();
     let handle = owner.with(|| {
+        provide();
         mount_to(host.clone(), move || {
             leptos::view! { <dbaccess::ui::App config=config /> }.into_any()
         })
     });
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    LIVE.with_borrow_mut(|live| live.push((id, owner.clone())));
     Mounted {
         handle: Some(handle),
         owner,
         host,
+        id,
     }
 }
 
@@ -121,21 +161,38 @@ pub async fn sleep(ms: i32) {
     sleep_ms(ms).await
 }
 
-/// Waits (up to 2 s) until `cond` holds, letting the reactive system and timers run; panics with `what`.
-pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
-    wait_until_for(what, 2_000, cond).await
-}
+/// How long a wait for a sign may take before the test fails: generous, since a test waits for a sign and
+/// never for a time, and a busy machine (`scripts/test --stress`: one core shared with a busy loop) is slow.
+pub const PATIENCE_MS: f64 = 120_000.0;
 
-/// [`wait_until`] with a longer deadline, for what involves network retries or timeouts.
-pub async fn wait_until_for(what: &str, ms: u32, cond: impl Fn() -> bool) {
-    for _ in 0..ms / 10 {
+/// Waits until `cond` holds, letting the reactive system, timers and the network run; panics with `what`
+/// after [`PATIENCE_MS`].
+pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    let deadline = js_sys::Date::now() + PATIENCE_MS;
+    loop {
         leptos::task::tick().await;
         if cond() {
             return;
         }
+        if js_sys::Date::now() > deadline {
+            panic!("timed out waiting until {what}");
+        }
         sleep_ms(10).await;
     }
-    panic!("timed out waiting until {what}");
+}
+
+/// [`wait_until`] for a condition that is itself asynchronous (e.g. reads the emulator over HTTP).
+pub async fn wait_until_async(what: &str, check: impl AsyncFn() -> bool) {
+    let deadline = js_sys::Date::now() + PATIENCE_MS;
+    loop {
+        if check().await {
+            return;
+        }
+        if js_sys::Date::now() > deadline {
+            panic!("timed out waiting until {what}");
+        }
+        sleep_ms(50).await;
+    }
 }
 
 /// The page's query string (`?…`).
