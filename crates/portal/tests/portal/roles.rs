@@ -8,6 +8,11 @@ fn role() -> serde_json::Value {
     json!({ "roleName": "portal_roles", "actions": [{ "action": "FIND", "resources": [{ "db": "sales", "collection": "", "cluster": false }] }], "inheritedRoles": [] })
 }
 
+async fn create_role_as(p: &Portal, who: &str) -> reqwest::Response {
+    let r = p.write_as(who, reqwest::Method::POST, &roles_path(), role());
+    r.send().await.unwrap()
+}
+
 fn forwarded(log: &[String], needle: &str) -> usize {
     log.iter().filter(|l| l.contains(needle)).count()
 }
@@ -25,16 +30,7 @@ async fn roles_from_the_file_are_enforced_before_anything_is_forwarded() {
             .status(),
         200
     );
-    let r = p
-        .write_as(
-            "rory@example.com",
-            reqwest::Method::POST,
-            &roles_path(),
-            role(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let r = create_role_as(&p, "rory@example.com").await;
     assert_eq!(r.status(), 403);
     let e = body(r).await;
     assert_eq!(e["errorCode"], "PORTAL_ROLE_REQUIRED");
@@ -118,16 +114,7 @@ async fn roles_read_from_atlas_are_the_persons_own() {
     let (atlas, _emu) = emulator(Duration::from_secs(3600));
     let p = portal_with(&config_text_atlas_roles(&atlas)).await;
     // The emulator's project users: Ada owns the project, Rory reads it, nobody@ isn't a user there.
-    let r = p
-        .write_as(
-            "ada.admin@example.com",
-            reqwest::Method::POST,
-            &roles_path(),
-            role(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let r = create_role_as(&p, "ada.admin@example.com").await;
     assert_eq!(r.status(), 202);
     let r = p
         .write_as(
