@@ -43,6 +43,7 @@ fn is_atlas_id(s: &str) -> bool {
 }
 
 /// What the request addresses, read from its checked segments.
+#[derive(Clone, Copy)]
 enum Scope<'a> {
     Project(&'a str),
     Organization(&'a str),
@@ -110,7 +111,8 @@ pub async fn forward(
     facts.operation = Some(operation);
     facts.credentials = domain::portal::mints_credentials(dm, path.as_str());
     let not_mapped = || Refusal::Project { who: who.clone() };
-    let project = match scope(&path).ok_or(Refusal::Operation)? {
+    let scope = scope(&path).ok_or(Refusal::Operation)?;
+    let project = match scope {
         Scope::Project(id) => {
             facts.project = Some(id.to_string());
             if !app.config.may_manage(&who, id) {
@@ -139,19 +141,12 @@ pub async fn forward(
     }
     let roles = app.directory.roles(app, &who, &project).await?;
     facts.roles = Some(roles.clone());
-    let checked_as = match scope(&path) {
-        Some(Scope::Organization(_)) => {
-            if !Requirement::ProjectReadOnly.met_by_any(&roles) {
-                return Err(Refusal::Role {
-                    who,
-                    why: "Requires a role in a project of this organization".to_string(),
-                });
-            }
-            None
-        }
-        _ => role_refusal(dm, path.as_str(), &roles),
+    let refused = match scope {
+        Scope::Organization(_) => (!Requirement::ProjectReadOnly.met_by_any(&roles))
+            .then(|| "Requires a role in a project of this organization".to_string()),
+        Scope::Project(_) => role_refusal(dm, path.as_str(), &roles),
     };
-    if let Some(why) = checked_as {
+    if let Some(why) = refused {
         return Err(Refusal::Role { who, why });
     }
     let answer = upstream::send(
