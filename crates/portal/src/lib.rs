@@ -90,11 +90,31 @@ impl App {
         format!("{:08x}-{n:x}", self.ids.0)
     }
 
-    fn audit(&self, mut line: serde_json::Value) {
-        line["time"] = serde_json::json!(std::time::SystemTime::now()
+    /// One audit line, the same fields for every request that is audited.
+    fn audit(
+        &self,
+        id: &str,
+        method: &Method,
+        facts: &proxy::Facts,
+        refused: Option<&Refusal>,
+        status: u16,
+    ) {
+        let time = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
-            .unwrap_or_default());
+            .unwrap_or_default();
+        let line = serde_json::json!({
+            "request": id,
+            "who": facts.who,
+            "roles": facts.roles,
+            "operation": facts.operation.clone().unwrap_or_else(|| format!("{method} (not forwarded)")),
+            "path": facts.path,
+            "project": facts.project,
+            "credentials": facts.credentials,
+            "refused": refused.map(Refusal::code),
+            "status": status,
+            "time": time,
+        });
         (self.audit)(line.to_string());
     }
 }
@@ -129,17 +149,7 @@ async fn api(
     let status = response.status().as_u16();
     tracing::info!(who = ?facts.who, path = ?facts.path, status, refused = ?refused.as_ref().map(Refusal::code), why = ?refused.as_ref().map(Refusal::detail), "api");
     if method != Method::GET || refused.is_some() {
-        app.audit(serde_json::json!({
-            "request": id,
-            "who": facts.who,
-            "roles": facts.roles,
-            "operation": facts.operation.clone().unwrap_or_else(|| format!("{method} (not forwarded)")),
-            "path": facts.path,
-            "project": facts.project,
-            "credentials": facts.credentials,
-            "refused": refused.as_ref().map(Refusal::code),
-            "status": status,
-        }));
+        app.audit(&id, &method, &facts, refused.as_ref(), status);
     }
     with_request_id(response, &id)
 }
@@ -165,12 +175,14 @@ async fn portal(
         }
         Err(refused) => {
             tracing::info!(request = %id, path = uri.path(), refused = refused.code(), "portal");
-            app.audit(serde_json::json!({
-                "request": id,
-                "operation": format!("{method} (not forwarded)"),
-                "refused": refused.code(),
-                "status": refused.status().as_u16(),
-            }));
+            let status = refused.status().as_u16();
+            app.audit(
+                &id,
+                &method,
+                &proxy::Facts::default(),
+                Some(&refused),
+                status,
+            );
             refused.into_response()
         }
     };
