@@ -72,10 +72,7 @@ impl Directory {
         )
         .await
         .map_err(|e| {
-            eprintln!(
-                "dbaccess-portal: roles of {who} on {project} unknown: {}",
-                e.detail()
-            );
+            tracing::warn!("roles of {who} on {project} unknown: {}", e.detail());
             Refusal::RolesUnavailable
         })?;
         let roles = roles_in(&answer, who).ok_or(Refusal::RolesUnavailable)?;

@@ -88,13 +88,11 @@ impl TokenSource {
         }
         match tokio::time::timeout_at(deadline, self.fetch()).await {
             Ok(result) => result.map_err(|why| {
-                eprintln!("dbaccess-portal: no Atlas token: {why}");
+                tracing::warn!("no Atlas token: {why}");
                 Refusal::TokenUnavailable
             }),
             Err(_) => {
-                eprintln!(
-                    "dbaccess-portal: no Atlas token: the token endpoint did not answer in time"
-                );
+                tracing::warn!("no Atlas token: the token endpoint did not answer in time");
                 Err(Refusal::TokenTimeout)
             }
         }
@@ -115,11 +113,11 @@ impl TokenSource {
             }
             match tokio::time::timeout(this.timeout, this.fetch()).await {
                 Ok(Ok(_)) => {}
-                Ok(Err(why)) => eprintln!(
-                    "dbaccess-portal: token refresh failed, keeping the current token: {why}"
-                ),
+                Ok(Err(why)) => {
+                    tracing::warn!("token refresh failed, keeping the current token: {why}")
+                }
                 Err(_) => {
-                    eprintln!("dbaccess-portal: token refresh timed out, keeping the current token")
+                    tracing::warn!("token refresh timed out, keeping the current token")
                 }
             }
         });

@@ -101,11 +101,7 @@ pub async fn read(
     )
     .await?;
     if answer.status != StatusCode::OK {
-        eprintln!(
-            "dbaccess-portal: GET {} answered {}",
-            path.as_str(),
-            answer.status
-        );
+        tracing::warn!("GET {} answered {}", path.as_str(), answer.status);
         return Err(Refusal::UpstreamUnavailable(
             "Atlas refused the portal's own read.",
         ));
