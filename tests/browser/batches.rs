@@ -18,14 +18,17 @@ async fn sent(method: &str, path: &str) -> usize {
         .count()
 }
 
+/// The console's timeout: longer than any test holds a request, which it answers only once released.
+const HELD: u32 = 600_000;
+
 #[wasm_bindgen_test]
 async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
     emu_reset().await;
-    // The first user's update is held, so Stop is clicked while it is out.
-    emu_arm("delay:4000", "PATCH", "/databaseUsers/", 1).await;
+    // The first user's update is held until Stop has been clicked.
+    emu_arm("hold", "PATCH", "/databaseUsers/", 1).await;
     let _app = mount_config(
         "/database-access/users",
-        Config::http(emu_url(), EMU_PROJECT, 10_000),
+        Config::http(emu_url(), EMU_PROJECT, HELD),
     );
     for name in ["analyst", "bi-reader", "monitoring"] {
         find("input", &format!("Select {name}")).await.click();
@@ -42,7 +45,12 @@ async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
     })
     .await;
     assert!(query("#bulk-assign progress").is_some(), "a progress bar");
+    wait_until_async("the first update is out (held)", async || {
+        sent("PATCH", "/databaseUsers/").await == 1
+    })
+    .await;
     find("button", "Stop").await.click();
+    emu_release().await;
     wait_until("stopped", || status("bulk-assign").starts_with("Stopped")).await;
     assert_eq!(
         status("bulk-assign"),
@@ -62,10 +70,10 @@ async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
 #[wasm_bindgen_test]
 async fn stopping_an_import_creates_only_the_roles_already_sent() {
     emu_reset().await;
-    emu_arm("delay:4000", "POST", "/customDBRoles/roles", 1).await;
+    emu_arm("hold", "POST", "/customDBRoles/roles", 1).await;
     let _app = mount_config(
         "/database-access/custom-roles",
-        Config::http(emu_url(), EMU_PROJECT, 10_000),
+        Config::http(emu_url(), EMU_PROJECT, HELD),
     );
     find("button", "Import").await.click();
     wait_until("the dialog opens", || by_id("import-dialog").is_some()).await;
@@ -82,7 +90,12 @@ async fn stopping_an_import_creates_only_the_roles_already_sent() {
         status("import-dialog") == "Sending 1 of 3 roles…"
     })
     .await;
+    wait_until_async("the first create is out (held)", async || {
+        sent("POST", "/customDBRoles/roles").await == 1
+    })
+    .await;
     find("button", "Stop").await.click();
+    emu_release().await;
     wait_until("stopped", || status("import-dialog").starts_with("Stopped")).await;
     assert_eq!(
         status("import-dialog"),

@@ -61,6 +61,9 @@ fn serve(emulator: &Mutex<Emulator>, mut request: tiny_http::Request) {
     if let Some(delay) = reply.delay {
         std::thread::sleep(delay);
     }
+    if let Some(held) = &reply.held {
+        held.wait();
+    }
     if reply.drop {
         // tiny_http can't close a kept-alive socket mid-answer, so a "dropped connection" is an answer cut
         // short without CORS headers: a browser's fetch rejects exactly as for a lost connection, and any

@@ -81,6 +81,8 @@ pub struct Reply {
     pub retry_after: Option<u32>,
     /// Wait before answering.
     pub delay: Option<Duration>,
+    /// Wait for a test's release before answering.
+    pub held: Option<faults::Held>,
     /// Close the connection mid-answer instead.
     pub drop: bool,
     /// A body sent as is instead of `body` (a garbled answer, a proxy's HTML page).
@@ -101,6 +103,7 @@ impl Reply {
             content_type: Some(answer_media_type(version)),
             retry_after: None,
             delay: None,
+            held: None,
             drop: false,
             raw: None,
         }
@@ -121,6 +124,7 @@ impl Reply {
             content_type: None,
             retry_after: None,
             delay: None,
+            held: None,
             drop: false,
             raw: None,
         }
@@ -169,6 +173,8 @@ pub struct Emulator {
     pub org: org::Organization,
     pub settings: Settings,
     armed: Vec<Armed>,
+    /// Where answers armed with `hold` wait for `POST /__emulator/release`.
+    gate: std::sync::Arc<faults::Gate>,
     created: HashMap<String, Instant>,
     /// `METHOD path status` of every API request, for tests (`GET /__emulator/requests`).
     log: Vec<String>,
@@ -194,6 +200,7 @@ impl Emulator {
             org: org::Organization::demo(),
             settings,
             armed: Vec::new(),
+            gate: Default::default(),
             created: HashMap::new(),
             log: Vec::new(),
             bodies: Vec::new(),
@@ -260,6 +267,10 @@ impl Emulator {
             ),
             Some(FaultKind::Delay { ms }) => Reply {
                 delay: Some(Duration::from_millis(ms)),
+                ..self.api(req)
+            },
+            Some(FaultKind::Hold) => Reply {
+                held: Some(self.gate.hold()),
                 ..self.api(req)
             },
             None => self.api(req),
@@ -334,6 +345,10 @@ impl Emulator {
                     }
                     Err(e) => bad(e),
                 }
+            }
+            ("POST", "release") => {
+                self.gate.release();
+                ok(json!({ "released": true }))
             }
             ("DELETE", "faults") => {
                 self.armed.clear();

@@ -38,6 +38,11 @@ pub async fn emu_arm(fault: &str, method: &str, path: &str, times: u32) {
     emu_control("POST", "faults", &body.to_string()).await;
 }
 
+/// Lets every answer held by a `hold` fault go.
+pub async fn emu_release() {
+    emu_control("POST", "release", "{}").await;
+}
+
 /// `METHOD path status` of each API request the emulator answered.
 pub async fn emu_requests() -> Vec<String> {
     let url = format!("{}/__emulator/requests", emu_url());
