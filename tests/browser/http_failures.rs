@@ -132,7 +132,7 @@ async fn a_slow_answer_from_an_older_load_never_replaces_a_newer_one() {
     .await;
     // Ordered, not timed: a request held as long as the first load's, sent after it, ends after it.
     slow_list(SLOW_MS).await;
-    sleep(200).await;
+    reads_done().await;
     let log = emu_requests().await;
     assert!(
         log.iter()
@@ -277,7 +277,7 @@ async fn a_create_that_timed_out_but_landed_is_recognised_on_try_again() {
             .any(|l| l.ends_with("/serviceAccounts 200"))
     })
     .await;
-    sleep(300).await;
+    reads_done().await;
     fill_find_role("landed_role", "sales", "orders").await;
     submit_role();
     wait_until("the timeout is reported", || {

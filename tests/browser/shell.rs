@@ -131,7 +131,7 @@ async fn browser_back_with_unsaved_changes_asks_first_and_keeps_the_edit() {
     editor_ready().await;
     let editor = pathname();
     choose(&pickers().remove(0), "insert").await;
-    sleep(20).await;
+    effects_run().await;
     let history = web_sys::window().unwrap().history().unwrap();
     history.back().unwrap();
     asked_to_discard().await;
@@ -173,7 +173,7 @@ async fn under_a_portal_path_leaving_a_dirty_form_asks_and_lands_on_the_route_on
     let editor = pathname();
     assert!(editor.starts_with(base), "{editor}");
     choose(&pickers().remove(0), "insert").await;
-    sleep(20).await;
+    effects_run().await;
     // Back: asked, the address stays on the form.
     web_sys::window()
         .unwrap()

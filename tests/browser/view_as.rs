@@ -126,7 +126,7 @@ async fn switching_principal_while_editing_keeps_what_was_typed() {
         })
     })
     .await;
-    sleep(100).await;
+    reads_done().await;
     assert_eq!(
         input_labelled("Description").unwrap().value(),
         "typed before switching"

@@ -27,6 +27,7 @@ mod me;
 mod members;
 mod project;
 mod send;
+pub use send::requests_under_way;
 mod wire;
 
 /// Client-side error codes (Atlas never sends these): the request got no usable answer.

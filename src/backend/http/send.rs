@@ -16,6 +16,33 @@ const MAX_RETRY_WAIT_MS: u32 = 10_000;
 /// What came back: status, `Content-Type`, body text, `Retry-After` seconds.
 type Answer = (u16, Option<String>, String, Option<u32>);
 
+thread_local! {
+    /// Requests sent and not yet answered (or failed), by every console on the page.
+    static UNDER_WAY: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many requests any console on this page has sent and not yet had answered: a host (or a test) that
+/// must know Atlas has seen everything asked of it waits for 0, a sign rather than a pause.
+pub fn requests_under_way() -> usize {
+    UNDER_WAY.with(std::cell::Cell::get)
+}
+
+/// Counts one request as under way until dropped (also when its future is dropped unfinished).
+struct UnderWay;
+
+impl UnderWay {
+    fn start() -> Self {
+        UNDER_WAY.with(|n| n.set(n.get() + 1));
+        UnderWay
+    }
+}
+
+impl Drop for UnderWay {
+    fn drop(&mut self) {
+        UNDER_WAY.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
 impl HttpBackend {
     /// Sends `call`, retrying a `429` after `Retry-After`; `None` for an empty answer.
     pub(super) async fn send(&self, call: &Call) -> ApiResult<Option<Value>> {
@@ -79,6 +106,7 @@ impl HttpBackend {
             None => builder.build(),
         }
         .map_err(|e| (network_error(&e.to_string(), call), None))?;
+        let _under_way = UnderWay::start();
         let outcome = async {
             let response = request.send().await?;
             let text = response.text().await?;

@@ -301,7 +301,8 @@ fn RoleRow(
 fn LateClustersNote() -> impl IntoView {
     let data = use_data();
     let note = move || {
-        let saved = data.role_saved.get()?;
+        // try_: read once more as the console is unmounted.
+        let saved = data.role_saved.try_get().flatten()?;
         let late = data.late_clusters();
         (!late.is_empty()).then(|| {
             format!(

@@ -39,7 +39,9 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             // The frame: a grid of the top bar, the sections and the page (style/main.css).
             <div class="dba-console"><div class="dba-frame">
             <super::header::Header backend=backend_label switcher=config_standalone />
-            <main id=dom_id("main") class="main">
+            // Busy while the project is read again (after a write, "View as", "Try again"): assistive
+            // technology waits for the update to finish before reading it out.
+            <main id=dom_id("main") class="main" aria-busy=move || data.reading().then_some("true")>
                 <super::demo::StorageNotice />
                 <super::undo::UndoNotice />
                 // A project the portal doesn't let the person use has no screen to show: its page stands

@@ -40,6 +40,25 @@ pub struct Data {
     pub role_saved: RwSignal<Option<String>>,
     /// The latest read started for each part (see `Tickets`).
     tickets: StoredValue<Tickets>,
+    /// Loads and refreshes under way: the page is `aria-busy` meanwhile.
+    reading: RwSignal<u32>,
+}
+
+/// Counts a load or refresh as under way from when it is asked for until its task ends (or is dropped).
+struct Reading(RwSignal<u32>);
+
+impl Reading {
+    fn start(count: RwSignal<u32>) -> Self {
+        count.update(|n| *n += 1);
+        Reading(count)
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        // try_: the console may have been unmounted meanwhile.
+        self.0.try_update(|n| *n = n.saturating_sub(1));
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -91,6 +110,7 @@ impl Data {
             },
             role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
+            reading: RwSignal::new(0),
         };
         data.reload();
         data
@@ -103,7 +123,9 @@ impl Data {
     /// Fetches everything again (at start, after a reset or "View as").
     pub fn reload(&self) {
         let this = *self;
+        let reading = Reading::start(self.reading);
         spawn_local(async move {
+            let _reading = reading;
             // The console may have been unmounted before this task ran: then there is nothing to read.
             let Some(b) = this.backend.try_get_value() else {
                 return;
@@ -142,7 +164,9 @@ impl Data {
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
         let this = *self;
+        let reading = Reading::start(self.reading);
         spawn_local(async move {
+            let _reading = reading;
             // The console may have been unmounted before this task ran: then there is nothing to read.
             let Some(b) = this.backend.try_get_value() else {
                 return;
@@ -240,6 +264,11 @@ impl Data {
                 })
             })
         })
+    }
+
+    /// Whether a load or a refresh is under way (tracked).
+    pub fn reading(&self) -> bool {
+        self.reading.get() > 0
     }
 
     /// Who the console acts as (tracked); `None` while the project loads.

@@ -148,7 +148,7 @@ async fn cancel_with_unsaved_changes_asks_first() {
     let _app = mount_app_at(NEW);
     let name = editor_ready().await;
     type_into(&name, "half_done");
-    sleep(20).await; // a person takes longer than one microtask to reach the button
+    effects_run().await;
     by_name("a", "Cancel").unwrap().click();
     asked_to_discard().await;
     keep_editing();

@@ -88,7 +88,7 @@ async fn delete_removes_a_role_whose_users_keep_other_roles() {
         &input_labelled("Type index_tuner to confirm").unwrap(),
         "index_tuner",
     );
-    sleep(30).await;
+    effects_run().await;
     by_name("[role=alertdialog] button", "Delete")
         .unwrap()
         .click();

@@ -120,7 +120,7 @@ async fn escape_with_unsaved_input_asks_before_closing_and_changes_reach_the_fee
     let app = mount_with(NEW, &key);
     let name = dialog_ready().await;
     type_into(&name, "half-typed");
-    sleep(20).await;
+    effects_run().await;
     press_key(&query("[role=dialog]").unwrap(), "Escape");
     asked_to_discard().await;
     keep_editing();
@@ -222,7 +222,7 @@ async fn an_edit_keeps_each_scope_type_and_emptying_the_description_removes_it()
         input_labelled("Description").is_some_and(|i| i.value() == "Lake reports")
     })
     .await;
-    sleep(300).await;
+    reads_done().await;
     type_into(&input_labelled("Description").unwrap(), "");
     submit();
     find("button", "Save changes").await.click();

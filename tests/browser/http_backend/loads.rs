@@ -14,7 +14,7 @@ async fn a_role_write_reads_again_only_the_roles_and_users() {
             .any(|l| l.contains("/serviceAccounts"))
     })
     .await;
-    until_quiet().await;
+    requests_answered().await;
     fill_find_role("http_scoped", "sales", "orders").await;
     submit_role();
     settle("back on the list with the new role", || {

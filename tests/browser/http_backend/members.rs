@@ -58,7 +58,7 @@ async fn org_team_fetches() -> usize {
 #[wasm_bindgen_test]
 async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     // An earlier test's app may still be finishing its reads: let them end, then count from a clean log.
-    until_quiet().await;
+    requests_answered().await;
     emu_reset().await;
     let _app = mount_http(&routes::add_member(MemberKind::Team));
     // Both uses of the organization's teams are ready: the team's name in the list behind the dialog
@@ -69,7 +69,7 @@ async fn a_team_is_added_over_http_and_each_load_fetches_the_org_teams_once() {
     })
     .await;
     assert_eq!(org_team_fetches().await, 1, "{:?}", emu_requests().await);
-    until_quiet().await;
+    requests_answered().await;
     type_into(&input_labelled("Team name").unwrap(), "Data Engineering");
     choose(&dialog_picker(), "Project Read Only").await;
     find("button", "Add Team").await.click();

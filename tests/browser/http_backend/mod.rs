@@ -55,20 +55,6 @@ async fn wait_until_async_roles(what: &str, cond: impl Fn(&[CustomDbRole]) -> bo
     poll_until(what, async || cond(&roles().await)).await
 }
 
-/// Waits until the emulator has answered nothing new for 300 ms.
-async fn until_quiet() {
-    let mut seen = emu_requests().await.len();
-    for _ in 0..10 {
-        sleep(300).await;
-        let now = emu_requests().await.len();
-        if now == seen {
-            return;
-        }
-        seen = now;
-    }
-    panic!("requests kept coming: {:?}", emu_requests().await);
-}
-
 /// The paths read (GET) after the first request starting with `write` in the log, with their status,
 /// relative to the project ("/ 200" is the project itself).
 fn reads_after(log: &[String], write: &str) -> Vec<String> {

@@ -151,18 +151,10 @@ async fn the_switcher_lists_the_persons_projects_and_keeps_the_section() {
     // In another section, the same link opens that section there.
     find("a", "Custom Roles").await.click();
     let want = format!("{}?{}", routes::CUSTOM_ROLES, carried(OTHER));
-    for _ in 0..100 {
-        if staging.get_attribute("href").as_deref() == Some(want.as_str()) {
-            break;
-        }
-        sleep(20).await;
-    }
-    assert_eq!(
-        staging.get_attribute("href"),
-        Some(want),
-        "the link follows the section (at {})",
-        pathname()
-    );
+    wait_until("the link follows the section", || {
+        staging.get_attribute("href").as_deref() == Some(want.as_str())
+    })
+    .await;
     // Escape closes it and gives the focus back to the button.
     staging.focus().unwrap();
     press_key(&staging, "Escape");
@@ -176,7 +168,7 @@ async fn the_switcher_lists_the_persons_projects_and_keeps_the_section() {
 #[wasm_bindgen_test]
 async fn a_project_the_person_may_not_use_says_so_and_links_to_theirs() {
     // A test before may have left reads under way: they are not this console's.
-    until_quiet().await;
+    requests_answered().await;
     emu_reset().await;
     let me = person(
         "rory@example.com",
@@ -195,7 +187,7 @@ async fn a_project_the_person_may_not_use_says_so_and_links_to_theirs() {
     );
     assert!(by_name("main a", THIRD).is_some());
     assert!(text_of("#person").contains("(no role in this project)"));
-    sleep(300).await;
+    requests_answered().await;
     // Nothing else was asked of Atlas: the portal would refuse it all.
     assert!(
         !emu_requests()

@@ -147,7 +147,7 @@ async fn a_member_removed_meanwhile_is_said_so_and_not_added_back() {
         by_name("a", "Edit Roles for Terraform pipeline").is_none()
     })
     .await;
-    sleep(100).await;
+    reads_done().await;
     assert_eq!(text_of(".conflict h3"), "Someone else removed this member");
     let now: Vec<ApiKey> = stored(&key, "apiKeys");
     assert!(

@@ -157,8 +157,11 @@ async fn sleep_ms(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-pub async fn sleep(ms: i32) {
-    sleep_ms(ms).await
+/// Lets the effects a DOM event set off run before the next action, as they always have by the time a
+/// person acts: they are queued as microtasks, and every microtask runs before a timer's callback, so a
+/// 0 ms timer waits for exactly that, however slow the machine.
+pub async fn effects_run() {
+    sleep_ms(0).await
 }
 
 /// How long a wait for a sign may take before the test fails: generous, since a test waits for a sign and
@@ -193,6 +196,29 @@ pub async fn wait_until_async(what: &str, check: impl AsyncFn() -> bool) {
         }
         sleep_ms(50).await;
     }
+}
+
+/// Waits until the console has finished reading the project (its `<main>` is no longer `aria-busy`):
+/// the sign that a reload set off by a write, "View as" or a switch has been applied, where a test must
+/// see what stays once it has.
+pub async fn reads_done() {
+    wait_until("the console's reads are done", || {
+        document()
+            .query_selector("main.main")
+            .ok()
+            .flatten()
+            .is_some_and(|m| !m.has_attribute("aria-busy"))
+    })
+    .await
+}
+
+/// Waits until no request of any console on the page (this test's or an earlier one's) is under way, so
+/// the emulator has seen all of them.
+pub async fn requests_answered() {
+    wait_until("every request sent has been answered", || {
+        dbaccess::backend::http::requests_under_way() == 0
+    })
+    .await
 }
 
 /// The page's query string (`?…`).
