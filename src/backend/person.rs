@@ -129,6 +129,7 @@ pub fn refusal(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     const A: &str = "6650f1c2a4b3c2d1e0f9a8b7";
     const B: &str = "6650f1c2a4b3c2d1e0f9a8b8";
@@ -147,7 +148,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_404_is_not_the_portal_and_keeps_the_proxys_credentials() {
         let caller = Caller::from_answer(404, Some("text/html"), "<h1>Not Found</h1>").unwrap();
         assert_eq!(caller, Caller::Proxy);
@@ -157,7 +158,7 @@ mod tests {
         assert_eq!(page.unwrap(), Caller::Proxy);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn the_portals_answer_names_the_person_and_their_roles_on_this_project() {
         let text = r#"{"name":"rory@example.com","rolesSource":"config","projects":[
             {"id":"6650f1c2a4b3c2d1e0f9a8b7","name":"Production","roles":["GROUP_READ_ONLY"]}]}"#;
@@ -168,7 +169,7 @@ mod tests {
         assert_eq!(rules, Some(PortalRules::default()));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn the_hand_reader_reads_what_serde_writes() {
         let mut full = me(
             &["GROUP_OWNER", "ORG_READ_ONLY"],
@@ -201,7 +202,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn not_signed_in_is_the_portals_error_and_a_garbled_answer_is_an_error() {
         let text = r#"{"error":401,"errorCode":"PORTAL_NOT_SIGNED_IN","detail":"Sign in to the portal first."}"#;
         let e = Caller::from_answer(401, Some("application/json"), text).unwrap_err();
@@ -209,7 +210,7 @@ mod tests {
         assert!(Caller::from_answer(200, Some("application/json"), "{\"name\":").is_err());
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_project_outside_the_persons_list_is_refused_plainly() {
         let e = Caller::Person(me(&["GROUP_OWNER"], None))
             .on(B)
@@ -221,7 +222,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_read_only_person_gets_the_reason_view_as_gives() {
         let (p, rules) = Caller::Person(me(&["GROUP_READ_ONLY"], None))
             .on(A)
@@ -232,7 +233,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn through_the_portal_only_a_project_owner_mints_credentials() {
         let (pam, rules) = Caller::Person(me(&["GROUP_ACCESS_MANAGER"], None))
             .on(A)
@@ -256,7 +257,7 @@ mod tests {
         assert_eq!(refusal(&pam, None, Permission::ProjectAccess, true), None);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn unknown_roles_turn_every_change_off_with_the_portals_reason() {
         let (p, rules) = Caller::Person(me(&["GROUP_OWNER"], Some("Atlas did not answer")))
             .on(A)

@@ -143,6 +143,7 @@ pub fn check_allowed_origin(origin: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     const PAGE: &str = "https://portal.example.com";
 
@@ -176,7 +177,7 @@ mod tests {
         ("https://portal.example.com:x", false, false),
     ];
 
-    #[test]
+    #[wasm_bindgen_test]
     fn only_this_origin_listed_origins_and_debug_loopback_are_accepted() {
         let extra = ["https://partner.example.com".to_string()];
         for &(base, with_loopback, without) in BASES {
@@ -196,7 +197,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_refusal_says_why() {
         let allowed = Allowed {
             page_origin: PAGE,
@@ -220,7 +221,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn allowed_origins_are_bare_origins() {
         for ok in [
             "https://a.example",

@@ -1,9 +1,10 @@
 //! How the console is configured: from the page URL and from mountConsole, and index.html's policy.
 use super::*;
+use wasm_bindgen_test::wasm_bindgen_test;
 
 const PAGE: &str = "http://127.0.0.1:8080";
 
-#[test]
+#[wasm_bindgen_test]
 fn the_demo_parameter_picks_the_project_and_its_own_storage() {
     let large = Config::from_query("?x=1&demo=large", PAGE);
     assert_eq!(large.demo, DemoKind::Large);
@@ -19,7 +20,7 @@ fn the_demo_parameter_picks_the_project_and_its_own_storage() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn a_host_configures_backend_project_principal_base_and_theme() {
     let o = EmbedOptions::parse(
         r##"{"backend":"/api/proxy","projectId":"p1","basePath":"/portal/db-access/","theme":{"--accent":"#0b5"}}"##,
@@ -68,7 +69,7 @@ fn a_host_configures_backend_project_principal_base_and_theme() {
     }
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn an_api_base_and_a_project_select_the_admin_api() {
     let c = Config::from_query(
         "?api=http%3A%2F%2F127.0.0.1%3A9000&project=6650f1c2a4b3c2d1e0f9a8b7",
@@ -89,7 +90,7 @@ fn an_api_base_and_a_project_select_the_admin_api() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn a_link_to_another_origin_or_scheme_opens_nothing_and_says_why() {
     let release = Allowed {
         page_origin: "https://portal.example.com",
@@ -118,7 +119,7 @@ fn a_link_to_another_origin_or_scheme_opens_nothing_and_says_why() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn the_backend_from_the_url_is_carried_on_links_as_given() {
     let c = Config::from_query("?x=1&api=http%3A%2F%2F127.0.0.1%3A9000&project=p%2F1", PAGE);
     assert_eq!(
@@ -136,7 +137,7 @@ fn the_backend_from_the_url_is_carried_on_links_as_given() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn the_header_names_the_backend() {
     let http = |base: &str| Config::http(base, "p", DEFAULT_TIMEOUT_MS).backend_label();
     assert_eq!(
@@ -152,7 +153,7 @@ fn the_header_names_the_backend() {
     assert_eq!(http("/api/proxy"), "Atlas through this portal");
 }
 
-#[test]
+#[wasm_bindgen_test]
 fn mount_console_refuses_odd_timeouts_a_principal_over_http_and_foreign_origins() {
     let config = |json: &str| EmbedOptions::parse(json).and_then(|o| o.config(PAGE));
     for t in [0, 999, 120_001] {
@@ -182,7 +183,7 @@ fn mount_console_refuses_odd_timeouts_a_principal_over_http_and_foreign_origins(
 
 /// index.html carries the policy README "Content-Security-Policy" gives (the smoke test serves it as a
 /// header too), so any static host applies it; connect-src adds only loopback, for the emulator.
-#[test]
+#[wasm_bindgen_test]
 fn index_html_carries_the_strict_content_security_policy() {
     let html = include_str!("../../index.html");
     let meta = html

@@ -202,7 +202,8 @@ fn PageTitle() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    #[test]
+    use wasm_bindgen_test::wasm_bindgen_test;
+    #[wasm_bindgen_test]
     fn every_path_of_the_console_reaches_a_route() {
         let tree = leptos_router::RouteDefs::new(super::ConsoleRoutes());
         for path in crate::ui::shell::routes::every_path() {

@@ -100,8 +100,9 @@ pub fn route_under(base: &str, path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn bases_normalize_and_paths_outside_the_console_are_not_routes() {
         assert_eq!(normalize("/portal/db-access/"), "/portal/db-access");
         assert_eq!(normalize("portal"), "/portal");
@@ -117,7 +118,7 @@ mod tests {
         assert_eq!(route_under("", "/x").as_deref(), Some("/x"));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn another_project_keeps_the_page_the_api_and_the_rest_of_the_query() {
         let c = "api=%2Fp&project=aaa";
         assert_eq!(
@@ -135,7 +136,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn the_backend_query_is_kept_on_links_once() {
         let c = "api=%2Fp&project=g";
         assert_eq!(with_carried("/who-can", c), "/who-can?api=%2Fp&project=g");

@@ -35,8 +35,9 @@ pub fn dom_ids(names: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn names_become_this_consoles_ids_and_the_standalone_page_keeps_them_plain() {
         Owner::new().with(|| {
             assert_eq!(dom_id("role-name"), "role-name");

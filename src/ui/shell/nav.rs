@@ -82,8 +82,9 @@ pub fn Sections(id: String, open: RwSignal<bool>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::section_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_route_belongs_to_its_first_segment() {
         assert_eq!(
             section_of("/database-access/users/admin/x/edit"),

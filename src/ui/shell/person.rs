@@ -192,8 +192,9 @@ pub fn NotAllowed() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn roles_read_as_atlas_names_them() {
         let roles = ["GROUP_READ_ONLY".to_string(), "ORG_OWNER".to_string()];
         assert_eq!(roles_label(&roles), "Project Read Only, Organization Owner");

@@ -153,8 +153,9 @@ pub(crate) fn every_path() -> Vec<String> {
 mod tests {
     use super::*;
     use domain::project_access::MemberKind;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn builders_keep_each_name_in_one_segment() {
         assert_eq!(
             edit_role("orders_reader"),
@@ -182,7 +183,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn each_member_kind_has_its_list_and_add_dialog() {
         let rows = [
             (
@@ -207,7 +208,7 @@ mod tests {
         assert_eq!(member_kind_of(PROJECT_ACCESS), MemberKind::User);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn each_screen_has_its_title() {
         let rows = [
             (

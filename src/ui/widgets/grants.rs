@@ -42,8 +42,9 @@ pub fn GrantChip(line: String) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::parts;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn each_kind_of_line_splits_into_what_and_where_and_keeps_its_text() {
         let rows = [
             (

@@ -115,8 +115,9 @@ pub fn LinkTabs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_tab_is_selected_by_its_path_and_subpaths_only() {
         assert!(is_selected(
             "/database-access/users",
@@ -136,7 +137,7 @@ mod tests {
         ));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn arrow_keys_wrap_and_home_end_jump() {
         assert_eq!(target_index("ArrowRight", 0, 2), Some(1));
         assert_eq!(target_index("ArrowRight", 1, 2), Some(0));

@@ -70,8 +70,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_step_shows_while_the_input_is_as_it_was_shown_for() {
         Owner::new().with(|| {
             let text = RwSignal::new("orders".to_string());
