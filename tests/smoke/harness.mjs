@@ -19,19 +19,55 @@ const types = {
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
-/** Raw, gzip (level 9) and brotli sizes of the wasm, js and css in `dist`, plus their gzip total. */
+/** The console's files in `dist` as paths from it ("/boot.js", "/pkg-<hash>/dbaccess_bg.wasm"): every file
+ *  but the example portal's. */
+export function bundleFiles(dist) {
+  const out = [];
+  const walk = (dir, prefix) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}/${e.name}`;
+      if (e.isDirectory()) {
+        if (path !== "/examples") walk(join(dir, e.name), path);
+      } else out.push(path);
+    }
+  };
+  walk(dist, "");
+  return out.sort();
+}
+
+/** A split release build's chunks (scripts/build-wasm): every module in the build's folder but the main
+ *  one, `/pkg-<hash>/dbaccess_bg.wasm`. */
+export const isChunk = (path) => /^\/pkg-[^/]+\/.+\.wasm$/.test(path) && !path.endsWith("/dbaccess_bg.wasm");
+
+const sizeCache = new Map();
+/** Raw, gzip (level 9) and brotli (Node's default, quality 11) size of one file of `dist`. */
+export function fileSizes(dist, path) {
+  const key = join(dist, path);
+  if (!sizeCache.has(key)) {
+    const bytes = readFileSync(key);
+    sizeCache.set(key, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes).length,
+    });
+  }
+  return sizeCache.get(key);
+}
+
+/** Raw, gzip and brotli sizes of the wasm, js and css in `dist` (every chunk of a split build included),
+ *  plus their totals. */
 export function bundleSizes(dist) {
   const sizes = {};
+  const files = bundleFiles(dist);
   for (const kind of ["wasm", "js", "css"]) {
-    const files = readdirSync(dist).filter((f) => extname(f) === `.${kind}`);
     let raw = 0;
     let gz = 0;
     let br = 0;
-    for (const f of files) {
-      const bytes = readFileSync(join(dist, f));
-      raw += bytes.length;
-      gz += gzipSync(bytes, { level: 9 }).length;
-      br += brotliCompressSync(bytes).length;
+    for (const f of files.filter((f) => extname(f) === `.${kind}`)) {
+      const s = fileSizes(dist, f);
+      raw += s.raw;
+      gz += s.gzip;
+      br += s.brotli;
     }
     sizes[`${kind}_raw`] = raw;
     sizes[`${kind}_gzip`] = gz;
@@ -39,6 +75,7 @@ export function bundleSizes(dist) {
   }
   sizes.total_gzip = sizes.wasm_gzip + sizes.js_gzip + sizes.css_gzip;
   sizes.total_brotli = sizes.wasm_brotli + sizes.js_brotli + sizes.css_brotli;
+  sizes.chunks = files.filter(isChunk).length;
   return sizes;
 }
 

@@ -39,11 +39,20 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// `dbaccess-3f2a…_bg.wasm`, `main-9c1d….css`: a name Trunk gave a content hash.
-fn is_hashed(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or_default();
-    stem.split(['-', '_'])
-        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+/// `dbaccess-3f2a…_bg.wasm`, `main-9c1d….css`: a name Trunk gave a content hash; or any file in a folder
+/// named after one, `pkg-5be0…/`, where scripts/build-wasm puts a build's module and its chunks.
+fn is_hashed(path: &str) -> bool {
+    path.split('/').filter(|s| !s.is_empty()).any(|segment| {
+        let stem = segment.split('.').next().unwrap_or_default();
+        stem.split(['-', '_'])
+            .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
+/// A file of some build's folder (`/pkg-<hash>/…`) that isn't here: a page loaded before a deployment
+/// asking for its own build's chunk. It gets a 404, not the console's page in the module's place.
+fn is_build_file(path: &str) -> bool {
+    path.starts_with("/pkg-") && path[1..].contains('/')
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -80,7 +89,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut HashMap<String, Asset>) -> std::io::
                 gzip: OnceLock::new(),
                 brotli: OnceLock::new(),
                 identity,
-                immutable: is_hashed(&name),
+                immutable: is_hashed(&path),
             },
         );
     }
@@ -111,6 +120,10 @@ impl Assets {
 
     /// The file at `path`, or the console's page for any other path (its routes live in the browser).
     pub fn answer(&self, path: &str, request: &HeaderMap) -> Response {
+        if !self.files.contains_key(path) && is_build_file(path) {
+            let no_cache = [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))];
+            return (StatusCode::NOT_FOUND, no_cache).into_response();
+        }
         let asset = self
             .files
             .get(path)

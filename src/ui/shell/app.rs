@@ -2,16 +2,14 @@ use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use super::guard::{provide_guard, UnsavedChangesGuard};
 use super::routes;
+use super::screens::*;
 use crate::config::Config;
-use crate::ui::activity::ActivityFeedPage;
-use crate::ui::custom_roles::{CustomRolesTab, EditRolePage, NewRolePage};
+use crate::ui::custom_roles::CustomRolesTab;
 use crate::ui::database_access::DatabaseAccessPage;
-use crate::ui::database_users::{DatabaseUsersTab, EditUserDialog, NewUserDialog};
-use crate::ui::project_access::{self as pa, ProjectAccessPage};
 
 /// The whole console: the frame (top bar with the project, the sections), then the routed page.
 #[component]
@@ -31,6 +29,8 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let base = super::base::normalize(&config.base_path);
     // An embedded console leaves its host page's title alone.
     let config_standalone = config.id_prefix.is_empty();
+    // Effects run once the view is in the page: the editor's code is fetched after the first paint.
+    Effect::new(|_| super::screens::prefetch_editor());
     view! {
         <Router base=base>
             <UnsavedChangesGuard />
@@ -79,14 +79,14 @@ fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/database-access") view=DatabaseAccessPage>
             <Route path=path!("") view=|| view! { <Redirect path=routes::HOME /> } />
-            <ParentRoute path=path!("users") view=DatabaseUsersTab>
+            <ParentRoute path=path!("users") view={Lazy::<UsersScreen>::new()}>
                 <Route path=path!("") view=|| () />
-                <Route path=path!("new") view=NewUserDialog />
-                <Route path=path!(":db/:username/edit") view=EditUserDialog />
+                <Route path=path!("new") view={Lazy::<NewUserScreen>::new()} />
+                <Route path=path!(":db/:username/edit") view={Lazy::<EditUserScreen>::new()} />
             </ParentRoute>
             <Route path=path!("custom-roles") view=CustomRolesTab />
-            <Route path=path!("custom-roles/new") view=NewRolePage />
-            <Route path=path!("custom-roles/:name/edit") view=EditRolePage />
+            <Route path=path!("custom-roles/new") view={Lazy::<NewRoleScreen>::new()} />
+            <Route path=path!("custom-roles/:name/edit") view={Lazy::<EditRoleScreen>::new()} />
         </ParentRoute>
     }
     .into_inner()
@@ -96,27 +96,27 @@ fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component(transparent)]
 fn ProjectAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/project-access") view=ProjectAccessPage>
+        <ParentRoute path=path!("/project-access") view={Lazy::<ProjectAccessScreen>::new()}>
             <Route path=path!("") view=|| view! { <Redirect path=routes::PROJECT_USERS /> } />
-            <ParentRoute path=path!("users") view=pa::UsersTab>
+            <ParentRoute path=path!("users") view={Lazy::<ProjectUsersScreen>::new()}>
                 <Route path=path!("") view=|| () />
-                <Route path=path!("invite") view=pa::InviteDialog />
-                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                <Route path=path!("invite") view={Lazy::<InviteScreen>::new()} />
+                <Route path=path!(":id/roles") view={Lazy::<MemberRolesScreen>::new()} />
             </ParentRoute>
-            <ParentRoute path=path!("teams") view=pa::TeamsTab>
+            <ParentRoute path=path!("teams") view={Lazy::<TeamsScreen>::new()}>
                 <Route path=path!("") view=|| () />
-                <Route path=path!("add") view=pa::AddTeamDialog />
-                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                <Route path=path!("add") view={Lazy::<AddTeamScreen>::new()} />
+                <Route path=path!(":id/roles") view={Lazy::<MemberRolesScreen>::new()} />
             </ParentRoute>
-            <ParentRoute path=path!("api-keys") view=pa::ApiKeysTab>
+            <ParentRoute path=path!("api-keys") view={Lazy::<ApiKeysScreen>::new()}>
                 <Route path=path!("") view=|| () />
-                <Route path=path!("new") view=pa::CreateApiKeyDialog />
-                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                <Route path=path!("new") view={Lazy::<NewApiKeyScreen>::new()} />
+                <Route path=path!(":id/roles") view={Lazy::<MemberRolesScreen>::new()} />
             </ParentRoute>
-            <ParentRoute path=path!("service-accounts") view=pa::ServiceAccountsTab>
+            <ParentRoute path=path!("service-accounts") view={Lazy::<ServiceAccountsScreen>::new()}>
                 <Route path=path!("") view=|| () />
-                <Route path=path!("new") view=pa::CreateServiceAccountDialog />
-                <Route path=path!(":id/roles") view=pa::EditRolesDialog />
+                <Route path=path!("new") view={Lazy::<NewServiceAccountScreen>::new()} />
+                <Route path=path!(":id/roles") view={Lazy::<MemberRolesScreen>::new()} />
             </ParentRoute>
         </ParentRoute>
     }
@@ -127,10 +127,10 @@ fn ProjectAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component(transparent)]
 fn ToolRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/which-role") view=pa::WhichRolePage />
-        <Route path=path!("/who-can") view=crate::ui::lookup::WhoCanPage />
-        <Route path=path!("/least-privilege") view=crate::ui::lint::LintReportPage />
-        <Route path=path!("/activity") view=ActivityFeedPage />
+        <Route path=path!("/which-role") view={Lazy::<WhichRoleScreen>::new()} />
+        <Route path=path!("/who-can") view={Lazy::<WhoCanScreen>::new()} />
+        <Route path=path!("/least-privilege") view={Lazy::<LeastPrivilegeScreen>::new()} />
+        <Route path=path!("/activity") view={Lazy::<ActivityScreen>::new()} />
     }
     .into_inner()
     .into_any_nested_route()

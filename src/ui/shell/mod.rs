@@ -13,6 +13,7 @@ pub mod loaded;
 pub mod nav;
 pub mod person;
 pub mod routes;
+pub mod screens;
 pub mod start;
 pub mod state;
 pub mod undo;

@@ -12,6 +12,9 @@ use std::time::Duration;
 pub const PROJECT: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 pub const ORIGIN: &str = "http://console.example.test";
 pub const WASM: &str = "/dbaccess-0123456789abcdef_bg.wasm";
+/// A split release build's chunk: a build's modules share a folder named after their hash
+/// (scripts/build-wasm), the files in it keep plain names.
+pub const CHUNK: &str = "/pkg-0123456789abcdef0123/split_role_editor.wasm";
 
 pub fn emulator(lifetime: Duration) -> (String, Arc<Mutex<Emulator>>) {
     let emu = Emulator::open(Settings {
@@ -46,6 +49,8 @@ pub fn dist() -> PathBuf {
     .unwrap();
     std::fs::write(dir.join("boot.js"), "import('./x.js');").unwrap();
     std::fs::write(dir.join(&WASM[1..]), vec![7u8; 4096]).unwrap();
+    std::fs::create_dir_all(dir.join(&CHUNK[1..CHUNK.rfind('/').unwrap()])).unwrap();
+    std::fs::write(dir.join(&CHUNK[1..]), vec![9u8; 1024]).unwrap();
     dir
 }
 

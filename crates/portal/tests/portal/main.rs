@@ -274,6 +274,33 @@ async fn the_release_build_is_served_compressed_cached_and_under_the_csp() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_builds_folder_is_cached_for_good_and_a_file_missing_from_one_is_not_found() {
+    let (atlas, _emu) = emulator(Duration::from_secs(3600));
+    let p = portal(&atlas, 60).await;
+    let get = |path: String| p.client.get(format!("{}{path}", p.base)).send();
+    let chunk = get(CHUNK.to_string()).await.unwrap();
+    assert_eq!(chunk.status(), 200);
+    assert_eq!(
+        chunk.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(chunk.headers()["content-type"], "application/wasm");
+    // A page left open across a deployment asks for its build's chunks, which are gone: a 404 the
+    // console turns into "could not load this screen", not the page in the module's place.
+    let old = get("/pkg-ffffffffffffffff0000/split_role_editor.wasm".to_string())
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 404);
+    assert_eq!(old.headers()["cache-control"], "no-cache");
+    // Routes are still the console's page, dots and all.
+    let route = get("/database-access/users/admin/ana.pkg-x/edit".to_string())
+        .await
+        .unwrap();
+    assert_eq!(route.status(), 200);
+    assert!(route.text().await.unwrap().contains("Database Access"));
+}
+
 #[test]
 fn a_bad_configuration_is_refused_with_the_key_at_fault() {
     let good = config_text("http://127.0.0.1:9", 60);
