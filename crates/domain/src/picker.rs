@@ -60,8 +60,9 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                     })
                     .collect()
             } else {
-                let mut actions: Vec<Action> =
-                    Action::all().filter(|a| a.category() == category).collect();
+                let mut actions: Vec<Action> = Action::all()
+                    .filter(|a| a.picker_categories().any(|c| c == category))
+                    .collect();
                 actions.sort_by_key(|a| (a.info().group as u8, a.server()));
                 actions
                     .into_iter()
@@ -78,8 +79,8 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                             )
                         });
                         choice(
-                            Item::Action(a),
-                            item_label(&Item::Action(a)),
+                            Item::Action(a, category),
+                            a.server().to_string(),
                             Some(a.info().group),
                             version,
                         )
@@ -113,7 +114,7 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
 /// roles.
 pub fn item_label(item: &Item) -> String {
     match item {
-        Item::Action(a) => a.server().to_string(),
+        Item::Action(a, _) => a.server().to_string(),
         Item::BuiltinRole(r) | Item::CustomRole(r) => r.clone(),
     }
 }
@@ -121,7 +122,9 @@ pub fn item_label(item: &Item) -> String {
 /// A stable string key for an item (the picker's option ids are made from it).
 pub fn item_key(item: &Item) -> String {
     match item {
-        Item::Action(a) => format!("action:{}", a.api()),
+        // The home category keeps the plain key; another placement names its category.
+        Item::Action(a, c) if *c == a.category() => format!("action:{}", a.api()),
+        Item::Action(a, c) => format!("action:{}:{}", a.api(), category_key(*c)),
         Item::BuiltinRole(r) => format!("builtin:{r}"),
         Item::CustomRole(r) => format!("custom:{r}"),
     }
@@ -130,9 +133,29 @@ pub fn item_key(item: &Item) -> String {
 pub fn item_from_key(key: &str) -> Option<Item> {
     let (kind, name) = key.split_once(':')?;
     match kind {
-        "action" => Action::from_api(name).map(Item::Action),
+        "action" => match name.split_once(':') {
+            None => Action::from_api(name).map(Item::action),
+            Some((api, cat)) => {
+                let a = Action::from_api(api)?;
+                let c = Category::ALL
+                    .into_iter()
+                    .find(|c| category_key(*c) == cat)?;
+                a.picker_categories()
+                    .any(|o| o == c)
+                    .then_some(Item::Action(a, c))
+            }
+        },
         "builtin" => Some(Item::BuiltinRole(name.to_string())),
         "custom" => Some(Item::CustomRole(name.to_string())),
         _ => None,
+    }
+}
+
+fn category_key(c: Category) -> &'static str {
+    match c {
+        Category::Collection => "collection",
+        Category::Database => "database",
+        Category::Global => "global",
+        Category::Custom => "custom",
     }
 }

@@ -57,7 +57,9 @@ impl Target {
 /// One choice in the "Action or Role" picker.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
-    Action(Action),
+    /// An action in one of the categories that offer it (`Action::picker_categories`): the category
+    /// decides its resource (enableSharding is offered for the cluster, a database and a collection).
+    Action(Action, Category),
     /// An inheritable built-in role, by name.
     BuiltinRole(String),
     /// A custom role of the project, by name.
@@ -65,9 +67,14 @@ pub enum Item {
 }
 
 impl Item {
+    /// An action in its home category (the one Atlas's picker lists it under).
+    pub fn action(a: Action) -> Item {
+        Item::Action(a, a.category())
+    }
+
     pub fn category(&self) -> Category {
         match self {
-            Item::Action(a) => a.category(),
+            Item::Action(_, c) => *c,
             Item::BuiltinRole(r) => builtin_role(r)
                 .and_then(|b| b.inheritable)
                 .unwrap_or(Category::Global),
@@ -77,7 +84,7 @@ impl Item {
 
     pub fn label(&self) -> &str {
         match self {
-            Item::Action(a) => a.api(),
+            Item::Action(a, _) => a.api(),
             Item::BuiltinRole(r) | Item::CustomRole(r) => r,
         }
     }
@@ -192,7 +199,9 @@ impl RoleForm {
         for row in &self.rows {
             for item in &row.items {
                 match item {
-                    Item::Action(a) => add_action(a.api(), resources_for(*a, &row.targets)),
+                    Item::Action(a, cat) => {
+                        add_action(a.api(), resources_for(*a, *cat, &row.targets))
+                    }
                     Item::BuiltinRole(name) => {
                         let per_target =
                             builtin_role(name).is_some_and(|b| b.inherit_db == InheritDb::Target);
@@ -230,13 +239,17 @@ impl RoleForm {
 
         for pa in &role.actions {
             match Action::from_api(&pa.action)
-                .and_then(|a| targets_of(a, &pa.resources).map(|t| (a, t)))
+                .and_then(|a| placements(a, &pa.resources).map(|p| (a, p)))
             {
-                Some((a, None)) => global.push(Item::Action(a)),
-                Some((a, Some(targets))) => rows
-                    .entry((a.category(), targets))
-                    .or_default()
-                    .push(Item::Action(a)),
+                Some((a, placed)) => {
+                    for (cat, targets) in placed {
+                        let item = Item::Action(a, cat);
+                        match targets {
+                            None => global.push(item),
+                            Some(targets) => rows.entry((cat, targets)).or_default().push(item),
+                        }
+                    }
+                }
                 None => extra.actions.push(pa.clone()),
             }
         }
@@ -294,9 +307,9 @@ impl RoleForm {
     }
 }
 
-/// The `resources[]` an action gets from a row's targets, by the action's resource kind.
-fn resources_for(action: Action, targets: &[Target]) -> Vec<Resource> {
-    match action.resource() {
+/// The `resources[]` an action gets from a row's targets, by the row's category.
+fn resources_for(action: Action, category: Category, targets: &[Target]) -> Vec<Resource> {
+    match category.resource().unwrap_or(action.resource()) {
         ResourceKind::Cluster => vec![Resource::cluster()],
         ResourceKind::Database => targets
             .iter()
@@ -309,31 +322,54 @@ fn resources_for(action: Action, targets: &[Target]) -> Vec<Resource> {
     }
 }
 
-/// The row targets that reproduce `resources` for `action`: `Some(None)` for a cluster action,
-/// `Some(Some(targets))` for a namespace action, `None` when no row can represent them exactly.
-fn targets_of(action: Action, resources: &[Resource]) -> Option<Option<Vec<Target>>> {
+/// The rows that reproduce `resources` for `action`: per picker category, `None` targets for the cluster
+/// or the sorted targets of a namespace row. `None` when no rows can represent them exactly (an empty
+/// list, a resource the action isn't offered on, a duplicate): kept verbatim so validation reports it.
+#[allow(clippy::type_complexity)]
+fn placements(
+    action: Action,
+    resources: &[Resource],
+) -> Option<Vec<(Category, Option<Vec<Target>>)>> {
     if resources.is_empty() {
         return None;
     }
-    match action.resource() {
-        ResourceKind::Cluster => (resources.len() == 1 && resources[0].cluster).then_some(None),
-        kind => {
-            let mut targets = Vec::with_capacity(resources.len());
-            for r in resources {
-                // db "" is "any database" and representable; a Database action takes no collection.
-                let fits =
-                    !r.cluster && (kind == ResourceKind::Collection || r.collection.is_empty());
-                if !fits {
-                    return None;
-                }
-                let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
-                if targets.contains(&t) {
-                    return None; // a duplicate resource: keep it verbatim so validation can report it
-                }
-                targets.push(t);
+    let offered: Vec<Category> = action.picker_categories().collect();
+    let mut cluster = false;
+    let mut by_cat: BTreeMap<Category, Vec<Target>> = BTreeMap::new();
+    for r in resources {
+        if r.cluster {
+            if cluster || !offered.contains(&Category::Global) {
+                return None;
             }
-            targets.sort();
-            Some(Some(targets))
+            cluster = true;
+            continue;
         }
+        // A whole database goes to the Database row where one offers the action, else to a Collection
+        // row with "any collection".
+        let cat = if !r.collection.is_empty() {
+            Category::Collection
+        } else if offered.contains(&Category::Database) {
+            Category::Database
+        } else {
+            Category::Collection
+        };
+        if !offered.contains(&cat) {
+            return None;
+        }
+        let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
+        let targets = by_cat.entry(cat).or_default();
+        if targets.contains(&t) {
+            return None;
+        }
+        targets.push(t);
     }
+    let mut out: Vec<(Category, Option<Vec<Target>>)> = Vec::new();
+    if cluster {
+        out.push((Category::Global, None));
+    }
+    for (cat, mut targets) in by_cat {
+        targets.sort();
+        out.push((cat, Some(targets)));
+    }
+    Some(out)
 }

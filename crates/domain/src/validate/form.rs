@@ -2,7 +2,7 @@
 //! and target it comes from, plus what only a form can get wrong (empty rows, missing or repeated targets).
 use super::role::{needs_specific_db, validate_role, RoleMode};
 use super::{Field, Issue, ProjectContext};
-use crate::catalog::{Action, Category, ResourceKind};
+use crate::catalog::{Action, Category};
 use crate::errors::ErrorCode::*;
 use crate::model::CustomDbRole;
 use crate::role_form::{Item, RoleForm, Scope};
@@ -130,12 +130,14 @@ fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
     let mut granted: HashMap<(Action, String, String), usize> = HashMap::new();
     for (i, row) in form.rows.iter().enumerate() {
         for item in &row.items {
-            let Item::Action(a) = item else { continue };
-            if a.resource() == ResourceKind::Cluster {
+            let Item::Action(a, cat) = item else {
+                continue;
+            };
+            if *cat == Category::Global {
                 continue;
             }
             for (j, t) in row.targets.iter().enumerate() {
-                let coll = if a.resource() == ResourceKind::Collection {
+                let coll = if *cat == Category::Collection {
                     t.collection.wire()
                 } else {
                     ""
@@ -179,15 +181,33 @@ fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
             let Some(action) = Action::from_api(name) else {
                 return Field::Extra;
             };
-            let Some(row) = row_with(&|it| *it == Item::Action(action)) else {
+            let resource = match field {
+                Field::Resource { resource, .. } => Some(&role.actions[*i].resources[*resource]),
+                _ => None,
+            };
+            // The row whose category grants this resource (enableSharding may sit in three rows).
+            let wanted = resource.map(|r| {
+                if r.cluster {
+                    Category::Global
+                } else if !r.collection.is_empty() {
+                    Category::Collection
+                } else if action.picker_categories().any(|c| c == Category::Database) {
+                    Category::Database
+                } else {
+                    Category::Collection
+                }
+            });
+            let Some(row) = row_with(&|it| match it {
+                Item::Action(a, c) => *a == action && wanted.is_none_or(|w| w == *c),
+                _ => false,
+            })
+            .or_else(|| row_with(&|it| matches!(it, Item::Action(a, _) if *a == action))) else {
                 return Field::Extra;
             };
-            if let Field::Resource { resource, .. } = field {
-                let r = &role.actions[*i].resources[*resource];
+            if let Some(r) = resource {
+                let collection_row = form.rows[row].category() == Some(Category::Collection);
                 if let Some(t) = form.rows[row].targets.iter().position(|t| {
-                    t.db.wire() == r.db
-                        && (action.resource() != ResourceKind::Collection
-                            || t.collection.wire() == r.collection)
+                    t.db.wire() == r.db && (!collection_row || t.collection.wire() == r.collection)
                 }) {
                     return Field::TargetDb { row, target: t };
                 }
