@@ -60,9 +60,8 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                     })
                     .collect()
             } else {
-                let mut actions: Vec<Action> = Action::all()
-                    .filter(|a| a.picker_categories().any(|c| c == category))
-                    .collect();
+                let mut actions: Vec<Action> =
+                    Action::all().filter(|a| a.offered_in(category)).collect();
                 actions.sort_by_key(|a| (a.info().group as u8, a.server()));
                 actions
                     .into_iter()
@@ -124,7 +123,7 @@ pub fn item_key(item: &Item) -> String {
     match item {
         // The home category keeps the plain key; another placement names its category.
         Item::Action(a, c) if *c == a.category() => format!("action:{}", a.api()),
-        Item::Action(a, c) => format!("action:{}:{}", a.api(), category_key(*c)),
+        Item::Action(a, c) => format!("action:{}:{}", a.api(), *c as u8),
         Item::BuiltinRole(r) => format!("builtin:{r}"),
         Item::CustomRole(r) => format!("custom:{r}"),
     }
@@ -137,25 +136,12 @@ pub fn item_from_key(key: &str) -> Option<Item> {
             None => Action::from_api(name).map(Item::action),
             Some((api, cat)) => {
                 let a = Action::from_api(api)?;
-                let c = Category::ALL
-                    .into_iter()
-                    .find(|c| category_key(*c) == cat)?;
-                a.picker_categories()
-                    .any(|o| o == c)
-                    .then_some(Item::Action(a, c))
+                let c = *Category::ALL.get(cat.parse::<usize>().ok()?)?;
+                a.offered_in(c).then_some(Item::Action(a, c))
             }
         },
         "builtin" => Some(Item::BuiltinRole(name.to_string())),
         "custom" => Some(Item::CustomRole(name.to_string())),
         _ => None,
-    }
-}
-
-fn category_key(c: Category) -> &'static str {
-    match c {
-        Category::Collection => "collection",
-        Category::Database => "database",
-        Category::Global => "global",
-        Category::Custom => "custom",
     }
 }

@@ -57,7 +57,7 @@ impl Target {
 /// One choice in the "Action or Role" picker.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
-    /// An action in one of the categories that offer it (`Action::picker_categories`): the category
+    /// An action in one of the categories that offer it (`Action::offered_in`): the category
     /// decides its resource (enableSharding is offered for the cluster, a database and a collection).
     Action(Action, Category),
     /// An inheritable built-in role, by name.
@@ -238,19 +238,24 @@ impl RoleForm {
         let mut extra = Extra::default();
 
         for pa in &role.actions {
-            match Action::from_api(&pa.action)
-                .and_then(|a| placements(a, &pa.resources).map(|p| (a, p)))
-            {
-                Some((a, placed)) => {
-                    for (cat, targets) in placed {
-                        let item = Item::Action(a, cat);
-                        match targets {
-                            None => global.push(item),
-                            Some(targets) => rows.entry((cat, targets)).or_default().push(item),
-                        }
-                    }
+            let placed = Action::from_api(&pa.action)
+                .and_then(|a| placements(a, &pa.resources).map(|p| (a, p)));
+            let Some((a, (cluster, collections, databases))) = placed else {
+                extra.actions.push(pa.clone());
+                continue;
+            };
+            if cluster {
+                global.push(Item::Action(a, Category::Global));
+            }
+            for (cat, targets) in [
+                (Category::Collection, collections),
+                (Category::Database, databases),
+            ] {
+                if !targets.is_empty() {
+                    rows.entry((cat, targets))
+                        .or_default()
+                        .push(Item::Action(a, cat));
                 }
-                None => extra.actions.push(pa.clone()),
             }
         }
 
@@ -322,23 +327,18 @@ fn resources_for(action: Action, category: Category, targets: &[Target]) -> Vec<
     }
 }
 
-/// The rows that reproduce `resources` for `action`: per picker category, `None` targets for the cluster
-/// or the sorted targets of a namespace row. `None` when no rows can represent them exactly (an empty
+/// Where the rows reproduce `resources` for `action`: the cluster (a Global row), the sorted targets of
+/// its Collection row and of its Database row. `None` when no rows can represent them exactly (an empty
 /// list, a resource the action isn't offered on, a duplicate): kept verbatim so validation reports it.
-#[allow(clippy::type_complexity)]
-fn placements(
-    action: Action,
-    resources: &[Resource],
-) -> Option<Vec<(Category, Option<Vec<Target>>)>> {
+fn placements(action: Action, resources: &[Resource]) -> Option<(bool, Vec<Target>, Vec<Target>)> {
     if resources.is_empty() {
         return None;
     }
-    let offered: Vec<Category> = action.picker_categories().collect();
     let mut cluster = false;
-    let mut by_cat: BTreeMap<Category, Vec<Target>> = BTreeMap::new();
+    let (mut collections, mut databases) = (Vec::new(), Vec::new());
     for r in resources {
         if r.cluster {
-            if cluster || !offered.contains(&Category::Global) {
+            if cluster || !action.offered_in(Category::Global) {
                 return None;
             }
             cluster = true;
@@ -346,30 +346,22 @@ fn placements(
         }
         // A whole database goes to the Database row where one offers the action, else to a Collection
         // row with "any collection".
-        let cat = if !r.collection.is_empty() {
-            Category::Collection
-        } else if offered.contains(&Category::Database) {
-            Category::Database
-        } else {
-            Category::Collection
-        };
-        if !offered.contains(&cat) {
+        let to_database = r.collection.is_empty() && action.offered_in(Category::Database);
+        if !to_database && !action.offered_in(Category::Collection) {
             return None;
         }
+        let targets: &mut Vec<Target> = if to_database {
+            &mut databases
+        } else {
+            &mut collections
+        };
         let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
-        let targets = by_cat.entry(cat).or_default();
         if targets.contains(&t) {
             return None;
         }
         targets.push(t);
     }
-    let mut out: Vec<(Category, Option<Vec<Target>>)> = Vec::new();
-    if cluster {
-        out.push((Category::Global, None));
-    }
-    for (cat, mut targets) in by_cat {
-        targets.sort();
-        out.push((cat, Some(targets)));
-    }
-    Some(out)
+    collections.sort();
+    databases.sort();
+    Some((cluster, collections, databases))
 }

@@ -273,25 +273,20 @@ impl Action {
         }
     }
 
-    /// The picker categories that offer the action, home category first: Global Actions for the cluster,
-    /// Database Actions for a database, Collection Actions for a collection (and, with "Apply to any
-    /// collection", a database). A collection action isn't repeated under Database Actions: its home row
-    /// already reaches the database, as in Atlas's tree.
-    pub fn picker_categories(self) -> impl Iterator<Item = Category> {
+    /// Whether the picker offers the action under `category`: its home category, Global Actions if it
+    /// takes the cluster, Database Actions a database, Collection Actions a collection (and, with "Apply to
+    /// any collection", a database). A collection action isn't repeated under Database Actions: its home
+    /// row already reaches the database, as in Atlas's tree.
+    pub fn offered_in(self, category: Category) -> bool {
         let home = self.category();
-        let others = [
-            (Category::Global, ResourceKind::Cluster),
-            (Category::Database, ResourceKind::Database),
-            (Category::Collection, ResourceKind::Collection),
-        ]
-        .into_iter()
-        .filter(move |&(c, kind)| {
-            c != home
-                && self.accepts(kind)
-                && !(c == Category::Database && home == Category::Collection)
-        })
-        .map(|(c, _)| c);
-        std::iter::once(home).chain(others)
+        match category.resource() {
+            None => false,
+            Some(_) if category == home => true,
+            Some(kind) => {
+                self.accepts(kind)
+                    && !(category == Category::Database && home == Category::Collection)
+            }
+        }
     }
 
     /// Parses the Admin API spelling (`FIND`); `None` for anything outside the enum.

@@ -191,7 +191,7 @@ fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
                     Category::Global
                 } else if !r.collection.is_empty() {
                     Category::Collection
-                } else if action.picker_categories().any(|c| c == Category::Database) {
+                } else if action.offered_in(Category::Database) {
                     Category::Database
                 } else {
                     Category::Collection
