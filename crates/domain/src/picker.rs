@@ -121,8 +121,7 @@ pub fn item_label(item: &Item) -> String {
 /// A stable string key for an item (the picker's option ids are made from it).
 pub fn item_key(item: &Item) -> String {
     match item {
-        // The home category keeps the plain key; another placement names its category.
-        Item::Action(a, c) if *c == a.category() => format!("action:{}", a.api()),
+        // With its category: enableSharding is an option of three groups.
         Item::Action(a, c) => format!("action:{}:{}", a.api(), *c as u8),
         Item::BuiltinRole(r) => format!("builtin:{r}"),
         Item::CustomRole(r) => format!("custom:{r}"),
@@ -132,14 +131,12 @@ pub fn item_key(item: &Item) -> String {
 pub fn item_from_key(key: &str) -> Option<Item> {
     let (kind, name) = key.split_once(':')?;
     match kind {
-        "action" => match name.split_once(':') {
-            None => Action::from_api(name).map(Item::action),
-            Some((api, cat)) => {
-                let a = Action::from_api(api)?;
-                let c = *Category::ALL.get(cat.parse::<usize>().ok()?)?;
-                a.offered_in(c).then_some(Item::Action(a, c))
-            }
-        },
+        "action" => {
+            let (api, cat) = name.split_once(':')?;
+            let a = Action::from_api(api)?;
+            let c = *Category::ALL.get(cat.parse::<usize>().ok()?)?;
+            a.offered_in(c).then_some(Item::Action(a, c))
+        }
         "builtin" => Some(Item::BuiltinRole(name.to_string())),
         "custom" => Some(Item::CustomRole(name.to_string())),
         _ => None,

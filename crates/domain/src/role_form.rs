@@ -247,16 +247,15 @@ impl RoleForm {
             if cluster {
                 global.push(Item::Action(a, Category::Global));
             }
-            for (cat, targets) in [
-                (Category::Collection, collections),
-                (Category::Database, databases),
-            ] {
+            let mut add = |cat: Category, targets: Vec<Target>| {
                 if !targets.is_empty() {
                     rows.entry((cat, targets))
                         .or_default()
                         .push(Item::Action(a, cat));
                 }
-            }
+            };
+            add(Category::Collection, collections);
+            add(Category::Database, databases);
         }
 
         // Per-database built-ins (read, readWrite, dbAdmin) become Database rows keyed by their databases.

@@ -177,42 +177,31 @@ fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
         |pred: &dyn Fn(&Item) -> bool| form.rows.iter().position(|r| r.items.iter().any(pred));
     match field {
         Field::Action(i) | Field::Resource { action: i, .. } => {
-            let name = &role.actions[*i].action;
-            let Some(action) = Action::from_api(name) else {
+            let Some(action) = Action::from_api(&role.actions[*i].action) else {
                 return Field::Extra;
             };
-            let resource = match field {
-                Field::Resource { resource, .. } => Some(&role.actions[*i].resources[*resource]),
-                _ => None,
+            // enableSharding may sit in three rows: the resource's own target says which.
+            let holds = |r: &crate::role_form::Row| {
+                r.items
+                    .iter()
+                    .any(|it| matches!(it, Item::Action(a, _) if *a == action))
             };
-            // The row whose category grants this resource (enableSharding may sit in three rows).
-            let wanted = resource.map(|r| {
-                if r.cluster {
-                    Category::Global
-                } else if !r.collection.is_empty() {
-                    Category::Collection
-                } else if action.offered_in(Category::Database) {
-                    Category::Database
-                } else {
-                    Category::Collection
-                }
-            });
-            let Some(row) = row_with(&|it| match it {
-                Item::Action(a, c) => *a == action && wanted.is_none_or(|w| w == *c),
-                _ => false,
-            })
-            .or_else(|| row_with(&|it| matches!(it, Item::Action(a, _) if *a == action))) else {
-                return Field::Extra;
-            };
-            if let Some(r) = resource {
-                let collection_row = form.rows[row].category() == Some(Category::Collection);
-                if let Some(t) = form.rows[row].targets.iter().position(|t| {
-                    t.db.wire() == r.db && (!collection_row || t.collection.wire() == r.collection)
-                }) {
-                    return Field::TargetDb { row, target: t };
+            if let Field::Resource { resource, .. } = field {
+                let r = &role.actions[*i].resources[*resource];
+                for (row, rw) in form.rows.iter().enumerate().filter(|(_, rw)| holds(rw)) {
+                    let collection_row = rw.category() == Some(Category::Collection);
+                    if let Some(t) = rw.targets.iter().position(|t| {
+                        t.db.wire() == r.db
+                            && (!collection_row || t.collection.wire() == r.collection)
+                    }) {
+                        return Field::TargetDb { row, target: t };
+                    }
                 }
             }
-            Field::Row(row)
+            form.rows
+                .iter()
+                .position(holds)
+                .map_or(Field::Extra, Field::Row)
         }
         Field::InheritedRole(k) => {
             let name = &role.inherited_roles[*k].role;

@@ -34,9 +34,11 @@ pub(super) fn parse_dn(dn: &str) -> Result<Vec<String>, &'static str> {
         let valid_type = !attr.is_empty()
             && (attr.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && attr.starts_with(|c: char| c.is_ascii_alphabetic())
-                || attr
-                    .split('.')
-                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
+                // A dotted OID: digits between every two dots (RFC 2253 numericoid).
+                || attr.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !attr.starts_with('.')
+                    && !attr.ends_with('.')
+                    && !attr.contains(".."));
         if !valid_type {
             return Err("each part must look like TYPE=value");
         }

@@ -151,10 +151,8 @@ fn resource_problem(action: Action, r: &Resource) -> Option<String> {
         ResourceKind::Collection
     };
     (!action.accepts(kind)).then(|| {
+        // An action also taken on namespaces (enableSharding) takes every resource: never here.
         let wants = match action.resource() {
-            ResourceKind::Cluster if action.on_namespaces_too() => {
-                "the cluster, a database or a collection"
-            }
             ResourceKind::Cluster => "the cluster resource",
             ResourceKind::Database => "a database (no collection)",
             ResourceKind::Collection => "a database and collection",
