@@ -61,7 +61,7 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                     .collect()
             } else {
                 let mut actions: Vec<Action> =
-                    Action::all().filter(|a| a.category() == category).collect();
+                    Action::all().filter(|a| a.offered_in(category)).collect();
                 actions.sort_by_key(|a| (a.info().group as u8, a.server()));
                 actions
                     .into_iter()
@@ -78,8 +78,8 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
                             )
                         });
                         choice(
-                            Item::Action(a),
-                            item_label(&Item::Action(a)),
+                            Item::Action(a, category),
+                            a.server().to_string(),
                             Some(a.info().group),
                             version,
                         )
@@ -113,7 +113,7 @@ pub fn choices(row: &Row, ctx: &ProjectContext<'_>, editing: Option<&str>) -> Ve
 /// roles.
 pub fn item_label(item: &Item) -> String {
     match item {
-        Item::Action(a) => a.server().to_string(),
+        Item::Action(a, _) => a.server().to_string(),
         Item::BuiltinRole(r) | Item::CustomRole(r) => r.clone(),
     }
 }
@@ -121,7 +121,8 @@ pub fn item_label(item: &Item) -> String {
 /// A stable string key for an item (the picker's option ids are made from it).
 pub fn item_key(item: &Item) -> String {
     match item {
-        Item::Action(a) => format!("action:{}", a.api()),
+        // With its category: enableSharding is an option of three groups.
+        Item::Action(a, c) => format!("action:{}:{}", a.api(), *c as u8),
         Item::BuiltinRole(r) => format!("builtin:{r}"),
         Item::CustomRole(r) => format!("custom:{r}"),
     }
@@ -130,7 +131,12 @@ pub fn item_key(item: &Item) -> String {
 pub fn item_from_key(key: &str) -> Option<Item> {
     let (kind, name) = key.split_once(':')?;
     match kind {
-        "action" => Action::from_api(name).map(Item::Action),
+        "action" => {
+            let (api, cat) = name.split_once(':')?;
+            let a = Action::from_api(api)?;
+            let c = *Category::ALL.get(cat.parse::<usize>().ok()?)?;
+            a.offered_in(c).then_some(Item::Action(a, c))
+        }
         "builtin" => Some(Item::BuiltinRole(name.to_string())),
         "custom" => Some(Item::CustomRole(name.to_string())),
         _ => None,

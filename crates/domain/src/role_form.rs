@@ -57,7 +57,9 @@ impl Target {
 /// One choice in the "Action or Role" picker.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
-    Action(Action),
+    /// An action in one of the categories that offer it (`Action::offered_in`): the category
+    /// decides its resource (enableSharding is offered for the cluster, a database and a collection).
+    Action(Action, Category),
     /// An inheritable built-in role, by name.
     BuiltinRole(String),
     /// A custom role of the project, by name.
@@ -65,9 +67,14 @@ pub enum Item {
 }
 
 impl Item {
+    /// An action in its home category (the one Atlas's picker lists it under).
+    pub fn action(a: Action) -> Item {
+        Item::Action(a, a.category())
+    }
+
     pub fn category(&self) -> Category {
         match self {
-            Item::Action(a) => a.category(),
+            Item::Action(_, c) => *c,
             Item::BuiltinRole(r) => builtin_role(r)
                 .and_then(|b| b.inheritable)
                 .unwrap_or(Category::Global),
@@ -77,7 +84,7 @@ impl Item {
 
     pub fn label(&self) -> &str {
         match self {
-            Item::Action(a) => a.api(),
+            Item::Action(a, _) => a.api(),
             Item::BuiltinRole(r) | Item::CustomRole(r) => r,
         }
     }
@@ -192,7 +199,9 @@ impl RoleForm {
         for row in &self.rows {
             for item in &row.items {
                 match item {
-                    Item::Action(a) => add_action(a.api(), resources_for(*a, &row.targets)),
+                    Item::Action(a, cat) => {
+                        add_action(a.api(), resources_for(*a, *cat, &row.targets))
+                    }
                     Item::BuiltinRole(name) => {
                         let per_target =
                             builtin_role(name).is_some_and(|b| b.inherit_db == InheritDb::Target);
@@ -229,16 +238,24 @@ impl RoleForm {
         let mut extra = Extra::default();
 
         for pa in &role.actions {
-            match Action::from_api(&pa.action)
-                .and_then(|a| targets_of(a, &pa.resources).map(|t| (a, t)))
-            {
-                Some((a, None)) => global.push(Item::Action(a)),
-                Some((a, Some(targets))) => rows
-                    .entry((a.category(), targets))
-                    .or_default()
-                    .push(Item::Action(a)),
-                None => extra.actions.push(pa.clone()),
+            let placed = Action::from_api(&pa.action)
+                .and_then(|a| placements(a, &pa.resources).map(|p| (a, p)));
+            let Some((a, (cluster, collections, databases))) = placed else {
+                extra.actions.push(pa.clone());
+                continue;
+            };
+            if cluster {
+                global.push(Item::Action(a, Category::Global));
             }
+            let mut add = |cat: Category, targets: Vec<Target>| {
+                if !targets.is_empty() {
+                    rows.entry((cat, targets))
+                        .or_default()
+                        .push(Item::Action(a, cat));
+                }
+            };
+            add(Category::Collection, collections);
+            add(Category::Database, databases);
         }
 
         // Per-database built-ins (read, readWrite, dbAdmin) become Database rows keyed by their databases.
@@ -294,9 +311,9 @@ impl RoleForm {
     }
 }
 
-/// The `resources[]` an action gets from a row's targets, by the action's resource kind.
-fn resources_for(action: Action, targets: &[Target]) -> Vec<Resource> {
-    match action.resource() {
+/// The `resources[]` an action gets from a row's targets, by the row's category.
+fn resources_for(action: Action, category: Category, targets: &[Target]) -> Vec<Resource> {
+    match category.resource().unwrap_or(action.resource()) {
         ResourceKind::Cluster => vec![Resource::cluster()],
         ResourceKind::Database => targets
             .iter()
@@ -309,31 +326,41 @@ fn resources_for(action: Action, targets: &[Target]) -> Vec<Resource> {
     }
 }
 
-/// The row targets that reproduce `resources` for `action`: `Some(None)` for a cluster action,
-/// `Some(Some(targets))` for a namespace action, `None` when no row can represent them exactly.
-fn targets_of(action: Action, resources: &[Resource]) -> Option<Option<Vec<Target>>> {
+/// Where the rows reproduce `resources` for `action`: the cluster (a Global row), the sorted targets of
+/// its Collection row and of its Database row. `None` when no rows can represent them exactly (an empty
+/// list, a resource the action isn't offered on, a duplicate): kept verbatim so validation reports it.
+fn placements(action: Action, resources: &[Resource]) -> Option<(bool, Vec<Target>, Vec<Target>)> {
     if resources.is_empty() {
         return None;
     }
-    match action.resource() {
-        ResourceKind::Cluster => (resources.len() == 1 && resources[0].cluster).then_some(None),
-        kind => {
-            let mut targets = Vec::with_capacity(resources.len());
-            for r in resources {
-                // db "" is "any database" and representable; a Database action takes no collection.
-                let fits =
-                    !r.cluster && (kind == ResourceKind::Collection || r.collection.is_empty());
-                if !fits {
-                    return None;
-                }
-                let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
-                if targets.contains(&t) {
-                    return None; // a duplicate resource: keep it verbatim so validation can report it
-                }
-                targets.push(t);
+    let mut cluster = false;
+    let (mut collections, mut databases) = (Vec::new(), Vec::new());
+    for r in resources {
+        if r.cluster {
+            if cluster || !action.offered_in(Category::Global) {
+                return None;
             }
-            targets.sort();
-            Some(Some(targets))
+            cluster = true;
+            continue;
         }
+        // A whole database goes to the Database row where one offers the action, else to a Collection
+        // row with "any collection".
+        let to_database = r.collection.is_empty() && action.offered_in(Category::Database);
+        if !to_database && !action.offered_in(Category::Collection) {
+            return None;
+        }
+        let targets: &mut Vec<Target> = if to_database {
+            &mut databases
+        } else {
+            &mut collections
+        };
+        let t = Target::new(Scope::from_wire(&r.db), Scope::from_wire(&r.collection));
+        if targets.contains(&t) {
+            return None;
+        }
+        targets.push(t);
     }
+    collections.sort();
+    databases.sort();
+    Some((cluster, collections, databases))
 }

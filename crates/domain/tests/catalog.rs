@@ -140,7 +140,7 @@ fn builtin_roles_follow_the_inheritance_and_user_tables() {
         vec![
             ("read", Database, Target),
             ("readWrite", Database, Target),
-            ("dbAdmin", Database, Target),
+            ("dbAdmin", Global, Admin),
             ("readAnyDatabase", Global, Admin),
             ("readWriteAnyDatabase", Global, Admin),
             ("backup", Global, Admin),

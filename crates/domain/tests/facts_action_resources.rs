@@ -1,5 +1,7 @@
 //! On which resources each custom-role action is accepted: the cluster, a database, a database and
-//! collection. One row per Admin API action, each citing where its resource is stated.
+//! collection. One row per Admin API action, each citing where its resource is stated. The same rows
+//! decide what the role editor's "Action or Role" picker offers: an action is offered in every category
+//! whose rows reach a resource its row names, and in none other.
 //!
 //! Pages and sources:
 //! - MANUAL: MongoDB manual "Privilege Actions", <https://www.mongodb.com/docs/manual/reference/privilege-actions/>
@@ -13,8 +15,10 @@
 //!   `{cluster: true}`.
 //! - ADF: Atlas "Custom Role Actions" § Atlas Data Federation Actions
 //!   (`mongodb/docs content/atlas/source/reference/custom-role-actions.txt` @ 22f5fa2c): cluster-wide.
-use domain::catalog::Action;
+use domain::catalog::{Action, Category};
 use domain::model::{CustomDbRole, PrivilegeAction, Resource};
+use domain::picker::choices;
+use domain::role_form::{Item, Row};
 use domain::validate::{validate_role, ProjectContext, RoleMode};
 use domain::ErrorCode;
 
@@ -160,6 +164,52 @@ fn every_action_is_accepted_on_the_resources_its_page_names() {
         .fold(0, |bits, (b, _)| bits | b);
         if have != want {
             wrong.push(format!("{action}: accepted on {have:03b}, {source} says {want:03b} (cluster=1, database=2, collection=4)"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// Which resources a picker row of `category` grants an action on: Global Actions the cluster, Database
+/// Actions a database, Collection Actions a collection or, with "Apply to any collection", a database.
+fn reached_by(category: Category) -> u8 {
+    match category {
+        Category::Global => C,
+        Category::Database => D,
+        Category::Collection => D | N,
+        Category::Custom => 0,
+    }
+}
+
+#[test]
+fn the_picker_offers_every_action_on_exactly_the_resources_its_page_names() {
+    let groups = choices(&Row::new(), &ProjectContext::new(&[]), None);
+    let mut wrong = Vec::new();
+    for &(action, want, source) in ROWS {
+        let a = Action::from_api(action).unwrap();
+        let offered_in: Vec<Category> = groups
+            .iter()
+            .filter(|g| {
+                g.choices
+                    .iter()
+                    .any(|c| matches!(c.item, Item::Action(x, _) if x == a))
+            })
+            .map(|g| g.category)
+            .collect();
+        let have = offered_in.iter().fold(0, |bits, c| bits | reached_by(*c));
+        if have != want {
+            wrong.push(format!(
+                "{action}: the picker offers it in {offered_in:?}, reaching {have:03b}; {source} says {want:03b}"
+            ));
+        }
+        // A database-wide grant is offered under Database Actions and Roles unless the action's home is
+        // Collection Actions ("Apply to any collection" reaches the database there, as in Atlas's tree).
+        if want & D != 0
+            && a.category() != Category::Collection
+            && !offered_in.contains(&Category::Database)
+        {
+            wrong.push(format!(
+                "{action}: {source} accepts it on a database, Database Actions and Roles doesn't offer it"
+            ));
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));

@@ -603,6 +603,26 @@ const USERNAMES_BY_METHOD: &[(AuthMethod, &str, bool, &str)] = &[
         false,
         "reference §4 ATLAS_INVALID_LDAP_NAME",
     ),
+    // RFC 2253 §3: an OID is `1*DIGIT *("." 1*DIGIT)`, and "+" joins two attributeTypeAndValue: both
+    // found by the emulator's own DN reading (crates/emulator/tests/agreement.rs).
+    (
+        AuthMethod::LdapUser,
+        "1..3=bob",
+        false,
+        "RFC 2253 §3 (numericoid)",
+    ),
+    (
+        AuthMethod::LdapUser,
+        "2.5.4.3=bob,dc=example",
+        true,
+        "RFC 2253 §3 (numericoid)",
+    ),
+    (
+        AuthMethod::LdapUser,
+        "CN=bob+",
+        false,
+        "RFC 2253 §3 (name-component)",
+    ),
     (
         AuthMethod::OidcIdpGroup,
         "d0123456789abcdef012345d/user-332",

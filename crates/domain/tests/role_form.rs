@@ -8,7 +8,7 @@ fn named(s: &str) -> Scope {
 }
 
 fn act(name: &str) -> Item {
-    Item::Action(Action::from_api(name).unwrap())
+    Item::action(Action::from_api(name).unwrap())
 }
 
 #[test]

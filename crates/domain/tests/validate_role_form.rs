@@ -22,7 +22,7 @@ fn form_issues_point_at_rows_and_targets() {
         (Field::Row(0), ATLAS_CUSTOM_ROLE_HAS_NO_PERMISSIONS)
     );
 
-    form.rows[0].toggle(Item::Action(Action::Find));
+    form.rows[0].toggle(Item::action(Action::Find));
     let issues = validate_form(&form, &ctx, RoleMode::Create);
     let fields: Vec<Field> = issues.iter().map(|i| i.field.clone()).collect();
     assert_eq!(
@@ -53,7 +53,7 @@ fn form_issues_point_at_rows_and_targets() {
     );
 
     form.rows[1] = Row {
-        items: vec![Item::Action(Action::Find), Item::Action(Action::Insert)],
+        items: vec![Item::action(Action::Find), Item::action(Action::Insert)],
         targets: vec![Target::new(Scope::Named("sales".into()), Scope::Any)],
     };
     let issues = validate_form(&form, &ctx, RoleMode::Create);
@@ -115,7 +115,7 @@ fn form_maps_role_level_issues_back_to_rows() {
         name: "xgen-bad".into(),
         rows: vec![
             Row {
-                items: vec![Item::Action(Action::Insert)],
+                items: vec![Item::action(Action::Insert)],
                 targets: vec![Target::new(Scope::Any, Scope::Any)],
             },
             Row {
@@ -124,7 +124,7 @@ fn form_maps_role_level_issues_back_to_rows() {
             },
             Row {
                 items: vec![
-                    Item::Action(Action::CheckMetadataConsistency),
+                    Item::action(Action::CheckMetadataConsistency),
                     Item::CustomRole("ghost".into()),
                 ],
                 targets: vec![Target::blank()],

@@ -81,7 +81,7 @@ fn inherited_roles_are_checked_for_existence_scope_self_and_cycles() {
         role(
             "r",
             &[],
-            &[("read", "sales"), ("readWrite", "hr"), ("dbAdmin", "logs")],
+            &[("read", "sales"), ("readWrite", "hr"), ("dbAdmin", "admin")],
         ),
         role(
             "r",

@@ -1,9 +1,10 @@
 //! A local Atlas Admin API v2 emulator: the endpoints the console uses, answered with the same rules as
-//! Atlas (every write goes through `domain::project`), persisted to a file, with CORS for the dev server
+//! Atlas (every write goes through `domain::project`, after the rules `atlas_rules` decides on its own), persisted to a file, with CORS for the dev server
 //! and fault injection for tests. The network part is in `main.rs`; everything here is plain data in,
 //! data out, so the contract tests call it directly.
 mod access;
 mod answers;
+pub mod atlas_rules;
 pub mod auth;
 pub mod clock;
 pub mod faults;

@@ -107,6 +107,14 @@ fn project(emu: &mut Emulator, req: &Request, m: &str, seg: &[&str], now: &str) 
         }
         ("PATCH", ["customDBRoles", "roles", name]) => {
             let update: UpdateCustomDbRole = body(req)?;
+            if p.custom_role(name).is_some() {
+                let role = CustomDbRole {
+                    role_name: name.to_string(),
+                    actions: update.actions.clone(),
+                    inherited_roles: update.inherited_roles.clone(),
+                };
+                check_role(p, &role)?;
+            }
             let role = p.update_custom_role(name, update, now)?;
             ok(200, &shape::custom_role(&role), V2023_01_01)
         }
@@ -130,6 +138,7 @@ fn custom_role_reads_and_creates(
     match seg {
         ["customDBRoles", "roles"] => {
             let role: CustomDbRole = body(req)?;
+            check_role(&emu.project, &role)?;
             let created = emu.project.create_custom_role(role, now)?;
             emu.created_now(&created.role_name);
             ok(202, &shape::custom_role(&created), V2023_01_01)
@@ -147,6 +156,17 @@ fn custom_role_reads_and_creates(
         }
         _ => Err(not_found(&req.path)),
     }
+}
+
+/// The emulator's own reading of Atlas's action, resource and inheritance rules (`atlas_rules`), before
+/// `domain::project` applies the write.
+fn check_role(p: &domain::project::Project, role: &CustomDbRole) -> Result<(), ApiError> {
+    let names: Vec<&str> = p
+        .custom_roles
+        .iter()
+        .map(|r| r.role_name.as_str())
+        .collect();
+    crate::atlas_rules::check_custom_role(role, &names)
 }
 
 /// A cluster's provider as the project holds it (`AWS` when it says none: a dedicated cluster).

@@ -23,6 +23,8 @@ pub fn route(p: &mut Project, req: &Request, m: &str, seg: &[&str], now: &str) -
         },
         ("POST", ["databaseUsers"]) => {
             let user: DatabaseUser = body(req)?;
+            // The username rule is the emulator's own reading of Atlas (`atlas_rules`).
+            crate::atlas_rules::check_username(&user)?;
             let created = p.create_database_user(user, now)?;
             ok(201, &in_group(&created, &p.id), V2023_01_01)
         }

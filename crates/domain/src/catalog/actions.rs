@@ -30,6 +30,16 @@ impl Category {
         }
     }
 
+    /// The resource an action chosen in a row of this category is granted on; `None` for Custom Roles.
+    pub fn resource(self) -> Option<ResourceKind> {
+        match self {
+            Category::Collection => Some(ResourceKind::Collection),
+            Category::Database => Some(ResourceKind::Database),
+            Category::Global => Some(ResourceKind::Cluster),
+            Category::Custom => None,
+        }
+    }
+
     /// Whether one picker row may hold items of both categories: only Global with Custom (reference §2.1).
     pub fn combines_with(self, other: Category) -> bool {
         self == other
@@ -250,6 +260,33 @@ impl Action {
             self,
             Action::EnableSharding | Action::CheckMetadataConsistency
         )
+    }
+
+    /// Whether the action is accepted on a resource of `kind` (`Database`: `{db, collection: ""}`).
+    /// Collection actions take a whole database too (the manual's "database or collection resources").
+    pub fn accepts(self, kind: ResourceKind) -> bool {
+        match (self.resource(), kind) {
+            (home, kind) if home == kind => true,
+            (ResourceKind::Collection, ResourceKind::Database) => true,
+            (ResourceKind::Cluster, _) => self.on_namespaces_too(),
+            _ => false,
+        }
+    }
+
+    /// Whether the picker offers the action under `category`: its home category, Global Actions if it
+    /// takes the cluster, Database Actions a database, Collection Actions a collection (and, with "Apply to
+    /// any collection", a database). A collection action isn't repeated under Database Actions: its home
+    /// row already reaches the database, as in Atlas's tree.
+    pub fn offered_in(self, category: Category) -> bool {
+        let home = self.category();
+        match category.resource() {
+            None => false,
+            Some(_) if category == home => true,
+            Some(kind) => {
+                self.accepts(kind)
+                    && !(category == Category::Database && home == Category::Collection)
+            }
+        }
     }
 
     /// Parses the Admin API spelling (`FIND`); `None` for anything outside the enum.

@@ -2,7 +2,7 @@
 //! and target it comes from, plus what only a form can get wrong (empty rows, missing or repeated targets).
 use super::role::{needs_specific_db, validate_role, RoleMode};
 use super::{Field, Issue, ProjectContext};
-use crate::catalog::{Action, Category, ResourceKind};
+use crate::catalog::{Action, Category};
 use crate::errors::ErrorCode::*;
 use crate::model::CustomDbRole;
 use crate::role_form::{Item, RoleForm, Scope};
@@ -130,12 +130,14 @@ fn cross_row_duplicates(form: &RoleForm, issues: &mut Vec<Issue>) {
     let mut granted: HashMap<(Action, String, String), usize> = HashMap::new();
     for (i, row) in form.rows.iter().enumerate() {
         for item in &row.items {
-            let Item::Action(a) = item else { continue };
-            if a.resource() == ResourceKind::Cluster {
+            let Item::Action(a, cat) = item else {
+                continue;
+            };
+            if *cat == Category::Global {
                 continue;
             }
             for (j, t) in row.targets.iter().enumerate() {
-                let coll = if a.resource() == ResourceKind::Collection {
+                let coll = if *cat == Category::Collection {
                     t.collection.wire()
                 } else {
                     ""
@@ -175,24 +177,31 @@ fn locate(form: &RoleForm, role: &CustomDbRole, field: &Field) -> Field {
         |pred: &dyn Fn(&Item) -> bool| form.rows.iter().position(|r| r.items.iter().any(pred));
     match field {
         Field::Action(i) | Field::Resource { action: i, .. } => {
-            let name = &role.actions[*i].action;
-            let Some(action) = Action::from_api(name) else {
+            let Some(action) = Action::from_api(&role.actions[*i].action) else {
                 return Field::Extra;
             };
-            let Some(row) = row_with(&|it| *it == Item::Action(action)) else {
-                return Field::Extra;
+            // enableSharding may sit in three rows: the resource's own target says which.
+            let holds = |r: &crate::role_form::Row| {
+                r.items
+                    .iter()
+                    .any(|it| matches!(it, Item::Action(a, _) if *a == action))
             };
             if let Field::Resource { resource, .. } = field {
                 let r = &role.actions[*i].resources[*resource];
-                if let Some(t) = form.rows[row].targets.iter().position(|t| {
-                    t.db.wire() == r.db
-                        && (action.resource() != ResourceKind::Collection
-                            || t.collection.wire() == r.collection)
-                }) {
-                    return Field::TargetDb { row, target: t };
+                for (row, rw) in form.rows.iter().enumerate().filter(|(_, rw)| holds(rw)) {
+                    let collection_row = rw.category() == Some(Category::Collection);
+                    if let Some(t) = rw.targets.iter().position(|t| {
+                        t.db.wire() == r.db
+                            && (!collection_row || t.collection.wire() == r.collection)
+                    }) {
+                        return Field::TargetDb { row, target: t };
+                    }
                 }
             }
-            Field::Row(row)
+            form.rows
+                .iter()
+                .position(holds)
+                .map_or(Field::Extra, Field::Row)
         }
         Field::InheritedRole(k) => {
             let name = &role.inherited_roles[*k].role;

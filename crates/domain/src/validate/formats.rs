@@ -34,7 +34,11 @@ pub(super) fn parse_dn(dn: &str) -> Result<Vec<String>, &'static str> {
         let valid_type = !attr.is_empty()
             && (attr.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && attr.starts_with(|c: char| c.is_ascii_alphabetic())
-                || attr.chars().all(|c| c.is_ascii_digit() || c == '.'));
+                // A dotted OID: digits between every two dots (RFC 2253 numericoid).
+                || attr.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !attr.starts_with('.')
+                    && !attr.ends_with('.')
+                    && !attr.contains(".."));
         if !valid_type {
             return Err("each part must look like TYPE=value");
         }
@@ -50,7 +54,11 @@ pub(super) fn parse_dn(dn: &str) -> Result<Vec<String>, &'static str> {
                     ended_by_comma = true;
                     break;
                 }
-                '+' => break, // multi-valued RDN: the next attribute follows
+                // Multi-valued RDN: the next attribute must follow, as after a comma.
+                '+' => {
+                    ended_by_comma = true;
+                    break;
+                }
                 '"' | '<' | '>' | '=' => return Err("it contains an unescaped special character"),
                 _ => value.push(c),
             }

@@ -141,19 +141,18 @@ pub fn is_atlas_internal_db(db: &str) -> bool {
     matches!(db, "admin" | "local" | "config") || db.starts_with("__mdb_internal_")
 }
 
-/// Why `resource` does not fit `action`'s resource kind, if it doesn't.
+/// Why `resource` does not fit the resources `action` is accepted on, if it doesn't.
 fn resource_problem(action: Action, r: &Resource) -> Option<String> {
-    let kind = action.resource();
-    let bad = match kind {
-        ResourceKind::Cluster => !r.cluster && !action.on_namespaces_too(),
-        ResourceKind::Database => r.cluster || !r.collection.is_empty(),
-        ResourceKind::Collection => r.cluster,
+    let kind = if r.cluster {
+        ResourceKind::Cluster
+    } else if r.collection.is_empty() {
+        ResourceKind::Database
+    } else {
+        ResourceKind::Collection
     };
-    bad.then(|| {
-        let wants = match kind {
-            ResourceKind::Cluster if action.on_namespaces_too() => {
-                "the cluster, a database or a collection"
-            }
+    (!action.accepts(kind)).then(|| {
+        // An action also taken on namespaces (enableSharding) takes every resource: never here.
+        let wants = match action.resource() {
             ResourceKind::Cluster => "the cluster resource",
             ResourceKind::Database => "a database (no collection)",
             ResourceKind::Collection => "a database and collection",

@@ -27,12 +27,12 @@ pub(super) const OFFERED: [BuiltinRole; 13] = [
         ],
         ..role("readWrite", "readWrite")
     },
-    // The Atlas picker grants dbAdmin on the row's database; the spec's text says `admin` for every role but
-    // read/readWrite (UNCONFIRMED). dbAdmin is a per-database role in MongoDB, so the specific database is the
-    // choice that never grants more than the user picked.
+    // Inherited on admin only: the spec's `DatabaseInheritedRole` says "Set this value to `admin` for every
+    // role except `read` or `readWrite`", as Atlas's v1 reference and the Terraform provider's docs do
+    // (tests/facts_inherited_roles.rs). A database user still holds it on any database.
     BuiltinRole {
-        inheritable: Some(Category::Database),
-        inherit_db: InheritDb::Target,
+        inheritable: GLOBAL,
+        inherit_db: InheritDb::Admin,
         user_scope: Some(UserScope::AnyDatabase {
             collection_allowed: false,
         }),
