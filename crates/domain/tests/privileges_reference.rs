@@ -2,8 +2,9 @@
 //! memo, no index and no shared chains (`reference` below). Arbitrary small projects (unknown roles, self
 //! references, cycles, repeated names, built-in roles on a collection, actions Atlas doesn't know), with
 //! one expander asked about every role and then a user, so what it remembers between questions counts.
+//! Built-in roles are expanded from the catalog's table here too.
 #![cfg(not(target_arch = "wasm32"))]
-use domain::catalog::{builtin_role, Action};
+use domain::catalog::{builtin_role, Action, GrantScope};
 use domain::model::*;
 use domain::privileges::{Effective, Expander, Grant, Target};
 use proptest::prelude::*;
@@ -28,14 +29,38 @@ impl Union {
     }
 }
 
-/// What built-in role `name` on `db` (and `collection`) grants, chains starting at it: as a user holding
-/// only it is granted (the built-in tables themselves are pinned by facts_builtin_roles.rs).
-fn builtin(name: &str, db: &str, collection: Option<&str>) -> Vec<Grant> {
-    let mut probe = DatabaseUser::new("probe");
-    let mut held = DatabaseUserRole::new(name, db);
-    held.collection_name = collection.map(str::to_string);
-    probe.roles = vec![held];
-    Expander::new(&[]).user(&probe).grants
+/// Grants of built-in role `name` held on `db` (and `collection`, "" = all) with `prefix` before it, from
+/// the catalog's table: its own grants, then those of the roles it includes, each chain ending at it.
+fn reference_builtin(name: &str, db: &str, collection: &str, prefix: &[String], union: &mut Union) {
+    let Some(role) = builtin_role(name) else {
+        return;
+    };
+    let mut chain = prefix.to_vec();
+    chain.push(if collection.is_empty() {
+        format!("{name}@{db}")
+    } else {
+        format!("{name}@{db}.{collection}")
+    });
+    for grant in role.grants {
+        let target = match grant.scope {
+            GrantScope::Cluster => Target::Cluster,
+            GrantScope::Granted => Target::namespace(db, collection),
+            GrantScope::AnyDatabase => Target::namespace("", ""),
+            GrantScope::AnyDatabaseButLocalConfig => Target::AnyDatabaseButLocalConfig,
+            GrantScope::Namespace(d, c) => Target::namespace(d, c),
+            GrantScope::GrantedCollection(c) => Target::namespace(db, c),
+        };
+        for &action in grant.actions {
+            union.add(Grant {
+                action,
+                target: target.clone(),
+                chain: chain.clone(),
+            });
+        }
+    }
+    for inc in role.includes {
+        reference_builtin(inc, db, collection, &chain, union);
+    }
 }
 
 fn reference_custom(roles: &[CustomDbRole], name: &str, path: &mut Vec<String>) -> Vec<Grant> {
@@ -66,12 +91,11 @@ fn reference_custom(roles: &[CustomDbRole], name: &str, path: &mut Vec<String>) 
         }
     }
     for ir in &role.inherited_roles {
-        let inherited = if builtin_role(&ir.role).is_some() {
-            builtin(&ir.role, &ir.db, None)
-        } else {
-            reference_custom(roles, &ir.role, path)
-        };
-        for g in inherited {
+        if builtin_role(&ir.role).is_some() {
+            reference_builtin(&ir.role, &ir.db, "", &here, &mut union);
+            continue;
+        }
+        for g in reference_custom(roles, &ir.role, path) {
             let mut chain = here.clone();
             chain.extend(g.chain);
             union.add(Grant { chain, ..g });
@@ -84,12 +108,12 @@ fn reference_custom(roles: &[CustomDbRole], name: &str, path: &mut Vec<String>) 
 fn reference_user(roles: &[CustomDbRole], user: &DatabaseUser) -> Vec<Grant> {
     let mut union = Union::default();
     for r in &user.roles {
-        let grants = if builtin_role(&r.role_name).is_some() {
-            builtin(&r.role_name, &r.database_name, r.collection_name.as_deref())
-        } else {
-            reference_custom(roles, &r.role_name, &mut Vec::new())
-        };
-        for g in grants {
+        if builtin_role(&r.role_name).is_some() {
+            let coll = r.collection_name.as_deref().unwrap_or("");
+            reference_builtin(&r.role_name, &r.database_name, coll, &[], &mut union);
+            continue;
+        }
+        for g in reference_custom(roles, &r.role_name, &mut Vec::new()) {
             union.add(g);
         }
     }
@@ -97,7 +121,16 @@ fn reference_user(roles: &[CustomDbRole], user: &DatabaseUser) -> Vec<Grant> {
 }
 
 const NAMES: &[&str] = &["r0", "r1", "r2", "r3", "r4", "r5", "missing"];
-const BUILTINS: &[&str] = &["read", "readWrite", "dbAdmin", "clusterMonitor", "backup"];
+const BUILTINS: &[&str] = &[
+    "read",
+    "readWrite",
+    "dbAdmin",
+    "clusterMonitor",
+    "backup",
+    "dbOwner",
+    "atlasAdmin",
+    "readWriteAnyDatabase",
+];
 const ACTIONS: &[&str] = &[
     "FIND",
     "INSERT",
