@@ -153,32 +153,14 @@ struct Held {
     chain: Rc<Link>,
 }
 
-/// A hasher for the union's keys, which are already small distinct integers (action and target index).
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type KeyMap = HashMap<u64, usize, std::hash::BuildHasherDefault<KeyHasher>>;
-
 /// Adds grants, keeping the first place and the shortest chain (the earlier of equals) per (action,
 /// target).
+/// The index is sorted (action, target) keys with each grant's place: a binary search, and no hash
+/// table's code in the bundle for it.
 #[derive(Default)]
 struct Union {
     grants: Vec<Held>,
-    index: KeyMap,
+    index: Vec<(u64, usize)>,
 }
 
 impl Union {
@@ -191,11 +173,15 @@ impl Union {
         chain: impl FnOnce() -> Rc<Link>,
     ) {
         let key = (action as u64) << 32 | u64::from(target);
-        match self.index.get(&key) {
-            Some(&i) if self.grants[i].chain.len <= len => {}
-            Some(&i) => self.grants[i].chain = chain(),
-            None => {
-                self.index.insert(key, self.grants.len());
+        match self.index.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(at) => {
+                let i = self.index[at].1;
+                if len < self.grants[i].chain.len {
+                    self.grants[i].chain = chain();
+                }
+            }
+            Err(at) => {
+                self.index.insert(at, (key, self.grants.len()));
                 self.grants.push(Held {
                     action,
                     target,
@@ -228,15 +214,17 @@ pub struct Expander<'a> {
     /// indexing 1,400 costs more than that many scans; a project-wide expansion looks up hundreds.
     index: Option<HashMap<&'a str, &'a CustomDbRole>>,
     lookups: usize,
-    memo: HashMap<&'a str, Rc<Vec<Held>>>,
-    /// Built-in roles held on a database (and collection), expanded once.
-    builtins: HashMap<(&'static str, String, String), Rc<Vec<Held>>>,
-    in_progress: HashSet<&'a str>,
+    /// Each custom role's expansion by its place in `roles` (no hash table's code in the bundle for it).
+    memo: Vec<Option<Rc<Vec<Held>>>>,
+    /// Built-in roles held on a database (and collection), expanded once (a handful: a list).
+    builtins: Vec<(&'static str, String, String, Rc<Vec<Held>>)>,
+    in_progress: Vec<bool>,
     /// Counts cut-offs at a cycle: an expansion that saw one is partial and must not be remembered.
     cycle_hits: usize,
-    /// Every target granted so far; grants refer to them by index.
+    /// Every target granted so far; grants refer to them by index. `target_ids` is sorted, for a binary
+    /// search.
     targets: Vec<Target>,
-    target_ids: HashMap<Target, u32>,
+    target_ids: Vec<(Target, u32)>,
 }
 
 impl<'a> Expander<'a> {
@@ -245,12 +233,12 @@ impl<'a> Expander<'a> {
             roles: custom_roles,
             index: None,
             lookups: 0,
-            memo: HashMap::new(),
-            builtins: HashMap::new(),
-            in_progress: HashSet::new(),
+            memo: vec![None; custom_roles.len()],
+            builtins: Vec::new(),
+            in_progress: vec![false; custom_roles.len()],
             cycle_hits: 0,
             targets: Vec::new(),
-            target_ids: HashMap::new(),
+            target_ids: Vec::new(),
         }
     }
 
@@ -291,13 +279,15 @@ impl<'a> Expander<'a> {
     }
 
     fn target(&mut self, target: Target) -> u32 {
-        if let Some(&id) = self.target_ids.get(&target) {
-            return id;
+        match self.target_ids.binary_search_by(|(t, _)| t.cmp(&target)) {
+            Ok(at) => self.target_ids[at].1,
+            Err(at) => {
+                let id = self.targets.len() as u32;
+                self.targets.push(target.clone());
+                self.target_ids.insert(at, (target, id));
+                id
+            }
         }
-        let id = self.targets.len() as u32;
-        self.targets.push(target.clone());
-        self.target_ids.insert(target, id);
-        id
     }
 
     /// The custom role `name` (the last of equal names, as an index keeps it).
@@ -315,14 +305,17 @@ impl<'a> Expander<'a> {
     }
 
     fn custom(&mut self, name: &str) -> Rc<Vec<Held>> {
-        if let Some(done) = self.memo.get(name) {
-            return done.clone();
-        }
         let Some(role) = self.find(name) else {
             return Rc::default();
         };
+        // Its place in `roles` (`find` answers an element of it).
+        let at = (role as *const CustomDbRole as usize - self.roles.as_ptr() as usize)
+            / std::mem::size_of::<CustomDbRole>();
+        if let Some(done) = &self.memo[at] {
+            return done.clone();
+        }
         let name = role.role_name.as_str();
-        if !self.in_progress.insert(name) {
+        if std::mem::replace(&mut self.in_progress[at], true) {
             self.cycle_hits += 1;
             return Rc::default(); // a cycle: validation reports it; expansion just stops
         }
@@ -353,10 +346,10 @@ impl<'a> Expander<'a> {
                 union.add_through(&first, g);
             }
         }
-        self.in_progress.remove(name);
+        self.in_progress[at] = false;
         let grants = Rc::new(union.grants);
         if self.cycle_hits == hits_before {
-            self.memo.insert(name, grants.clone());
+            self.memo[at] = Some(grants.clone());
         }
         grants
     }

@@ -12,9 +12,12 @@ impl Expander<'_> {
         let Some(role) = builtin_role(name) else {
             return Rc::default();
         };
-        let key = (role.name, db.to_string(), collection.to_string());
-        if let Some(done) = self.builtins.get(&key) {
-            return done.clone();
+        let done = self
+            .builtins
+            .iter()
+            .find(|(n, d, c, _)| *n == role.name && d == db && c == collection);
+        if let Some((.., grants)) = done {
+            return grants.clone();
         }
         let first: Rc<str> = Rc::from(if collection.is_empty() {
             format!("{name}@{db}")
@@ -35,7 +38,13 @@ impl Expander<'_> {
             }
         }
         let grants = Rc::new(union.grants);
-        self.builtins.insert(key, grants.clone());
+        let key = (
+            role.name,
+            db.to_string(),
+            collection.to_string(),
+            grants.clone(),
+        );
+        self.builtins.push(key);
         grants
     }
 }
