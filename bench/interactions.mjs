@@ -55,3 +55,49 @@ export async function timePickerLock(unchoose = true) {
   if (!locked) throw new Error("choosing find locked nothing");
   return ms;
 }
+
+/** Types each query a key at a time into `selector` as a person does (real key presses, so the browser
+ *  handles each as input, after whatever rendering the previous one left), and times each keystroke from
+ *  its `input` event (the event's own time stamp) until its update is laid out: the update's microtasks
+ *  have run (a MessageChannel message runs after the microtask queue drains) and a layout is forced. The
+ *  field is cleared between queries, untimed. Returns one duration per character, in milliseconds. */
+export async function typeLikeAPerson(page, selector, queries) {
+  await page.evaluate((selector) => {
+    const input = document.querySelector(selector);
+    window.__keystrokes = [];
+    if (window.__keystrokeTimer) return;
+    window.__keystrokeTimer = true;
+    input.addEventListener("input", (e) => {
+      if (!e.isTrusted) return; // the untimed clearing below
+      const t0 = e.timeStamp;
+      const c = new MessageChannel();
+      c.port1.onmessage = () => {
+        document.body.getBoundingClientRect();
+        window.__keystrokes.push(performance.now() - t0);
+      };
+      c.port2.postMessage(0);
+    });
+  }, selector);
+  const field = page.locator(selector);
+  await field.focus();
+  let n = 0;
+  for (const q of queries) {
+    for (const ch of q) {
+      await page.keyboard.type(ch);
+      n += 1;
+      await page.waitForFunction((n) => window.__keystrokes.length >= n, n, { polling: "raf" });
+    }
+    await page.evaluate(async (selector) => {
+      const input = document.querySelector(selector);
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((done) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = done;
+        c.port2.postMessage(0);
+      });
+      document.body.getBoundingClientRect();
+    }, selector);
+  }
+  return page.evaluate(() => window.__keystrokes);
+}

@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 mod builtin;
-use builtin::builtin_grants;
 pub use builtin::BeyondApi;
 pub(crate) use builtin::{action_bits, builtin_actions};
 
@@ -118,24 +117,93 @@ impl Effective {
     }
 }
 
-/// Adds grants, keeping the shortest chain per (action, target).
+/// A chain of roles, outermost first, shared: a role's grants all end in the same links, and inheriting
+/// a grant adds one link in front instead of copying the chain's names.
+struct Link {
+    name: Rc<str>,
+    next: Option<Rc<Link>>,
+    len: usize,
+}
+
+impl Link {
+    fn first(name: Rc<str>) -> Rc<Link> {
+        Rc::new(Link {
+            name,
+            next: None,
+            len: 1,
+        })
+    }
+
+    fn names(chain: &Rc<Link>) -> Vec<String> {
+        let mut out = Vec::with_capacity(chain.len);
+        let mut at = Some(chain);
+        while let Some(link) = at {
+            out.push(link.name.to_string());
+            at = link.next.as_ref();
+        }
+        out
+    }
+}
+
+/// A grant while expanding: the target is an index into the expander's targets.
+#[derive(Clone)]
+struct Held {
+    action: Action,
+    target: u32,
+    chain: Rc<Link>,
+}
+
+/// Adds grants, keeping the first place and the shortest chain (the earlier of equals) per (action,
+/// target).
+/// The index is sorted (action, target) keys with each grant's place: a binary search, and no hash
+/// table's code in the bundle for it.
 #[derive(Default)]
 struct Union {
-    grants: Vec<Grant>,
-    index: HashMap<(Action, Target), usize>,
+    grants: Vec<Held>,
+    index: Vec<(u64, usize)>,
 }
 
 impl Union {
-    fn add(&mut self, g: Grant) {
-        match self.index.get(&(g.action, g.target.clone())) {
-            Some(&i) if self.grants[i].chain.len() <= g.chain.len() => {}
-            Some(&i) => self.grants[i] = g,
-            None => {
-                self.index
-                    .insert((g.action, g.target.clone()), self.grants.len());
-                self.grants.push(g);
+    /// Adds `action` on `target` through a chain of `len` roles, made by `chain` only if it is kept.
+    fn add_with(
+        &mut self,
+        action: Action,
+        target: u32,
+        len: usize,
+        chain: impl FnOnce() -> Rc<Link>,
+    ) {
+        let key = (action as u64) << 32 | u64::from(target);
+        match self.index.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(at) => {
+                let i = self.index[at].1;
+                if len < self.grants[i].chain.len {
+                    self.grants[i].chain = chain();
+                }
+            }
+            Err(at) => {
+                self.index.insert(at, (key, self.grants.len()));
+                self.grants.push(Held {
+                    action,
+                    target,
+                    chain: chain(),
+                });
             }
         }
+    }
+
+    fn add(&mut self, g: &Held) {
+        self.add_with(g.action, g.target, g.chain.len, || g.chain.clone());
+    }
+
+    /// Adds `g` reached through `first`: its chain with `first` in front.
+    fn add_through(&mut self, first: &Rc<str>, g: &Held) {
+        self.add_with(g.action, g.target, g.chain.len + 1, || {
+            Rc::new(Link {
+                name: first.clone(),
+                next: Some(g.chain.clone()),
+                len: g.chain.len + 1,
+            })
+        });
     }
 }
 
@@ -146,10 +214,17 @@ pub struct Expander<'a> {
     /// indexing 1,400 costs more than that many scans; a project-wide expansion looks up hundreds.
     index: Option<HashMap<&'a str, &'a CustomDbRole>>,
     lookups: usize,
-    memo: HashMap<String, Rc<Vec<Grant>>>,
-    in_progress: HashSet<String>,
+    /// Each custom role's expansion by its place in `roles` (no hash table's code in the bundle for it).
+    memo: Vec<Option<Rc<Vec<Held>>>>,
+    /// Built-in roles held on a database (and collection), expanded once (a handful: a list).
+    builtins: Vec<(&'static str, String, String, Rc<Vec<Held>>)>,
+    in_progress: Vec<bool>,
     /// Counts cut-offs at a cycle: an expansion that saw one is partial and must not be remembered.
     cycle_hits: usize,
+    /// Every target granted so far; grants refer to them by index. `target_ids` is sorted, for a binary
+    /// search.
+    targets: Vec<Target>,
+    target_ids: Vec<(Target, u32)>,
 }
 
 impl<'a> Expander<'a> {
@@ -158,17 +233,19 @@ impl<'a> Expander<'a> {
             roles: custom_roles,
             index: None,
             lookups: 0,
-            memo: HashMap::new(),
-            in_progress: HashSet::new(),
+            memo: vec![None; custom_roles.len()],
+            builtins: Vec::new(),
+            in_progress: vec![false; custom_roles.len()],
             cycle_hits: 0,
+            targets: Vec::new(),
+            target_ids: Vec::new(),
         }
     }
 
     /// Everything the custom role `name` grants; empty for an unknown role or a cycle.
     pub fn role(&mut self, name: &str) -> Effective {
-        Effective {
-            grants: self.custom(name).as_ref().clone(),
-        }
+        let held = self.custom(name);
+        self.effective(&held)
     }
 
     /// Everything a database user's roles grant.
@@ -176,16 +253,40 @@ impl<'a> Expander<'a> {
         let mut union = Union::default();
         for r in &user.roles {
             let coll = r.collection_name.as_deref().unwrap_or("");
-            if builtin_role(&r.role_name).is_some() {
-                builtin_grants(&r.role_name, &r.database_name, coll, &[], &mut union);
+            let held = if builtin_role(&r.role_name).is_some() {
+                self.builtin(&r.role_name, &r.database_name, coll)
             } else {
-                for g in self.custom(&r.role_name).iter() {
-                    union.add(g.clone());
-                }
+                self.custom(&r.role_name)
+            };
+            for g in held.iter() {
+                union.add(g);
             }
         }
+        self.effective(&union.grants)
+    }
+
+    fn effective(&self, held: &[Held]) -> Effective {
         Effective {
-            grants: union.grants,
+            grants: held
+                .iter()
+                .map(|g| Grant {
+                    action: g.action,
+                    target: self.targets[g.target as usize].clone(),
+                    chain: Link::names(&g.chain),
+                })
+                .collect(),
+        }
+    }
+
+    fn target(&mut self, target: Target) -> u32 {
+        match self.target_ids.binary_search_by(|(t, _)| t.cmp(&target)) {
+            Ok(at) => self.target_ids[at].1,
+            Err(at) => {
+                let id = self.targets.len() as u32;
+                self.targets.push(target.clone());
+                self.target_ids.insert(at, (target, id));
+                id
+            }
         }
     }
 
@@ -203,52 +304,52 @@ impl<'a> Expander<'a> {
         self.index.as_ref()?.get(name).copied()
     }
 
-    fn custom(&mut self, name: &str) -> Rc<Vec<Grant>> {
-        if let Some(done) = self.memo.get(name) {
-            return done.clone();
-        }
+    fn custom(&mut self, name: &str) -> Rc<Vec<Held>> {
         let Some(role) = self.find(name) else {
             return Rc::default();
         };
-        if !self.in_progress.insert(name.to_string()) {
+        // Its place in `roles` (`find` answers an element of it).
+        let at = (role as *const CustomDbRole as usize - self.roles.as_ptr() as usize)
+            / std::mem::size_of::<CustomDbRole>();
+        if let Some(done) = &self.memo[at] {
+            return done.clone();
+        }
+        let name = role.role_name.as_str();
+        if std::mem::replace(&mut self.in_progress[at], true) {
             self.cycle_hits += 1;
             return Rc::default(); // a cycle: validation reports it; expansion just stops
         }
         let hits_before = self.cycle_hits;
-        let here = vec![name.to_string()];
+        let first: Rc<str> = Rc::from(name);
+        let here = Link::first(first.clone());
         let mut union = Union::default();
         for pa in &role.actions {
             let Some(action) = Action::from_api(&pa.action) else {
                 continue;
             };
             for r in &pa.resources {
-                let target = if r.cluster {
+                let target = self.target(if r.cluster {
                     Target::Cluster
                 } else {
                     Target::namespace(&r.db, &r.collection)
-                };
-                union.add(Grant {
-                    action,
-                    target,
-                    chain: here.clone(),
                 });
+                union.add_with(action, target, 1, || here.clone());
             }
         }
         for ir in &role.inherited_roles {
-            if builtin_role(&ir.role).is_some() {
-                builtin_grants(&ir.role, &ir.db, "", &here, &mut union);
+            let inherited = if builtin_role(&ir.role).is_some() {
+                self.builtin(&ir.role, &ir.db, "")
             } else {
-                for g in self.custom(&ir.role).iter() {
-                    let mut chain = here.clone();
-                    chain.extend(g.chain.iter().cloned());
-                    union.add(Grant { chain, ..g.clone() });
-                }
+                self.custom(&ir.role)
+            };
+            for g in inherited.iter() {
+                union.add_through(&first, g);
             }
         }
-        self.in_progress.remove(name);
+        self.in_progress[at] = false;
         let grants = Rc::new(union.grants);
         if self.cycle_hits == hits_before {
-            self.memo.insert(name.to_string(), grants.clone());
+            self.memo[at] = Some(grants.clone());
         }
         grants
     }

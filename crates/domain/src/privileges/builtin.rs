@@ -1,38 +1,51 @@
 //! What built-in roles grant, as the catalog knows it: their Admin API privileges on the database they are
 //! held on (with the roles they include), and what no Admin API action expresses.
-use super::{Expander, Grant, Target, Union};
+use super::{Expander, Held, Link, Target, Union};
 use crate::catalog::{builtin_role, Action, GrantScope};
 use std::collections::{BTreeSet, HashSet};
+use std::rc::Rc;
 
-/// Grants of built-in role `name` held on `db` (and `collection`, "" = all), with `prefix` before it.
-pub(super) fn builtin_grants(
-    name: &str,
-    db: &str,
-    collection: &str,
-    prefix: &[String],
-    union: &mut Union,
-) {
-    let Some(role) = builtin_role(name) else {
-        return;
-    };
-    let mut chain = prefix.to_vec();
-    chain.push(if collection.is_empty() {
-        format!("{name}@{db}")
-    } else {
-        format!("{name}@{db}.{collection}")
-    });
-    for grant in role.grants {
-        let target = scope_target(grant.scope, db, collection);
-        for &action in grant.actions {
-            union.add(Grant {
-                action,
-                target: target.clone(),
-                chain: chain.clone(),
-            });
+impl Expander<'_> {
+    /// Grants of built-in role `name` held on `db` (and `collection`, "" = all), each chain starting at
+    /// it: its own grants, then those of the roles it includes. Expanded once per expander.
+    pub(super) fn builtin(&mut self, name: &str, db: &str, collection: &str) -> Rc<Vec<Held>> {
+        let Some(role) = builtin_role(name) else {
+            return Rc::default();
+        };
+        let done = self
+            .builtins
+            .iter()
+            .find(|(n, d, c, _)| *n == role.name && d == db && c == collection);
+        if let Some((.., grants)) = done {
+            return grants.clone();
         }
-    }
-    for inc in role.includes {
-        builtin_grants(inc, db, collection, &chain, union);
+        let first: Rc<str> = Rc::from(if collection.is_empty() {
+            format!("{name}@{db}")
+        } else {
+            format!("{name}@{db}.{collection}")
+        });
+        let here = Link::first(first.clone());
+        let mut union = Union::default();
+        for grant in role.grants {
+            let target = self.target(scope_target(grant.scope, db, collection));
+            for &action in grant.actions {
+                union.add_with(action, target, 1, || here.clone());
+            }
+        }
+        for inc in role.includes {
+            for g in self.builtin(inc, db, collection).iter() {
+                union.add_through(&first, g);
+            }
+        }
+        let grants = Rc::new(union.grants);
+        let key = (
+            role.name,
+            db.to_string(),
+            collection.to_string(),
+            grants.clone(),
+        );
+        self.builtins.push(key);
+        grants
     }
 }
 
