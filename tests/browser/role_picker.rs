@@ -295,36 +295,6 @@ async fn every_action_and_built_in_role_is_listed_without_typing() {
     assert_eq!(more.len(), 1, "only Custom Roles is capped: {more:?}");
 }
 
-/// The option labelled `label` under the picker group headed `group`.
-fn option_in(picker: &web_sys::HtmlInputElement, group: &str, label: &str) -> Option<HtmlElement> {
-    use wasm_bindgen::JsCast;
-    let listbox = by_id(&picker.get_attribute("aria-controls")?)?;
-    let groups = listbox.query_selector_all("[role=group]").unwrap();
-    (0..groups.length())
-        .filter_map(|i| groups.item(i))
-        .map(|g| g.unchecked_into::<HtmlElement>())
-        .find(|g| {
-            g.query_selector(".listbox-group-label")
-                .unwrap()
-                .and_then(|l| l.text_content())
-                .as_deref()
-                == Some(group)
-        })
-        .and_then(|g| {
-            let options = g.query_selector_all("[role=option]").unwrap();
-            (0..options.length())
-                .filter_map(|i| options.item(i))
-                .map(|o| o.unchecked_into::<HtmlElement>())
-                .find(|o| {
-                    o.query_selector(".listbox-label")
-                        .unwrap()
-                        .and_then(|l| l.text_content())
-                        .as_deref()
-                        == Some(label)
-                })
-        })
-}
-
 /// The manual's privilege actions page: enableSharding applies to a database ("to enable sharding for a
 /// database") or a collection as well as the cluster; checkMetadataConsistency to all three. The picker
 /// offers both under Database Actions and Roles, and the role keeps the grant on the database.

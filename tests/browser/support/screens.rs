@@ -133,16 +133,33 @@ pub fn option_disabled(picker: &HtmlInputElement, label: &str) -> bool {
 /// The option labelled `label` in the listbox of picker `picker`.
 pub fn option(picker: &HtmlInputElement, label: &str) -> Option<HtmlElement> {
     let listbox = by_id(&picker.get_attribute("aria-controls").unwrap())?;
-    let list = listbox.query_selector_all("[role=option]").unwrap();
+    labelled_in(&listbox, "[role=option]", ".listbox-label", label)
+}
+
+/// The option labelled `label` under the picker group headed `group`.
+pub fn option_in(picker: &HtmlInputElement, group: &str, label: &str) -> Option<HtmlElement> {
+    let listbox = by_id(&picker.get_attribute("aria-controls")?)?;
+    let group = labelled_in(&listbox, "[role=group]", ".listbox-group-label", group)?;
+    labelled_in(&group, "[role=option]", ".listbox-label", label)
+}
+
+/// The first `item` inside `within` whose `label` element reads exactly `text`.
+fn labelled_in(
+    within: &web_sys::Element,
+    item: &str,
+    label: &str,
+    text: &str,
+) -> Option<HtmlElement> {
+    let list = within.query_selector_all(item).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .map(|n| n.unchecked_into::<HtmlElement>())
         .find(|o| {
-            o.query_selector(".listbox-label")
+            o.query_selector(label)
                 .unwrap()
                 .and_then(|l| l.text_content())
                 .as_deref()
-                == Some(label)
+                == Some(text)
         })
 }
 
