@@ -16,7 +16,12 @@
 //! `valgrind --tool=callgrind <the benches/domain.rs binary> --callgrind-privileges 10` (that many
 //! expansions outside divan; subtract a run of 1 for the set-up).
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "fixtures/project.rs"]
+mod fixture;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::fixture::{project, user};
     use divan::{black_box, Bencher};
     use domain::catalog::{ResourceKind, ACTIONS};
     use domain::lint::lint_role;
@@ -48,38 +53,6 @@ mod native {
                 InheritedRole::new("clusterMonitor", "admin"),
             ],
         }
-    }
-
-    /// 1,400 roles in chains of 10: role i inherits role i-1 unless i is a multiple of 10.
-    pub fn project() -> Vec<CustomDbRole> {
-        (0..1400)
-            .map(|i| CustomDbRole {
-                role_name: format!("role{i}"),
-                actions: (0..3)
-                    .map(|k| PrivilegeAction {
-                        action: ACTIONS[(i + k) % 80].api.into(),
-                        resources: vec![match ACTIONS[(i + k) % 80].resource {
-                            ResourceKind::Cluster => Resource::cluster(),
-                            _ => Resource::namespace(format!("db{}", i % 37), ""),
-                        }],
-                    })
-                    .collect(),
-                inherited_roles: if i % 10 == 0 {
-                    vec![InheritedRole::new("read", format!("db{}", i % 13))]
-                } else {
-                    vec![InheritedRole::new(format!("role{}", i - 1), "admin")]
-                },
-            })
-            .collect()
-    }
-
-    /// A user holding 20 of `project()`'s roles, at every depth of their chains.
-    pub fn user() -> DatabaseUser {
-        let mut user = DatabaseUser::new("bench");
-        user.roles = (0..20)
-            .map(|k| DatabaseUserRole::new(format!("role{}", 69 * k + 9), "admin"))
-            .collect();
-        user
     }
 
     fn clusters() -> Vec<ClusterSummary> {
@@ -152,8 +125,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--callgrind-privileges") {
         let n: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(1);
-        let roles = native::project();
-        let user = native::user();
+        let roles = fixture::project();
+        let user = fixture::user();
         for _ in 0..n {
             divan::black_box(domain::privileges::Expander::new(&roles).user(&user));
         }

@@ -10,6 +10,10 @@ use domain::privileges::{Effective, Expander, Grant, Target};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
+/// The benchmark's project (1,400 roles, a user holding 20): the test below checks its expansion.
+#[path = "../benches/fixtures/project.rs"]
+mod bench_project;
+
 /// The definition: a union keeping, per (action, target), the first place it was granted and the
 /// shortest chain (the earlier of equals).
 #[derive(Default)]
@@ -234,30 +238,8 @@ proptest! {
 /// The benchmark's project (1,400 roles in chains of 10): the user's grants and chains as defined.
 #[test]
 fn the_benchmark_project_expands_as_defined() {
-    use domain::catalog::{ResourceKind, ACTIONS as CATALOG};
-    let roles: Vec<CustomDbRole> = (0..1400)
-        .map(|i| CustomDbRole {
-            role_name: format!("role{i}"),
-            actions: (0..3)
-                .map(|k| PrivilegeAction {
-                    action: CATALOG[(i + k) % 80].api.into(),
-                    resources: vec![match CATALOG[(i + k) % 80].resource {
-                        ResourceKind::Cluster => Resource::cluster(),
-                        _ => Resource::namespace(format!("db{}", i % 37), ""),
-                    }],
-                })
-                .collect(),
-            inherited_roles: if i % 10 == 0 {
-                vec![InheritedRole::new("read", format!("db{}", i % 13))]
-            } else {
-                vec![InheritedRole::new(format!("role{}", i - 1), "admin")]
-            },
-        })
-        .collect();
-    let mut user = DatabaseUser::new("bench");
-    user.roles = (0..20)
-        .map(|k| DatabaseUserRole::new(format!("role{}", 69 * k + 9), "admin"))
-        .collect();
+    let roles = bench_project::project();
+    let user = bench_project::user();
     let got = Expander::new(&roles).user(&user);
     assert_eq!(got.grants, reference_user(&roles, &user));
     assert_eq!(got.grants.len(), 246);
