@@ -4,7 +4,7 @@ use domain::bulk::{plan_bulk, update_count, BulkOp, BulkOutcome};
 use domain::demo;
 use domain::model::*;
 
-mod common;
+use crate::common;
 use common::{ns, role, user};
 
 const NOW: &str = "2026-11-22T10:00:00Z";

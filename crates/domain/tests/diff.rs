@@ -4,7 +4,7 @@ use domain::diff::{
 };
 use domain::model::*;
 
-mod common;
+use crate::common;
 use common::{ns, role, user};
 
 #[test]

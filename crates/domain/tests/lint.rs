@@ -3,7 +3,7 @@ use domain::demo;
 use domain::lint::{lint_project, lint_role, Finding, LintSeverity, Location};
 use domain::project_access::{Member, MemberKind};
 
-mod common;
+use crate::common;
 use common::{ns, role, user};
 
 fn about<'a>(findings: &'a [Finding], location: &str) -> Vec<&'a Finding> {

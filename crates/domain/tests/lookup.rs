@@ -4,7 +4,7 @@ use domain::lookup::{question_target, used_by, user_label, who_can};
 use domain::model::*;
 use domain::privileges::Target;
 
-mod common;
+use crate::common;
 use common::{ns, role, user};
 
 fn names(h: &[domain::lookup::Holder]) -> Vec<&str> {

@@ -1,7 +1,7 @@
 //! Members as Atlas keeps them: an API key's roles in other projects and the organization, project roles
 //! newer than the console, service accounts that outlive their project, users' roles changed one at a
 //! time, and who may do each (the spec's `x-rolesRequirements`).
-mod common;
+use crate::common;
 use common::{as_role, strings};
 use domain::demo::{self, OTHER_PROJECT_ID};
 use domain::model::CreateServiceAccount;

@@ -3,7 +3,7 @@ use domain::catalog::Action::{self, *};
 use domain::model::*;
 use domain::privileges::{impact, Expander, Target};
 
-mod common;
+use crate::common;
 use common::{role, user};
 
 fn on(db: &str, c: &str) -> Target {

@@ -1,6 +1,6 @@
 //! The project store applies writes the way Atlas does: refused with the Atlas envelope, recorded in the
 //! activity feed when accepted. And the demo projects it starts from are valid by the same rules.
-mod common;
+use crate::common;
 use common::{ns, role, user};
 use domain::demo::{self, DemoKind};
 use domain::model::{UpdateCustomDbRole, MAX_CUSTOM_ROLES_LIMIT};

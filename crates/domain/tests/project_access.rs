@@ -1,7 +1,7 @@
 //! Project access: members' project roles written as Atlas writes them, secrets returned once and never
 //! stored, a role and a Project Owner always kept (who may do what: `project_access_rights.rs`; the role
 //! guide: `role_guide.rs`).
-mod common;
+use crate::common;
 use common::{code, key, key_ids, strings};
 use domain::demo;
 use domain::model::{CreateServiceAccount, InviteProjectUser};

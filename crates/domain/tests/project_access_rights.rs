@@ -1,7 +1,7 @@
 //! Who may change what in a project: each write needs the roles the spec's `x-rolesRequirements` name
 //! (403 for the rest, with nothing changed), checks the caller before the request and the request before
 //! the roles it grants, and only a Project Owner grants or takes away Project Owner.
-mod common;
+use crate::common;
 use common::{as_role, code, key, key_ids, ns, role, strings};
 use domain::model::{CreateProjectApiKey, CreateServiceAccount, InviteProjectUser};
 use domain::permissions::{demo_principals, Permission};

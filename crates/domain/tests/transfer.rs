@@ -1,5 +1,5 @@
 //! Import and export of custom roles: the formats, the per-role import report, and hostile input.
-mod common;
+use crate::common;
 use common::{ns, role};
 use domain::cli::custom_role_command;
 use domain::demo;

@@ -1,7 +1,7 @@
 //! The import parser under hostile input (the fuzz target): arbitrary bytes, JSON-shaped fragments and
 //! role-shaped arrays, 2,000 cases each; every role the plan offers to create passes `validate_role`
 //! against the project plus the roles offered before it. Run longer with
-//! `PROPTEST_CASES=200000 cargo test -p domain --test transfer_fuzz`.
+//! `PROPTEST_CASES=200000 cargo test -p domain --test domain_tests -- transfer_fuzz::`.
 #![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 use domain::demo;
 use domain::transfer::*;

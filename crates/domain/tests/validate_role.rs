@@ -6,7 +6,7 @@ use domain::model::*;
 use domain::validate::*;
 use domain::ErrorCode::{self, *};
 
-mod common;
+use crate::common;
 use common::{codes, ns, project, role};
 
 #[test]

@@ -6,7 +6,7 @@ use domain::role_form::{Item, RoleForm, Row, Scope, Target};
 use domain::validate::*;
 use domain::ErrorCode::*;
 
-mod common;
+use crate::common;
 use common::project;
 
 #[test]

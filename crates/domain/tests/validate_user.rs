@@ -3,7 +3,7 @@ use domain::model::*;
 use domain::validate::*;
 use domain::ErrorCode::{self, *};
 
-mod common;
+use crate::common;
 use common::users::*;
 
 #[test]

@@ -4,7 +4,7 @@ use domain::model::*;
 use domain::validate::*;
 use domain::ErrorCode::*;
 
-mod common;
+use crate::common;
 use common::users::*;
 
 #[test]

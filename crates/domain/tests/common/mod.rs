@@ -1,5 +1,4 @@
 //! Builders shared by the domain's test files.
-#![allow(dead_code)] // each test binary uses a different subset
 use domain::demo;
 use domain::model::*;
 use domain::project::{Principal, Project};
