@@ -84,6 +84,27 @@ impl Found {
 
 /// Mounts the console into `element` with `options` (see the module docs). Bad options are refused
 /// with an error message naming the problem, and nothing is mounted.
+/// The standalone page (index.html), the other host: the entry point src/main.rs calls this, so that the
+/// code is in the library and linted with it.
+pub fn start_standalone() {
+    console_error_panic_hook::set_once();
+    // Only the standalone page starts the console by itself; a portal loads the same module and calls
+    // mountConsole where and how it wants.
+    let standalone = document()
+        .body()
+        .is_some_and(|b| b.has_attribute("data-dbaccess-standalone"));
+    if !standalone {
+        return;
+    }
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let config = crate::config::Config::from_query(&search, &location.origin().unwrap_or_default());
+    if let Some(boot) = document().query_selector(".dba-boot").ok().flatten() {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(move || view! { <crate::ui::App config=config /> });
+}
+
 #[wasm_bindgen(js_name = mountConsole)]
 pub fn mount_console(
     element: web_sys::HtmlElement,

@@ -1,12 +1,11 @@
 //! The browser tests: wasm-bindgen-test tests in headless Chromium that mount the app and click and type
-//! like a person. One test binary (each binary links the whole app), one module per screen or concern;
-//! `support` holds what they share. Run one module with
-//! `cargo test --target wasm32-unknown-unknown --test browser -- custom_roles::`.
-#![cfg(target_arch = "wasm32")]
+//! like a person. They are a module of the library's test binary (src/lib.rs), with its own unit tests;
+//! one module per screen or concern; `support` holds what they share. Run one module with
+//! `cargo test --target wasm32-unknown-unknown --lib -- browser::custom_roles::`.
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-mod support;
+pub(crate) mod support;
 
 mod batches;
 mod custom_roles;
@@ -17,7 +16,7 @@ mod loading;
 mod power_tools;
 mod project_access;
 mod role_picker;
-mod role_transfer;
+pub(crate) mod role_transfer;
 mod safe_edits;
 mod shell;
 mod styles;
