@@ -136,7 +136,7 @@ fn a_copy_atlas_would_refuse_there_says_why() {
         ..ProjectContext::new(&[])
     };
     let plan = plan_copy(
-        &[reshard.clone()],
+        std::slice::from_ref(&reshard),
         Target {
             ctx,
             principal: &owner,
