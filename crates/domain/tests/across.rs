@@ -431,3 +431,111 @@ mod property {
         }
     }
 }
+
+/// The demo's dev, staging and production hold the drift issue 30 lists, each project valid on its own.
+#[test]
+fn the_demo_projects_drift_as_the_issue_lists() {
+    use domain::demo::{self, DemoKind};
+    use domain::validate::{validate_role, RoleMode};
+    let [dev, staging, prod] = DemoKind::FAMILY.map(DemoKind::project);
+    for p in [&dev, &staging, &prod] {
+        assert_eq!(
+            DemoKind::of_project(&p.id).map(DemoKind::project).as_ref(),
+            Some(p)
+        );
+        for r in &p.custom_roles {
+            let errors: Vec<_> = validate_role(r, &p.context(), RoleMode::Update)
+                .into_iter()
+                .filter(|i| i.is_error())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{} in {}: {errors:?}",
+                r.role_name,
+                p.name
+            );
+        }
+    }
+    assert_eq!(
+        (staging.id.as_str(), prod.id.as_str()),
+        (demo::STAGING_ID, demo::PROD_ID)
+    );
+    let step = |roles: &[CustomDbRole], to: &Project, name: &str| {
+        plan_copy(
+            roles,
+            Target {
+                ctx: to.context(),
+                principal: &to.principal,
+            },
+        )
+        .into_iter()
+        .find(|p| p.role.role_name == name)
+        .unwrap()
+        .step
+    };
+    let dev_role = |n: &str| dev.custom_role(n).unwrap().clone();
+    // A role missing in one: created there.
+    assert_eq!(
+        step(&[dev_role("orders_reader")], &staging, "orders_reader"),
+        Step::Create
+    );
+    // A role inheriting a role missing in the target: refused alone, created with it.
+    let alone = step(&[dev_role("orders_writer")], &staging, "orders_writer");
+    assert!(reasons(&alone).contains("orders_reader"), "{alone:?}");
+    let both = [dev_role("orders_writer"), dev_role("orders_reader")];
+    assert_eq!(step(&both, &staging, "orders_writer"), Step::Create);
+    // One action more in production: the copy removes it.
+    match step(&[dev_role("app_backend")], &prod, "app_backend") {
+        Step::Update { change, .. } => assert_eq!(change.removed, ["REMOVE@app"]),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        step(&[dev_role("ops_monitor")], &prod, "ops_monitor"),
+        Step::Identical
+    );
+    // A version-gated action and production's MongoDB 4.4 cluster.
+    let tuner = staging.custom_role("shard_tuner").unwrap().clone();
+    let why = reasons(&step(std::slice::from_ref(&tuner), &prod, "shard_tuner"));
+    assert!(why.contains("reports-legacy (4.4.29)"), "{why}");
+    assert_eq!(step(&[tuner], &dev, "shard_tuner"), Step::Create);
+    // dana may change dev's roles but only reads production's.
+    let dana_there = Principal {
+        name: "dana.dbadmin@example.com".into(),
+        project_roles: prod
+            .members
+            .iter()
+            .find(|m| m.username == "dana.dbadmin@example.com")
+            .unwrap()
+            .roles
+            .clone(),
+    };
+    let plan = plan_copy(
+        &[dev_role("orders_reader"), dev_role("app_backend")],
+        Target {
+            ctx: prod.context(),
+            principal: &dana_there,
+        },
+    );
+    assert_eq!(plan[0].step, Step::Identical);
+    assert!(reasons(&plan[1].step).contains("Project Read Only"));
+    // Compare: dev against staging and production.
+    let rows = compare(
+        &dev.custom_roles,
+        &[&staging.custom_roles, &prod.custom_roles],
+    );
+    let drifted: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.drifted())
+        .map(|r| r.role.role_name.as_str())
+        .collect();
+    assert_eq!(
+        drifted,
+        [
+            "orders_reader",
+            "orders_writer",
+            "reporting",
+            "app_backend",
+            "support_readonly"
+        ]
+    );
+}
