@@ -2,20 +2,9 @@
 //! Atlas CLI script per project, under the same injection checks as the single-project exports: no name
 //! or id, however hostile, can change the configuration's structure or run a command.
 mod common;
-use common::{ns, role};
+use common::{family, ns, role};
 use domain::model::CustomDbRole;
 use domain::transfer::*;
-
-fn family() -> Vec<CustomDbRole> {
-    vec![
-        role(
-            "child",
-            &[("INSERT", vec![ns("sales", "orders")])],
-            &[("base", "admin")],
-        ),
-        role("base", &[("FIND", vec![ns("sales", "")])], &[]),
-    ]
-}
 
 #[test]
 fn terraform_creates_the_roles_in_every_project_with_for_each() {

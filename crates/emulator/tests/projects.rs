@@ -1,18 +1,11 @@
 //! Several projects (issue 30): the emulator answers the organization's staging and production beside the
 //! standard project, each from its own data, and refuses an action newer than a project's clusters with
 //! its own table of versions (`atlas_rules::check_versions`, from the manual's privilege actions page).
-use atlas_emulator::{Emulator, Reply, Request, Settings};
+mod common;
+use atlas_emulator::{Emulator, Reply, Settings};
+use common::send;
 use domain::demo::{PROD_ID, STAGING_ID};
 use serde_json::{json, Value};
-
-fn send(emu: &mut Emulator, method: &str, path: &str, body: Value) -> Reply {
-    let mut req = Request::from_url(method, path);
-    req.accept = Some("application/vnd.atlas.2023-01-01+json".into());
-    if !body.is_null() {
-        req.body = body.to_string();
-    }
-    emu.handle(&req)
-}
 
 fn roles_path(group: &str) -> String {
     format!("/api/atlas/v2/groups/{group}/customDBRoles/roles")
