@@ -199,9 +199,13 @@ impl Backend for LocalBackend {
                         me.project_roles.clone(),
                     )
                 } else {
-                    self.sibling(kind)
-                        .with(|p| (p.name.clone(), roles_of(p, &me.name)))
-                        .ok()?
+                    // Read, not opened: listing the projects stores nothing (opening stores each
+                    // sibling the first time, and every test's demo would then keep three).
+                    let there = match read_raw(&sibling_key(&self.key, kind)) {
+                        Some(raw) => parse(&raw).ok()?,
+                        None => kind.project(),
+                    };
+                    (there.name.clone(), roles_of(&there, &me.name))
                 };
                 Some(domain::portal::MeProject {
                     id: kind.project_id()?.to_string(),
