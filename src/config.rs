@@ -193,6 +193,13 @@ impl Config {
                 ..Config::http(&api, &project, DEFAULT_TIMEOUT_MS)
             };
         }
+        // A demo project chosen by its id: the project switcher's links in the demo.
+        if let Some(kind) = param("project").and_then(|id| DemoKind::of_project(&id)) {
+            return Config {
+                url_backend: format!("project={}", raw("project").unwrap_or_default()),
+                ..Config::embedded(kind)
+            };
+        }
         match param("demo").and_then(|d| DemoKind::parse(&d)) {
             Some(demo) if demo != DemoKind::Standard => Config {
                 url_backend: format!("demo={}", raw("demo").unwrap_or_default()),

@@ -9,11 +9,12 @@ use domain::model::{
     ApiError, ApiKey, ClusterSummary, CreateProjectApiKey, CreateServiceAccount, CustomDbRole,
     DatabaseUser, InviteProjectUser, ProjectUser, ServiceAccount, TeamRole, UpdateCustomDbRole,
 };
-use domain::portal::Me;
+use domain::portal::{Me, MeProject};
 use domain::project::{ActivityEvent, Principal};
 use domain::project_access::{Member, MemberKind, OrgTeam};
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 /// Futures in the browser are single-threaded, so they need not be `Send`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
@@ -43,6 +44,16 @@ pub trait Backend {
     /// (over HTTP that asks first: the person decides who the console acts as); `None` for the demo and
     /// for a proxy that doesn't say.
     fn person(&self) -> Option<Me>;
+    /// The projects the person may open here (this one among them), with their roles in each; empty
+    /// when only this one is known. Through a portal, the portal's list; in the demo, its projects.
+    fn projects(&self) -> Vec<MeProject> {
+        self.person().map(|me| me.projects).unwrap_or_default()
+    }
+    /// The same kind of backend on another of [`Self::projects`], acting as the same person there
+    /// ("Copy to projects…", "Compare projects"); `None` for a project not among them.
+    fn on_project(&self, _id: &str) -> Option<Rc<dyn Backend>> {
+        None
+    }
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
     /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).

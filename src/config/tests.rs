@@ -20,6 +20,34 @@ fn the_demo_parameter_picks_the_project_and_its_own_storage() {
     );
 }
 
+/// Issue 30: the demo's projects open by id (the project switcher's links), each with its own storage,
+/// and the id is carried on every link; an id that is no demo project's opens the standard one.
+#[wasm_bindgen_test]
+fn a_demo_project_opens_by_its_id() {
+    let prod = Config::from_query(&format!("?project={}", domain::demo::PROD_ID), PAGE);
+    assert_eq!(prod.demo, DemoKind::Prod);
+    assert_eq!(prod.backend, BackendConfig::Embedded);
+    assert_eq!(
+        prod.url_backend,
+        format!("project={}", domain::demo::PROD_ID)
+    );
+    assert_eq!(prod.storage_key, "dbaccess.demo.prod");
+    assert_eq!(
+        crate::backend::local::sibling_key("test-1.prod", DemoKind::Staging),
+        "test-1.staging"
+    );
+    assert_eq!(Config::from_query("?project=nope", PAGE), Config::default());
+    // With an API base, the id is the Atlas project's.
+    let api = Config::from_query(
+        &format!(
+            "?api=http%3A%2F%2F127.0.0.1%3A1&project={}",
+            domain::demo::PROD_ID
+        ),
+        PAGE,
+    );
+    assert!(matches!(api.backend, BackendConfig::Http { .. }));
+}
+
 #[wasm_bindgen_test]
 fn a_host_configures_backend_project_principal_base_and_theme() {
     let o = EmbedOptions::parse(

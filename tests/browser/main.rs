@@ -7,6 +7,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub(crate) mod support;
 
+mod across;
 mod batches;
 mod custom_roles;
 mod database_users;

@@ -6,6 +6,8 @@
 //!      inheritance chains of depth 10 (target ≤ 1 ms)
 //!   3. the least-privilege lint of the large demo project's biggest role, which the role editor runs on
 //!      opening and on every change (target ≤ 1 ms)
+//!   4. "Compare projects": 1,400 roles against the same 1,400 in 5 other projects, one role in ten
+//!      differing (target ≤ 100 ms, what a person waits for once when the comparison opens)
 //!
 //! Divan rather than criterion: the measurements here are single functions with a median to hold
 //! against a target, which divan reports directly (criterion's statistics and reports add nothing we
@@ -116,6 +118,25 @@ mod native {
             .expect("the large project has roles");
         bencher
             .bench_local(|| lint_role(black_box(biggest), &large.custom_roles, &large.users, true));
+    }
+
+    /// Target ≤ 100 ms: the large demo project against 5 copies of it, each with every tenth role
+    /// changed and a few missing, as "Compare projects" runs once when it opens.
+    #[divan::bench]
+    fn compare_1400_roles_x_5_projects(bencher: Bencher) {
+        let here = domain::demo::large(1400, 0).custom_roles;
+        let others: Vec<Vec<CustomDbRole>> = (0..5)
+            .map(|p| {
+                let mut roles = here.clone();
+                for r in roles.iter_mut().skip(p).step_by(10) {
+                    r.actions.truncate(r.actions.len().saturating_sub(1));
+                }
+                roles.retain(|r| !r.role_name.ends_with(&format!("{p}7")));
+                roles
+            })
+            .collect();
+        let others: Vec<&[CustomDbRole]> = others.iter().map(Vec::as_slice).collect();
+        bencher.bench_local(|| domain::across::compare(black_box(&here), black_box(&others)));
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`lookup`]: reverse lookup, "Used by" a role and "Who can …?" do an action on a resource.
 //! - [`project_access`], [`permissions`], [`role_guide`]: who holds project roles, who may change
 //!   what, and choosing the least-privileged project role.
+pub mod across;
 pub mod answer;
 pub mod api;
 pub mod bulk;

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod across;
 mod api;
 mod bulk;
 mod catalog;
@@ -31,6 +32,7 @@ mod project_access_rights;
 mod role_form;
 mod role_guide;
 mod transfer;
+mod transfer_across;
 mod transfer_fuzz;
 mod undo;
 mod user_certificates;

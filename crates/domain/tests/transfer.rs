@@ -1,6 +1,6 @@
 //! Import and export of custom roles: the formats, the per-role import report, and hostile input.
 use crate::common;
-use common::{ns, role};
+use common::{family, ns, role};
 use domain::cli::custom_role_command;
 use domain::demo;
 use domain::model::*;
@@ -16,18 +16,6 @@ fn orders_reader() -> CustomDbRole {
         ],
         &[("read", "analytics")],
     )
-}
-
-/// `child` inherits `base`, and comes first in the list.
-fn family() -> Vec<CustomDbRole> {
-    vec![
-        role(
-            "child",
-            &[("INSERT", vec![ns("sales", "orders")])],
-            &[("base", "admin")],
-        ),
-        role("base", &[("FIND", vec![ns("sales", "")])], &[]),
-    ]
 }
 
 fn statuses(plan: &ImportPlan) -> Vec<(String, ImportStatus)> {

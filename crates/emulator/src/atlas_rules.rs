@@ -1,8 +1,8 @@
 //! The Atlas rules the emulator decides on its own, written from Atlas's and MongoDB's pages rather than
 //! from the console's `domain` tables, so that a wrong reading in one shows up as a disagreement with the
 //! other (tests/agreement.rs) instead of both agreeing on it: on which resources each custom-role action
-//! is accepted, on which database a custom role may inherit each role, and the username each
-//! authentication method takes. Errors are Atlas's codes with the messages of Atlas's error table
+//! is accepted, on which database a custom role may inherit each role, which actions a project's
+//! clusters are too old for, and the username each authentication method takes. Errors are Atlas's codes with the messages of Atlas's error table
 //! (<https://www.mongodb.com/docs/atlas/reference/api-errors/>). Everything else about a write (names,
 //! limits, cycles, roles of users) is still `domain::project`'s.
 use domain::model::{ApiError, CustomDbRole, DatabaseUser, Resource};
@@ -209,6 +209,57 @@ pub fn check_custom_role(role: &CustomDbRole, custom_roles: &[&str]) -> Result<(
                     vec![],
                 ))
             }
+        }
+    }
+    Ok(())
+}
+
+/// Actions newer than some MongoDB versions Atlas still runs, with the first version that has them: the
+/// manual's privilege actions page (<https://www.mongodb.com/docs/manual/reference/privilege-actions/>):
+/// reshardCollection "New in version 5.0", shardedDataDistribution "New in version 6.0.3",
+/// checkMetadataConsistency and analyzeShardKey "New in version 7.0", bypassDefaultMaxTimeMS "New in
+/// version 8.0".
+const NEWER_ACTIONS: &[(&str, (u32, u32, u32))] = &[
+    ("RESHARD_COLLECTION", (5, 0, 0)),
+    ("SHARDED_DATA_DISTRIBUTION", (6, 0, 3)),
+    ("CHECK_METADATA_CONSISTENCY", (7, 0, 0)),
+    ("ANALYZE_SHARD_KEY", (7, 0, 0)),
+    ("BYPASS_DEFAULT_MAX_TIME_MS", (8, 0, 0)),
+];
+
+fn version(v: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = v.split('.').map(|p| p.parse::<u32>().ok());
+    Some((
+        parts.next()??,
+        parts.next().flatten().unwrap_or(0),
+        parts.next().flatten().unwrap_or(0),
+    ))
+}
+
+/// "Custom roles must be compatible with each MongoDB version used by your project's clusters"
+/// (<https://www.mongodb.com/docs/atlas/security-add-mongodb-roles/>): 409
+/// `CUSTOM_ROLE_ACTIONS_INVALID_FOR_EXISTING_CLUSTERS` with Atlas's message
+/// (<https://www.mongodb.com/docs/atlas/reference/api-errors/>). `clusters`: (name, MongoDB version).
+pub fn check_versions(role: &CustomDbRole, clusters: &[(&str, &str)]) -> Result<(), ApiError> {
+    for pa in &role.actions {
+        let Some(&(_, min)) = NEWER_ACTIONS.iter().find(|(a, _)| *a == pa.action) else {
+            continue;
+        };
+        let old: Vec<&str> = clusters
+            .iter()
+            .filter(|(_, v)| version(v).is_some_and(|v| v < min))
+            .map(|(n, _)| *n)
+            .collect();
+        if !old.is_empty() {
+            return Err(error(
+                ErrorCode::CUSTOM_ROLE_ACTIONS_INVALID_FOR_EXISTING_CLUSTERS,
+                format!(
+                    "Cannot create or edit role as the following custom role actions are not supported for your {} clusters: {}.",
+                    old.join(", "),
+                    pa.action
+                ),
+                vec![old.join(", "), pa.action.clone()],
+            ));
         }
     }
     Ok(())

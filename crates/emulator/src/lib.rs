@@ -27,6 +27,11 @@ use std::time::{Duration, Instant};
 /// The organization the emulated project belongs to.
 pub const ORG_ID: &str = domain::demo::ORG_ID;
 
+/// The demo's staging and production, beside the standard project.
+fn other_projects() -> Vec<Project> {
+    vec![DemoKind::Staging.project(), DemoKind::Prod.project()]
+}
+
 /// One HTTP request, as the server read it.
 #[derive(Clone, Debug, Default)]
 pub struct Request {
@@ -169,6 +174,9 @@ pub struct Settings {
 
 pub struct Emulator {
     pub project: Project,
+    /// The organization's other projects (issue 30: a role kept alike in several projects), answered
+    /// under their own ids; in memory only (`--data` keeps the first).
+    pub others: Vec<Project>,
     /// The project's organization: its people's organization roles and teams (not kept in `--data`:
     /// the Admin API the emulator serves never changes them).
     pub org: org::Organization,
@@ -198,6 +206,7 @@ impl Emulator {
         };
         Ok(Emulator {
             project,
+            others: other_projects(),
             org: org::Organization::demo(),
             settings,
             armed: Vec::new(),
@@ -324,6 +333,7 @@ impl Emulator {
         match (method, what) {
             ("POST", "reset") => {
                 self.project = DemoKind::Standard.project();
+                self.others = other_projects();
                 self.org = org::Organization::demo();
                 self.armed.clear();
                 self.created.clear();
@@ -378,6 +388,10 @@ impl Emulator {
             ("POST", "principal") => match serde_json::from_str::<domain::project::Principal>(body)
             {
                 Ok(p) => {
+                    // The same caller on every project (an API key's or service account's roles).
+                    for other in &mut self.others {
+                        other.principal = p.clone();
+                    }
                     self.project.principal = p;
                     ok(json!({ "principal": self.project.principal.name }))
                 }

@@ -51,11 +51,18 @@ fn dispatch(emu: &mut Emulator, req: &Request, seg: &[&str]) -> Answer {
         ["orgs", org, "serviceAccounts"] if m == "GET" && *org == ORG_ID => {
             crate::access::org_service_accounts(&emu.project, req)
         }
-        ["groups", group, rest @ ..] => {
-            if *group != emu.project.id {
-                return Err(not_found(group));
-            }
+        ["groups", group, rest @ ..] if *group == emu.project.id => {
             project(emu, req, m, rest, &now)
+        }
+        // Another project of the organization: served the same way, from its own data.
+        ["groups", group, rest @ ..] => {
+            let Some(i) = emu.others.iter().position(|p| p.id == *group) else {
+                return Err(not_found(group));
+            };
+            std::mem::swap(&mut emu.project, &mut emu.others[i]);
+            let answer = project(emu, req, m, rest, &now);
+            std::mem::swap(&mut emu.project, &mut emu.others[i]);
+            answer
         }
         _ => Err(not_found(&req.path)),
     }
@@ -166,7 +173,13 @@ fn check_role(p: &domain::project::Project, role: &CustomDbRole) -> Result<(), A
         .iter()
         .map(|r| r.role_name.as_str())
         .collect();
-    crate::atlas_rules::check_custom_role(role, &names)
+    crate::atlas_rules::check_custom_role(role, &names)?;
+    let clusters: Vec<(&str, &str)> = p
+        .clusters
+        .iter()
+        .map(|c| (c.name.as_str(), c.mongo_db_version.as_str()))
+        .collect();
+    crate::atlas_rules::check_versions(role, &clusters)
 }
 
 /// A cluster's provider as the project holds it (`AWS` when it says none: a dedicated cluster).

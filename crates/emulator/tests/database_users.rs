@@ -2,7 +2,9 @@
 //! (`[]` clears a list, absent keeps it), answers have the recorded shape (`labels`, `scopes` and `groupId`
 //! always present; `dbusers/` in the Atlas recordings), and the project's federated databases and stream
 //! workspaces are listed for the scope picker.
-use atlas_emulator::{Emulator, Reply, Request, Settings};
+mod common;
+use atlas_emulator::{Emulator, Reply, Settings};
+use common::send;
 use domain::model::{DatabaseUser, LdapAuthType, ScopeType, ADMIN_DB};
 use serde_json::{json, Value};
 
@@ -12,15 +14,6 @@ fn emulator() -> Emulator {
 
 fn users_path(emu: &Emulator) -> String {
     format!("/api/atlas/v2/groups/{}/databaseUsers", emu.project.id)
-}
-
-fn send(emu: &mut Emulator, method: &str, path: &str, body: Value) -> Reply {
-    let mut req = Request::from_url(method, path);
-    req.accept = Some("application/vnd.atlas.2023-01-01+json".into());
-    if !body.is_null() {
-        req.body = body.to_string();
-    }
-    emu.handle(&req)
 }
 
 fn stored<'a>(emu: &'a Emulator, username: &str) -> &'a DatabaseUser {

@@ -73,6 +73,18 @@ impl Backend for HttpBackend {
         self.caller.borrow().as_ref()?.person().cloned()
     }
 
+    fn on_project(&self, id: &str) -> Option<std::rc::Rc<dyn Backend>> {
+        let me = self.person()?;
+        me.projects.iter().any(|p| p.id == id).then(|| {
+            std::rc::Rc::new(HttpBackend::new(
+                &self.base,
+                id,
+                self.timeout_ms,
+                self.caller.borrow().clone(),
+            )) as std::rc::Rc<dyn Backend>
+        })
+    }
+
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {
         Box::pin(self.project_info())
     }

@@ -20,7 +20,7 @@ mod secrets;
 mod stored;
 
 use secrets::{demo_certificate, iso_in_hours, object_id, secret};
-pub use stored::{default_key, LoadProblem, FORMAT_VERSION};
+pub use stored::{default_key, sibling_key, LoadProblem, FORMAT_VERSION};
 use stored::{parse, read_raw, refusal, storage, storage_error, write};
 
 pub struct LocalBackend {
@@ -144,12 +144,27 @@ impl LocalBackend {
 impl LocalBackend {
     /// "View as": the demo's signed-in principal. Only the embedded backend has one to switch; it is
     /// stored with the project so every tab acts as the same person.
+    /// The demo project `kind` kept beside this one (this one when it is `kind`).
+    fn sibling(&self, kind: DemoKind) -> LocalBackend {
+        LocalBackend::open(&sibling_key(&self.key, kind), kind)
+    }
+
     pub fn set_principal(&self, principal: Principal) -> ApiResult<()> {
         self.mutate(|p, _| {
             p.principal = principal;
             Ok(())
         })
     }
+}
+
+/// The project roles `name` holds as a member of `project` (none when not a member).
+fn roles_of(project: &Project, name: &str) -> Vec<String> {
+    project
+        .members
+        .iter()
+        .find(|m| m.username.eq_ignore_ascii_case(name))
+        .map(|m| m.roles.clone())
+        .unwrap_or_default()
 }
 
 fn unavailable(why: &str) -> ApiError {
@@ -164,6 +179,58 @@ impl Backend for LocalBackend {
     /// The demo has principals ("View as"), not a signed-in person.
     fn person(&self) -> Option<domain::portal::Me> {
         None
+    }
+
+    /// The standard demo project, its staging and its production, with the roles the person acting here
+    /// holds in each (the project's member of that name; none when they aren't one).
+    fn projects(&self) -> Vec<domain::portal::MeProject> {
+        if !DemoKind::FAMILY.contains(&self.kind) {
+            return Vec::new();
+        }
+        let Ok(me) = self.with(|p| p.principal.clone()) else {
+            return Vec::new();
+        };
+        DemoKind::FAMILY
+            .into_iter()
+            .filter_map(|kind| {
+                let (name, roles) = if kind == self.kind {
+                    (
+                        self.with(|p| p.name.clone()).ok()?,
+                        me.project_roles.clone(),
+                    )
+                } else {
+                    // Read, not opened: listing the projects stores nothing (opening stores each
+                    // sibling the first time, and every test's demo would then keep three).
+                    let there = match read_raw(&sibling_key(&self.key, kind)) {
+                        Some(raw) => parse(&raw).ok()?,
+                        None => kind.project(),
+                    };
+                    (there.name.clone(), roles_of(&there, &me.name))
+                };
+                Some(domain::portal::MeProject {
+                    id: kind.project_id()?.to_string(),
+                    name: Some(name),
+                    org_id: Some(domain::demo::ORG_ID.to_string()),
+                    roles,
+                    roles_unknown: None,
+                })
+            })
+            .collect()
+    }
+
+    fn on_project(&self, id: &str) -> Option<std::rc::Rc<dyn Backend>> {
+        let kind = DemoKind::of_project(id).filter(|_| DemoKind::FAMILY.contains(&self.kind))?;
+        let me = self.with(|p| p.principal.clone()).ok()?;
+        let there = self.sibling(kind);
+        // The same person acts there, with the roles they hold there.
+        let roles = there.with(|p| roles_of(p, &me.name)).ok()?;
+        if kind != self.kind {
+            let _ = there.set_principal(Principal {
+                name: me.name,
+                project_roles: roles,
+            });
+        }
+        Some(std::rc::Rc::new(there))
     }
 
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>> {

@@ -32,6 +32,21 @@ pub fn default_key(kind: DemoKind) -> String {
     match kind {
         DemoKind::Standard => "dbaccess.demo".to_string(),
         DemoKind::Large => "dbaccess.demo-large".to_string(),
+        DemoKind::Staging | DemoKind::Prod => sibling_key("dbaccess.demo", kind),
+    }
+}
+
+/// Where `kind`, one of the standard project's siblings (`DemoKind::FAMILY`), is kept beside the
+/// standard project kept under `key` (each test's own key has its own siblings).
+pub fn sibling_key(key: &str, kind: DemoKind) -> String {
+    let base = [".staging", ".prod"]
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .unwrap_or(key);
+    match kind {
+        DemoKind::Staging => format!("{base}.staging"),
+        DemoKind::Prod => format!("{base}.prod"),
+        _ => base.to_string(),
     }
 }
 

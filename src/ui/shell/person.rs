@@ -91,7 +91,11 @@ pub fn ProjectSwitcher() -> impl IntoView {
     let open = RwSignal::new(false);
     let list_id = dom_id("projects");
     let button_id = dom_id("switch-project");
-    let projects = move || data.person().map(|p| p.projects).filter(|ps| ps.len() > 1);
+    // The portal's list, or the demo's projects (issue 30): the backend knows which.
+    let projects = move || {
+        data.project.track();
+        Some(data.backend().projects()).filter(|ps| ps.len() > 1)
+    };
     let current = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
     let location = use_location();
     let carried = super::base::carried();

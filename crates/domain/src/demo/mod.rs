@@ -15,6 +15,9 @@ pub enum DemoKind {
     #[default]
     Standard,
     Large,
+    /// The standard project's staging and production (issue 30: several projects that drifted apart).
+    Staging,
+    Prod,
 }
 
 impl DemoKind {
@@ -23,6 +26,8 @@ impl DemoKind {
         match s {
             "standard" => Some(DemoKind::Standard),
             "large" => Some(DemoKind::Large),
+            "staging" => Some(DemoKind::Staging),
+            "prod" => Some(DemoKind::Prod),
             _ => None,
         }
     }
@@ -31,6 +36,28 @@ impl DemoKind {
         match self {
             DemoKind::Standard => standard(),
             DemoKind::Large => large(1_400, 100),
+            DemoKind::Staging => across::staging(),
+            DemoKind::Prod => across::prod(),
+        }
+    }
+
+    /// The demo project of this id among the standard project and its staging and production.
+    pub fn of_project(id: &str) -> Option<DemoKind> {
+        DemoKind::FAMILY
+            .into_iter()
+            .find(|k| k.project_id() == Some(id))
+    }
+
+    /// The standard project and the projects it is kept alike with.
+    pub const FAMILY: [DemoKind; 3] = [DemoKind::Standard, DemoKind::Staging, DemoKind::Prod];
+
+    /// The project's id when it is one of `FAMILY` (the large project stands alone).
+    pub fn project_id(self) -> Option<&'static str> {
+        match self {
+            DemoKind::Standard => Some(PROJECT_ID),
+            DemoKind::Staging => Some(across::STAGING_ID),
+            DemoKind::Prod => Some(across::PROD_ID),
+            DemoKind::Large => None,
         }
     }
 }
@@ -107,7 +134,7 @@ fn owner() -> Principal {
     }
 }
 
-const PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8b7";
+pub const PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8b7";
 /// Another project of the demo organization (API keys hold roles there too).
 pub const OTHER_PROJECT_ID: &str = "6650f1c2a4b3c2d1e0f9a8c8";
 /// The demo project's organization.
@@ -131,8 +158,11 @@ fn member(id: &str, email: &str, status: &str, roles: &[&str]) -> ProjectUser {
     }
 }
 
+mod across;
 mod large;
 mod standard;
+
+pub use across::{prod, staging, PROD_ID, STAGING_ID};
 
 pub use large::large;
 pub use standard::standard;

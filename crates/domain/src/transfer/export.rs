@@ -51,9 +51,11 @@ pub fn to_api_json(roles: &[CustomDbRole]) -> String {
 /// A POSIX shell script of `atlas customDbRoles create` commands, stopping at the first failure; refused
 /// (with the reason) when a role can't be expressed safely as a CLI command.
 pub fn to_cli_script(roles: &[CustomDbRole], project_id: &str) -> Result<String, String> {
+    // The id in the comment is escaped: a line break in it would end the comment and start a command.
     let mut s = format!(
-        "#!/bin/sh\n# {} custom role(s) for project {project_id}, exported by the Database Access console.\nset -e\n",
-        roles.len()
+        "#!/bin/sh\n# {} custom role(s) for project {}, exported by the Database Access console.\nset -e\n",
+        roles.len(),
+        project_id.escape_debug()
     );
     for r in creation_order(roles) {
         s.push('\n');
@@ -116,6 +118,39 @@ fn label(name: &str, used: &mut HashSet<String>) -> String {
 /// exported role names it in `depends_on`, because Terraform would otherwise create both at once and
 /// Atlas refuses an inherited role that does not exist yet.
 pub fn to_terraform(roles: &[CustomDbRole], project_id: &str) -> String {
+    terraform_resources(roles, &format!("  project_id = {}\n", hcl(project_id)))
+}
+
+/// One Terraform configuration creating `roles` in every project of `project_ids` (issue 30): a
+/// `project_ids` variable (its default the chosen projects) and each role's resource `for_each` over it,
+/// as teams keeping dev, staging and prod alike write it by hand.
+pub fn to_terraform_across(roles: &[CustomDbRole], project_ids: &[&str]) -> String {
+    let ids: Vec<String> = project_ids.iter().map(|id| hcl(id)).collect();
+    let mut s = format!(
+        "variable \"project_ids\" {{\n  description = \"The Atlas projects that hold these custom roles.\"\n  type        = set(string)\n  default     = [{}]\n}}\n\n",
+        ids.join(", ")
+    );
+    s += &terraform_resources(
+        roles,
+        "  for_each   = var.project_ids\n  project_id = each.value\n",
+    );
+    s
+}
+
+/// An Atlas CLI script per project (issue 30): `(project id, script)`, each as `to_cli_script` writes it
+/// for that project; refused as a whole when a role can't be expressed safely as a CLI command.
+pub fn to_cli_scripts(
+    roles: &[CustomDbRole],
+    project_ids: &[&str],
+) -> Result<Vec<(String, String)>, String> {
+    project_ids
+        .iter()
+        .map(|id| Ok((id.to_string(), to_cli_script(roles, id)?)))
+        .collect()
+}
+
+/// The resources, each opening with `project` (its `project_id` line, and `for_each` across projects).
+fn terraform_resources(roles: &[CustomDbRole], project: &str) -> String {
     let mut used = HashSet::new();
     let labels: HashMap<&str, String> = roles
         .iter()
@@ -124,9 +159,8 @@ pub fn to_terraform(roles: &[CustomDbRole], project_id: &str) -> String {
     let mut s = String::new();
     for r in creation_order(roles) {
         s += &format!(
-            "resource \"mongodbatlas_custom_db_role\" \"{}\" {{\n  project_id = {}\n  role_name  = {}\n",
+            "resource \"mongodbatlas_custom_db_role\" \"{}\" {{\n{project}  role_name  = {}\n",
             labels[r.role_name.as_str()],
-            hcl(project_id),
             hcl(&r.role_name)
         );
         for a in &r.actions {

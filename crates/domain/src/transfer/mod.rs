@@ -4,7 +4,9 @@
 mod export;
 mod import;
 
-pub use export::{creation_order, to_api_json, to_cli_script, to_terraform};
+pub use export::{
+    creation_order, to_api_json, to_cli_script, to_cli_scripts, to_terraform, to_terraform_across,
+};
 pub use import::{
     parse_roles, plan_import, ImportEntry, ImportError, ImportPlan, ImportStatus, MAX_IMPORT_BYTES,
     MAX_NESTING,

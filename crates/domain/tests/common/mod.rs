@@ -40,6 +40,18 @@ pub fn user(name: &str, roles: &[(&str, &str)]) -> DatabaseUser {
     u
 }
 
+/// `child` inherits `base`, and comes first in the list (exports must create `base` first).
+pub fn family() -> Vec<CustomDbRole> {
+    vec![
+        role(
+            "child",
+            &[("INSERT", vec![ns("sales", "orders")])],
+            &[("base", "admin")],
+        ),
+        role("base", &[("FIND", vec![ns("sales", "")])], &[]),
+    ]
+}
+
 pub fn ns(db: &str, collection: &str) -> Resource {
     Resource::namespace(db, collection)
 }
