@@ -1,9 +1,9 @@
 //! The console's frame: the top bar with the project, its backend, the signed-in person and their other
 //! projects (through a portal, person.rs) or "View as" (in the embedded demo), and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
-use super::demo::{use_demo, Demo};
-use super::ids::dom_id;
 use super::person::{roles_label, PersonLabel, ProjectSwitcher};
-use super::state::Data;
+use crate::ui::shell::demo::{use_demo, Demo};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::Data;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! A value read from the backend (`Load`), and the item of a loaded list an edit form is about (`Lookup`).
-//! What a screen shows until it is there is `loaded::Loaded`.
+//! What a screen shows until it is there is `widgets::Loaded`.
 use crate::backend::ApiResult;
 use domain::model::ApiError;
 use leptos::prelude::*;

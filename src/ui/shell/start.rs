@@ -1,10 +1,9 @@
 //! Where the app starts: the backend the configuration names is chosen and built here, once; the demo's
 //! own controls are provided only when that is the embedded demo.
-use super::demo::Demo;
+use super::demo::provide_demo;
 use super::state::Data;
 use crate::backend::local::LocalBackend;
 use crate::config::{BackendConfig, Config};
-use leptos::prelude::*;
 use std::rc::Rc;
 
 /// Opens the backend `config` names and provides its data (and, for the demo, its controls) as context.
@@ -19,7 +18,7 @@ pub fn open(config: &Config) -> Data {
             }
             let local = Rc::new(local);
             let data = Data::load(local.clone());
-            Demo::provide(local, data);
+            provide_demo(local, data);
             data
         }
         BackendConfig::Http {
@@ -33,6 +32,6 @@ pub fn open(config: &Config) -> Data {
             config.caller.clone(),
         ))),
     };
-    provide_context(data);
+    super::state::provide_data(data);
     data
 }

@@ -35,9 +35,6 @@ pub struct Data {
     pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
     /// Only this module writes the collections: what they hold is always what the backend answered.
     set: Setters,
-    /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
-    /// and the list says so next to it.
-    pub role_saved: RwSignal<Option<String>>,
     /// The latest read started for each part (see `Tickets`).
     tickets: StoredValue<Tickets>,
     /// Loads and refreshes under way: the page is `aria-busy` meanwhile.
@@ -108,7 +105,6 @@ impl Data {
                 members: set_members,
                 org_teams: set_org_teams,
             },
-            role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
             reading: RwSignal::new(0),
         };
@@ -266,6 +262,26 @@ impl Data {
         })
     }
 
+    /// The project's custom role names, in the order read (tracked); none while loading.
+    pub fn role_names(&self) -> Vec<String> {
+        self.roles.with(|r| {
+            r.ready()
+                .map(|r| r.iter().map(|c| c.role_name.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The project's custom roles (tracked); none while loading.
+    pub fn custom_roles(&self) -> Vec<CustomDbRole> {
+        self.roles.with(|r| r.ready().cloned().unwrap_or_default())
+    }
+
+    /// The project's id (tracked); empty while loading.
+    pub fn project_id(&self) -> String {
+        self.project
+            .with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default())
+    }
+
     /// Whether a load or a refresh is under way (tracked).
     pub fn reading(&self) -> bool {
         self.reading.get() > 0
@@ -341,6 +357,11 @@ impl Data {
 /// The portal's refusals that no other read would get past.
 fn refuses_everything(e: &domain::model::ApiError) -> bool {
     [PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED].contains(&e.error_code.as_str())
+}
+
+/// The project's data for every screen below (`start::open` makes it).
+pub fn provide_data(data: Data) {
+    provide_context(data);
 }
 
 pub fn use_data() -> Data {

@@ -89,17 +89,18 @@ pub struct UndoOffers {
     clock: StoredValue<Option<ManualClock>>,
 }
 
-impl UndoOffers {
-    pub fn provide() {
-        provide_context(UndoOffers {
-            offer: RwSignal::new(None),
-            next_id: StoredValue::new(0),
-            outcome: RwSignal::new(None),
-            ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
-            clock: StoredValue::new(use_context::<ManualClock>()),
-        });
-    }
+/// Provides the undo offers; after the ids (it keeps its elements' ids).
+pub fn provide_undo() {
+    provide_context(UndoOffers {
+        offer: RwSignal::new(None),
+        next_id: StoredValue::new(0),
+        outcome: RwSignal::new(None),
+        ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
+        clock: StoredValue::new(use_context::<ManualClock>()),
+    });
+}
 
+impl UndoOffers {
     /// Takes the offer away. Focus on "Undo" or "Dismiss" would fall to the document's body with the
     /// notice, so a keyboard user would start over from the top: it goes to the page's heading first.
     fn withdraw(&self) {
