@@ -54,7 +54,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "database_users/privileges.rs",
     "database_users/roles.rs",
     "lint/mod.rs",
-    "lookup/mod.rs",
+    "who_can/mod.rs",
     "project_access/credentials.rs",
     "project_access/form.rs",
     "project_access/guide.rs",

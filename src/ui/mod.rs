@@ -11,9 +11,9 @@ pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
 pub mod lint;
-pub mod lookup;
 pub mod project_access;
 pub mod shell;
+pub mod who_can;
 pub mod widgets;
 
 pub use app::App;

@@ -1,7 +1,7 @@
-//! The signed-in person when a portal names them (`Data::person`): who they are and their role here in
+//! The signed-in person when a portal names them (`ProjectData::person`): who they are and their role here in
 //! the top bar, the projects they may switch to, and what opens instead of a project that isn't theirs.
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Data};
+use crate::ui::shell::state::{use_data, ProjectData};
 use domain::catalog::{org_role, project_role};
 use domain::portal::MeProject;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn PersonLabel() -> impl IntoView {
 }
 
 /// The roles on this project once loaded; "roles unknown" when the portal couldn't read them.
-fn role_text(data: Data) -> Option<String> {
+fn role_text(data: ProjectData) -> Option<String> {
     if data.project_not_allowed() {
         return Some(roles_label(&[]));
     }

@@ -8,8 +8,8 @@ use super::start_from::{copy_name, StartFrom};
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes;
-use crate::ui::shell::state::{lookup, use_data, Area};
-use crate::ui::widgets::form::{use_safe_edit, EditEnd, Field, FormControl, SafeEdit, Step};
+use crate::ui::shell::state::{find_for_edit, use_data, Area};
+use crate::ui::widgets::form::{use_safe_edit, EditEnd, FormControl, FormField, SafeEdit, Step};
 use crate::ui::widgets::Loaded;
 use crate::ui::widgets::{FieldMessages, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{role_change, role_lines, same_role};
@@ -30,7 +30,7 @@ pub fn NewRolePage() -> impl IntoView {
         return view! { <RoleEditor initial=RoleForm::new() editing=None /> }.into_any();
     };
     let wanted = source.clone();
-    let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == wanted);
+    let role = find_for_edit(data.roles, move |r: &CustomDbRole| r.role_name == wanted);
     let found = Memo::new(move |_| role().into_load());
     view! {
         <Loaded load=found what="custom roles" let:found>
@@ -63,7 +63,7 @@ pub fn EditRolePage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let name = move || params.with(|p| p.get("name").unwrap_or_default());
-    let role = lookup(data.roles, move |r: &CustomDbRole| r.role_name == name());
+    let role = find_for_edit(data.roles, move |r: &CustomDbRole| r.role_name == name());
     let found = Memo::new(move |_| role().into_load());
     view! {
         <Loaded load=found what="custom roles" let:found>
@@ -169,7 +169,7 @@ fn RoleEditor(initial: RoleForm, editing: Option<String>) -> impl IntoView {
             <FieldMessages id="role-form-messages" issues=form_issues />
             {move || form.error().filter(|e| !is_name_error(e)).map(|e| view! { <RefusalBanner error=e /> })}
             <crate::ui::widgets::LintPanel role=role exists=!create />
-            {move || edit.theirs_shown.get().map(|t| view! { <TheirVersion lines=role_lines(&t) help="Edit the form to combine both; saving checks the role again first." /> })}
+            {move || edit.their_version.get().map(|t| view! { <TheirVersion lines=role_lines(&t) help="Edit the form to combine both; saving checks the role again first." /> })}
             <RequestPreview role=role create=create project_id=Signal::derive(move || data.project_id()) />
             <EditEnd gate=edit.gate busy=form.sending() on_save=save conflict=conflict
                 intro=format!("What {name} will grant differently once saved:")
@@ -235,7 +235,7 @@ fn RoleNameField(state: FormState, form: RoleForms, create: bool) -> impl IntoVi
         false => "Custom roles can't be renamed.",
     };
     view! {
-        <Field id="role-name" label="Custom Role Name" help=help issues=issues let:c>
+        <FormField id="role-name" label="Custom Role Name" help=help issues=issues let:c>
             <input
                 id=c.id()
                 type="text"
@@ -248,6 +248,6 @@ fn RoleNameField(state: FormState, form: RoleForms, create: bool) -> impl IntoVi
                 on:input=move |ev| state.name.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(Touch::Name)
             />
-        </Field>
+        </FormField>
     }
 }

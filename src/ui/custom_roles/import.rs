@@ -3,7 +3,7 @@
 //! time, inherited roles first.
 use crate::ui::shell::batch::{use_batch, Batch, BatchProgress, Ended};
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::Dialog;
 use domain::transfer::{
     parse_roles, plan_import, ImportError, ImportPlan, ImportStatus, MAX_IMPORT_BYTES,
@@ -76,16 +76,16 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
             {move || match written.get() {
                 Some((results, end)) => view! { <ImportResults results=results end=end on_close=on_close /> }.into_any(),
                 None => view! {
-                    <Field id="import-text" label="Admin API JSON" class="transfer" help=Signal::stored(IMPORT_HELP.to_string()) let:c>
+                    <FormField id="import-text" label="Admin API JSON" class="transfer" help=Signal::stored(IMPORT_HELP.to_string()) let:c>
                         <textarea id=c.id() aria-describedby=c.described_by() spellcheck="false" prop:value=move || text.get() on:input=move |ev| {
                             text.set(event_target_value(&ev));
                             // The report is for the text it was made from.
                             plan.set(None);
                         }></textarea>
-                    </Field>
-                    <Field id="import-file" label="Or choose a JSON file" let:c>
+                    </FormField>
+                    <FormField id="import-file" label="Or choose a JSON file" let:c>
                         <input id=c.id() type="file" accept=".json,application/json" on:change=on_file />
-                    </Field>
+                    </FormField>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     {move || plan.get().map(|p| view! { <ImportReport plan=p /> })}
                     <p role="status">{move || batch.progress("roles")}</p>

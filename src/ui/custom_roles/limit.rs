@@ -1,7 +1,7 @@
 //! "Change limit": how many custom roles the project may have (`PATCH …/limits/…customRoles`), Project
 //! Owner only, up to Atlas's 1,400 and never below the roles the project has.
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::form::{FormControl, FormField};
 use crate::ui::widgets::{Dialog, FormActions};
 use domain::model::MAX_CUSTOM_ROLES_LIMIT;
 use domain::project_limits::validate_custom_role_limit;
@@ -33,7 +33,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
     view! {
         <Dialog id="limit-dialog" title="Custom Role Limit" on_close=on_close>
             <form class="dialog-body" node_ref=form.node_ref() novalidate on:submit=save>
-                <Field id="limit-value" label="Custom roles this project may have" help=Signal::stored(help) issues=shown let:c>
+                <FormField id="limit-value" label="Custom roles this project may have" help=Signal::stored(help) issues=shown let:c>
                     <input
                         id=c.id()
                         type="number"
@@ -46,7 +46,7 @@ pub fn LimitDialog(on_close: Callback<()>) -> impl IntoView {
                         aria-invalid=c.aria_invalid()
                         aria-describedby=c.described_by()
                     />
-                </Field>
+                </FormField>
                 <FormActions submit="Save Limit" write=form.write() on_cancel=on_close />
             </form>
         </Dialog>

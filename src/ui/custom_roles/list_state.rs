@@ -17,7 +17,7 @@ pub struct RoleList {
     pub query: RwSignal<String>,
     pub descending: RwSignal<bool>,
     /// How many matching rows are in the page.
-    pub shown: RwSignal<usize>,
+    pub page_rows: RwSignal<usize>,
     /// Roles ticked for export.
     pub selected: RwSignal<BTreeSet<String>>,
     /// Every role, sorted by name once per load.
@@ -35,7 +35,7 @@ impl RoleList {
         let data = use_data();
         let section = use_custom_roles();
         let left = section.recall().unwrap_or(ListMemory {
-            shown: PAGE,
+            page_rows: PAGE,
             ..Default::default()
         });
         let (query, descending) = (RwSignal::new(left.query), RwSignal::new(left.descending));
@@ -56,7 +56,7 @@ impl RoleList {
         let list = RoleList {
             query,
             descending,
-            shown: RwSignal::new(left.shown.max(PAGE)),
+            page_rows: RwSignal::new(left.page_rows.max(PAGE)),
             selected: RwSignal::new(left.selected),
             entries,
             matching,
@@ -82,7 +82,7 @@ impl RoleList {
         ListMemory {
             query: self.query.try_get_untracked().unwrap_or_default(),
             descending: self.descending.try_get_untracked().unwrap_or_default(),
-            shown: self.shown.try_get_untracked().unwrap_or(PAGE),
+            page_rows: self.page_rows.try_get_untracked().unwrap_or(PAGE),
             selected: self.selected.try_get_untracked().unwrap_or_default(),
             scroll_y: self.scroll_y.try_get_value().unwrap_or_default(),
         }
@@ -96,7 +96,7 @@ impl RoleList {
 
     /// The page of matching roles shown (tracked): only these are cloned and built.
     pub fn visible(&self) -> Vec<RoleEntry> {
-        let n = self.shown.get();
+        let n = self.page_rows.get();
         self.matching.with(|m| {
             self.entries
                 .with(|all| m.iter().take(n).map(|&i| all[i].clone()).collect())

@@ -2,8 +2,8 @@
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState, Touch};
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::Data;
-use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::shell::state::ProjectData;
+use crate::ui::widgets::form::{FormControl, FormField};
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 pub struct RowContext {
     pub state: FormState,
     pub form: FormControl<Touch>,
-    pub data: Data,
+    pub data: ProjectData,
     pub editing: StoredValue<Option<String>>,
 }
 
@@ -139,7 +139,7 @@ fn RowPicker(row: RowState, cx: RowContext, index: Memo<usize>) -> impl IntoView
     let issues =
         Signal::derive(move || cx.issues_for(&IssueField::Row(index.get()), Touch::Row(row.id)));
     view! {
-        <Field id=format!("row-{}-picker", row.id) label="Action or Role" issues=issues let:c>
+        <FormField id=format!("row-{}-picker", row.id) label="Action or Role" issues=issues let:c>
             <GroupedCombobox
                 field=c
                 label="Action or Role"
@@ -149,7 +149,7 @@ fn RowPicker(row: RowState, cx: RowContext, index: Memo<usize>) -> impl IntoView
                 placeholder="Type to filter, e.g. find"
                 on_blur=cx.form.touch_cb(Touch::Row(row.id))
             />
-        </Field>
+        </FormField>
     }
 }
 
@@ -264,7 +264,7 @@ fn ScopeField(
     let any_id = dom_id(&format!("{id}-any"));
     let any_for = any_id.clone();
     view! {
-        <Field id=id label=label issues=issues let:c>
+        <FormField id=id label=label issues=issues let:c>
             <input
                 id=c.id()
                 type="text"
@@ -288,7 +288,7 @@ fn ScopeField(
                 />
                 {any_label}
             </label>
-        </Field>
+        </FormField>
     }
 }
 

@@ -17,7 +17,7 @@ pub fn RolesTable(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
     let RoleList {
         query,
         descending,
-        shown,
+        page_rows,
         matching,
         selected,
         ..
@@ -49,9 +49,9 @@ pub fn RolesTable(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
                 <button type="button" class="link-button" on:click=move |_| query.set(String::new())>"Clear search"</button>
             </p>
         </Show>
-        <Show when=move || { matching.with(Vec::len) > shown.get() }>
-            <button type="button" class="button show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                {move || format!("Show more ({} of {} shown)", shown.get(), matching.with(Vec::len))}
+        <Show when=move || { matching.with(Vec::len) > page_rows.get() }>
+            <button type="button" class="button show-more" on:click=move |_| page_rows.update(|s| *s += PAGE)>
+                {move || format!("Show more ({} of {} shown)", page_rows.get(), matching.with(Vec::len))}
             </button>
         </Show>
     }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 pub struct ListMemory {
     pub query: String,
     pub descending: bool,
-    pub shown: usize,
+    pub page_rows: usize,
     pub selected: BTreeSet<String>,
     pub scroll_y: f64,
 }

@@ -32,7 +32,7 @@ pub fn RolesToolbar(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
                 label="Search custom roles"
                 placeholder="Name, action, role, database or collection"
                 query=list.query
-                on_change=Callback::new(move |_| list.shown.set(PAGE))
+                on_change=Callback::new(move |_| list.page_rows.set(PAGE))
             />
             <p class="count" role="status" id=dom_id("role-count")>{status}</p>
             <div class="toolbar-actions">

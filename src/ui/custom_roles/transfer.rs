@@ -1,7 +1,7 @@
 //! Export of custom roles: Admin API JSON, Atlas CLI script or Terraform (Import is `import.rs`).
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::{download, CopyButton, Dialog};
 use domain::model::CustomDbRole;
 use domain::transfer::{to_api_json, to_cli_script, to_terraform};
@@ -83,13 +83,13 @@ pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl Int
                     }
                 }).collect_view()}
             </fieldset>
-            <Field id="export-text" label="Exported roles" class="transfer" let:c>
+            <FormField id="export-text" label="Exported roles" class="transfer" let:c>
                 <textarea id=c.id() readonly spellcheck="false" prop:value=move || text.get()
                     aria-describedby=move || refusal().is_some().then(|| dom_id("export-refusal"))></textarea>
                 {move || refusal().map(|why| view! {
                     <p id=dom_id("export-refusal") class="field-error" role="alert">{why}</p>
                 })}
-            </Field>
+            </FormField>
             <div class="dialog-actions">
                 <Show when=move || refusal().is_none()>
                     <CopyButton text=text label="Copy" />

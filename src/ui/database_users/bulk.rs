@@ -6,7 +6,7 @@ use crate::backend::Backend;
 use crate::ui::shell::batch::{use_batch, Batch, BatchProgress, Ended};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::Dialog;
 use domain::bulk::{plan_bulk, update_count, BulkEntry, BulkOp, BulkOutcome};
 use domain::diff::same_user;
@@ -251,12 +251,12 @@ fn BulkChoice(bulk: Bulk) -> impl IntoView {
                 }
             }).collect_view()}
             </div>
-            <Field id="bulk-role" label="Custom role" let:c>
+            <FormField id="bulk-role" label="Custom role" let:c>
                 <select id=c.id() on:change=move |ev| role.set(event_target_value(&ev))>
                     <option value="" selected=move || role.with(String::is_empty)>"Choose a custom role"</option>
                     {move || data.role_names().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
                 </select>
-            </Field>
+            </FormField>
         </fieldset>
     }
 }

@@ -2,7 +2,7 @@
 //! (`POST …/databaseUsers/{username}/certs`, valid 1 to 24 months, Project Owner only). The PEM is shown
 //! once in this dialog, for copying or downloading; closing it drops it, and nothing stores it.
 use crate::ui::shell::state::Area;
-use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::form::{FormControl, FormField};
 use crate::ui::widgets::{download, CopyButton, Dialog, FormActions};
 use domain::user_certs::{validate_certificate_months, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};
 use domain::validate::Field as IssueField;
@@ -36,7 +36,7 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                 None => view! {
                     <form class="dialog-body" node_ref=form.node_ref() novalidate on:submit=form.on_submit(move || create.run(()))>
                         <p>"Atlas issues a certificate and private key for this user. They are shown once: the console doesn't keep them."</p>
-                        <Field id="cert-months" label="Months until expiration" issues=shown let:c>
+                        <FormField id="cert-months" label="Months until expiration" issues=shown let:c>
                             <input
                                 id=c.id()
                                 type="number"
@@ -48,7 +48,7 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                                 aria-invalid=c.aria_invalid()
                                 aria-describedby=c.described_by()
                             />
-                        </Field>
+                        </FormField>
                         <FormActions submit="Create Certificate" write=form.write() on_cancel=on_close />
                     </form>
                 }.into_any(),
@@ -57,9 +57,9 @@ pub fn CertificateDialog(username: String, on_close: Callback<()>) -> impl IntoV
                     view! {
                         <div class="dialog-body">
                             <p role="status">"Save the certificate and private key now: this is the only time they are shown."</p>
-                            <Field id="cert-pem" label="Certificate and private key (PEM)" class="transfer" let:c>
+                            <FormField id="cert-pem" label="Certificate and private key (PEM)" class="transfer" let:c>
                                 <textarea id=c.id() readonly spellcheck="false" prop:value=move || text.get()></textarea>
-                            </Field>
+                            </FormField>
                             <div class="dialog-actions">
                                 <CopyButton text=text label="Copy" />
                                 <button type="button" class="button" on:click=move |_| download(&file, &text.get_untracked())>"Download"</button>

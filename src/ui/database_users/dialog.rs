@@ -8,7 +8,7 @@ use super::roles::{BuiltinRoleSelect, CustomRolesSelect, SpecificPrivileges};
 use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::routes::{self, DATABASE_USERS as LIST_PATH};
 use crate::ui::shell::state::{use_data, Area};
-use crate::ui::widgets::form::{use_safe_edit, EditEnd, Field, FormControl, SafeEdit};
+use crate::ui::widgets::form::{use_safe_edit, EditEnd, FormControl, FormField, SafeEdit};
 use crate::ui::widgets::{Dialog, FieldMessages, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{user_change, user_lines};
 use domain::model::DatabaseUser;
@@ -127,7 +127,7 @@ pub(super) fn UserDialog(
                 <UserFields state=state form=form create=create opened=opened project_roles=project_roles />
                 <EffectivePrivileges user=user roles=Signal::derive(move || data.custom_roles()) />
                 {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
-                {move || edit.theirs_shown.get().map(|t| view! { <TheirVersion lines=user_lines(&t) help="Edit the form to combine both; saving checks the user again first." /> })}
+                {move || edit.their_version.get().map(|t| view! { <TheirVersion lines=user_lines(&t) help="Edit the form to combine both; saving checks the user again first." /> })}
                 <UserEditEnd edit=edit form=form user=user send=send name=name on_take_theirs=on_take_theirs>
                     <FormActions submit=if create { "Add User" } else { "Update User" } write=form.write() on_cancel=close
                         refusal_elsewhere=true on_revert=on_revert unchanged=Signal::derive(move || !changed()) />
@@ -224,7 +224,7 @@ fn UserFields(
         ..
     } = state;
     view! {
-        <Field id="user-auth" label="Authentication Method" let:c>
+        <FormField id="user-auth" label="Authentication Method" let:c>
             <select id=c.id() aria-describedby=c.described_by() disabled=!create on:change=move |ev| {
                 if let Some(m) = AuthMethod::from_key(&event_target_value(&ev)) { method.set(m) }
             }>
@@ -232,8 +232,8 @@ fn UserFields(
                     <option value=m.key() selected=move || method.get() == *m>{m.label()}</option>
                 }).collect_view()}
             </select>
-        </Field>
-        <Field id="user-name" label="Username" issues=issues.username
+        </FormField>
+        <FormField id="user-name" label="Username" issues=issues.username
             help=Signal::derive(move || format!("{} · authentication database: {}", method.get().username_hint(), method.get().auth_db()))
             let:c>
             <input id=c.id() type="text" autocomplete="off" readonly=!create
@@ -243,7 +243,7 @@ fn UserFields(
                 on:input=move |ev| username.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(UserField::Username)
             />
-        </Field>
+        </FormField>
         <PasswordField method=method password=password create=create invalid=issues.password on_blur=form.touch_cb(UserField::Password) />
         <h3>"Database User Privileges"</h3>
         <BuiltinRoleSelect builtin=state.roles.builtin />
@@ -252,12 +252,12 @@ fn UserFields(
         <FieldMessages id="user-roles-messages" issues=issues.roles />
         <ClusterScopes restrict=state.limits.restrict scopes=state.limits.scopes current_scopes=opened.scopes />
         <TemporaryUser method=method temporary=state.limits.temporary expiry=state.limits.expiry current_expiry=opened.delete_after_date expiry_issues=issues.expiry />
-        <Field id="user-description" label="Description" issues=issues.other let:c>
+        <FormField id="user-description" label="Description" issues=issues.other let:c>
             <input id=c.id() type="text" maxlength="200" prop:value=move || description.get()
                 aria-invalid=c.aria_invalid()
                 aria-describedby=c.described_by()
                 on:input=move |ev| description.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(UserField::Description) />
-        </Field>
+        </FormField>
     }
 }

@@ -2,7 +2,7 @@
 //! access limits (cluster scopes, temporary user).
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::model::{ScopeType, UserScope};
 use domain::user_form::{scope_choices, AuthMethod};
@@ -33,7 +33,7 @@ pub fn PasswordField(
     };
     // Hidden rather than removed, so switching methods back and forth keeps what was typed.
     view! {
-        <Field id="user-password" label=label issues=invalid hidden=Signal::derive(move || !method.get().has_password()) let:c>
+        <FormField id="user-password" label=label issues=invalid hidden=Signal::derive(move || !method.get().has_password()) let:c>
             <input id=c.id() autocomplete="new-password"
                 type=move || if show_password.get() { "text" } else { "password" }
                 prop:value=move || password.get()
@@ -55,7 +55,7 @@ pub fn PasswordField(
                 <CopyButton text=password label="Copy password" />
             </div>
             {move || generate_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </Field>
+        </FormField>
     }
 }
 
@@ -147,7 +147,7 @@ fn ScopeGroup(
 
 /// "Temporary User" and when it is deleted. Its messages show while the expiry is hidden too: unticking the
 /// box is how a user Atlas can't make permanent gets one. A checkbox with a dependent select, so not a
-/// `Field` (whose label comes first and whose messages hide with it).
+/// `FormField` (whose label comes first and whose messages hide with it).
 #[component]
 pub fn TemporaryUser(
     method: RwSignal<AuthMethod>,

@@ -5,7 +5,7 @@ use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes::{member_kind_of, member_list};
-use crate::ui::shell::state::{lookup, use_data, Lookup};
+use crate::ui::shell::state::{find_for_edit, use_data, ForEdit};
 use crate::ui::widgets::form::{use_safe_edit, EditEnd, FormControl, SafeEdit, Step};
 use crate::ui::widgets::{Banner, Dialog, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{member_change, member_lines, same_member_roles};
@@ -122,23 +122,23 @@ pub fn EditRolesDialog() -> impl IntoView {
             .unwrap_or_default(),
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let member = lookup(data.members, move |m: &Member| {
+    let member = find_for_edit(data.members, move |m: &Member| {
         m.kind == kind && m.id == id()
     });
     // Once open, the form stays even if the member leaves the list (removed meanwhile): saving says so.
     let open = Memo::new({
         let member = member.clone();
-        move |was: Option<&bool>| was == Some(&true) || matches!(member(), Lookup::Found(_))
+        move |was: Option<&bool>| was == Some(&true) || matches!(member(), ForEdit::Found(_))
     });
     move || {
         if open.get() {
             return match untrack(&member) {
-                Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
+                ForEdit::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
                 _ => ().into_any(),
             };
         }
         match member() {
-            Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
+            ForEdit::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
             _ => ().into_any(),
         }
     }
@@ -188,7 +188,7 @@ fn EditRolesForm(member: Member) -> impl IntoView {
             <form node_ref=form.node_ref() novalidate on:submit=on_submit>
                 <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
                 <ProjectRolePicker id="member-roles" label=label roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
-                {move || edit.theirs_shown.get().map(|t| view! {
+                {move || edit.their_version.get().map(|t| view! {
                     <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
                 })}
                 {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}

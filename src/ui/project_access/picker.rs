@@ -2,7 +2,7 @@
 //! project roles, grouped by the job they exist for, each with its description. Below it: the Project
 //! Owner warning and what the chosen roles will and won't allow.
 use crate::ui::shell::state::use_data;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::{project_role, RolePurpose, PROJECT_ROLES};
 use domain::role_guide::{owner_warning, summarize};
@@ -104,7 +104,7 @@ pub fn ProjectRolePicker(
     let summary = Memo::new(move |_| roles.with(|r| summarize(r)));
     let has_owner = move || roles.with(|r| r.iter().any(|k| k == "GROUP_OWNER"));
     view! {
-        <Field id=id label=label issues=issues help=Signal::stored(HELP.to_string()) let:c>
+        <FormField id=id label=label issues=issues help=Signal::stored(HELP.to_string()) let:c>
             <GroupedCombobox
                 field=c
                 label=label
@@ -113,7 +113,7 @@ pub fn ProjectRolePicker(
                 placeholder="Type to filter roles"
                 on_blur=on_blur
             />
-        </Field>
+        </FormField>
         <Show when=has_owner>
                 <div class="banner banner-warning" role="status">
                     <p>{owner_warning()}</p>

@@ -1,7 +1,7 @@
 //! The embedded demo's own controls: "View as", "Reset demo project" and what the browser would not
 //! store (the app's `StorageNotice` and header show them). They exist only when the demo backend is in use (`use_demo` is `None` over
 //! the Admin API), so no screen can offer them against a real project.
-use super::state::Data;
+use super::state::ProjectData;
 use crate::backend::local::LocalBackend;
 use crate::backend::ApiResult;
 use domain::project::Principal;
@@ -11,7 +11,7 @@ use std::rc::Rc;
 #[derive(Clone, Copy)]
 pub struct Demo {
     local: StoredValue<Rc<LocalBackend>, LocalStorage>,
-    data: Data,
+    data: ProjectData,
     /// Why stored demo data could not be read, if it could not.
     load_problem: RwSignal<Option<String>>,
     /// Why the demo project lives only in this tab's memory (the browser refused to store it).
@@ -24,7 +24,7 @@ pub fn use_demo() -> Option<Demo> {
 }
 
 /// Provides the demo's controls for `local`, the backend `data` reads from.
-pub fn provide_demo(local: Rc<LocalBackend>, data: Data) {
+pub fn provide_demo(local: Rc<LocalBackend>, data: ProjectData) {
     let problem = local.load_problem().map(|p| p.0);
     let demo = Demo {
         local: StoredValue::new_local(local),

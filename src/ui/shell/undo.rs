@@ -4,7 +4,7 @@
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::shell::write::use_write;
-use domain::undo::{DeletedRole, Write};
+use domain::undo::{DeletedRole, Write as UndoStep};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -18,7 +18,7 @@ pub const UNDO_SECONDS: u64 = 15;
 pub enum Undoable {
     /// Restored against the project as it is when "Undo" is pressed.
     Role(DeletedRole),
-    User(Write),
+    User(UndoStep),
 }
 
 impl Undoable {
@@ -26,7 +26,7 @@ impl Undoable {
     fn label(&self) -> String {
         match self {
             Undoable::Role(r) => format!("custom role {}", r.role.role_name),
-            Undoable::User(Write::CreateUser(u)) => format!("database user {}", u.username),
+            Undoable::User(UndoStep::CreateUser(u)) => format!("database user {}", u.username),
             Undoable::User(_) => "database user".to_string(),
         }
     }

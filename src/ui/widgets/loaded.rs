@@ -1,8 +1,8 @@
 //! What a screen shows until its data is there: a skeleton while it loads, or why it failed with "Try
-//! again". Every screen switches on `Load` through `Loaded` (an edit page on `Lookup::into_load`).
+//! again". Every screen switches on `Load` through `Loaded` (an edit page on `ForEdit::into_load`).
 use super::Banner;
 use crate::ui::shell::load::Load;
-use crate::ui::shell::state::{use_data, Data};
+use crate::ui::shell::state::{use_data, ProjectData};
 use domain::model::ApiError;
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ where
 /// failed (why, with "Try again").
 #[component]
 fn LoadStatus(
-    data: Data,
+    data: ProjectData,
     what: &'static str,
     error: Option<ApiError>,
     #[prop(default = 3)] rows: usize,

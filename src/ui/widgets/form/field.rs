@@ -1,12 +1,12 @@
 //! One labelled control with its help and messages. The control is the caller's (a text input, a select,
-//! the combobox): `Field` hands it a [`Control`] with the id, the `aria-describedby` naming the help and
+//! the combobox): `FormField` hands it a [`Control`] with the id, the `aria-describedby` naming the help and
 //! the messages, and `aria-invalid`, so every form links them the same way.
 use crate::ui::shell::ids::{dom_id, dom_ids};
 use crate::ui::widgets::FieldMessages;
 use domain::validate::Issue;
 use leptos::prelude::*;
 
-/// What the control inside a [`Field`] sets on itself.
+/// What the control inside a [`FormField`] sets on itself.
 #[derive(Clone)]
 pub struct Control {
     /// The control's name (see `ui::shell::ids`), for widgets that take a name rather than an id.
@@ -42,7 +42,7 @@ impl Control {
 /// Label, the control (`children`, given its [`Control`] with `let:`), help and messages. The help is
 /// `{id}-help` and the messages `{id}-messages`; the messages render nothing while there are none.
 #[component]
-pub fn Field<C, V>(
+pub fn FormField<C, V>(
     /// The control's name; its DOM id is `dom_id(id)`.
     #[prop(into)]
     id: String,

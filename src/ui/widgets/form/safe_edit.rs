@@ -14,7 +14,7 @@ pub struct SafeEdit<V: Send + Sync + 'static, T: Send + Sync + 'static> {
     /// "Revert changes" restores.
     pub last_read: RwSignal<T>,
     /// Their version, shown beside the form after "Merge by hand".
-    pub theirs_shown: RwSignal<Option<T>>,
+    pub their_version: RwSignal<Option<T>>,
     /// Whether an edit of something gone has nothing left to save (a member's roles), or can still be
     /// sent again (a user, re-created).
     done_when_gone: bool,
@@ -38,7 +38,7 @@ where
     SafeEdit {
         gate: ReviewGate::new(input),
         last_read,
-        theirs_shown: RwSignal::new(None),
+        their_version: RwSignal::new(None),
         done_when_gone: false,
     }
 }
@@ -98,7 +98,7 @@ where
         let SafeEdit {
             gate,
             last_read,
-            theirs_shown,
+            their_version,
             ..
         } = *self;
         Conflict {
@@ -115,13 +115,13 @@ where
             }),
             take_theirs: gate.with_theirs(move |theirs| {
                 last_read.set(theirs.clone());
-                theirs_shown.set(None);
+                their_version.set(None);
                 gate.back();
                 load(theirs);
             }),
             merge: gate.with_theirs(move |theirs| {
                 last_read.set(theirs.clone());
-                theirs_shown.set(Some(theirs));
+                their_version.set(Some(theirs));
                 gate.back();
             }),
         }

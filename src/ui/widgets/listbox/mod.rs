@@ -28,7 +28,7 @@ pub fn GroupedCombobox(
     /// DOM id of the input; the listbox is `{id}-listbox`.
     #[prop(optional, into)]
     id: String,
-    /// The `Field` around it, when there is one: the id, `aria-invalid` and `aria-describedby` come from it.
+    /// The `FormField` around it, when there is one: the id, `aria-invalid` and `aria-describedby` come from it.
     #[prop(optional)]
     field: Option<Control>,
     /// Accessible name of the input (e.g. "Action or Role").
