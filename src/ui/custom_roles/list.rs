@@ -5,7 +5,7 @@
 use super::delete::DeleteRoleDialog;
 use super::import::ImportDialog;
 use super::limit::LimitDialog;
-use super::list_state::RoleList;
+use super::list_state::{ListDialogs, RoleList};
 use super::rows::RolesTable;
 use super::section::use_custom_roles;
 use super::toolbar::RolesToolbar;
@@ -16,28 +16,6 @@ use crate::ui::shell::state::{use_data, Load};
 use crate::ui::widgets::{Loaded, PermissionNotice, PermittedAction, UsedByDialog};
 use domain::permissions::Permission;
 use leptos::prelude::*;
-
-/// The dialogs the list opens: `None`/`false` is closed.
-#[derive(Clone, Copy)]
-pub struct ListDialogs {
-    pub deleting: RwSignal<Option<String>>,
-    pub used_by: RwSignal<Option<String>>,
-    pub exporting: RwSignal<bool>,
-    pub importing: RwSignal<bool>,
-    pub changing_limit: RwSignal<bool>,
-}
-
-impl ListDialogs {
-    fn new() -> Self {
-        ListDialogs {
-            deleting: RwSignal::new(None),
-            used_by: RwSignal::new(None),
-            exporting: RwSignal::new(false),
-            importing: RwSignal::new(false),
-            changing_limit: RwSignal::new(false),
-        }
-    }
-}
 
 #[component]
 pub fn CustomRolesTab() -> impl IntoView {

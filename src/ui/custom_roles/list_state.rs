@@ -1,4 +1,4 @@
-//! The Custom Roles list's state: the search, the sort, how many rows show, the ticked roles, and the roles
+//! The Custom Roles list's state: which of its dialogs is open, the search, the sort, how many rows show, the ticked roles, and the roles
 //! sorted once per load; kept in `section` while the editor is open, so Cancel or Save comes back to it.
 use super::section::{use_custom_roles, ListMemory};
 use super::summary::{query_words, RoleEntry};
@@ -106,6 +106,28 @@ impl RoleList {
     /// How many roles the project has (tracked).
     pub fn total(&self) -> usize {
         self.entries.with(Vec::len)
+    }
+}
+
+/// The dialogs the list opens: `None`/`false` is closed.
+#[derive(Clone, Copy)]
+pub struct ListDialogs {
+    pub deleting: RwSignal<Option<String>>,
+    pub used_by: RwSignal<Option<String>>,
+    pub exporting: RwSignal<bool>,
+    pub importing: RwSignal<bool>,
+    pub changing_limit: RwSignal<bool>,
+}
+
+impl ListDialogs {
+    pub fn new() -> Self {
+        ListDialogs {
+            deleting: RwSignal::new(None),
+            used_by: RwSignal::new(None),
+            exporting: RwSignal::new(false),
+            importing: RwSignal::new(false),
+            changing_limit: RwSignal::new(false),
+        }
     }
 }
 

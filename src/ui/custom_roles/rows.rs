@@ -1,7 +1,6 @@
 //! The Custom Roles table: a page of matching roles, each with its grants and its row actions ("Used by",
 //! Edit, Duplicate, Delete); a new row action goes in `RoleRow`.
-use super::list::ListDialogs;
-use super::list_state::{RoleList, PAGE};
+use super::list_state::{ListDialogs, RoleList, PAGE};
 use super::summary::RoleEntry;
 use crate::ui::shell::routes;
 use crate::ui::shell::routes::url_segment;

@@ -1,7 +1,6 @@
 //! Above the Custom Roles list: search, the count, and what applies to the list as a whole (add, export,
 //! import, change the limit).
-use super::list::ListDialogs;
-use super::list_state::{count_text, RoleList, PAGE};
+use super::list_state::{count_text, ListDialogs, RoleList, PAGE};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::use_data;
