@@ -1,18 +1,19 @@
-//! Leptos components: the app's plumbing in `shell`, one folder per screen, shared widgets in `widgets`.
+//! Leptos components in four layers, each importing only the ones below it (`tests/ui_layers.rs` checks):
+//! - `shell`: the plumbing every screen stands on (the project's data and how screens write to it, route
+//!   paths, the base path and element ids of an embedded console, undo offers, the unsaved-changes guard);
+//! - `widgets`: the parts screens share (dialogs, fields and forms, the grouped combobox, banners);
+//! - the screens, one folder each, which never import one another;
+//! - `app`: the frame (top bar, sections, not-found and refused pages) and the route tree, the only module
+//!   that names screens.
 pub mod activity;
+pub mod app;
 pub mod custom_roles;
 pub mod database_access;
 pub mod database_users;
 pub mod lint;
-pub mod lookup;
 pub mod project_access;
 pub mod shell;
+pub mod who_can;
 pub mod widgets;
 
-pub use shell::app::App;
-
-/// A name as one URL path segment. Role names are `[A-Za-z0-9_-]` when valid, but usernames hold `@`, `/`,
-/// `=`, `,` and spaces (ARNs, DNs, emails), and a stored role may hold anything: keep the URL intact.
-pub fn url_segment(s: &str) -> String {
-    domain::api::encode(s)
-}
+pub use app::App;

@@ -6,20 +6,33 @@ use crate::errors::ErrorCode::VALIDATION_ERROR;
 use crate::model::{ApiError, ProjectLimit, CUSTOM_ROLES_LIMIT_NAME, MAX_CUSTOM_ROLES_LIMIT};
 use crate::permissions::Permission;
 use crate::project::{ActivityKind, Project};
+use crate::validate::{Field, Issue};
 
-/// Why `value` can't be the custom-role limit of a project holding `roles` custom roles, if it can't.
-pub fn custom_role_limit_problem(value: usize, roles: usize) -> Option<String> {
-    if value > MAX_CUSTOM_ROLES_LIMIT {
-        Some(format!(
-            "Atlas allows at most {MAX_CUSTOM_ROLES_LIMIT} custom roles per project."
-        ))
-    } else if value < roles.max(1) {
-        Some(format!(
-            "The project already has {roles} custom roles: the limit can't be lower (the console's own check)."
-        ))
-    } else {
-        None
+/// Why `input`, as typed, can't be the custom-role limit of a project holding `roles` custom roles.
+pub fn validate_custom_role_limit(input: &str, roles: usize) -> Vec<Issue> {
+    match input.trim().parse::<usize>() {
+        Ok(value) => custom_role_limit_issues(value, roles),
+        Err(_) => vec![limit_issue("Enter a whole number of custom roles.".into())],
     }
+}
+
+/// Why `value` can't be the custom-role limit of a project holding `roles` custom roles.
+pub fn custom_role_limit_issues(value: usize, roles: usize) -> Vec<Issue> {
+    if value > MAX_CUSTOM_ROLES_LIMIT {
+        vec![limit_issue(format!(
+            "Atlas allows at most {MAX_CUSTOM_ROLES_LIMIT} custom roles per project."
+        ))]
+    } else if value < roles.max(1) {
+        vec![limit_issue(format!(
+            "The project already has {roles} custom roles: the limit can't be lower (the console's own check)."
+        ))]
+    } else {
+        Vec::new()
+    }
+}
+
+fn limit_issue(message: String) -> Issue {
+    Issue::error(Field::CustomRoleLimit, VALIDATION_ERROR, message)
 }
 
 impl Project {
@@ -41,10 +54,10 @@ impl Project {
         now: &str,
     ) -> Result<ProjectLimit, ApiError> {
         self.principal.authorize(Permission::ProjectSettings)?;
-        if let Some(why) = custom_role_limit_problem(value, self.custom_roles.len()) {
+        if let Some(why) = custom_role_limit_issues(value, self.custom_roles.len()).pop() {
             return Err(ApiError::new(
                 VALIDATION_ERROR,
-                why,
+                why.message,
                 vec![value.to_string()],
             ));
         }

@@ -6,14 +6,34 @@ use crate::errors::ErrorCode::{RESOURCE_NOT_FOUND, VALIDATION_ERROR};
 use crate::model::{ApiError, X509Type};
 use crate::permissions::Permission;
 use crate::project::{ActivityKind, Project};
+use crate::validate::{Field, Issue};
 
 pub const DEFAULT_CERT_MONTHS: u32 = 3;
 pub const MAX_CERT_MONTHS: u32 = 24;
 
-/// Why a certificate can't be valid for `months`, if it can't.
-pub fn certificate_months_problem(months: u32) -> Option<String> {
-    (!(1..=MAX_CERT_MONTHS).contains(&months))
-        .then(|| format!("A certificate is valid for 1 to {MAX_CERT_MONTHS} months."))
+/// Why a certificate can't be valid for `input` months, as typed.
+pub fn validate_certificate_months(input: &str) -> Vec<Issue> {
+    match input.trim().parse::<u32>() {
+        Ok(months) => certificate_months_issues(months),
+        Err(_) => vec![months_issue(format!(
+            "Enter a number of months from 1 to {MAX_CERT_MONTHS}."
+        ))],
+    }
+}
+
+/// Why a certificate can't be valid for `months`.
+pub fn certificate_months_issues(months: u32) -> Vec<Issue> {
+    if (1..=MAX_CERT_MONTHS).contains(&months) {
+        Vec::new()
+    } else {
+        vec![months_issue(format!(
+            "A certificate is valid for 1 to {MAX_CERT_MONTHS} months."
+        ))]
+    }
+}
+
+fn months_issue(message: String) -> Issue {
+    Issue::error(Field::CertificateMonths, VALIDATION_ERROR, message)
 }
 
 impl Project {
@@ -36,10 +56,10 @@ impl Project {
                 vec![username.to_string()],
             ));
         }
-        if let Some(why) = certificate_months_problem(months) {
+        if let Some(why) = certificate_months_issues(months).pop() {
             return Err(ApiError::new(
                 VALIDATION_ERROR,
-                why,
+                why.message,
                 vec![months.to_string()],
             ));
         }

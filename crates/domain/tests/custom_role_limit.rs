@@ -6,6 +6,8 @@ use domain::demo::DemoKind;
 use domain::model::{CUSTOM_ROLES_LIMIT_NAME, MAX_CUSTOM_ROLES_LIMIT};
 use domain::permissions::{access_of, Access, Permission};
 use domain::project::{ActivityKind, Principal};
+use domain::project_limits::validate_custom_role_limit;
+use domain::validate::Field;
 use domain::ErrorCode;
 
 const NOW: &str = "2026-12-01T10:00:00Z";
@@ -41,6 +43,28 @@ fn the_limit_stays_within_what_atlas_allows() {
     assert_eq!(under.error, 400);
     assert_eq!(p.custom_role_limit, 100, "nothing changed");
     assert!(p.set_custom_role_limit(roles, NOW).is_ok());
+}
+
+/// The dialog's rule, as typed: one message, addressed to the limit field, for each way it can be wrong.
+#[test]
+fn the_limit_as_typed_is_checked_at_its_field() {
+    assert!(validate_custom_role_limit(" 150 ", 8).is_empty());
+    assert!(validate_custom_role_limit("8", 8).is_empty());
+    for (typed, says) in [
+        ("1401", "at most 1400"),
+        ("7", "already has 8 custom roles"),
+        ("0", "already has 8"),
+        ("", "whole number"),
+        ("12.5", "whole number"),
+    ] {
+        let issues = validate_custom_role_limit(typed, 8);
+        assert_eq!(issues.len(), 1, "{typed:?}: {issues:?}");
+        assert_eq!(issues[0].field, Field::CustomRoleLimit);
+        assert!(
+            issues[0].is_error() && issues[0].message.contains(says),
+            "{typed:?}: {issues:?}"
+        );
+    }
 }
 
 #[test]

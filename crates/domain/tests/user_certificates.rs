@@ -8,7 +8,8 @@ use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole, X509Type, EXTERNAL_DB};
 use domain::permissions::{access_of, Access, Permission};
 use domain::project::{ActivityKind, Principal};
-use domain::user_certs::{certificate_months_problem, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};
+use domain::user_certs::{validate_certificate_months, DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS};
+use domain::validate::Field;
 
 const NOW: &str = "2026-12-01T10:00:00Z";
 
@@ -25,10 +26,21 @@ fn with_managed_user() -> domain::project::Project {
 #[test]
 fn months_follow_the_spec() {
     assert_eq!((DEFAULT_CERT_MONTHS, MAX_CERT_MONTHS), (3, 24));
-    assert!(certificate_months_problem(0).is_some());
-    assert!(certificate_months_problem(1).is_none());
-    assert!(certificate_months_problem(24).is_none());
-    assert!(certificate_months_problem(25).unwrap().contains("24"));
+    assert!(validate_certificate_months("1").is_empty());
+    assert!(validate_certificate_months(" 24 ").is_empty());
+    for wrong in ["0", "25", "", "six", "-1"] {
+        let issues = validate_certificate_months(wrong);
+        assert_eq!(issues.len(), 1, "{wrong:?}: {issues:?}");
+        assert_eq!(
+            issues[0].field,
+            Field::CertificateMonths,
+            "addressed to the field"
+        );
+        assert!(
+            issues[0].is_error() && issues[0].message.contains("24"),
+            "{issues:?}"
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The HTTP backend's side of the wire: gloo's method for a call, and what it makes of requests that got
 //! no answer (none, or too late): each an Atlas-shaped error that says whether anything changed. Reading
-//! an answer that did come is `domain::answer`'s. And the timers its timeouts and pauses use.
+//! an answer that did come is `domain::answer`'s; the timers its timeouts and pauses use are `crate::timers`.
 use super::{NETWORK_ERROR, REQUEST_TIMEOUT};
 use domain::answer::client_error;
 use domain::api::{Call, Method};

@@ -2,9 +2,9 @@
 //! what changed, newest first (Atlas audits custom-role changes there). Each role or user change expands to
 //! its before/after; the feed filters by target and by who made the change.
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::state::{use_data, Load};
 use crate::ui::widgets::ChangeList;
+use crate::ui::widgets::Loaded;
 use domain::project::ActivityEvent;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

@@ -12,10 +12,25 @@ use domain::undo::DeletedRole;
 use domain::validate::{delete_blocked_by, DeleteBlockers};
 use leptos::prelude::*;
 
+use super::section::use_custom_roles;
+
+/// Who would lose what the role grants, as the dialog says it.
+fn holders_text(users: usize, roles: usize) -> String {
+    match users + roles {
+        0 => "No database user or custom role holds it.".to_string(),
+        _ => format!(
+            "{} and {} hold it, directly or through inheritance, and will lose what it grants.",
+            plural(users, "database user"),
+            plural(roles, "custom role")
+        ),
+    }
+}
+
 #[component]
 pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
     let data = use_data();
     let write = use_write();
+    let saved = use_custom_roles().saved;
     let blockers = {
         let name = name.clone();
         Memo::new(move |_| data.with_context(|ctx| delete_blocked_by(&name, ctx)))
@@ -30,11 +45,12 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             })
         })
     };
-    let needs_name = move || holders.with(|&(u, r)| u + r > 0);
+    // Deleting a role others hold asks for its name to be typed.
+    let needs_name = Signal::derive(move || holders.with(|&(u, r)| u + r > 0));
     let typed = RwSignal::new(String::new());
     let unconfirmed = {
         let name = name.clone();
-        move || needs_name() && typed.with(|t| t.trim() != name)
+        move || needs_name.get() && typed.with(|t| t.trim() != name)
     };
     let undo = use_undo();
     let confirm = {
@@ -44,29 +60,18 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
             // Captured just before the delete: what "Undo" re-creates.
             let captured =
                 data.with_context(|ctx| DeletedRole::capture(&name, ctx.custom_roles, ctx.users));
+            let deleting = name.clone();
             write.run(
                 Area::DatabaseAccess,
-                {
-                    let name = name.clone();
-                    move |b| b.delete_custom_role(name)
-                },
+                move |b| b.delete_custom_role(deleting),
                 move |()| {
-                    data.role_saved.set(Some(format!("{name} deleted")));
+                    let _ = saved.try_set(Some(format!("{name} deleted")));
                     if let Some(c) = captured {
                         undo.offer(Undoable::Role(c));
                     }
                     on_done.run(())
                 },
             );
-        })
-    };
-    let typed_id = dom_id("delete-role-typed");
-    let list = |title: &'static str, names: Vec<String>| {
-        (!names.is_empty()).then(|| {
-            view! {
-                <p>{title}</p>
-                <ul class="blockers">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            }
         })
     };
     view! {
@@ -84,44 +89,88 @@ pub fn DeleteRoleDialog(name: String, on_done: Callback<()>) -> impl IntoView {
                 when=blocked
                 fallback={
                     let name = name.clone();
-                    move || {
-                        let (users, roles) = holders.get();
-                        let from = if users + roles == 0 {
-                            "No database user or custom role holds it.".to_string()
-                        } else {
-                            format!("{} and {} hold it, directly or through inheritance, and will lose what it grants.", plural(users, "database user"), plural(roles, "custom role"))
-                        };
-                        let typed_id = typed_id.clone();
-                        view! {
-                            <p>{format!("{name} will be removed from the project. {from} You can undo this for {UNDO_SECONDS} seconds.")}</p>
-                            {needs_name().then(|| view! {
-                                <label for=typed_id.clone()>{format!("Type {name} to confirm")}</label>
-                                <input
-                                    id=typed_id
-                                    type="text"
-                                    autocomplete="off"
-                                    spellcheck="false"
-                                    prop:value=move || typed.get()
-                                    on:input=move |ev| typed.set(event_target_value(&ev))
-                                />
-                            })}
-                        }
-                    }
+                    move || view! { <WhatDeleteDoes name=name.clone() holders=holders needs_name=needs_name typed=typed /> }
                 }
             >
-                <p class="field-error">{format!("{name} can't be deleted yet.")}</p>
-                {move || list(
-                    "These database users hold no other role and would be left without any. Give them another role first:",
-                    blockers.get().users,
-                )}
-                {move || list(
-                    "These custom roles inherit only this role and would be left with nothing. Change them first:",
-                    blockers.get().roles,
-                )}
+                <Blockers name=name.clone() blockers=blockers />
             </Show>
             {move || write.error().map(|e| view! {
                 <p class="field-error" role="alert">{e.message()}</p>
             })}
         </ConfirmDialog>
+    }
+}
+
+/// Who loses what, that it can be undone, and (when others hold it) the name to type.
+#[component]
+fn WhatDeleteDoes(
+    name: String,
+    holders: Memo<(usize, usize)>,
+    needs_name: Signal<bool>,
+    typed: RwSignal<String>,
+) -> impl IntoView {
+    let typed_id = dom_id("delete-role-typed");
+    let what = {
+        let name = name.clone();
+        move || {
+            let (users, roles) = holders.get();
+            format!("{name} will be removed from the project. {} You can undo this for {UNDO_SECONDS} seconds.", holders_text(users, roles))
+        }
+    };
+    view! {
+        <p>{what}</p>
+        {move || needs_name.get().then(|| view! {
+            <label for=typed_id.clone()>{format!("Type {name} to confirm")}</label>
+            <input
+                id=typed_id.clone()
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+        })}
+    }
+}
+
+/// Why the role can't be deleted yet: who would be left with nothing.
+#[component]
+fn Blockers(name: String, blockers: Memo<DeleteBlockers>) -> impl IntoView {
+    let list = |title: &'static str, names: Vec<String>| {
+        (!names.is_empty()).then(|| {
+            view! {
+                <p>{title}</p>
+                <ul class="blockers">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    view! {
+        <p class="field-error">{format!("{name} can't be deleted yet.")}</p>
+        {move || list(
+            "These database users hold no other role and would be left without any. Give them another role first:",
+            blockers.get().users,
+        )}
+        {move || list(
+            "These custom roles inherit only this role and would be left with nothing. Change them first:",
+            blockers.get().roles,
+        )}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn the_dialog_says_who_loses_what_the_role_grants() {
+        assert_eq!(
+            holders_text(0, 0),
+            "No database user or custom role holds it."
+        );
+        assert_eq!(
+            holders_text(2, 1),
+            "2 database users and 1 custom role hold it, directly or through inheritance, and will lose what it grants."
+        );
     }
 }

@@ -2,14 +2,19 @@
 mod delete;
 mod editor;
 mod form_state;
+mod import;
 mod limit;
 mod list;
-pub mod memory;
+mod list_state;
 mod preview;
 mod row_editor;
+mod rows;
+mod section;
 mod start_from;
 mod summary;
+mod toolbar;
 mod transfer;
 
 pub use editor::{EditRolePage, NewRolePage};
 pub use list::CustomRolesTab;
+pub use section::CustomRolesSection;

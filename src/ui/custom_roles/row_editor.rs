@@ -2,13 +2,13 @@
 //! Database / Collection targets. Which options are locked and why comes from `domain::picker`.
 use super::form_state::{FormState, RowState, TargetState, Touch};
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::Data;
-use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::shell::state::ProjectData;
+use crate::ui::widgets::form::{FormControl, FormField};
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::Category;
 use domain::picker::{choices, item_from_key, item_key, item_label};
 use domain::role_form::Row;
-use domain::validate::{Field as IssueField, Issue};
+use domain::validate::{Field as IssueField, Issue, ProjectContext};
 use leptos::prelude::*;
 
 /// What a row needs from the editor around it.
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 pub struct RowContext {
     pub state: FormState,
     pub form: FormControl<Touch>,
-    pub data: Data,
+    pub data: ProjectData,
     pub editing: StoredValue<Option<String>>,
 }
 
@@ -28,6 +28,38 @@ impl RowContext {
         }
         self.form.issues_where(&|f| f == field)
     }
+}
+
+/// The picker's groups for a row holding `items`: the four categories, locked as `domain::picker` says.
+pub fn pick_groups(
+    items: &[domain::role_form::Item],
+    ctx: &ProjectContext<'_>,
+    editing: Option<&str>,
+) -> Vec<PickGroup> {
+    let r = Row {
+        items: items.to_vec(),
+        targets: Vec::new(),
+    };
+    choices(&r, ctx, editing)
+        .into_iter()
+        .map(|g| PickGroup {
+            label: g.category.label().to_string(),
+            capped: g.category == Category::Custom,
+            locked: g.locked,
+            options: g
+                .choices
+                .into_iter()
+                .map(|c| PickOption {
+                    key: item_key(&c.item),
+                    label: c.label,
+                    description: None,
+                    heading: c.docs_group.map(|d| d.label()),
+                    disabled: c.disabled,
+                    selected: c.selected,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[component]
@@ -43,33 +75,44 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             .category()
         })
     });
+    let needs_targets = move || {
+        matches!(
+            category.get(),
+            Some(Category::Collection | Category::Database)
+        )
+    };
+    let is_collection = Signal::derive(move || category.get() == Some(Category::Collection));
+    let many_targets = Signal::derive(move || row.targets.with(|t| t.len() > 1));
+    view! {
+        <fieldset class="role-row">
+            <legend>
+                {move || format!("Action or role {}", index.get() + 1)}
+                {move || (cx.editing.with_value(Option::is_some)).then(|| cx.state.row_mark(row)).flatten().map(|m| view! { <span class="row-mark">{format!(" ({m})")}</span> })}
+            </legend>
+            <RowPicker row=row cx=cx index=index />
+            <Show when=needs_targets>
+                <div class="targets">
+                    <For each=move || row.targets.get() key=|t| t.id let(target)>
+                        <TargetEditor row=row target=target cx=cx row_index=index is_collection=is_collection removable=many_targets />
+                    </For>
+                    <button type="button" class="link-button" on:click=move |_| { state.add_target(row); }>
+                        "Add a database or collection"
+                    </button>
+                </div>
+            </Show>
+            <RowButtons row=row state=state index=index />
+        </fieldset>
+    }
+}
+
+/// "Action or Role": the grouped picker over the whole catalog.
+#[component]
+fn RowPicker(row: RowState, cx: RowContext, index: Memo<usize>) -> impl IntoView {
     let groups = Memo::new(move |_| {
-        let r = Row {
-            items: row.items.get(),
-            targets: Vec::new(),
-        };
         let editing = cx.editing.get_value();
-        cx.data.with_context(|ctx| {
-            choices(&r, ctx, editing.as_deref())
-                .into_iter()
-                .map(|g| PickGroup {
-                    label: g.category.label().to_string(),
-                    capped: g.category == domain::catalog::Category::Custom,
-                    locked: g.locked,
-                    options: g
-                        .choices
-                        .into_iter()
-                        .map(|c| PickOption {
-                            key: item_key(&c.item),
-                            label: c.label,
-                            description: None,
-                            heading: c.docs_group.map(|d| d.label()),
-                            disabled: c.disabled,
-                            selected: c.selected,
-                        })
-                        .collect(),
-                })
-                .collect::<Vec<_>>()
+        row.items.with(|items| {
+            cx.data
+                .with_context(|ctx| pick_groups(items, ctx, editing.as_deref()))
         })
     });
     // Chips come from the row itself, so the 1,400-option groups are built only while the list is open.
@@ -93,48 +136,29 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
             });
         }
     });
-    let picker_issues =
+    let issues =
         Signal::derive(move || cx.issues_for(&IssueField::Row(index.get()), Touch::Row(row.id)));
-    let needs_targets = move || {
-        matches!(
-            category.get(),
-            Some(Category::Collection | Category::Database)
-        )
-    };
-    let is_collection = Signal::derive(move || category.get() == Some(Category::Collection));
-    let many_rows = move || state.rows.with(|r| r.len() > 1);
-    let many_targets = Signal::derive(move || row.targets.with(|t| t.len() > 1));
-
     view! {
-        <fieldset class="role-row">
-            <legend>
-                {move || format!("Action or role {}", index.get() + 1)}
-                {move || (cx.editing.with_value(Option::is_some)).then(|| cx.state.row_mark(row)).flatten().map(|m| view! { <span class="row-mark">{format!(" ({m})")}</span> })}
-            </legend>
-            <Field id=format!("row-{}-picker", row.id) label="Action or Role" issues=picker_issues let:c>
-                <GroupedCombobox
-                    id=c.name.clone()
-                    label="Action or Role"
-                    groups=groups
-                    chips=chips
-                    on_toggle=on_toggle
-                    invalid=c.invalid()
-                    described_by=c.described_by_names.clone()
-                    placeholder="Type to filter, e.g. find"
-                    on_blur=cx.form.touch_cb(Touch::Row(row.id))
-                />
-            </Field>
-            <Show when=needs_targets>
-                <div class="targets">
-                    <For each=move || row.targets.get() key=|t| t.id let(target)>
-                        <TargetEditor row=row target=target cx=cx row_index=index is_collection=is_collection removable=many_targets />
-                    </For>
-                    <button type="button" class="link-button" on:click=move |_| { state.add_target(row); }>
-                        "Add a database or collection"
-                    </button>
-                </div>
-            </Show>
-            <div class="row-buttons">
+        <FormField id=format!("row-{}-picker", row.id) label="Action or Role" issues=issues let:c>
+            <GroupedCombobox
+                field=c
+                label="Action or Role"
+                groups=groups
+                chips=chips
+                on_toggle=on_toggle
+                placeholder="Type to filter, e.g. find"
+                on_blur=cx.form.touch_cb(Touch::Row(row.id))
+            />
+        </FormField>
+    }
+}
+
+/// Duplicate and Remove (while there is more than one row).
+#[component]
+fn RowButtons(row: RowState, state: FormState, index: Memo<usize>) -> impl IntoView {
+    let many_rows = move || state.rows.with(|r| r.len() > 1);
+    view! {
+        <div class="row-buttons">
             <button
                 type="button"
                 class="button"
@@ -153,8 +177,7 @@ pub fn RowEditor(row: RowState, cx: RowContext) -> impl IntoView {
                     "Remove"
                 </button>
             </Show>
-            </div>
-        </fieldset>
+        </div>
     }
 }
 
@@ -241,7 +264,7 @@ fn ScopeField(
     let any_id = dom_id(&format!("{id}-any"));
     let any_for = any_id.clone();
     view! {
-        <Field id=id label=label issues=issues let:c>
+        <FormField id=id label=label issues=issues let:c>
             <input
                 id=c.id()
                 type="text"
@@ -265,6 +288,34 @@ fn ScopeField(
                 />
                 {any_label}
             </label>
-        </Field>
+        </FormField>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn an_empty_row_offers_every_category_and_only_custom_roles_are_capped() {
+        let groups = pick_groups(&[], &ProjectContext::new(&[]), None);
+        let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert!(
+            groups.iter().all(|g| g.locked.is_none()),
+            "nothing chosen, nothing locked"
+        );
+        let capped: Vec<&str> = groups
+            .iter()
+            .filter(|g| g.capped)
+            .map(|g| g.label.as_str())
+            .collect();
+        assert_eq!(capped.len(), 1, "{capped:?}");
+        let find = groups
+            .iter()
+            .flat_map(|g| &g.options)
+            .find(|o| o.label == "find");
+        assert!(find.is_some_and(|o| !o.selected && o.disabled.is_none()));
     }
 }

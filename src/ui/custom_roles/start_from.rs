@@ -3,7 +3,8 @@
 use super::form_state::FormState;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
-use crate::ui::shell::state::Data;
+use crate::ui::shell::state::ProjectData;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::LazyDetails;
 use domain::model::CustomDbRole;
 use domain::role_form::RoleForm;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The name a copy of `source` gets: the first free `<source>_copy[_N]` in the project.
-pub(super) fn copy_name(data: Data, source: &str) -> String {
+pub(super) fn copy_name(data: ProjectData, source: &str) -> String {
     data.roles.with_untracked(|l| {
         free_copy_name(source, l.ready().map(Vec::as_slice).unwrap_or_default())
     })
@@ -69,33 +70,25 @@ pub fn StartFrom(state: FormState, #[prop(into)] pristine: Signal<bool>) -> impl
         },
     });
     let names = move || {
-        data.roles.with(|l| {
-            l.ready()
-                .map(|r| {
-                    let mut n: Vec<String> = r.iter().map(|x| x.role_name.clone()).collect();
-                    n.sort_by_key(|x| x.to_lowercase());
-                    n
-                })
-                .unwrap_or_default()
-        })
+        let mut n = data.role_names();
+        n.sort_by_key(|x| x.to_lowercase());
+        n
     };
     view! {
         <Show when=move || pristine.get()>
             // Built only when open: a project may have 1,400 roles.
             <LazyDetails class="start-from" summary="Start from an existing role or Admin API JSON" open=open>
-                <div class="field">
-                    <label for=dom_id("start-role")>"Existing custom role"</label>
-                    <select id=dom_id("start-role") on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <FormField id="start-role" label="Existing custom role" let:c>
+                    <select id=c.id() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="">"Choose a role"</option>
                         {names().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
                     </select>
                     <button type="button" class="button" on:click=move |_| use_role.run(())>"Copy its actions and roles"</button>
-                </div>
-                <div class="field">
-                    <label for=dom_id("start-json")>"Admin API JSON"</label>
-                    <textarea id=dom_id("start-json") spellcheck="false" prop:value=move || json.get() on:input=move |ev| json.set(event_target_value(&ev))></textarea>
+                </FormField>
+                <FormField id="start-json" label="Admin API JSON" let:c>
+                    <textarea id=c.id() spellcheck="false" prop:value=move || json.get() on:input=move |ev| json.set(event_target_value(&ev))></textarea>
                     <button type="button" class="button" on:click=move |_| use_json.run(())>"Use this JSON"</button>
-                </div>
+                </FormField>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </LazyDetails>
         </Show>

@@ -2,8 +2,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
-use super::shell::routes;
-use super::widgets::{LinkTabs, TabLink};
+use crate::ui::shell::routes;
+use crate::ui::widgets::{LinkTabs, TabLink};
 
 const TABS: [TabLink; 2] = [
     TabLink {

@@ -2,7 +2,7 @@
 //! the user leaves the list meanwhile (its save then says so), and opened anew on "Revert changes" or on
 //! a colleague's version after "Take theirs".
 use super::dialog::UserDialog;
-use crate::ui::shell::state::{lookup, use_data, Lookup};
+use crate::ui::shell::state::{find_for_edit, use_data, ForEdit};
 use crate::ui::widgets::Banner;
 use domain::model::DatabaseUser;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn EditUserDialog() -> impl IntoView {
             )
         })
     };
-    let user = lookup(data.users, move |u: &DatabaseUser| {
+    let user = find_for_edit(data.users, move |u: &DatabaseUser| {
         let (db, name) = key();
         u.database_name == db && u.username == name
     });
@@ -36,13 +36,13 @@ pub fn EditUserDialog() -> impl IntoView {
     // Once open, the dialog stays even if the user leaves the list (deleted meanwhile): saving says so.
     let open = Memo::new({
         let user = user.clone();
-        move |was: Option<&bool>| was == Some(&true) || matches!(user(), Lookup::Found(_))
+        move |was: Option<&bool>| was == Some(&true) || matches!(user(), ForEdit::Found(_))
     });
     move || {
         generation.track();
         if open.get() {
             let u = loaded.get_value().or_else(|| match untrack(&user) {
-                Lookup::Found(u) => Some(u),
+                ForEdit::Found(u) => Some(u),
                 _ => None,
             });
             loaded.set_value(u.clone());
@@ -50,7 +50,7 @@ pub fn EditUserDialog() -> impl IntoView {
                 .into_any();
         }
         match user() {
-            Lookup::Missing => {
+            ForEdit::Missing => {
                 let (db, name) = key();
                 view! { <Banner message=format!("There is no database user {name} on {db}.") /> }
                     .into_any()

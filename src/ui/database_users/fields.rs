@@ -2,7 +2,7 @@
 //! access limits (cluster scopes, temporary user).
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::{aria_invalid, CopyButton, FieldMessages};
 use domain::model::{ScopeType, UserScope};
 use domain::user_form::{scope_choices, AuthMethod};
@@ -33,7 +33,7 @@ pub fn PasswordField(
     };
     // Hidden rather than removed, so switching methods back and forth keeps what was typed.
     view! {
-        <Field id="user-password" label=label issues=invalid hidden=Signal::derive(move || !method.get().has_password()) let:c>
+        <FormField id="user-password" label=label issues=invalid hidden=Signal::derive(move || !method.get().has_password()) let:c>
             <input id=c.id() autocomplete="new-password"
                 type=move || if show_password.get() { "text" } else { "password" }
                 prop:value=move || password.get()
@@ -55,26 +55,22 @@ pub fn PasswordField(
                 <CopyButton text=password label="Copy password" />
             </div>
             {move || generate_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        </Field>
+        </FormField>
     }
 }
 
+/// "Restrict Access to Specific Clusters / …": the project's clusters, federated databases and stream
+/// workspaces to tick.
 #[component]
-pub fn AccessLimits(
-    method: RwSignal<AuthMethod>,
+pub fn ClusterScopes(
     restrict: RwSignal<bool>,
     /// The chosen scopes, each with its type (never retyped).
     scopes: RwSignal<Vec<UserScope>>,
     /// The user's scopes as loaded: offered even when the project no longer lists them.
     current_scopes: Vec<UserScope>,
-    temporary: RwSignal<bool>,
-    expiry: RwSignal<String>,
-    current_expiry: Option<String>,
-    /// The expiry's messages (e.g. Atlas can't make a temporary user permanent), shown next to it.
-    expiry_issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     let data = use_data();
-    let choices = move || {
+    let choices = Memo::new(move |_| {
         data.project.with(|p| {
             let (clusters, lakes, streams): (Vec<String>, Vec<String>, Vec<String>) = p
                 .ready()
@@ -89,75 +85,101 @@ pub fn AccessLimits(
                 .unwrap_or_default();
             scope_choices(&clusters, &lakes, &streams, &current_scopes)
         })
-    };
+    });
     let group = move |kind: ScopeType, heading: &'static str| {
-        let choices = choices.clone();
-        move || {
-            let of_kind: Vec<UserScope> =
-                choices().into_iter().filter(|s| s.kind == kind).collect();
-            (!of_kind.is_empty()).then(|| {
-                view! {
-                    <div class="scope-group" role="group" aria-label=heading>
-                        <p class="scope-kind">{heading}</p>
-                        {of_kind.into_iter().map(|scope| {
-                            let id = dom_id(&format!("user-scope-{}-{}", kind.label().replace(' ', "-"), scope.name));
-                            let label_for = id.clone();
-                            let name = scope.name.clone();
-                            let (s1, s2) = (scope.clone(), scope);
-                            view! {
-                                <label class="checkbox" for=label_for>
-                                    <input id=id type="checkbox"
-                                        prop:checked=move || scopes.with(|s| s.contains(&s1))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let chosen = s2.clone();
-                                            scopes.update(|s| { s.retain(|x| *x != chosen); if on { s.push(chosen) } });
-                                        }
-                                    />
-                                    {name}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </div>
-                }
-            })
-        }
+        view! { <ScopeGroup kind=kind heading=heading choices=choices scopes=scopes /> }
     };
     view! {
-                <fieldset class="scopes">
-                    <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
-                    <label class="checkbox" for=dom_id("user-restrict")>
-                        <input id=dom_id("user-restrict") type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
-                        "Restrict access to specific clusters"
-                    </label>
-                    <Show when=move || restrict.get()>
-                        {group(ScopeType::Cluster, "Clusters")}
-                        {group(ScopeType::DataLake, "Federated Database Instances")}
-                        {group(ScopeType::Stream, "Stream Processing Workspaces")}
-                    </Show>
-                </fieldset>
-                <div class="field">
-                    <label class="checkbox" for=dom_id("user-temporary")>
-                        <input id=dom_id("user-temporary") type="checkbox" disabled=move || !method.get().may_be_temporary()
-                            prop:checked=move || temporary.get() && method.get().may_be_temporary()
-                            aria-invalid=aria_invalid(expiry_issues)
-                            aria-describedby=dom_id("user-expiry-messages")
-                            on:change=move |ev| temporary.set(event_target_checked(&ev)) />
-                        "Temporary User"
-                    </label>
-                    <Show when=move || temporary.get() && method.get().may_be_temporary()>
-                        <label for=dom_id("user-expiry")>"Delete user after"</label>
-                        <select id=dom_id("user-expiry") on:change=move |ev| expiry.set(event_target_value(&ev))>
-                            {current_expiry.clone().map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
-                            <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
-                            <option value="24" selected=move || expiry.get() == "24">"1 day"</option>
-                            <option value="168" selected=move || expiry.get() == "168">"1 week"</option>
-                        </select>
-                    </Show>
-                    <Show when=move || !method.get().may_be_temporary()>
-                        <p class="help">"X.509 users can't be temporary."</p>
-                    </Show>
-                    <FieldMessages id="user-expiry-messages" issues=expiry_issues />
+        <fieldset class="scopes">
+            <legend>"Restrict Access to Specific Clusters / Federated Database Instances / Stream Processing Workspaces"</legend>
+            <label class="checkbox" for=dom_id("user-restrict")>
+                <input id=dom_id("user-restrict") type="checkbox" prop:checked=move || restrict.get() on:change=move |ev| restrict.set(event_target_checked(&ev)) />
+                "Restrict access to specific clusters"
+            </label>
+            <Show when=move || restrict.get()>
+                {group(ScopeType::Cluster, "Clusters")}
+                {group(ScopeType::DataLake, "Federated Database Instances")}
+                {group(ScopeType::Stream, "Stream Processing Workspaces")}
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The scopes of one kind, each a checkbox; nothing when the project has none.
+#[component]
+fn ScopeGroup(
+    kind: ScopeType,
+    heading: &'static str,
+    choices: Memo<Vec<UserScope>>,
+    scopes: RwSignal<Vec<UserScope>>,
+) -> impl IntoView {
+    move || {
+        let of_kind: Vec<UserScope> =
+            choices.with(|c| c.iter().filter(|s| s.kind == kind).cloned().collect());
+        (!of_kind.is_empty()).then(|| {
+            view! {
+                <div class="scope-group" role="group" aria-label=heading>
+                    <p class="scope-kind">{heading}</p>
+                    {of_kind.into_iter().map(|scope| {
+                        let id = dom_id(&format!("user-scope-{}-{}", kind.label().replace(' ', "-"), scope.name));
+                        let label_for = id.clone();
+                        let name = scope.name.clone();
+                        let (s1, s2) = (scope.clone(), scope);
+                        view! {
+                            <label class="checkbox" for=label_for>
+                                <input id=id type="checkbox"
+                                    prop:checked=move || scopes.with(|s| s.contains(&s1))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let chosen = s2.clone();
+                                        scopes.update(|s| { s.retain(|x| *x != chosen); if on { s.push(chosen) } });
+                                    }
+                                />
+                                {name}
+                            </label>
+                        }
+                    }).collect_view()}
                 </div>
+            }
+        })
+    }
+}
+
+/// "Temporary User" and when it is deleted. Its messages show while the expiry is hidden too: unticking the
+/// box is how a user Atlas can't make permanent gets one. A checkbox with a dependent select, so not a
+/// `FormField` (whose label comes first and whose messages hide with it).
+#[component]
+pub fn TemporaryUser(
+    method: RwSignal<AuthMethod>,
+    temporary: RwSignal<bool>,
+    expiry: RwSignal<String>,
+    current_expiry: Option<String>,
+    /// The expiry's messages (e.g. Atlas can't make a temporary user permanent), shown next to it.
+    expiry_issues: Signal<Vec<Issue>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="checkbox" for=dom_id("user-temporary")>
+                <input id=dom_id("user-temporary") type="checkbox" disabled=move || !method.get().may_be_temporary()
+                    prop:checked=move || temporary.get() && method.get().may_be_temporary()
+                    aria-invalid=aria_invalid(expiry_issues)
+                    aria-describedby=dom_id("user-expiry-messages")
+                    on:change=move |ev| temporary.set(event_target_checked(&ev)) />
+                "Temporary User"
+            </label>
+            <Show when=move || temporary.get() && method.get().may_be_temporary()>
+                <label for=dom_id("user-expiry")>"Delete user after"</label>
+                <select id=dom_id("user-expiry") on:change=move |ev| expiry.set(event_target_value(&ev))>
+                    {current_expiry.clone().map(|d| view! { <option value="keep" selected=true>{format!("Keep current ({d})")}</option> })}
+                    <option value="6" selected=move || expiry.get() == "6">"6 hours"</option>
+                    <option value="24" selected=move || expiry.get() == "24">"1 day"</option>
+                    <option value="168" selected=move || expiry.get() == "168">"1 week"</option>
+                </select>
+            </Show>
+            <Show when=move || !method.get().may_be_temporary()>
+                <p class="help">"X.509 users can't be temporary."</p>
+            </Show>
+            <FieldMessages id="user-expiry-messages" issues=expiry_issues />
+        </div>
     }
 }

@@ -3,12 +3,12 @@
 use super::bulk::{BulkAssignDialog, UserKey};
 use super::certificate::CertificateDialog;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
+use crate::ui::shell::routes::url_segment;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::undo::{use_undo, Undoable, UNDO_SECONDS};
 use crate::ui::shell::write::use_write;
-use crate::ui::url_segment;
+use crate::ui::widgets::Loaded;
 use crate::ui::widgets::{
     ConfirmDialog, GrantChips, PermissionNotice, PermittedAction, RowSelect, SearchBox,
 };
@@ -29,18 +29,25 @@ fn haystack(u: &DatabaseUser) -> String {
     format!("{} {} {}", u.username, method, roles_text(u).join(" ")).to_lowercase()
 }
 
-#[component]
-pub fn DatabaseUsersTab() -> impl IntoView {
-    let data = use_data();
-    let users_state = Memo::new(move |_| data.users.with(Load::has_items));
-    let query = RwSignal::new(String::new());
-    let deleting = RwSignal::new(None::<(String, String)>);
-    // Users ticked for bulk assignment.
-    let selected = RwSignal::new(BTreeSet::<UserKey>::new());
-    let bulk = RwSignal::new(false);
-    // The Atlas-managed X.509 user a certificate is being issued for; `?certificate=<username>` opens it
-    // (the add dialog sends there after creating such a user).
-    // The list stays mounted under the routed add dialog, so the parameter is followed, not read once.
+/// The users whose name, method or roles hold every word of `query`, by username.
+fn matching_users(users: &[DatabaseUser], query: &str) -> Vec<DatabaseUser> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let mut list: Vec<DatabaseUser> = users
+        .iter()
+        .filter(|u| {
+            let h = haystack(u);
+            words.iter().all(|w| h.contains(w.as_str()))
+        })
+        .cloned()
+        .collect();
+    list.sort_by(|a, b| a.username.cmp(&b.username));
+    list
+}
+
+/// The Atlas-managed X.509 user a certificate is being issued for; `?certificate=<username>` opens it (the
+/// add dialog sends there after creating such a user). The list stays mounted under the routed add dialog,
+/// so the parameter is followed, not read once. Closing drops it from the address.
+fn certificate_from_query() -> (RwSignal<Option<String>>, Callback<()>) {
     let query_map = leptos_router::hooks::use_query_map();
     let certificate = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -49,7 +56,7 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         }
     });
     let navigate = leptos_router::hooks::use_navigate();
-    let close_certificate = Callback::new(move |_| {
+    let close = Callback::new(move |_| {
         certificate.set(None);
         if query_map.with_untracked(|q| q.get("certificate").is_some()) {
             let replace = leptos_router::NavigateOptions {
@@ -59,27 +66,37 @@ pub fn DatabaseUsersTab() -> impl IntoView {
             navigate(routes::DATABASE_USERS, replace);
         }
     });
-    let visible = move || {
-        let words: Vec<String> =
-            query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
-        data.users.with(|u| {
-            let mut list: Vec<DatabaseUser> = u
-                .ready()
-                .map(|users| {
-                    users
-                        .iter()
-                        .filter(|u| {
-                            let h = haystack(u);
-                            words.iter().all(|w| h.contains(w.as_str()))
-                        })
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
-            list.sort_by(|a, b| a.username.cmp(&b.username));
-            list
-        })
+    (certificate, close)
+}
+
+/// What a row opens: the user being deleted, the certificate dialog, the ticked users.
+#[derive(Clone, Copy)]
+struct UserDialogs {
+    deleting: RwSignal<Option<(String, String)>>,
+    certificate: RwSignal<Option<String>>,
+    /// Users ticked for bulk assignment.
+    selected: RwSignal<BTreeSet<UserKey>>,
+}
+
+#[component]
+pub fn DatabaseUsersTab() -> impl IntoView {
+    let data = use_data();
+    let users_state = Memo::new(move |_| data.users.with(Load::has_items));
+    let query = RwSignal::new(String::new());
+    let (certificate, close_certificate) = certificate_from_query();
+    let dialogs = UserDialogs {
+        deleting: RwSignal::new(None),
+        certificate,
+        selected: RwSignal::new(BTreeSet::new()),
     };
+    let UserDialogs {
+        deleting, selected, ..
+    } = dialogs;
+    let bulk = RwSignal::new(false);
+    let visible = Signal::derive(move || {
+        data.users
+            .with(|u| query.with(|q| matching_users(u.ready().map_or(&[], Vec::as_slice), q)))
+    });
     view! {
         <h2 class="visually-hidden">"Database Users"</h2>
         <PermissionNotice permission=Permission::DatabaseAccess what="custom roles or database users" />
@@ -98,36 +115,9 @@ pub fn DatabaseUsersTab() -> impl IntoView {
         </div>
         <Loaded load=users_state what="database users" let:any>
             {match any {
-            false => view! {
-                <div class="empty-state">
-                    <p class="empty-state-title">"No database users yet"</p>
-                    <p>"A database user is how an application or a person signs in to the project's clusters."</p>
-                    <PermittedAction permission=Permission::DatabaseAccess id="add-user-empty" label="Add New Database User" href=routes::NEW_USER class="button button-primary" />
-                </div>
-            }.into_any(),
-            true => view! {
-                <table class="users-table roles-table">
-                    <thead>
-                        <tr>
-                            <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                            <th scope="col">"User name"</th>
-                            <th scope="col">"Authentication Method"</th>
-                            <th scope="col">"MongoDB Roles"</th>
-                            <th scope="col">"Resources"</th>
-                            <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=visible key=|u| format!("{:?}", u) let(user)>
-                            <UserRow user=user deleting=deleting selected=selected certificate=certificate />
-                        </For>
-                    </tbody>
-                </table>
-                <Show when=move || visible().is_empty()>
-                    <p class="empty-state" role="status">"No database user matches your search."</p>
-                </Show>
-            }.into_any(),
-                }}
+                false => view! { <NoUsersYet /> }.into_any(),
+                true => view! { <UsersTable visible=visible dialogs=dialogs /> }.into_any(),
+            }}
         </Loaded>
         {move || bulk.get().then(|| view! {
             <BulkAssignDialog selected=selected.get_untracked() on_close=Callback::new(move |_| bulk.set(false)) />
@@ -139,6 +129,48 @@ pub fn DatabaseUsersTab() -> impl IntoView {
             <DeleteUserDialog db=db username=name on_done=Callback::new(move |_| deleting.set(None)) />
         })}
         <Outlet />
+    }
+}
+
+#[component]
+fn NoUsersYet() -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <p class="empty-state-title">"No database users yet"</p>
+            <p>"A database user is how an application or a person signs in to the project's clusters."</p>
+            <PermittedAction permission=Permission::DatabaseAccess id="add-user-empty" label="Add New Database User" href=routes::NEW_USER class="button button-primary" />
+        </div>
+    }
+}
+
+#[component]
+fn UsersTable(visible: Signal<Vec<DatabaseUser>>, dialogs: UserDialogs) -> impl IntoView {
+    let UserDialogs {
+        deleting,
+        certificate,
+        selected,
+    } = dialogs;
+    view! {
+        <table class="users-table roles-table">
+            <thead>
+                <tr>
+                    <th scope="col"><span class="visually-hidden">"Select"</span></th>
+                    <th scope="col">"User name"</th>
+                    <th scope="col">"Authentication Method"</th>
+                    <th scope="col">"MongoDB Roles"</th>
+                    <th scope="col">"Resources"</th>
+                    <th scope="col"><span class="visually-hidden">"Row actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || visible.get() key=|u| format!("{:?}", u) let(user)>
+                    <UserRow user=user deleting=deleting selected=selected certificate=certificate />
+                </For>
+            </tbody>
+        </table>
+        <Show when=move || visible.with(Vec::is_empty)>
+            <p class="empty-state" role="status">"No database user matches your search."</p>
+        </Show>
     }
 }
 
@@ -258,5 +290,36 @@ fn DeleteUserDialog(db: String, username: String, on_done: Callback<()>) -> impl
             <p class="note">{undo_note}</p>
             {move || write.error().map(|e| view! { <p class="field-error" role="alert">{e.message()}</p> })}
         </ConfirmDialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_word_matches_the_name_method_or_roles_and_the_list_is_by_name() {
+        let user = |name: &str, role: &str| {
+            let mut u = DatabaseUser::new(name);
+            u.roles = vec![DatabaseUserRole::new(role, "sales")];
+            u
+        };
+        let users = [
+            user("zoe", "read"),
+            user("app", "readWrite"),
+            user("bob", "read"),
+        ];
+        let names = |q: &str| -> Vec<String> {
+            matching_users(&users, q)
+                .into_iter()
+                .map(|u| u.username)
+                .collect()
+        };
+        assert_eq!(names(""), ["app", "bob", "zoe"]);
+        assert_eq!(names("READ@sales"), ["bob", "zoe"]);
+        assert_eq!(names("readwrite"), ["app"]);
+        assert_eq!(names("bob read"), ["bob"]);
+        assert!(names("nobody").is_empty());
     }
 }

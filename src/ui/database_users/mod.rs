@@ -6,6 +6,7 @@ mod conflict;
 mod dialog;
 mod edit;
 mod fields;
+mod form_state;
 mod list;
 mod privileges;
 mod roles;

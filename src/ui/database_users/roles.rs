@@ -1,7 +1,7 @@
 //! The "Database User Privileges" section: one built-in role, custom roles (the shared combobox, at most
 //! 20), and specific privileges (role + database + collection rows).
 use crate::ui::shell::ids::dom_id;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::user_assignable_roles;
 use domain::user_form::{SpecificPrivilege, BUILTIN_CHOICES};
@@ -38,7 +38,7 @@ impl SpecRow {
 #[component]
 pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
     view! {
-        <Field id="user-builtin" label="Built-in Role" let:c>
+        <FormField id="user-builtin" label="Built-in Role" let:c>
             <select
                 id=c.id()
                 aria-describedby=c.described_by()
@@ -52,7 +52,7 @@ pub fn BuiltinRoleSelect(builtin: RwSignal<Option<String>>) -> impl IntoView {
                     <option value=*name selected=move || builtin.with(|b| b.as_deref() == Some(*name))>{*label}</option>
                 }).collect_view()}
             </select>
-        </Field>
+        </FormField>
     }
 }
 
@@ -99,20 +99,20 @@ pub fn CustomRolesSelect(
         })
     });
     view! {
-        <div class="field">
-            <label for=dom_id("user-custom-roles")>"Custom Roles"</label>
+        <FormField id="user-custom-roles" label="Custom Roles" let:c>
             <GroupedCombobox
-                id="user-custom-roles"
+                id=c.name
                 label="Custom Roles"
                 groups=groups
                 on_toggle=toggle
                 described_by="user-custom-count"
                 placeholder="Type to filter custom roles"
             />
+            // Its own id, not the field's help: the count is read as the combobox's description alone.
             <p id=dom_id("user-custom-count") class="help">
                 {move || format!("{} of {MAX_CUSTOM_ROLES_PER_USER} custom roles", custom.with(Vec::len))}
             </p>
-        </div>
+        </FormField>
     }
 }
 
@@ -140,26 +140,21 @@ pub fn SpecificPrivileges(
             <For each=move || rows.get() key=|r| r.id let(row)>
                 {
                     let index = move || rows.with(|r| r.iter().position(|x| x.id == row.id).unwrap_or(0) + 1);
-                    let (role_id, db_id, coll_id) = (dom_id(&format!("spec-{}-role", row.id)), dom_id(&format!("spec-{}-db", row.id)), dom_id(&format!("spec-{}-coll", row.id)));
-                    let (role_for, db_for, coll_for) = (role_id.clone(), db_id.clone(), coll_id.clone());
                     view! {
                         <div class="target" role="group" aria-label=move || format!("Specific privilege {}", index())>
-                            <div class="field">
-                                <label for=role_for>"Role"</label>
-                                <select id=role_id on:change=move |ev| row.role.set(event_target_value(&ev))>
+                            <FormField id=format!("spec-{}-role", row.id) label="Role" let:c>
+                                <select id=c.id() on:change=move |ev| row.role.set(event_target_value(&ev))>
                                     {user_assignable_roles().map(|r| view! {
                                         <option value=r.name selected=move || row.role.with(|v| v == r.name)>{r.name}</option>
                                     }).collect_view()}
                                 </select>
-                            </div>
-                            <div class="field">
-                                <label for=db_for>"Database"</label>
-                                <input id=db_id type="text" prop:value=move || row.db.get() on:input=move |ev| row.db.set(event_target_value(&ev)) />
-                            </div>
-                            <div class="field">
-                                <label for=coll_for>"Collection"</label>
-                                <input id=coll_id type="text" placeholder="optional" prop:value=move || row.collection.get() on:input=move |ev| row.collection.set(event_target_value(&ev)) />
-                            </div>
+                            </FormField>
+                            <FormField id=format!("spec-{}-db", row.id) label="Database" let:c>
+                                <input id=c.id() type="text" prop:value=move || row.db.get() on:input=move |ev| row.db.set(event_target_value(&ev)) />
+                            </FormField>
+                            <FormField id=format!("spec-{}-coll", row.id) label="Collection" let:c>
+                                <input id=c.id() type="text" placeholder="optional" prop:value=move || row.collection.get() on:input=move |ev| row.collection.set(event_target_value(&ev)) />
+                            </FormField>
                             <button
                                 type="button"
                                 class="link-button"

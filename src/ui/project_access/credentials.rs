@@ -5,7 +5,7 @@ use super::form::{adding_form, shown as shown_issues, AccessDialog, AccessForm, 
 use super::picker::ProjectRolePicker;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes::member_list;
-use crate::ui::widgets::form::Field;
+use crate::ui::widgets::form::FormField;
 use crate::ui::widgets::CopyButton;
 use domain::model::{ApiKey, CreateProjectApiKey, CreateServiceAccount, ServiceAccount};
 use domain::project_access::MemberKind;
@@ -153,7 +153,7 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
             <TextField id="sa-name" label="Name" value=name form=form field=AccessField::Name maxlength=64 />
             <TextField id="sa-description" label="Description" value=description form=form field=AccessField::Description maxlength=250 />
             <ProjectRolePicker id="sa-roles" label="Project Roles" roles=roles issues=shown_issues(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
-            <Field id="sa-expiry" label="Client secret expires after" let:c>
+            <FormField id="sa-expiry" label="Client secret expires after" let:c>
                 <select id=c.id() aria-describedby=c.described_by() on:change=move |ev| {
                     if let Ok(h) = event_target_value(&ev).parse() { hours.set(h) }
                 }>
@@ -161,7 +161,7 @@ pub fn CreateServiceAccountDialog() -> impl IntoView {
                         <option value=h.to_string() selected=move || hours.get() == *h>{*label}</option>
                     }).collect_view()}
                 </select>
-            </Field>
+            </FormField>
         </CreateDialog>
     }
 }

@@ -4,7 +4,7 @@
 use crate::ui::shell::guard::{track_unsaved, use_guard};
 use crate::ui::shell::routes::member_list;
 use crate::ui::shell::state::Area;
-use crate::ui::widgets::form::{Field, FormControl};
+use crate::ui::widgets::form::{FormControl, FormField};
 use crate::ui::widgets::{Dialog, FormActions};
 use domain::project_access::MemberKind;
 use domain::validate::{AccessField, Field as IssueField, Issue};
@@ -68,7 +68,7 @@ pub fn TextField(
     list: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <Field id=id label=label issues=shown(form, field) let:c>
+        <FormField id=id label=label issues=shown(form, field) let:c>
             <input id=c.id() type=input_type.unwrap_or("text") autocomplete="off" maxlength=maxlength
                 list=list.map(crate::ui::shell::ids::dom_id)
                 prop:value=move || value.get()
@@ -77,7 +77,7 @@ pub fn TextField(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| form.touch(field)
             />
-        </Field>
+        </FormField>
     }
 }
 

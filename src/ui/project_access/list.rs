@@ -2,11 +2,11 @@
 //! list of members with their project roles, "Edit Roles" and "Remove" (from the project) per member. The
 //! routed dialogs open over the list through the `<Outlet/>`.
 use super::{add_label, mints_credentials};
-use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
+use crate::ui::shell::routes::url_segment;
 use crate::ui::shell::state::{use_data, Area, Load};
 use crate::ui::shell::write::use_write;
-use crate::ui::url_segment;
+use crate::ui::widgets::Loaded;
 use crate::ui::widgets::{
     ConfirmDialog, GrantChips, LinkTabs, PermissionNotice, PermittedAction, SearchBox, TabLink,
 };

@@ -5,8 +5,8 @@ use super::picker::ProjectRolePicker;
 use crate::ui::shell::guard::track_unsaved;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes::{member_kind_of, member_list};
-use crate::ui::shell::state::{lookup, use_data, Lookup};
-use crate::ui::widgets::form::{Conflict, EditEnd, ReviewGate, Step};
+use crate::ui::shell::state::{find_for_edit, use_data, ForEdit};
+use crate::ui::widgets::form::{use_safe_edit, EditEnd, FormControl, SafeEdit, Step};
 use crate::ui::widgets::{Banner, Dialog, FormActions, RefusalBanner, TheirVersion};
 use domain::diff::{member_change, member_lines, same_member_roles};
 use domain::model::InviteProjectUser;
@@ -122,23 +122,23 @@ pub fn EditRolesDialog() -> impl IntoView {
             .unwrap_or_default(),
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let member = lookup(data.members, move |m: &Member| {
+    let member = find_for_edit(data.members, move |m: &Member| {
         m.kind == kind && m.id == id()
     });
     // Once open, the form stays even if the member leaves the list (removed meanwhile): saving says so.
     let open = Memo::new({
         let member = member.clone();
-        move |was: Option<&bool>| was == Some(&true) || matches!(member(), Lookup::Found(_))
+        move |was: Option<&bool>| was == Some(&true) || matches!(member(), ForEdit::Found(_))
     });
     move || {
         if open.get() {
             return match untrack(&member) {
-                Lookup::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
+                ForEdit::Found(m) => view! { <EditRolesForm member=m /> }.into_any(),
                 _ => ().into_any(),
             };
         }
         match member() {
-            Lookup::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
+            ForEdit::Missing => view! { <Banner message=format!("There is no {} {} in this project.", kind.label(), id()) /> }.into_any(),
             _ => ().into_any(),
         }
     }
@@ -150,32 +150,76 @@ fn EditRolesForm(member: Member) -> impl IntoView {
     let initial = member.roles.clone();
     // The roles as last read: the review's "before", what "Revert changes" restores and what a re-read
     // before writing is compared with.
-    let loaded = RwSignal::new(member.roles.clone());
+    let last_read = RwSignal::new(member.roles.clone());
     let roles = RwSignal::new(member.roles.clone());
-    let theirs_shown = RwSignal::new(None::<Vec<String>>);
     // Roles already held (as opened, or as a colleague's version taken since) stay valid even when
     // unknown to the console; only added ones must be known.
     let held = member.roles.clone();
     let issues = Memo::new(move |_| {
-        let held: Vec<String> = loaded.with(|l| held.iter().chain(l).cloned().collect());
+        let held: Vec<String> = last_read.with(|l| held.iter().chain(l).cloned().collect());
         roles.with(|r| validate_member_roles(kind, r, &held))
     });
     let input = Memo::new(move |_| roles.get());
     let form = access_form(issues, move || input.track());
     track_unsaved(move || !form.done() && roles.with(|r| *r != initial));
     let close = close_to_list(kind);
+    // Saving ends in a review of the roles added and removed; a removed member has no roles left to save.
+    let edit = use_safe_edit(input, last_read).done_when_gone();
+    let on_submit = form.on_submit(move || edit.review());
+    let save = save_roles(form, edit, kind, member.id.clone(), roles);
+    let who = member.name.clone();
+    let conflict = edit.conflict(
+        "Someone else changed these roles",
+        format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep."),
+        |mine, theirs| member_change(mine, theirs),
+        save,
+        move |theirs| roles.set(theirs),
+    );
+    let gone = {
+        let who = who.clone();
+        move || view! { <MemberGone who=who.clone() close=close /> }
+    };
+    let label = match kind {
+        MemberKind::ApiKey => "Project Permissions",
+        _ => "Project Roles",
+    };
+    view! {
+        <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
+            <form node_ref=form.node_ref() novalidate on:submit=on_submit>
+                <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
+                <ProjectRolePicker id="member-roles" label=label roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
+                {move || edit.their_version.get().map(|t| view! {
+                    <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
+                })}
+                {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
+                <EditEnd gate=edit.gate busy=form.sending() on_save=save conflict=conflict gone=gone
+                    intro=format!("How the project roles of {who} change once saved:")
+                    change=Callback::new(move |()| member_change(&last_read.get_untracked(), &roles.get_untracked()))>
+                    <FormActions submit="Save Roles" write=form.write() on_cancel=close refusal_elsewhere=true
+                        on_revert=Some(Callback::new(move |()| roles.set(last_read.get_untracked())))
+                        unchanged=Signal::derive(move || last_read.with(|l| roles.with(|r| r == l))) />
+                </EditEnd>
+            </form>
+        </Dialog>
+    }
+}
+
+/// Re-reads the member first: roles changed or the member removed since last read is the person's to
+/// decide, never overwritten (the Admin API replaces a member's roles wholesale).
+fn save_roles(
+    form: FormControl<AccessField>,
+    edit: SafeEdit<Vec<String>, Vec<String>>,
+    kind: MemberKind,
+    id: String,
+    roles: RwSignal<Vec<String>>,
+) -> Callback<()> {
     let back = back_to_list(kind);
-    let id = member.id.clone();
-    // Saving ends in a review of the roles added and removed, shown while the choice is as reviewed.
-    let gate = ReviewGate::new(input);
-    let on_submit = form.on_submit(move || gate.show_focused(Step::Review, "review-title"));
-    // Re-reads the member first: roles changed or the member removed since `loaded` is the user's to
-    // decide, never overwritten (the Admin API replaces a member's roles wholesale).
-    let save = Callback::new(move |()| {
-        let (id, r, expected) = (id.clone(), roles.get_untracked(), loaded.get_untracked());
+    Callback::new(move |()| {
+        let (id, r) = (id.clone(), roles.get_untracked());
         let back = back.clone();
-        form.send_checked(
-            move |b| {
+        edit.save(
+            form,
+            move |b, expected| {
                 Box::pin(async move {
                     let now = b.list_members().await?;
                     match now.into_iter().find(|m| m.kind == kind && m.id == id) {
@@ -188,75 +232,19 @@ fn EditRolesForm(member: Member) -> impl IntoView {
                 })
             },
             move |_| back(),
-            move |step| {
-                // A removed member has no roles left to save: closing needn't ask.
-                if step == Step::Gone {
-                    form.mark_done();
-                }
-                gate.show_focused(step, "conflict-title");
-            },
         );
-    });
-    let keep_mine = gate.with_theirs(move |theirs| {
-        loaded.set(theirs);
-        save.run(());
-    });
-    let take_theirs = gate.with_theirs(move |theirs| {
-        loaded.set(theirs.clone());
-        roles.set(theirs);
-        theirs_shown.set(None);
-        gate.back();
-    });
-    let merge = gate.with_theirs(move |theirs| {
-        loaded.set(theirs.clone());
-        theirs_shown.set(Some(theirs));
-        gate.back();
-    });
-    let who = member.name.clone();
-    let conflict = Conflict {
-        title: "Someone else changed these roles",
-        message: format!("The project roles of {who} were changed since you opened them. Saving replaces them with yours, so their change would be lost. Choose what to keep."),
-        their_change: Callback::new(move |theirs: Vec<String>| member_change(&loaded.get_untracked(), &theirs)),
-        keep_mine,
-        take_theirs,
-        merge,
-    };
-    let gone = {
-        let who = who.clone();
-        move || {
-            view! {
-                <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
-                    <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
-                    <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
-                    <div class="form-actions">
-                        <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
-                    </div>
-                </section>
-            }
-        }
-    };
-    let label = if kind == MemberKind::ApiKey {
-        "Project Permissions"
-    } else {
-        "Project Roles"
-    };
+    })
+}
+
+#[component]
+fn MemberGone(who: String, close: Callback<()>) -> impl IntoView {
     view! {
-        <Dialog id="roles-dialog" title=format!("Edit Roles for {}", member.name) on_close=close>
-            <form node_ref=form.node_ref() novalidate on:submit=on_submit>
-                <p class="note">{format!("{} · {}", kind.title(), member.detail)}</p>
-                <ProjectRolePicker id="member-roles" label=label roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) held=member.roles.clone() />
-                {move || theirs_shown.get().map(|t| view! {
-                    <TheirVersion lines=member_lines(&t) help="Change the roles to combine both; saving checks them again first." />
-                })}
-                {move || form.error().map(|e| view! { <RefusalBanner error=e /> })}
-                <EditEnd gate=gate busy=form.sending() on_save=save conflict=conflict gone=gone
-                    intro=format!("How the project roles of {who} change once saved:")
-                    change=Callback::new(move |()| member_change(&loaded.get_untracked(), &roles.get_untracked()))>
-                    <FormActions submit="Save Roles" write=form.write() on_cancel=close refusal_elsewhere=true
-                        on_revert=Some(Callback::new(move |()| roles.set(loaded.get_untracked())))
-                        unchanged=Signal::derive(move || loaded.with(|l| roles.with(|r| r == l))) />
-                </EditEnd>
-            </form>
-        </Dialog>
+        <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
+            <h3 id=dom_id("conflict-title") tabindex="-1">"Someone else removed this member"</h3>
+            <p>{format!("{who} was removed from the project since you opened this, so there are no roles to change. Add them again from the list if they still need access.")}</p>
+            <div class="form-actions">
+                <button type="button" class="button" on:click=move |_| close.run(())>"Close"</button>
+            </div>
+        </section>
     }
 }

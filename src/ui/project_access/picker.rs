@@ -1,9 +1,9 @@
 //! The project-role picker every Project Access dialog uses: the shared grouped combobox over the 27
 //! project roles, grouped by the job they exist for, each with its description. Below it: the Project
 //! Owner warning and what the chosen roles will and won't allow.
-use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::use_data;
-use crate::ui::widgets::{FieldMessages, GroupedCombobox, PickGroup, PickOption};
+use crate::ui::widgets::form::FormField;
+use crate::ui::widgets::{GroupedCombobox, PickGroup, PickOption};
 use domain::catalog::{project_role, RolePurpose, PROJECT_ROLES};
 use domain::role_guide::{owner_warning, summarize};
 use domain::validate::Issue;
@@ -73,6 +73,9 @@ fn groups(chosen: &[String], held: &[String], may_grant_owner: bool) -> Vec<Pick
         .collect()
 }
 
+const HELP: &str =
+    "Grouped by the job each role exists for. Every project role also includes Project Read Only.";
+
 #[component]
 pub fn ProjectRolePicker(
     /// DOM id of the combobox input.
@@ -98,25 +101,20 @@ pub fn ProjectRolePicker(
             }
         })
     });
-    let messages_id = format!("{id}-messages");
     let summary = Memo::new(move |_| roles.with(|r| summarize(r)));
     let has_owner = move || roles.with(|r| r.iter().any(|k| k == "GROUP_OWNER"));
     view! {
-        <div class="field">
-            <label for=dom_id(id)>{label}</label>
-            <p class="help">"Grouped by the job each role exists for. Every project role also includes Project Read Only."</p>
+        <FormField id=id label=label issues=issues help=Signal::stored(HELP.to_string()) let:c>
             <GroupedCombobox
-                id=id
+                field=c
                 label=label
                 groups=options
                 on_toggle=toggle
-                invalid=Signal::derive(move || issues.with(|i| i.iter().any(Issue::is_error)))
-                described_by=messages_id.clone()
                 placeholder="Type to filter roles"
                 on_blur=on_blur
             />
-            <FieldMessages id=messages_id issues=issues />
-            <Show when=has_owner>
+        </FormField>
+        <Show when=has_owner>
                 <div class="banner banner-warning" role="status">
                     <p>{owner_warning()}</p>
                 </div>
@@ -143,6 +141,5 @@ pub fn ProjectRolePicker(
                     </div>
                 </div>
             </Show>
-        </div>
     }
 }

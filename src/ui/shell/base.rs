@@ -16,7 +16,7 @@ pub fn provide_carried(query: &str) {
 }
 
 /// This console's carried query (see `Carried`); `""` when there is none.
-pub fn carried() -> Arc<str> {
+pub fn use_carried() -> Arc<str> {
     use_context::<Carried>().map_or_else(|| Arc::from(""), |c| c.0)
 }
 
@@ -66,24 +66,27 @@ pub fn normalize(base: &str) -> String {
     }
 }
 
-pub fn provide(base: &str) {
+pub fn provide_base_path(base: &str) {
     provide_context(RouteBase(normalize(base).into()));
 }
 
 /// This console's base path. DOM listeners run outside the reactive owner, where the context can't be
 /// read: they capture this value when set up and resolve routes with `route_under`.
-pub fn current() -> Arc<str> {
+pub fn use_base_path() -> Arc<str> {
     use_context::<RouteBase>().map_or_else(|| Arc::from(""), |b| b.0)
 }
 
 /// The `href` of a console route (`/database-access/...`).
 pub fn link(route: impl AsRef<str>) -> String {
-    with_carried(&format!("{}{}", current(), route.as_ref()), &carried())
+    with_carried(
+        &format!("{}{}", use_base_path(), route.as_ref()),
+        &use_carried(),
+    )
 }
 
 /// The console route of a browser path, or `None` when the path is outside the console.
 pub fn route_of(path: &str) -> Option<String> {
-    route_under(&current(), path)
+    route_under(&use_base_path(), path)
 }
 
 /// The console route of a browser path under `base` (see `current`), or `None` outside the console.

@@ -2,13 +2,13 @@
 //! bar while it runs, and Stop, which takes effect before the next request (the one out finishes: Atlas
 //! may already have it). Writes go one at a time: Atlas rate-limits the Admin API.
 use super::ids::dom_id;
-use super::state::{use_data, Area, Data};
+use super::state::{use_data, Area, ProjectData};
 use crate::backend::{Backend, BoxFuture};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Batch {
-    data: Data,
+    data: ProjectData,
     /// Items finished / all items of the current (or last) run.
     done: RwSignal<usize>,
     total: RwSignal<usize>,

@@ -1,10 +1,9 @@
-//! The embedded demo's own controls: "View as", "Reset demo project" and the notices about what the
-//! browser would not store. They exist only when the demo backend is in use (`use_demo` is `None` over
+//! The embedded demo's own controls: "View as", "Reset demo project" and what the browser would not
+//! store (the app's `StorageNotice` and header show them). They exist only when the demo backend is in use (`use_demo` is `None` over
 //! the Admin API), so no screen can offer them against a real project.
-use super::state::Data;
+use super::state::ProjectData;
 use crate::backend::local::LocalBackend;
 use crate::backend::ApiResult;
-use crate::ui::widgets::Banner;
 use domain::project::Principal;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -12,7 +11,7 @@ use std::rc::Rc;
 #[derive(Clone, Copy)]
 pub struct Demo {
     local: StoredValue<Rc<LocalBackend>, LocalStorage>,
-    data: Data,
+    data: ProjectData,
     /// Why stored demo data could not be read, if it could not.
     load_problem: RwSignal<Option<String>>,
     /// Why the demo project lives only in this tab's memory (the browser refused to store it).
@@ -24,30 +23,40 @@ pub fn use_demo() -> Option<Demo> {
     use_context::<Demo>()
 }
 
-impl Demo {
-    /// Provides the demo's controls for `local`, the backend `data` reads from.
-    pub fn provide(local: Rc<LocalBackend>, data: Data) {
-        let problem = local.load_problem().map(|p| p.0);
-        let demo = Demo {
-            local: StoredValue::new_local(local),
-            data,
-            load_problem: RwSignal::new(problem),
-            memory_only: RwSignal::new(None),
-        };
-        // Every write is followed by a new read of the activity feed: then the demo tells whether the
-        // browser still let it store what it holds.
-        Effect::new(move |_| {
-            data.activity.track();
-            demo.note_storage();
-        });
-        provide_context(demo);
-    }
+/// Provides the demo's controls for `local`, the backend `data` reads from.
+pub fn provide_demo(local: Rc<LocalBackend>, data: ProjectData) {
+    let problem = local.load_problem().map(|p| p.0);
+    let demo = Demo {
+        local: StoredValue::new_local(local),
+        data,
+        load_problem: RwSignal::new(problem),
+        memory_only: RwSignal::new(None),
+    };
+    // Every write is followed by a new read of the activity feed: then the demo tells whether the
+    // browser still let it store what it holds.
+    Effect::new(move |_| {
+        data.activity.track();
+        demo.note_storage();
+    });
+    provide_context(demo);
+}
 
+impl Demo {
     fn note_storage(&self) {
         let why = self.local.try_with_value(|l| l.memory_only()).flatten();
         if self.memory_only.with_untracked(|w| *w != why) {
             self.memory_only.set(why);
         }
+    }
+
+    /// Why stored demo data could not be read, if it could not (tracked).
+    pub fn load_problem(&self) -> Option<String> {
+        self.load_problem.get()
+    }
+
+    /// Why the demo project lives only in this tab's memory, if the browser refused to store it (tracked).
+    pub fn memory_only(&self) -> Option<String> {
+        self.memory_only.get()
     }
 
     /// Replaces unreadable (or any) stored demo data with a fresh demo project.
@@ -64,48 +73,4 @@ impl Demo {
         self.data.reload();
         Ok(())
     }
-}
-
-/// Stored demo data that can't be read is reported, never silently replaced.
-#[component]
-pub fn StorageNotice() -> impl IntoView {
-    let Some(demo) = use_demo() else {
-        return ().into_any();
-    };
-    let reset_error = RwSignal::new(None::<String>);
-    let memory_only = move || {
-        demo.memory_only.get().map(|why| {
-            view! {
-                <Banner message=format!("This browser did not let the console save the demo project ({why}).") warning=true>
-                    <p>"The demo keeps working, but its changes stay in this tab only and are lost when it closes or reloads."</p>
-                </Banner>
-            }
-        })
-    };
-    let unreadable = move || {
-        demo.load_problem.get().map(|why| {
-            view! {
-                <Banner message=why warning=true>
-                    <p>"The console can't use the demo project saved in this browser. Resetting replaces it with a fresh demo project (the old data is kept under a backup key)."</p>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            if let Err(e) = demo.reset() {
-                                reset_error.set(e.detail);
-                            }
-                        }
-                    >
-                        "Reset demo project"
-                    </button>
-                    {move || reset_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </Banner>
-            }
-        })
-    };
-    view! {
-        {memory_only}
-        {unreadable}
-    }
-    .into_any()
 }

@@ -1,10 +1,10 @@
 //! "Never lose an edit": while a form has unsaved changes, leaving it (a link, a tab, the browser's
 //! Back and Forward, a reload) asks first. Forms mark themselves dirty; the app intercepts in-app links
-//! and history moves before the router sees them and shows one confirmation for all screens.
-use crate::ui::shell::base::{current, route_under};
-use crate::ui::widgets::ConfirmDialog;
+//! and history moves before the router sees them; the app shows one confirmation for all screens
+//! (`ui::app::guard`) while `asking()`.
+use crate::ui::shell::base::{route_under, use_base_path};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +14,7 @@ pub struct UnsavedGuard {
     dirty: RwSignal<bool>,
     /// Where the user wanted to go when we asked.
     pending: RwSignal<Option<String>>,
-    /// The console's current URL as the router knows it (kept by `UnsavedChangesGuard`).
+    /// The console's current URL as the router knows it (kept by `intercept_leaving`).
     here: StoredValue<String>,
 }
 
@@ -34,6 +34,24 @@ impl UnsavedGuard {
         } else {
             true
         }
+    }
+
+    /// Whether the person is being asked to confirm leaving (tracked).
+    pub fn asking(&self) -> bool {
+        self.pending.with(Option::is_some)
+    }
+
+    /// "Cancel": the form stays as it is.
+    pub fn stay(&self) {
+        self.pending.set(None);
+    }
+
+    /// "Discard changes": where the person wanted to go, with the form no longer holding them back.
+    pub fn leave(&self) -> Option<String> {
+        let href = self.pending.get_untracked()?;
+        self.pending.set(None);
+        self.dirty.set(false);
+        Some(href)
     }
 }
 
@@ -90,7 +108,7 @@ pub fn provide_guard() {
         here: StoredValue::new(String::new()),
     };
     provide_context(guard);
-    let base = current();
+    let base = use_base_path();
     let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if !guard.dirty.get_untracked() {
             return;
@@ -114,12 +132,10 @@ pub fn provide_guard() {
     });
 }
 
-/// Intercepts in-app links and reloads, and renders the guard's confirmation. Must be inside the
-/// `<Router>`, after `provide_guard`.
-#[component]
-pub fn UnsavedChangesGuard() -> impl IntoView {
+/// Intercepts in-app links and reloads while a form is dirty, for as long as the calling component lives.
+/// Must be inside the `<Router>`, after `provide_guard`.
+pub fn intercept_leaving() {
     let guard = use_guard();
-    let navigate = use_navigate();
     // Where Back or Forward would be undone to: the router's own location (the browser's address may
     // not have caught up when effects run). Its search has no "?"; its hash may lack the "#".
     let location = use_location();
@@ -138,7 +154,7 @@ pub fn UnsavedChangesGuard() -> impl IntoView {
     });
 
     // Capture phase on the document runs before the router's own click listener on the window.
-    let base = current();
+    let base = use_base_path();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if let Some(href) = internal_link(&ev, &base) {
             if !guard.allows(&href) {
@@ -175,27 +191,4 @@ pub fn UnsavedChangesGuard() -> impl IntoView {
         let _ = window()
             .remove_event_listener_with_callback("beforeunload", unload.as_ref().unchecked_ref());
     });
-
-    let stay = Callback::new(move |_| guard.pending.set(None));
-    let leave = Callback::new(move |_| {
-        if let Some(href) = guard.pending.get_untracked() {
-            guard.pending.set(None);
-            guard.dirty.set(false);
-            navigate(&href, Default::default());
-        }
-    });
-    view! {
-        <Show when=move || guard.pending.with(Option::is_some)>
-            <ConfirmDialog
-                id="unsaved-changes"
-                title="Discard unsaved changes?"
-                confirm_label="Discard changes"
-                danger=true
-                on_confirm=leave
-                on_cancel=stay
-            >
-                <p>"You have changes that have not been saved. If you leave, they will be lost."</p>
-            </ConfirmDialog>
-        </Show>
-    }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 struct IdPrefix(Arc<str>);
 
 /// Makes `prefix` the id prefix of everything rendered under the current owner.
-pub fn provide(prefix: &str) {
+pub fn provide_id_prefix(prefix: &str) {
     provide_context(IdPrefix(prefix.into()));
 }
 
@@ -44,7 +44,7 @@ mod tests {
             assert_eq!(dom_ids("a  b"), "a b");
         });
         Owner::new().with(|| {
-            provide("dba2-");
+            provide_id_prefix("dba2-");
             assert_eq!(dom_id("role-name"), "dba2-role-name");
             assert_eq!(
                 dom_ids("role-name-help role-name-messages"),

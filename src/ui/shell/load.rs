@@ -1,5 +1,5 @@
-//! A value read from the backend (`Load`), and the item of a loaded list an edit form is about (`Lookup`).
-//! What a screen shows until it is there is `loaded::Loaded`.
+//! A value read from the backend (`Load`), and the item of a loaded list an edit form is about (`ForEdit`).
+//! What a screen shows until it is there is `widgets::Loaded`.
 use crate::backend::ApiResult;
 use domain::model::ApiError;
 use leptos::prelude::*;
@@ -59,21 +59,21 @@ impl<T> From<ApiResult<T>> for Load<T> {
 
 /// The item of a loaded list an edit form is about.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Lookup<T> {
+pub enum ForEdit<T> {
     Loading,
     Failed(ApiError),
     Missing,
     Found(T),
 }
 
-impl<T> Lookup<T> {
+impl<T> ForEdit<T> {
     /// As a loaded value: `None` when the list has no such item (what `Loaded` switches on).
     pub fn into_load(self) -> Load<Option<T>> {
         match self {
-            Lookup::Loading => Load::Loading,
-            Lookup::Failed(e) => Load::Failed(e),
-            Lookup::Missing => Load::Ready(None),
-            Lookup::Found(v) => Load::Ready(Some(v)),
+            ForEdit::Loading => Load::Loading,
+            ForEdit::Failed(e) => Load::Failed(e),
+            ForEdit::Missing => Load::Ready(None),
+            ForEdit::Found(v) => Load::Ready(Some(v)),
         }
     }
 }
@@ -81,27 +81,27 @@ impl<T> Lookup<T> {
 /// Finds the item `matches` picks in `list` for an edit form. Only *whether* it is there is tracked (a
 /// memo), so a reload after any write, another tab's change or "View as" does not re-create an open
 /// form and lose what was typed: the form takes the item once, when it opens.
-pub fn lookup<T: Clone + Send + Sync + 'static>(
+pub fn find_for_edit<T: Clone + Send + Sync + 'static>(
     list: ReadSignal<Load<Vec<T>>>,
     matches: impl Fn(&T) -> bool + Clone + Send + Sync + 'static,
-) -> impl Fn() -> Lookup<T> + Clone {
+) -> impl Fn() -> ForEdit<T> + Clone {
     let m = matches.clone();
     let presence = Memo::new(move |_| {
         list.with(|l| match l {
-            Load::Loading => Lookup::Loading,
-            Load::Failed(e) => Lookup::Failed(e.clone()),
-            Load::Ready(items) if items.iter().any(&m) => Lookup::Found(()),
-            Load::Ready(_) => Lookup::Missing,
+            Load::Loading => ForEdit::Loading,
+            Load::Failed(e) => ForEdit::Failed(e.clone()),
+            Load::Ready(items) if items.iter().any(&m) => ForEdit::Found(()),
+            Load::Ready(_) => ForEdit::Missing,
         })
     });
     move || match presence.get() {
-        Lookup::Loading => Lookup::Loading,
-        Lookup::Failed(e) => Lookup::Failed(e),
-        Lookup::Missing => Lookup::Missing,
-        Lookup::Found(()) => list.with_untracked(|l| {
+        ForEdit::Loading => ForEdit::Loading,
+        ForEdit::Failed(e) => ForEdit::Failed(e),
+        ForEdit::Missing => ForEdit::Missing,
+        ForEdit::Found(()) => list.with_untracked(|l| {
             l.ready()
                 .and_then(|items| items.iter().find(|i| matches(i)).cloned())
-                .map_or(Lookup::Missing, Lookup::Found)
+                .map_or(ForEdit::Missing, ForEdit::Found)
         }),
     }
 }

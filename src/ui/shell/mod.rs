@@ -1,19 +1,13 @@
-//! The app's plumbing, apart from the screens: the app and its routes, where it starts (the backend), the
-//! base path and element ids of an embedded console, the loaded project data and how screens write to it,
-//! the demo's own controls, the undo offers, the unsaved-changes guard and the header.
-pub mod app;
+//! The bottom layer of the UI: where the app starts (the backend), the loaded project data and how screens
+//! write to it, runs of writes, route paths, the base path and element ids of an embedded console, the
+//! demo's controls, the undo offers and the unsaved-changes guard. It imports nothing else of `ui`.
 pub mod base;
 pub mod batch;
 pub mod demo;
 pub mod guard;
-pub mod header;
 pub mod ids;
 pub mod load;
-pub mod loaded;
-pub mod nav;
-pub mod person;
 pub mod routes;
-pub mod screens;
 pub mod start;
 pub mod state;
 pub mod undo;

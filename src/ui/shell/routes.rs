@@ -1,10 +1,15 @@
 //! Every path of the console, as a const or a builder, so screens, the header and tests name a screen
 //! instead of spelling its URL. Paths are written from `/`; `base::link` adds an embedding portal's base.
-//! The route tree in `app.rs` matches them (its `path!` segments can't take consts: a unit test there
+//! The route tree in `ui::app` matches them (its `path!` segments can't take consts: a unit test there
 //! checks every path here reaches a route).
 
-use crate::ui::url_segment;
 use domain::project_access::MemberKind;
+
+/// A name as one URL path segment. Role names are `[A-Za-z0-9_-]` when valid, but usernames hold `@`, `/`,
+/// `=`, `,` and spaces (ARNs, DNs, emails), and a stored role may hold anything: keep the URL intact.
+pub fn url_segment(s: &str) -> String {
+    domain::api::encode(s)
+}
 
 pub const DATABASE_ACCESS: &str = "/database-access";
 pub const CUSTOM_ROLES: &str = "/database-access/custom-roles";

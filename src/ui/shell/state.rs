@@ -1,7 +1,7 @@
 //! The project data every screen reads, loaded from the backend; a write reads again what it changed. Provided
 //! as context by the app. Screens read the collections (read-only signals) and write through
 //! `write::use_write`; their form state stays close to where it is used.
-pub use super::load::{lookup, Load, Lookup};
+pub use super::load::{find_for_edit, ForEdit, Load};
 use crate::backend::person::{refusal, PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED};
 use crate::backend::{Backend, ProjectInfo};
 use domain::model::DEFAULT_CUSTOM_ROLES_LIMIT;
@@ -25,7 +25,7 @@ pub enum Area {
 }
 
 #[derive(Clone, Copy)]
-pub struct Data {
+pub struct ProjectData {
     backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
     pub project: ReadSignal<Load<ProjectInfo>>,
     pub roles: ReadSignal<Load<Vec<CustomDbRole>>>,
@@ -35,9 +35,6 @@ pub struct Data {
     pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
     /// Only this module writes the collections: what they hold is always what the backend answered.
     set: Setters,
-    /// The custom-role change saved last ("orders_reader saved"): Free and Flex clusters apply it later,
-    /// and the list says so next to it.
-    pub role_saved: RwSignal<Option<String>>,
     /// The latest read started for each part (see `Tickets`).
     tickets: StoredValue<Tickets>,
     /// Loads and refreshes under way: the page is `aria-busy` meanwhile.
@@ -83,7 +80,7 @@ struct Tickets {
 
 type Part = fn(&mut Tickets) -> &mut u64;
 
-impl Data {
+impl ProjectData {
     /// Starts loading everything from `backend` (chosen where the app starts: `super::start`).
     pub fn load(backend: Rc<dyn Backend>) -> Self {
         let (project, set_project) = signal(Load::Loading);
@@ -92,7 +89,7 @@ impl Data {
         let (activity, set_activity) = signal(Load::Loading);
         let (members, set_members) = signal(Load::Loading);
         let (org_teams, set_org_teams) = signal(Load::Loading);
-        let data = Data {
+        let data = ProjectData {
             backend: StoredValue::new_local(backend),
             project,
             roles,
@@ -108,7 +105,6 @@ impl Data {
                 members: set_members,
                 org_teams: set_org_teams,
             },
-            role_saved: RwSignal::new(None),
             tickets: StoredValue::new(Tickets::default()),
             reading: RwSignal::new(0),
         };
@@ -266,6 +262,26 @@ impl Data {
         })
     }
 
+    /// The project's custom role names, in the order read (tracked); none while loading.
+    pub fn role_names(&self) -> Vec<String> {
+        self.roles.with(|r| {
+            r.ready()
+                .map(|r| r.iter().map(|c| c.role_name.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The project's custom roles (tracked); none while loading.
+    pub fn custom_roles(&self) -> Vec<CustomDbRole> {
+        self.roles.with(|r| r.ready().cloned().unwrap_or_default())
+    }
+
+    /// The project's id (tracked); empty while loading.
+    pub fn project_id(&self) -> String {
+        self.project
+            .with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default())
+    }
+
     /// Whether a load or a refresh is under way (tracked).
     pub fn reading(&self) -> bool {
         self.reading.get() > 0
@@ -302,7 +318,7 @@ impl Data {
         self.backend.try_get_value()?.person()
     }
 
-    /// Whether the portal refused this person the project (`Data::person` lists the ones they may use).
+    /// Whether the portal refused this person the project (`ProjectData::person` lists the ones they may use).
     pub fn project_not_allowed(&self) -> bool {
         self.project
             .with(|p| matches!(p, Load::Failed(e) if e.error_code == PORTAL_PROJECT_NOT_ALLOWED))
@@ -343,6 +359,11 @@ fn refuses_everything(e: &domain::model::ApiError) -> bool {
     [PORTAL_NOT_SIGNED_IN, PORTAL_PROJECT_NOT_ALLOWED].contains(&e.error_code.as_str())
 }
 
-pub fn use_data() -> Data {
-    expect_context::<Data>()
+/// The project's data for every screen below (`start::open` makes it).
+pub fn provide_data(data: ProjectData) {
+    provide_context(data);
+}
+
+pub fn use_data() -> ProjectData {
+    expect_context::<ProjectData>()
 }

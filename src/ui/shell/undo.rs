@@ -4,7 +4,7 @@
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, Area};
 use crate::ui::shell::write::use_write;
-use domain::undo::{DeletedRole, Write};
+use domain::undo::{DeletedRole, Write as UndoStep};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -18,7 +18,7 @@ pub const UNDO_SECONDS: u64 = 15;
 pub enum Undoable {
     /// Restored against the project as it is when "Undo" is pressed.
     Role(DeletedRole),
-    User(Write),
+    User(UndoStep),
 }
 
 impl Undoable {
@@ -26,7 +26,7 @@ impl Undoable {
     fn label(&self) -> String {
         match self {
             Undoable::Role(r) => format!("custom role {}", r.role.role_name),
-            Undoable::User(Write::CreateUser(u)) => format!("database user {}", u.username),
+            Undoable::User(UndoStep::CreateUser(u)) => format!("database user {}", u.username),
             Undoable::User(_) => "database user".to_string(),
         }
     }
@@ -89,17 +89,18 @@ pub struct UndoOffers {
     clock: StoredValue<Option<ManualClock>>,
 }
 
-impl UndoOffers {
-    pub fn provide() {
-        provide_context(UndoOffers {
-            offer: RwSignal::new(None),
-            next_id: StoredValue::new(0),
-            outcome: RwSignal::new(None),
-            ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
-            clock: StoredValue::new(use_context::<ManualClock>()),
-        });
-    }
+/// Provides the undo offers; after the ids (it keeps its elements' ids).
+pub fn provide_undo() {
+    provide_context(UndoOffers {
+        offer: RwSignal::new(None),
+        next_id: StoredValue::new(0),
+        outcome: RwSignal::new(None),
+        ids: StoredValue::new((dom_id("undo-region"), dom_id("main"))),
+        clock: StoredValue::new(use_context::<ManualClock>()),
+    });
+}
 
+impl UndoOffers {
     /// Takes the offer away. Focus on "Undo" or "Dismiss" would fall to the document's body with the
     /// notice, so a keyboard user would start over from the top: it goes to the page's heading first.
     fn withdraw(&self) {

@@ -1,27 +1,27 @@
 //! One write from a form or a button: whether it is being sent and why Atlas refused it, owned in one
 //! place instead of a pair of signals per caller. Every screen writes through `use_write`.
-use super::state::{use_data, Area, Data};
+use super::state::{use_data, Area, ProjectData};
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use domain::model::ApiError;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Write {
-    data: Data,
+pub struct WriteHandle {
+    data: ProjectData,
     sending: RwSignal<bool>,
     error: RwSignal<Option<ApiError>>,
 }
 
 /// A write handle for one form or button (its own sending/refused state).
-pub fn use_write() -> Write {
-    Write {
+pub fn use_write() -> WriteHandle {
+    WriteHandle {
         data: use_data(),
         sending: RwSignal::new(false),
         error: RwSignal::new(None),
     }
 }
 
-impl Write {
+impl WriteHandle {
     /// Whether the write is being sent (tracked): submit buttons are disabled and `aria-busy` meanwhile.
     pub fn sending(&self) -> bool {
         self.sending.get()
@@ -50,7 +50,7 @@ impl Write {
     }
 
     /// Sends `op` unless a write is already being sent: on success reads `area` again (see
-    /// `Data::refresh`) and calls `on_ok` with the answer; on refusal keeps Atlas's error for `error`. The
+    /// `ProjectData::refresh`) and calls `on_ok` with the answer; on refusal keeps Atlas's error for `error`. The
     /// caller's input stays either way.
     pub fn run<T: 'static>(
         &self,
@@ -61,7 +61,7 @@ impl Write {
         if self.sending.get_untracked() {
             return;
         }
-        let Write {
+        let WriteHandle {
             data,
             sending,
             error,

@@ -149,7 +149,7 @@ pub fn ConfirmDialog(
 #[component]
 pub fn FormActions(
     #[prop(into)] submit: String,
-    write: crate::ui::shell::write::Write,
+    write: crate::ui::shell::write::WriteHandle,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
     /// Cancel as a link to this path (a page rather than a dialog; the unsaved-changes guard asks first).
     #[prop(optional)]

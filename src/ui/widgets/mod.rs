@@ -5,9 +5,12 @@ mod copy;
 mod dialog;
 mod disclosure;
 mod field_error;
+mod findings;
 pub mod form;
 mod grants;
+mod holders;
 mod listbox;
+mod loaded;
 mod permitted;
 mod question;
 mod select;
@@ -21,8 +24,11 @@ pub use disclosure::LazyDetails;
 pub use field_error::{
     aria_invalid, focus_first_invalid, Banner, FieldMessages, RefusalBanner, SearchBox,
 };
+pub use findings::{tally, FindingList, LintPanel};
 pub use grants::{GrantChip, GrantChips};
+pub use holders::{holders, UsedByDialog};
 pub use listbox::{GroupedCombobox, PickGroup, PickOption};
+pub use loaded::Loaded;
 pub use permitted::{PermissionNotice, PermittedAction};
 pub use question::{Question, QuestionFields};
 pub use select::RowSelect;

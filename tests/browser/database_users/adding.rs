@@ -273,6 +273,8 @@ async fn a_new_managed_x509_user_gets_its_certificate_shown_once() {
     let months = input_labelled("Months until expiration").unwrap();
     wait_until("three months by default", || months.value() == "3").await;
     type_into(&months, "30");
+    // As in every form, a field's messages show once it is left.
+    blur(&months);
     wait_until("the field says why", || {
         messages_of(&months).contains("1 to 24 months")
     })

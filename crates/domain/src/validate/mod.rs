@@ -61,6 +61,10 @@ pub enum Field {
     InheritedRole(usize),
     User(UserField),
     Access(AccessField),
+    /// The project's custom-role limit ("Change Limit").
+    CustomRoleLimit,
+    /// How many months a new X.509 certificate is valid.
+    CertificateMonths,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

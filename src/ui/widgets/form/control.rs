@@ -2,7 +2,7 @@
 //! it was submitted (every message shows), the write it sends and whether that was accepted.
 use crate::backend::{ApiResult, Backend, BoxFuture};
 use crate::ui::shell::state::Area;
-use crate::ui::shell::write::{use_write, Write};
+use crate::ui::shell::write::{use_write, WriteHandle};
 use crate::ui::widgets::focus_first_invalid;
 use domain::model::ApiError;
 use domain::validate::{Field, Issue};
@@ -17,7 +17,7 @@ pub struct FormControl<K: Send + Sync + 'static> {
     submitted: RwSignal<bool>,
     touched: RwSignal<Vec<K>>,
     issues: Memo<Vec<Issue>>,
-    write: Write,
+    write: WriteHandle,
     area: Area,
     done: RwSignal<bool>,
     node: NodeRef<html::Form>,
@@ -197,7 +197,7 @@ impl<K: PartialEq + Clone + Send + Sync + 'static> FormControl<K> {
     }
 
     /// The write handle (for `FormActions` and the review's busy button).
-    pub fn write(&self) -> Write {
+    pub fn write(&self) -> WriteHandle {
         self.write
     }
 

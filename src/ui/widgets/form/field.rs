@@ -1,12 +1,12 @@
 //! One labelled control with its help and messages. The control is the caller's (a text input, a select,
-//! the combobox): `Field` hands it a [`Control`] with the id, the `aria-describedby` naming the help and
+//! the combobox): `FormField` hands it a [`Control`] with the id, the `aria-describedby` naming the help and
 //! the messages, and `aria-invalid`, so every form links them the same way.
 use crate::ui::shell::ids::{dom_id, dom_ids};
 use crate::ui::widgets::FieldMessages;
 use domain::validate::Issue;
 use leptos::prelude::*;
 
-/// What the control inside a [`Field`] sets on itself.
+/// What the control inside a [`FormField`] sets on itself.
 #[derive(Clone)]
 pub struct Control {
     /// The control's name (see `ui::shell::ids`), for widgets that take a name rather than an id.
@@ -42,7 +42,7 @@ impl Control {
 /// Label, the control (`children`, given its [`Control`] with `let:`), help and messages. The help is
 /// `{id}-help` and the messages `{id}-messages`; the messages render nothing while there are none.
 #[component]
-pub fn Field<C, V>(
+pub fn FormField<C, V>(
     /// The control's name; its DOM id is `dom_id(id)`.
     #[prop(into)]
     id: String,
@@ -54,6 +54,9 @@ pub fn Field<C, V>(
     /// Hidden rather than removed (e.g. the password while another method is chosen keeps what was typed).
     #[prop(optional, into)]
     hidden: Signal<bool>,
+    /// A class besides `field` (e.g. `transfer`, a wide text area).
+    #[prop(optional)]
+    class: Option<&'static str>,
     children: C,
 ) -> impl IntoView
 where
@@ -70,9 +73,12 @@ where
         invalid: Signal::derive(move || issues.with(|i| i.iter().any(Issue::is_error))),
     };
     // Only the control is typed per use; the frame around it is one function for every field.
+    let class = match class {
+        Some(c) => format!("field {c}"),
+        None => "field".to_string(),
+    };
     frame(
-        id,
-        label,
+        (id, label, class),
         help,
         issues,
         hidden,
@@ -80,16 +86,17 @@ where
     )
 }
 
+/// What surrounds the control, its type parameters gone. `names`: the id, the label and the class.
 fn frame(
-    id: String,
-    label: String,
+    names: (String, String, String),
     help: Option<Signal<String>>,
     issues: Signal<Vec<Issue>>,
     hidden: Signal<bool>,
     control: AnyView,
 ) -> AnyView {
+    let (id, label, class) = names;
     view! {
-        <div class="field" hidden=move || hidden.get()>
+        <div class=class hidden=move || hidden.get()>
             <label for=dom_id(&id)>{label}</label>
             {control}
             {help.map(|h| view! { <p id=dom_id(&format!("{id}-help")) class="help">{move || h.get()}</p> })}

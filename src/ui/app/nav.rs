@@ -1,7 +1,9 @@
 //! The sections: the project's areas (Database Access, Project Access), then the tools. A sidebar on a
 //! wide console; on a narrow one the top bar's Menu button shows and hides it (disclosure pattern).
-use super::base::{link, route_of};
-use super::routes::{ACTIVITY, HOME, LEAST_PRIVILEGE, PROJECT_USERS, WHICH_ROLE, WHO_CAN};
+use crate::ui::shell::base::{link, route_of};
+use crate::ui::shell::routes::{
+    ACTIVITY, HOME, LEAST_PRIVILEGE, PROJECT_USERS, WHICH_ROLE, WHO_CAN,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

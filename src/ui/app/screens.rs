@@ -130,7 +130,7 @@ on_demand!(
 );
 on_demand!(
     /// "Who can …?"
-    WhoCanScreen, who_can_view, who_can_preload, tools => view! { <crate::ui::lookup::WhoCanPage /> }
+    WhoCanScreen, who_can_view, who_can_preload, tools => view! { <crate::ui::who_can::WhoCanPage /> }
 );
 on_demand!(
     /// Least privilege.

@@ -1,7 +1,8 @@
 //! What a screen shows until its data is there: a skeleton while it loads, or why it failed with "Try
-//! again". Every screen switches on `Load` through `Loaded` (an edit page on `Lookup::into_load`).
-use super::load::Load;
-use super::state::{use_data, Data};
+//! again". Every screen switches on `Load` through `Loaded` (an edit page on `ForEdit::into_load`).
+use super::Banner;
+use crate::ui::shell::load::Load;
+use crate::ui::shell::state::{use_data, ProjectData};
 use domain::model::ApiError;
 use leptos::prelude::*;
 
@@ -36,7 +37,7 @@ where
 /// failed (why, with "Try again").
 #[component]
 fn LoadStatus(
-    data: Data,
+    data: ProjectData,
     what: &'static str,
     error: Option<ApiError>,
     #[prop(default = 3)] rows: usize,
@@ -50,9 +51,9 @@ fn LoadStatus(
         }
         .into_any(),
         Some(e) => view! {
-            <crate::ui::widgets::Banner message=format!("{what} could not be loaded: {}", e.message())>
+            <Banner message=format!("{what} could not be loaded: {}", e.message())>
                 <button type="button" class="button" on:click=move |_| data.reload()>"Try again"</button>
-            </crate::ui::widgets::Banner>
+            </Banner>
         }
         .into_any(),
     }

@@ -1,15 +1,26 @@
+//! The app: the console's frame (the top bar, the sections, the notices above every page), its route tree,
+//! and the pages for a link it refuses or an address it doesn't know. The only module that names screens:
+//! a new screen is a route here (lazy ones in `screens.rs`) and a link in `nav.rs`.
+mod guard;
+mod header;
+mod nav;
+mod person;
+mod screens;
+mod storage_notice;
+
 use crate::ui::shell::ids::dom_id;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
-use super::guard::{provide_guard, UnsavedChangesGuard};
-use super::routes;
-use super::screens::*;
 use crate::config::Config;
-use crate::ui::custom_roles::CustomRolesTab;
+use crate::ui::custom_roles::{CustomRolesSection, CustomRolesTab};
 use crate::ui::database_access::DatabaseAccessPage;
+use crate::ui::shell::guard::provide_guard;
+use crate::ui::shell::routes;
+use guard::UnsavedChangesGuard;
+use screens::*;
 
 /// The whole console: the frame (top bar with the project, the sections), then the routed page.
 #[component]
@@ -19,18 +30,17 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     }
     let backend_label = config.backend_label();
     let carried = config.url_backend.clone();
-    let data = super::start::open(&config);
-    super::base::provide(&config.base_path);
-    super::base::provide_carried(&config.url_backend);
-    super::ids::provide(&config.id_prefix);
-    super::undo::UndoOffers::provide(); // after the ids: it keeps its elements' ids
-    crate::ui::custom_roles::memory::provide();
+    let data = crate::ui::shell::start::open(&config);
+    crate::ui::shell::base::provide_base_path(&config.base_path);
+    crate::ui::shell::base::provide_carried(&config.url_backend);
+    crate::ui::shell::ids::provide_id_prefix(&config.id_prefix);
+    crate::ui::shell::undo::provide_undo(); // after the ids: it keeps its elements' ids
     provide_guard(); // before the router: its popstate listener must run first
-    let base = super::base::normalize(&config.base_path);
+    let base = crate::ui::shell::base::normalize(&config.base_path);
     // An embedded console leaves its host page's title alone.
     let config_standalone = config.id_prefix.is_empty();
     // Effects run once the view is in the page: the editor's code is fetched after the first paint.
-    Effect::new(|_| super::screens::prefetch_editor());
+    Effect::new(|_| screens::prefetch_editor());
     view! {
         <Router base=base>
             <UnsavedChangesGuard />
@@ -38,15 +48,15 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
             {config_standalone.then(|| view! { <PageTitle /> })}
             // The frame: a grid of the top bar, the sections and the page (style/main.css).
             <div class="dba-console"><div class="dba-frame">
-            <super::header::Header backend=backend_label switcher=config_standalone />
+            <header::Header backend=backend_label switcher=config_standalone />
             // Busy while the project is read again (after a write, "View as", "Try again"): assistive
             // technology waits for the update to finish before reading it out.
             <main id=dom_id("main") class="main" aria-busy=move || data.reading().then_some("true")>
-                <super::demo::StorageNotice />
-                <super::undo::UndoNotice />
+                <storage_notice::StorageNotice />
+                <crate::ui::shell::undo::UndoNotice />
                 // A project the portal doesn't let the person use has no screen to show: its page stands
                 // in for them (hidden, not a Show around the route tree: one more copy of it in the bundle).
-                <super::person::NotAllowed />
+                <person::NotAllowed />
                 <div class="dba-routes" hidden=move || data.project_not_allowed()>
                     <Routes fallback=NotFound>
                         <ConsoleRoutes />
@@ -84,9 +94,12 @@ fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
                 <Route path=path!("new") view={Lazy::<NewUserScreen>::new()} />
                 <Route path=path!(":db/:username/edit") view={Lazy::<EditUserScreen>::new()} />
             </ParentRoute>
-            <Route path=path!("custom-roles") view=CustomRolesTab />
-            <Route path=path!("custom-roles/new") view={Lazy::<NewRoleScreen>::new()} />
-            <Route path=path!("custom-roles/:name/edit") view={Lazy::<EditRoleScreen>::new()} />
+            // The list and the editor share what the list looked like and the last change saved.
+            <ParentRoute path=path!("custom-roles") view=CustomRolesSection>
+                <Route path=path!("") view=CustomRolesTab />
+                <Route path=path!("new") view={Lazy::<NewRoleScreen>::new()} />
+                <Route path=path!(":name/edit") view={Lazy::<EditRoleScreen>::new()} />
+            </ParentRoute>
         </ParentRoute>
     }
     .into_inner()
@@ -167,7 +180,7 @@ fn KeepBackendInUrl(carried: String) -> impl IntoView {
                 here.search().unwrap_or_default(),
                 here.hash().unwrap_or_default()
             );
-            let kept = super::base::with_carried(&href, &carried);
+            let kept = crate::ui::shell::base::with_carried(&href, &carried);
             if kept != href {
                 if let Ok(history) = window.history() {
                     let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
@@ -185,7 +198,7 @@ fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>
                 "There is nothing at this address. Go to "
-                <a href=super::base::link(routes::HOME)>"Database Access"</a>
+                <a href=crate::ui::shell::base::link(routes::HOME)>"Database Access"</a>
                 "."
             </p>
         </section>

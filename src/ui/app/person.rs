@@ -1,7 +1,7 @@
-//! The signed-in person when a portal names them (`Data::person`): who they are and their role here in
+//! The signed-in person when a portal names them (`ProjectData::person`): who they are and their role here in
 //! the top bar, the projects they may switch to, and what opens instead of a project that isn't theirs.
-use super::ids::dom_id;
-use super::state::{use_data, Data};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::{use_data, ProjectData};
 use domain::catalog::{org_role, project_role};
 use domain::portal::MeProject;
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ fn href_on(location: &Location, carried: &str, project: &str) -> String {
         if search.is_empty() { "" } else { "?" },
         location.hash.get()
     );
-    super::base::on_project(&here, carried, project)
+    crate::ui::shell::base::on_project(&here, carried, project)
 }
 
 /// "Signed in as rory@example.com (Project Read Only)": the name the portal gives, and the roles the
@@ -64,7 +64,7 @@ pub fn PersonLabel() -> impl IntoView {
 }
 
 /// The roles on this project once loaded; "roles unknown" when the portal couldn't read them.
-fn role_text(data: Data) -> Option<String> {
+fn role_text(data: ProjectData) -> Option<String> {
     if data.project_not_allowed() {
         return Some(roles_label(&[]));
     }
@@ -98,7 +98,7 @@ pub fn ProjectSwitcher() -> impl IntoView {
     };
     let current = move || data.project.with(|p| p.ready().map(|p| p.id.clone()));
     let location = use_location();
-    let carried = super::base::carried();
+    let carried = crate::ui::shell::base::use_carried();
     let close_on_escape = {
         let button_id = button_id.clone();
         move |ev: web_sys::KeyboardEvent| {
@@ -157,7 +157,7 @@ pub fn NotAllowed() -> impl IntoView {
     let data = use_data();
     let projects = move || data.person().map(|p| p.projects).unwrap_or_default();
     let location = use_location();
-    let carried = super::base::carried();
+    let carried = crate::ui::shell::base::use_carried();
     move || {
         if !data.project_not_allowed() {
             return None;

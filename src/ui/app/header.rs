@@ -1,9 +1,9 @@
 //! The console's frame: the top bar with the project, its backend, the signed-in person and their other
 //! projects (through a portal, person.rs) or "View as" (in the embedded demo), and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
-use super::demo::{use_demo, Demo};
-use super::ids::dom_id;
 use super::person::{roles_label, PersonLabel, ProjectSwitcher};
-use super::state::Data;
+use crate::ui::shell::demo::{use_demo, Demo};
+use crate::ui::shell::ids::dom_id;
+use crate::ui::shell::state::ProjectData;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn Header(
     #[prop(optional)]
     switcher: bool,
 ) -> impl IntoView {
-    let data = expect_context::<Data>();
+    let data = expect_context::<ProjectData>();
     let name = move || {
         data.project
             .with(|p| p.ready().map(|p| p.name.clone()).unwrap_or_default())
@@ -58,7 +58,7 @@ fn principal_label(p: &Principal) -> String {
 /// "View as": the embedded demo acts as one of several principals, so what each may do can be tried.
 #[component]
 fn ViewAs(demo: Demo) -> impl IntoView {
-    let data = expect_context::<Data>();
+    let data = expect_context::<ProjectData>();
     let error = RwSignal::new(None::<String>);
     let choices = move || {
         let mut all = demo_principals();
