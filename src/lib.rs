@@ -20,3 +20,7 @@ extern crate self as dbaccess;
 mod browser;
 #[cfg(all(test, target_arch = "wasm32"))]
 use browser::{role_transfer, support};
+// The UI's one-way layers, read from the sources; in the same test binary for the same reason.
+#[cfg(test)]
+#[path = "../tests/ui_layers.rs"]
+mod ui_layers;

@@ -3,8 +3,8 @@
 //! module that names screens). Read from the sources, so an import that runs upward or sideways fails here
 //! with its file, line and path. `crates/domain/tests/module_graph.rs` does the same for the domain.
 //!
-//! The sources are compiled in (`include_str!`): this test runs in Node.js for wasm32, without a file
-//! system. Every `mod x;` in them must name a listed file, so the list can't fall behind the tree.
+//! The sources are compiled in (`include_str!`): this test runs in the browser, without a file system (it
+//! is a module of the library's test binary, src/lib.rs). Every `mod x;` in them must name a listed file, so the list can't fall behind the tree.
 use std::collections::BTreeSet;
 use wasm_bindgen_test::wasm_bindgen_test;
 
