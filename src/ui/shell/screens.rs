@@ -17,11 +17,7 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-/// Why a screen's view is missing: its chunk could not be fetched (split builds; nothing else fails).
-#[cfg(feature = "split")]
-pub type LoadFailed = wasm_split_helpers::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-pub type LoadFailed = std::convert::Infallible;
+use crate::backend::LoadFailed;
 
 /// A screen loaded on demand: `on_demand!(Route, view_fn, preload_fn => view)`. The function names
 /// are spelled out because the split's link names are made from them (and must differ per screen).
