@@ -67,14 +67,20 @@ pub trait Backend {
     ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// The project's Activity Feed, newest first.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
+    /// Atlas users, teams, API keys and service accounts holding project roles.
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
+    /// The organization's teams (what "Add Team" can choose from). Both are read with the project, at
+    /// the first screen too (`Data::reload`), so they are not `OnDemand`.
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
     /// The operations of the screens loaded on demand (`OnDemand`): in a split build their code is in
     /// those screens' chunk, fetched here if it isn't yet (an error if it can't be).
     fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>>;
 }
 
-/// The operations only screens loaded on demand use (`src/ui/shell/screens.rs`). They are not in `Backend`
-/// because every method of a trait object's vtable is linked where the object is made, in the first
-/// screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those screens.
+/// The operations only screens loaded on demand use (`src/ui/shell/screens.rs`), and nothing at start. They
+/// are not in `Backend` because every method of a trait object's vtable is linked where the object is made,
+/// in the first screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those
+/// screens.
 /// Callers holding a `dyn Backend` call them as before (the methods on `dyn Backend` below).
 pub trait OnDemand {
     /// One user as stored now (an update re-reads it first, to catch someone else's change); 404 once
@@ -92,10 +98,6 @@ pub trait OnDemand {
         username: String,
         months: u32,
     ) -> BoxFuture<'_, ApiResult<String>>;
-    /// Atlas users, teams, API keys and service accounts holding project roles.
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
-    /// The organization's teams (what "Add Team" can choose from).
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>>;
     fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>>;
     /// The answer holds the private key; nothing else ever will.
@@ -131,8 +133,6 @@ on_demand! {
     get_database_user(db: String, username: String) -> DatabaseUser;
     delete_database_user(db: String, username: String) -> ();
     create_user_certificate(username: String, months: u32) -> String;
-    list_members() -> Vec<Member>;
-    list_org_teams() -> Vec<OrgTeam>;
     invite_user(invite: InviteProjectUser) -> ProjectUser;
     add_team(team_id: String, roles: Vec<String>) -> TeamRole;
     create_api_key(key: CreateProjectApiKey) -> ApiKey;

@@ -165,6 +165,18 @@ impl Backend for HttpBackend {
         Box::pin(std::future::ready(Ok(Vec::new())))
     }
 
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        Box::pin(self.members())
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        Box::pin(async move {
+            let teams = self.org_teams().await;
+            *self.org_teams.borrow_mut() = Some(teams.clone());
+            teams
+        })
+    }
+
     fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
         self.load_on_demand()
     }
@@ -191,18 +203,6 @@ impl OnDemand for HttpBackend {
 
     fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
         Box::pin(self.write_empty(self.g().delete_database_user(&db, &username)))
-    }
-
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
-        Box::pin(self.members())
-    }
-
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
-        Box::pin(async move {
-            let teams = self.org_teams().await;
-            *self.org_teams.borrow_mut() = Some(teams.clone());
-            teams
-        })
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {

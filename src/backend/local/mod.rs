@@ -231,6 +231,14 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.activity_newest_first().cloned().collect()))
     }
 
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        ready(self.with(Project::members))
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        ready(self.with(|p| p.org_teams.clone()))
+    }
+
     fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
         self.load_on_demand()
     }
@@ -264,14 +272,6 @@ impl OnDemand for LocalBackend {
 
     fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.delete_database_user(&db, &username, now)))
-    }
-
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
-        ready(self.with(Project::members))
-    }
-
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
-        ready(self.with(|p| p.org_teams.clone()))
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {

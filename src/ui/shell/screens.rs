@@ -141,22 +141,42 @@ on_demand!(
         view! { <crate::ui::activity::ActivityFeedPage /> }
 );
 
-/// Fetches the role editor's code once the first screen has been painted, so "Add New Custom Role" and
-/// "Edit" open without a wait (a split build; elsewhere there is nothing to fetch).
+/// Fetches the role editor's code once the first screen has been painted and the page is idle (called when
+/// its data has been read), so "Add New Custom Role" and "Edit" open without a wait (a split build;
+/// elsewhere there is nothing to fetch).
 pub fn prefetch_editor() {
     #[cfg(feature = "split")]
     {
         use wasm_bindgen::{closure::Closure, JsCast};
-        // The frame after the next one: the first screen is on the glass by then.
+        // After the next paint, once the page is idle: the chunk's download and compile then don't compete
+        // with the first screen's own work on a small machine. At most 2 s later on a page that is never
+        // idle; a timer where there is no idle callback.
         let after_paint = Closure::once_into_js(|| {
             let fetch = Closure::once_into_js(|| {
                 leptos::task::spawn_local(<NewRoleScreen as LazyRoute>::preload());
             });
-            let _ = window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 0);
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            if request_idle_callback(&fetch, &options).is_err() {
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                    fetch.unchecked_ref(),
+                    0,
+                );
+            }
         });
         let _ = window().request_animation_frame(after_paint.unchecked_ref());
     }
+}
+
+// Not in web-sys's enabled features; one binding here spares every crate on web-sys a rebuild.
+#[cfg(feature = "split")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+    fn request_idle_callback(
+        callback: &wasm_bindgen::JsValue,
+        options: &js_sys::Object,
+    ) -> Result<u32, wasm_bindgen::JsValue>;
 }
 
 /// What a screen shows when its code could not be fetched: a way back that works.
