@@ -15,6 +15,9 @@ const roundsAt = args.indexOf("--rounds");
 const ROUNDS = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 4;
 const coldAt = args.indexOf("--cold");
 const COLD = coldAt >= 0 ? Number(args.splice(coldAt, 2)[1]) : 3;
+// --cold-only: cold loads alone (no typing), for a quick alternating run on a busy machine.
+const coldOnlyAt = args.indexOf("--cold-only");
+const COLD_ONLY = coldOnlyAt >= 0 && args.splice(coldOnlyAt, 1).length > 0;
 const dists = args.map((d) => resolve(d));
 if (dists.length === 0) throw new Error("usage: node bench/compare.mjs DIST... [--rounds N] [--cold N]");
 export const QUERIES = ["billing", "find", "sales_db3", "coll7", "inherits", "growth_role_01", "insert", "ops_db1"];
@@ -54,8 +57,8 @@ try {
   for (let r = 0; r < ROUNDS; r++) {
     // The baseline is typed once a round (it takes far longer than the console) and each build's p95 is
     // divided by it; builds run in alternating order, so neither always runs first or right after it.
-    const b = await page();
-    await b.page.goto(`${servers[0].base}/bench/baseline.html`);
+    const b = COLD_ONLY ? null : await page();
+    await b?.page.goto(`${servers[0].base}/bench/baseline.html`);
     let bkeys = null;
     const order = dists.map((_, i) => i);
     if (r % 2) order.reverse();
@@ -66,6 +69,10 @@ try {
         await a.page.goto(`${base}/`);
         out[i].cold.push(await (await a.page.waitForFunction(() => window.__rowsAt, null, { timeout: 60000 })).jsonValue());
         await a.context.close();
+      }
+      if (COLD_ONLY) {
+        console.error(`round ${r + 1} ${dists[i]}: cold ${out[i].cold.slice(-COLD).map((x) => x.toFixed(0)).join(" ")} ms`);
+        continue;
       }
       const c = await page();
       await c.page.goto(`${base}/database-access/custom-roles?demo=large`);
@@ -84,7 +91,7 @@ try {
       out[i].ratio.push(pct(keys, 0.95) / pct(bkeys, 0.95));
       console.error(`round ${r + 1} ${dists[i]}: cold ${out[i].cold.slice(-COLD).map((x) => x.toFixed(0)).join(" ")} ms, filter p95 ${pct(keys, 0.95).toFixed(1)} ms / baseline ${pct(bkeys, 0.95).toFixed(1)} ms = ${out[i].ratio.at(-1).toFixed(3)}×, main-thread CPU while typing ${out[i].cpu.at(-1).toFixed(0)} ms`);
     }
-    await b.context.close();
+    await b?.context.close();
   }
 } finally {
   await browser.close();
@@ -93,6 +100,10 @@ try {
 const range = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 for (let i = 0; i < dists.length; i++) {
   const o = out[i];
+  if (COLD_ONLY) {
+    console.log(`${dists[i]}\n  cold load to the list ${range(o.cold, (x) => `${x.toFixed(0)} ms`)}`);
+    continue;
+  }
   console.log(
     `${dists[i]}\n  cold load to the list ${range(o.cold, (x) => `${x.toFixed(0)} ms`)}\n  filter p95 ${range(o.ratio, (x) => `${x.toFixed(3)}×`)} of the baseline (${range(o.p95, (x) => `${x.toFixed(1)} ms`)}; baseline ${range(o.base95, (x) => `${x.toFixed(1)} ms`)})\n  renderer main-thread CPU while typing the ${QUERIES.join("").length} keys ${range(o.cpu, (x) => `${x.toFixed(0)} ms`)}`,
   );

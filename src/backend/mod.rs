@@ -68,13 +68,6 @@ pub trait Backend {
     /// Sets how many custom roles the project may have (Project Owner only); the new limit.
     fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
-    /// One user as stored now (an update re-reads it first, to catch someone else's change); 404 once
-    /// it was deleted.
-    fn get_database_user(
-        &self,
-        db: String,
-        username: String,
-    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).
     fn update_database_user(
@@ -82,6 +75,31 @@ pub trait Backend {
         db: String,
         username: String,
         user: DatabaseUser,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
+    /// The project's Activity Feed, newest first.
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
+    /// Atlas users, teams, API keys and service accounts holding project roles.
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
+    /// The organization's teams (what "Add Team" can choose from). Both are read with the project, at
+    /// the first screen too (`Data::reload`), so they are not `OnDemand`.
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
+    /// The operations of the screens loaded on demand (`OnDemand`): in a split build their code is in
+    /// those screens' chunk, fetched here if it isn't yet (an error if it can't be).
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>>;
+}
+
+/// The operations only screens loaded on demand use (`src/ui/shell/screens.rs`), and nothing at start. They
+/// are not in `Backend` because every method of a trait object's vtable is linked where the object is made,
+/// in the first screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those
+/// screens.
+/// Callers holding a `dyn Backend` call them as before (the methods on `dyn Backend` below).
+pub trait OnDemand {
+    /// One user as stored now (an update re-reads it first, to catch someone else's change); 404 once
+    /// it was deleted.
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
     ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>>;
     /// A new certificate for an Atlas-managed X.509 user, valid `months`: the PEM, shown once and never
@@ -91,13 +109,6 @@ pub trait Backend {
         username: String,
         months: u32,
     ) -> BoxFuture<'_, ApiResult<String>>;
-    /// The project's Activity Feed, newest first.
-    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
-
-    /// Atlas users, teams, API keys and service accounts holding project roles.
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
-    /// The organization's teams (what "Add Team" can choose from).
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>>;
     fn add_team(&self, team_id: String, roles: Vec<String>) -> BoxFuture<'_, ApiResult<TeamRole>>;
     /// The answer holds the private key; nothing else ever will.
@@ -116,6 +127,73 @@ pub trait Backend {
     ) -> BoxFuture<'_, ApiResult<Member>>;
     fn remove_member(&self, kind: MemberKind, id: String) -> BoxFuture<'_, ApiResult<()>>;
 }
+
+/// `OnDemand`'s operations on any backend, through `Backend::on_demand`.
+macro_rules! on_demand {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {
+        impl dyn Backend + '_ {
+            $(
+                pub fn $name(&self, $($arg: $ty),*) -> BoxFuture<'_, ApiResult<$out>> {
+                    Box::pin(async move { self.on_demand().await?.$name($($arg),*).await })
+                }
+            )*
+        }
+    };
+}
+on_demand! {
+    get_database_user(db: String, username: String) -> DatabaseUser;
+    delete_database_user(db: String, username: String) -> ();
+    create_user_certificate(username: String, months: u32) -> String;
+    invite_user(invite: InviteProjectUser) -> ProjectUser;
+    add_team(team_id: String, roles: Vec<String>) -> TeamRole;
+    create_api_key(key: CreateProjectApiKey) -> ApiKey;
+    create_service_account(account: CreateServiceAccount) -> ServiceAccount;
+    set_member_roles(kind: MemberKind, id: String, roles: Vec<String>) -> Member;
+    remove_member(kind: MemberKind, id: String) -> ();
+}
+
+/// Why code loaded on demand is missing (`OnDemand`'s, a screen's): its chunk could not be fetched (split
+/// builds; nothing else fails).
+#[cfg(feature = "split")]
+pub type LoadFailed = wasm_split_helpers::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+pub type LoadFailed = std::convert::Infallible;
+
+/// What an operation answers when its code could not be fetched: a network error.
+fn not_loaded(_: LoadFailed) -> ApiError {
+    domain::answer::client_error(
+        0,
+        http::NETWORK_ERROR,
+        "The console could not load the code for this: check the connection and reload the page."
+            .to_string(),
+    )
+}
+
+/// `Backend::on_demand` of both backends. The split point of each returns the backend as `&dyn OnDemand`:
+/// that coercion makes the vtable, so the operations' code is linked into the chunk with it.
+macro_rules! load_on_demand {
+    ($backend:ty, $split:ident) => {
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(screens, fallible))]
+        fn $split(
+            b: &$backend,
+        ) -> Result<&dyn $crate::backend::OnDemand, $crate::backend::LoadFailed> {
+            Ok(b)
+        }
+
+        impl $backend {
+            fn load_on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn $crate::backend::OnDemand>> {
+                Box::pin(async move {
+                    #[cfg(feature = "split")]
+                    let loaded = $split(self).await;
+                    #[cfg(not(feature = "split"))]
+                    let loaded = $split(self);
+                    loaded.map_err($crate::backend::not_loaded)
+                })
+            }
+        }
+    };
+}
+pub(crate) use load_on_demand;
 
 /// Sends `writes` one after another, stopping at the first refusal (an undo after delete).
 pub fn apply_writes(

@@ -108,16 +108,55 @@ try {
       throw new Error(`${firstScreen.brotli} bytes, past ${limit.first_screen_ratchet_brotli_bytes}: shrink it or explain the growth`);
   });
 
+  // The role editor is the screen a person most often opens next: its chunk is fetched once the first
+  // screen is on the glass with its rows (src/ui/shell/screens.rs prefetch_editor), never before, so it
+  // doesn't delay them; "Add New Custom Role" then opens without fetching anything.
+  await check("the editor's chunk is prefetched after the first paint and the first row, and the editor then opens without a fetch", async () => {
+    const context = await browser.newContext();
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(PATIENCE);
+      await p.addInitScript(`new MutationObserver(() => {
+        if (!window.__rowsAt && document.querySelector(".roles-table tbody tr")) window.__rowsAt = performance.now();
+      }).observe(document, { childList: true, subtree: true });`);
+      const prefetched = p.waitForRequest((r) => isChunk(new URL(r.url()).pathname), { timeout: PATIENCE });
+      await p.goto(`${base}/database-access/custom-roles`);
+      await row(p, "orders_reader");
+      const chunk = new URL((await prefetched).url()).pathname;
+      await p.waitForResponse((r) => new URL(r.url()).pathname === chunk, { timeout: PATIENCE }).catch(() => {});
+      const [paint, rows, fetched] = await p.evaluate((path) => [
+        performance.getEntriesByName("first-paint")[0]?.startTime,
+        window.__rowsAt,
+        performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === path)?.startTime,
+      ], chunk);
+      if ([paint, rows, fetched].includes(undefined)) throw new Error(`no timing (first paint ${paint}, first row ${rows}, ${chunk} ${fetched})`);
+      if (fetched < paint) throw new Error(`${chunk} was asked for at ${fetched.toFixed(0)} ms, before the first paint at ${paint.toFixed(0)} ms`);
+      if (fetched < rows) throw new Error(`${chunk} was asked for at ${fetched.toFixed(0)} ms, before the first row at ${rows.toFixed(0)} ms`);
+      const later = [];
+      p.on("request", (r) => isChunk(new URL(r.url()).pathname) && later.push(new URL(r.url()).pathname));
+      await p.getByRole("button", { name: "Add New Custom Role" }).click();
+      await p.getByLabel("Custom Role Name").waitFor({ timeout: PATIENCE });
+      if (later.length) throw new Error(`opening the editor fetched ${later.join(" ")}`);
+      console.log(`prefetch ${chunk} asked for at ${fetched.toFixed(0)} ms, first paint at ${paint.toFixed(0)} ms, first row at ${rows.toFixed(0)} ms`);
+    } finally {
+      await context.close();
+    }
+  });
+
   // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
   // first thing that page needs): a wasm-bindgen or splitter upgrade has broken split modules before.
   const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
     "database-user-edit", "project-users", "project-users-invite", "project-users-edit-roles", "project-teams",
     "project-teams-add", "project-api-keys", "project-service-accounts", "project-service-account-new",
     "which-role", "who-can", "least-privilege", "activity-feed"];
+  // The routes those stops leave out (a new API key's dialog is a stop only with its picker open).
+  const EXTRA = [{ name: "project-api-key-new", path: "/project-access/api-keys/new",
+    ready: (p) => p.getByRole("dialog", { name: "Create API Key" }).waitFor({ timeout: PATIENCE }) }];
+  const LAZY_STOPS = [...STOPS.filter((s) => LAZY.includes(s.name)), ...EXTRA];
   await check("every screen loaded on demand opens from a deep link, standalone and under a portal's base path", async () => {
     const asked = new Set();
     const errors = [];
-    for (const stop of STOPS.filter((s) => LAZY.includes(s.name))) {
+    for (const stop of LAZY_STOPS) {
       const context = await browser.newContext();
       try {
         const p = await context.newPage();
@@ -130,25 +169,28 @@ try {
         await context.close();
       }
     }
-    // And under a portal's base path (the example portal's two consoles both start from its URL).
-    for (const [path, tab] of [["/portal/db-access/database-access/custom-roles/orders_writer/edit", null],
-      ["/portal/db-access/project-access/api-keys", "API Keys"], ["/portal/db-access/database-access/users", "Database Users"]]) {
+    // And every one under a portal's base path (the example portal's two consoles both start from its URL;
+    // the stop is looked for in the main one).
+    for (const stop of LAZY_STOPS) {
       const context = await browser.newContext();
       try {
         const p = await context.newPage();
         p.setDefaultTimeout(PATIENCE);
-        p.on("pageerror", (e) => errors.push(`${path}: ${e.message}`));
-        await p.goto(`${base}${path}`);
+        p.on("pageerror", (e) => errors.push(`portal ${stop.name}: ${e.message}`));
+        p.on("response", (r) => r.status() >= 400 && errors.push(`portal ${stop.name}: ${r.status()} ${r.url()}`));
+        await p.goto(`${base}/portal/db-access${stop.path}`);
         const main = p.locator("#db-access");
-        if (tab) await main.getByRole("tab", { name: tab, selected: true }).waitFor({ timeout: PATIENCE });
-        else await main.getByRole("button", { name: "Update Custom Role" }).waitFor({ timeout: PATIENCE });
+        if (stop.open) await stop.open(main);
+        await stop.ready(main);
+      } catch (e) {
+        errors.push(`portal ${stop.name}: ${e.message.split("\n")[0]}`);
       } finally {
         await context.close();
       }
     }
     if (errors.length) throw new Error(errors.join("; "));
     const unused = chunkFiles.filter((c) => !asked.has(c));
-    console.log(`lazy-routes routes=${LAZY.length} chunks_fetched=${asked.size} of ${chunkFiles.length}` +
+    console.log(`lazy-routes routes=${LAZY_STOPS.length} chunks_fetched=${asked.size} of ${chunkFiles.length}` +
       (unused.length ? ` (never fetched: ${unused.join(" ")})` : ""));
     if (asked.size === 0) throw new Error("no screen fetched a chunk");
   });
@@ -434,6 +476,15 @@ await check(
   async () => {
     if (s.total_gzip > limit.ratchet_gzip_bytes)
       throw new Error(`grew to ${s.total_gzip} bytes, past ${limit.ratchet_gzip_bytes}: shrink it or explain the growth`);
+  },
+);
+// Splitting costs bytes in all (files compress apart, wasm-opt can't work across them); issue #31 allows
+// 10% over one module, and this ratchet keeps what was reached (scripts/bench --floor measures both).
+await check(
+  `every file of the split build together (${s.total_brotli} bytes brotli) is within the ratchet of ${limit.ratchet_total_brotli_bytes}`,
+  async () => {
+    if (s.total_brotli > limit.ratchet_total_brotli_bytes)
+      throw new Error(`grew to ${s.total_brotli} bytes, past ${limit.ratchet_total_brotli_bytes}: shrink it or explain the growth`);
   },
 );
 const passed = results.filter(([, ok]) => ok).length;

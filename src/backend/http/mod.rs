@@ -7,7 +7,7 @@
 //! - Writes are sent strictly one at a time (Atlas does not support concurrent custom-role writes).
 //! - A role just created may not be readable yet: reads by name retry `ATLAS_CUSTOM_ROLE_NOT_FOUND` briefly.
 use super::person::Caller;
-use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use super::{ApiResult, Backend, BoxFuture, OnDemand, ProjectInfo};
 use domain::answer::parse;
 use domain::api::Group;
 use domain::model::{
@@ -150,28 +150,12 @@ impl Backend for HttpBackend {
         })
     }
 
-    fn create_user_certificate(
-        &self,
-        username: String,
-        months: u32,
-    ) -> BoxFuture<'_, ApiResult<String>> {
-        Box::pin(self.write_text(self.g().create_user_certificate(&username, months)))
-    }
-
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
         Box::pin(self.write_empty(self.g().delete_custom_role(&name)))
     }
 
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
         Box::pin(self.list(self.g().database_users()))
-    }
-
-    fn get_database_user(
-        &self,
-        db: String,
-        username: String,
-    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
-        Box::pin(async move { self.get(self.g().database_user(&db, &username)).await })
     }
 
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
@@ -185,10 +169,6 @@ impl Backend for HttpBackend {
         user: DatabaseUser,
     ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
         Box::pin(self.write(self.g().update_database_user(&db, &username, &user)))
-    }
-
-    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
-        Box::pin(self.write_empty(self.g().delete_database_user(&db, &username)))
     }
 
     /// Atlas's custom-role and database-user audit events are outside the contract subset we were given,
@@ -207,6 +187,34 @@ impl Backend for HttpBackend {
             *self.org_teams.borrow_mut() = Some(teams.clone());
             teams
         })
+    }
+
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(HttpBackend, http_on_demand);
+
+impl OnDemand for HttpBackend {
+    fn create_user_certificate(
+        &self,
+        username: String,
+        months: u32,
+    ) -> BoxFuture<'_, ApiResult<String>> {
+        Box::pin(self.write_text(self.g().create_user_certificate(&username, months)))
+    }
+
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        Box::pin(async move { self.get(self.g().database_user(&db, &username)).await })
+    }
+
+    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
+        Box::pin(self.write_empty(self.g().delete_database_user(&db, &username)))
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {

@@ -4,7 +4,7 @@
 //! Stored data is versioned. Data that can't be read (not JSON, another format version, a shape this
 //! version doesn't understand) is never overwritten behind the user's back: the backend reports it as a
 //! `LoadProblem`, the app shows a notice, and only "Reset demo project" replaces it, after keeping a copy.
-use super::{ApiResult, Backend, BoxFuture, ProjectInfo};
+use super::{ApiResult, Backend, BoxFuture, OnDemand, ProjectInfo};
 use crate::random::{ALPHANUMERIC, HEX, LOWERCASE};
 use domain::demo::DemoKind;
 use domain::model::{
@@ -273,35 +273,12 @@ impl Backend for LocalBackend {
         }))
     }
 
-    fn create_user_certificate(
-        &self,
-        username: String,
-        months: u32,
-    ) -> BoxFuture<'_, ApiResult<String>> {
-        // The certificate first: without randomness nothing is recorded either.
-        ready(demo_certificate(&username, months).and_then(|pem| {
-            self.mutate(|p, now| p.create_user_certificate(&username, months, now))
-                .map(|()| pem)
-        }))
-    }
-
     fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>> {
         ready(self.mutate(|p, now| p.delete_custom_role(&name, now)))
     }
 
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
         ready(self.with(|p| p.users.clone()))
-    }
-
-    fn get_database_user(
-        &self,
-        db: String,
-        username: String,
-    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
-        ready(
-            self.with(|p| p.get_database_user(&db, &username))
-                .and_then(|r| r),
-        )
     }
 
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
@@ -317,10 +294,6 @@ impl Backend for LocalBackend {
         ready(self.mutate(|p, now| p.update_database_user(&db, &username, user, now)))
     }
 
-    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
-        ready(self.mutate(|p, now| p.delete_database_user(&db, &username, now)))
-    }
-
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
         ready(self.with(|p| p.activity_newest_first().cloned().collect()))
     }
@@ -331,6 +304,41 @@ impl Backend for LocalBackend {
 
     fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
         ready(self.with(|p| p.org_teams.clone()))
+    }
+
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(LocalBackend, local_on_demand);
+
+impl OnDemand for LocalBackend {
+    fn create_user_certificate(
+        &self,
+        username: String,
+        months: u32,
+    ) -> BoxFuture<'_, ApiResult<String>> {
+        // The certificate first: without randomness nothing is recorded either.
+        ready(demo_certificate(&username, months).and_then(|pem| {
+            self.mutate(|p, now| p.create_user_certificate(&username, months, now))
+                .map(|()| pem)
+        }))
+    }
+
+    fn get_database_user(
+        &self,
+        db: String,
+        username: String,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
+        ready(
+            self.with(|p| p.get_database_user(&db, &username))
+                .and_then(|r| r),
+        )
+    }
+
+    fn delete_database_user(&self, db: String, username: String) -> BoxFuture<'_, ApiResult<()>> {
+        ready(self.mutate(|p, now| p.delete_database_user(&db, &username, now)))
     }
 
     fn invite_user(&self, invite: InviteProjectUser) -> BoxFuture<'_, ApiResult<ProjectUser>> {

@@ -39,8 +39,15 @@ pub fn App(#[prop(optional)] config: Config) -> impl IntoView {
     let base = crate::ui::shell::base::normalize(&config.base_path);
     // An embedded console leaves its host page's title alone.
     let config_standalone = config.id_prefix.is_empty();
-    // Effects run once the view is in the page: the editor's code is fetched after the first paint.
-    Effect::new(|_| screens::prefetch_editor());
+    // Effects run once the view is in the page: the editor's code is fetched after the first paint, once
+    // the project's first read is done (the list's rows are on the page: the fetch doesn't delay them).
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) || data.reading() {
+            return fetched.unwrap_or(false);
+        }
+        screens::prefetch_editor();
+        true
+    });
     view! {
         <Router base=base>
             <UnsavedChangesGuard />

@@ -3,11 +3,13 @@
 //! its code on demand:
 //!
 //! - with the `split` feature (release builds, `scripts/build-wasm`), each screen's view is a
-//!   `wasm_split` function: its code leaves the main module for a chunk named after its group, fetched the
-//!   first time the screen opens (or earlier: `prefetch_editor`). A chunk that can't be fetched (offline, a
-//!   page left open across a deployment) shows "The console could not load this screen" with a Reload
-//!   button instead of taking the console down: the split is `fallible`, where Leptos 0.8's own
-//!   `#[lazy_route]` panics and so aborts the module.
+//!   `wasm_split` function: its code leaves the main module for one chunk, `split_screens.wasm`, fetched
+//!   the first time a screen opens (or earlier: `prefetch_editor`). One chunk for all of them, not one per
+//!   screen: separate files compress apart and wasm-opt can't optimise across them, so per-screen chunks
+//!   (and the chunks of code they share) made the whole 17% larger than one module, against 7% for one
+//!   chunk. A chunk that can't be fetched (offline, a page left open across a deployment) shows "The
+//!   console could not load this screen" with a Reload button instead of taking the console down: the
+//!   split is `fallible`, where Leptos 0.8's own `#[lazy_route]` panics and so aborts the module.
 //! - without it (`trunk serve`, the browser tests) the same routes render the same views from the one
 //!   module, through the same `Lazy` routes;
 //! - with `first-screen-only` (`scripts/bench --floor`) each of them is a placeholder: what is left is the
@@ -15,23 +17,19 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-/// Why a screen's view is missing: its chunk could not be fetched (split builds; nothing else fails).
-#[cfg(feature = "split")]
-pub type LoadFailed = wasm_split_helpers::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-pub type LoadFailed = std::convert::Infallible;
+use crate::backend::LoadFailed;
 
-/// A screen loaded on demand: `on_demand!(Route, view_fn, preload_fn, chunk => view)`. The function names
+/// A screen loaded on demand: `on_demand!(Route, view_fn, preload_fn => view)`. The function names
 /// are spelled out because the split's link names are made from them (and must differ per screen).
 macro_rules! on_demand {
-    ($(#[$doc:meta])* $route:ident, $show:ident, $preload:ident, $chunk:ident => $view:expr) => {
+    ($(#[$doc:meta])* $route:ident, $show:ident, $preload:ident => $view:expr) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
         pub struct $route;
 
         #[cfg_attr(
             feature = "split",
-            wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))
+            wasm_split_helpers::wasm_split(screens, fallible, preload($preload))
         )]
         fn $show() -> Result<AnyView, LoadFailed> {
             #[cfg(not(feature = "first-screen-only"))]
@@ -73,92 +71,112 @@ use crate::ui::project_access as pa;
 
 on_demand!(
     /// "Add New Custom Role" (the role editor with its picker).
-    NewRoleScreen, new_role_view, new_role_preload, role_editor => view! { <NewRolePage /> }
+    NewRoleScreen, new_role_view, new_role_preload => view! { <NewRolePage /> }
 );
 on_demand!(
     /// The role editor on an existing role.
-    EditRoleScreen, edit_role_view, edit_role_preload, role_editor => view! { <EditRolePage /> }
+    EditRoleScreen, edit_role_view, edit_role_preload => view! { <EditRolePage /> }
 );
 
 on_demand!(
     /// The Database Users tab (its dialogs are routes below it).
-    UsersScreen, users_view, users_preload, database_users => view! { <DatabaseUsersTab /> }
+    UsersScreen, users_view, users_preload => view! { <DatabaseUsersTab /> }
 );
 on_demand!(
-    NewUserScreen, new_user_view, new_user_preload, database_users => view! { <NewUserDialog /> }
+    NewUserScreen, new_user_view, new_user_preload => view! { <NewUserDialog /> }
 );
 on_demand!(
-    EditUserScreen, edit_user_view, edit_user_preload, database_users => view! { <EditUserDialog /> }
+    EditUserScreen, edit_user_view, edit_user_preload => view! { <EditUserDialog /> }
 );
 
 on_demand!(
     /// The Project Access page with its tabs (each tab and dialog is a route below it).
-    ProjectAccessScreen, project_access_view, project_access_preload, project_access =>
+    ProjectAccessScreen, project_access_view, project_access_preload =>
         view! { <pa::ProjectAccessPage /> }
 );
 on_demand!(
-    ProjectUsersScreen, project_users_view, project_users_preload, project_access => view! { <pa::UsersTab /> }
+    ProjectUsersScreen, project_users_view, project_users_preload => view! { <pa::UsersTab /> }
 );
-on_demand!(TeamsScreen, teams_view, teams_preload, project_access => view! { <pa::TeamsTab /> });
-on_demand!(ApiKeysScreen, api_keys_view, api_keys_preload, project_access => view! { <pa::ApiKeysTab /> });
+on_demand!(TeamsScreen, teams_view, teams_preload => view! { <pa::TeamsTab /> });
+on_demand!(ApiKeysScreen, api_keys_view, api_keys_preload => view! { <pa::ApiKeysTab /> });
 on_demand!(
-    ServiceAccountsScreen, service_accounts_view, service_accounts_preload, project_access =>
+    ServiceAccountsScreen, service_accounts_view, service_accounts_preload =>
         view! { <pa::ServiceAccountsTab /> }
 );
 on_demand!(
-    InviteScreen, invite_view, invite_preload, project_access => view! { <pa::InviteDialog /> }
+    InviteScreen, invite_view, invite_preload => view! { <pa::InviteDialog /> }
 );
 on_demand!(
-    AddTeamScreen, add_team_view, add_team_preload, project_access => view! { <pa::AddTeamDialog /> }
+    AddTeamScreen, add_team_view, add_team_preload => view! { <pa::AddTeamDialog /> }
 );
 on_demand!(
-    NewApiKeyScreen, new_api_key_view, new_api_key_preload, project_access =>
+    NewApiKeyScreen, new_api_key_view, new_api_key_preload =>
         view! { <pa::CreateApiKeyDialog /> }
 );
 on_demand!(
-    NewServiceAccountScreen, new_service_account_view, new_service_account_preload, project_access =>
+    NewServiceAccountScreen, new_service_account_view, new_service_account_preload =>
         view! { <pa::CreateServiceAccountDialog /> }
 );
 on_demand!(
-    MemberRolesScreen, member_roles_view, member_roles_preload, project_access =>
+    MemberRolesScreen, member_roles_view, member_roles_preload =>
         view! { <pa::EditRolesDialog /> }
 );
 
 on_demand!(
     /// "Which role do I need?"
-    WhichRoleScreen, which_role_view, which_role_preload, tools => view! { <pa::WhichRolePage /> }
+    WhichRoleScreen, which_role_view, which_role_preload => view! { <pa::WhichRolePage /> }
 );
 on_demand!(
     /// "Who can …?"
-    WhoCanScreen, who_can_view, who_can_preload, tools => view! { <crate::ui::who_can::WhoCanPage /> }
+    WhoCanScreen, who_can_view, who_can_preload => view! { <crate::ui::who_can::WhoCanPage /> }
 );
 on_demand!(
     /// Least privilege.
-    LeastPrivilegeScreen, least_privilege_view, least_privilege_preload, tools =>
+    LeastPrivilegeScreen, least_privilege_view, least_privilege_preload =>
         view! { <crate::ui::lint::LintReportPage /> }
 );
 on_demand!(
     /// The Activity Feed.
-    ActivityScreen, activity_view, activity_preload, tools =>
+    ActivityScreen, activity_view, activity_preload =>
         view! { <crate::ui::activity::ActivityFeedPage /> }
 );
 
-/// Fetches the role editor's code once the first screen has been painted, so "Add New Custom Role" and
-/// "Edit" open without a wait (a split build; elsewhere there is nothing to fetch).
+/// Fetches the role editor's code once the first screen has been painted and the page is idle (called when
+/// its data has been read), so "Add New Custom Role" and "Edit" open without a wait (a split build;
+/// elsewhere there is nothing to fetch).
 pub fn prefetch_editor() {
     #[cfg(feature = "split")]
     {
         use wasm_bindgen::{closure::Closure, JsCast};
-        // The frame after the next one: the first screen is on the glass by then.
+        // After the next paint, once the page is idle: the chunk's download and compile then don't compete
+        // with the first screen's own work on a small machine. At most 2 s later on a page that is never
+        // idle; a timer where there is no idle callback.
         let after_paint = Closure::once_into_js(|| {
             let fetch = Closure::once_into_js(|| {
                 leptos::task::spawn_local(<NewRoleScreen as LazyRoute>::preload());
             });
-            let _ = window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 0);
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            if request_idle_callback(&fetch, &options).is_err() {
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                    fetch.unchecked_ref(),
+                    0,
+                );
+            }
         });
         let _ = window().request_animation_frame(after_paint.unchecked_ref());
     }
+}
+
+// Not in web-sys's enabled features; one binding here spares every crate on web-sys a rebuild.
+#[cfg(feature = "split")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+    fn request_idle_callback(
+        callback: &wasm_bindgen::JsValue,
+        options: &js_sys::Object,
+    ) -> Result<u32, wasm_bindgen::JsValue>;
 }
 
 /// What a screen shows when its code could not be fetched: a way back that works.

@@ -6,7 +6,7 @@
 //! One file a concern (`custom_roles`, `users`, `members`, `loads`); what they share is here.
 use crate::support::*;
 use dbaccess::backend::http::HttpBackend;
-use dbaccess::backend::Backend;
+use dbaccess::backend::{Backend, OnDemand};
 use dbaccess::config::Config;
 use dbaccess::ui::shell::routes;
 use domain::model::{ApiKey, CustomDbRole, Paginated};

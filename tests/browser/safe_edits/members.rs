@@ -2,7 +2,7 @@
 //! silently: "Save changes" re-reads the member and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::Backend;
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::ApiKey;
