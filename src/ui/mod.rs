@@ -1,4 +1,5 @@
 //! Leptos components: the app's plumbing in `shell`, one folder per screen, shared widgets in `widgets`.
+pub mod across;
 pub mod activity;
 pub mod custom_roles;
 pub mod database_access;

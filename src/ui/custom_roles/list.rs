@@ -6,6 +6,7 @@ use super::limit::LimitDialog;
 use super::summary::{query_words, RoleEntry};
 use super::transfer::{ExportDialog, ImportDialog};
 use crate::ui::lookup::UsedByDialog;
+use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::loaded::Loaded;
 use crate::ui::shell::routes;
@@ -65,6 +66,11 @@ pub fn CustomRolesTab() -> impl IntoView {
     let importing = RwSignal::new(false);
     let changing_limit = RwSignal::new(false);
     let used_by = RwSignal::new(None::<String>);
+    // Other projects to copy roles to or compare with (issue 30); read once per load of the project.
+    let across = Memo::new(move |_| {
+        data.project.track();
+        data.backend().projects().len() > 1
+    });
 
     // Sorted once per load; each keystroke only filters indices and clones the one visible page.
     let entries = Memo::new(move |_| {
@@ -156,6 +162,16 @@ pub fn CustomRolesTab() -> impl IntoView {
                         n => format!("Export {n} selected"),
                     }}
                 </button>
+                <Show when=move || across.get()>
+                    <a class="button" href=link(routes::COMPARE_ROLES)>"Compare projects"</a>
+                    {move || {
+                        let names: Vec<String> = selected.get().into_iter().collect();
+                        (!names.is_empty()).then(|| {
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            view! { <a class="button" href=link(routes::copy_roles(&names, None))>{format!("Copy {} selected to projects…", names.len())}</a> }
+                        })
+                    }}
+                </Show>
                 <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| importing.set(true)) />
                 <PermittedAction permission=Permission::ProjectSettings id="change-limit" label="Change Limit" on_click=Callback::new(move |_| changing_limit.set(true)) />
                 <Show when=at_limit>
@@ -190,7 +206,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=visible key=|e| e.key.clone() let(entry)>
-                            <RoleRow entry=entry deleting=deleting selected=selected used_by=used_by />
+                            <RoleRow entry=entry deleting=deleting selected=selected used_by=used_by across=across />
                         </For>
                     </tbody>
                 </table>
@@ -233,6 +249,7 @@ fn RoleRow(
     deleting: RwSignal<Option<String>>,
     selected: RwSignal<std::collections::BTreeSet<String>>,
     used_by: RwSignal<Option<String>>,
+    across: Memo<bool>,
 ) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let hidden = entry.lines.len().saturating_sub(COMPACT_LINES);
@@ -240,6 +257,7 @@ fn RoleRow(
     let name = entry.name.clone();
     let delete_name = entry.name.clone();
     let used_name = entry.name.clone();
+    let copy_name = StoredValue::new(entry.name.clone());
     view! {
         <tr>
             <RowSelect name=name.clone() key=entry.name.clone() selected=selected />
@@ -285,6 +303,9 @@ fn RoleRow(
                     aria_label=format!("Duplicate {name}")
                     href=routes::new_role_from(&name)
                 />
+                <Show when=move || across.get()>
+                    <a class="button" href=copy_name.with_value(|n| link(routes::copy_roles(&[n.as_str()], None))) aria-label=copy_name.with_value(|n| format!("Copy to projects… {n}"))>"Copy to projects…"</a>
+                </Show>
                 <PermittedAction
                     permission=Permission::DatabaseAccess
                     id=format!("delete-role-{}", url_segment(&name))

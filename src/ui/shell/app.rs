@@ -86,6 +86,8 @@ fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             </ParentRoute>
             <Route path=path!("custom-roles") view=CustomRolesTab />
             <Route path=path!("custom-roles/new") view={Lazy::<NewRoleScreen>::new()} />
+            <Route path=path!("custom-roles/copy") view={Lazy::<CopyRolesScreen>::new()} />
+            <Route path=path!("custom-roles/compare") view={Lazy::<CompareProjectsScreen>::new()} />
             <Route path=path!("custom-roles/:name/edit") view={Lazy::<EditRoleScreen>::new()} />
         </ParentRoute>
     }

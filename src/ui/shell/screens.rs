@@ -81,6 +81,17 @@ on_demand!(
 );
 
 on_demand!(
+    /// "Copy to projects…" (issue 30).
+    CopyRolesScreen, copy_roles_view, copy_roles_preload, across =>
+        view! { <crate::ui::across::CopyRolesPage /> }
+);
+on_demand!(
+    /// "Compare projects" (issue 30).
+    CompareProjectsScreen, compare_projects_view, compare_projects_preload, across =>
+        view! { <crate::ui::across::CompareProjectsPage /> }
+);
+
+on_demand!(
     /// The Database Users tab (its dialogs are routes below it).
     UsersScreen, users_view, users_preload, database_users => view! { <DatabaseUsersTab /> }
 );
