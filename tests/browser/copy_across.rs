@@ -86,6 +86,52 @@ async fn planned(project: &str, role: &str, what: &str) {
     .await;
 }
 
+/// The Custom Roles list of a fresh demo, ready.
+async fn on_the_list() -> (String, Mounted) {
+    let key = fresh_key();
+    let app = mount_with(routes::CUSTOM_ROLES, &key);
+    list_ready().await;
+    (key, app)
+}
+
+/// Waits for the run to end, then checks what the status says.
+async fn finished(expected: &str) {
+    wait_until("the run ends", || {
+        status().starts_with("Done") || status().starts_with("Stopped")
+    })
+    .await;
+    assert_eq!(status(), expected);
+}
+
+/// Someone else changes `app_backend` with `change` (through `b`, not the console); returns it as saved.
+async fn someone_changes_app_backend(
+    b: &dyn Backend,
+    change: impl FnOnce(&mut CustomDbRole),
+) -> CustomDbRole {
+    let mut role = role_on(b, "app_backend").await.unwrap();
+    change(&mut role);
+    b.update_custom_role("app_backend".into(), UpdateCustomDbRole::from(&role))
+        .await
+        .unwrap();
+    role
+}
+
+/// Applies a plan updating app_backend in `project`, which someone changed since the plan was read:
+/// it is not written (the run ends with `created` and the one conflict) and the conflict shows.
+async fn apply_into_the_conflict(project: &str, created: &str) {
+    let confirm = format!("{project}: update app_backend");
+    apply_and_confirm("Apply to 1 project", &confirm).await;
+    finished(&format!(
+        "Done: {created}, 0 updated, 1 changed since the plan was read and not changed, 0 failed."
+    ))
+    .await;
+    find(
+        "h3",
+        &format!("Someone else changed app_backend in {project}"),
+    )
+    .await;
+}
+
 /// Apply, then confirm in the dialog that says what will be sent.
 async fn apply_and_confirm(button: &str, confirm_says: &str) {
     find("button", button).await.click();
@@ -100,9 +146,7 @@ async fn apply_and_confirm(button: &str, confirm_says: &str) {
 
 #[wasm_bindgen_test]
 async fn a_role_is_created_where_missing_and_left_where_identical() {
-    let key = fresh_key();
-    let _app = mount_with(routes::CUSTOM_ROLES, &key);
-    list_ready().await;
+    let (key, _app) = on_the_list().await;
     find("a", "Copy to projects… orders_reader").await.click();
     wait_until("the copy screen opens", || pathname() == routes::COPY_ROLES).await;
     assert!(page_text().contains("Copy orders_reader to other projects"));
@@ -115,8 +159,7 @@ async fn a_role_is_created_where_missing_and_left_where_identical() {
         "1 role will be created and 0 updated in 1 project; nothing is sent until you apply."
     );
     apply_and_confirm("Apply to 1 project", "Staging: create orders_reader").await;
-    wait_until("done", || status().starts_with("Done")).await;
-    assert_eq!(status(), "Done: 1 created, 0 updated, 0 failed.");
+    finished("Done: 1 created, 0 updated, 0 failed.").await;
     assert!(plan_of("Staging", "orders_reader").contains("Created"));
     let there = role_on(&*on(&key, STAGING_ID), "orders_reader").await;
     let here = role_on(&*on(&key, domain::demo::PROJECT_ID), "orders_reader").await;
@@ -125,9 +168,7 @@ async fn a_role_is_created_where_missing_and_left_where_identical() {
 
 #[wasm_bindgen_test]
 async fn a_selection_is_planned_per_project_an_update_with_its_diff_a_refusal_with_its_reason() {
-    let key = fresh_key();
-    let _app = mount_with(routes::CUSTOM_ROLES, &key);
-    list_ready().await;
+    let (key, _app) = on_the_list().await;
     find("input", "Select orders_writer").await.click();
     find("input", "Select app_backend").await.click();
     find("a", "Copy 2 selected to projects…").await.click();
@@ -143,8 +184,7 @@ async fn a_selection_is_planned_per_project_an_update_with_its_diff_a_refusal_wi
     assert!(plan_of("Production", "app_backend").contains("REMOVE"));
     planned("Production", "orders_writer", "Already identical").await;
     apply_and_confirm("Apply to 1 project", "Production: update app_backend").await;
-    wait_until("done", || status().starts_with("Done")).await;
-    assert_eq!(status(), "Done: 0 created, 1 updated, 0 failed.");
+    finished("Done: 0 created, 1 updated, 0 failed.").await;
     let prod = role_on(&*on(&key, PROD_ID), "app_backend").await.unwrap();
     assert!(!prod.actions.iter().any(|a| a.action == "REMOVE"));
     assert!(role_on(&*on(&key, STAGING_ID), "orders_writer")
@@ -184,19 +224,12 @@ async fn an_update_of_a_role_changed_since_the_plan_is_a_conflict_never_a_silent
     planned("Production", "app_backend", "Will be updated").await;
     // Someone else changes production's app_backend after the plan was read.
     let prod = on(&key, PROD_ID);
-    let mut theirs = role_on(&*prod, "app_backend").await.unwrap();
-    theirs.actions.retain(|a| a.action != "REMOVE");
-    theirs.actions.push(action("LIST_COLLECTIONS", "app", ""));
-    prod.update_custom_role("app_backend".into(), UpdateCustomDbRole::from(&theirs))
-        .await
-        .unwrap();
-    apply_and_confirm("Apply to 1 project", "Production: update app_backend").await;
-    wait_until("done", || status().starts_with("Done")).await;
-    assert_eq!(
-        status(),
-        "Done: 0 created, 0 updated, 1 changed since the plan was read and not changed, 0 failed."
-    );
-    find("h3", "Someone else changed app_backend in Production").await;
+    let theirs = someone_changes_app_backend(&*prod, |r| {
+        r.actions.retain(|a| a.action != "REMOVE");
+        r.actions.push(action("LIST_COLLECTIONS", "app", ""));
+    })
+    .await;
+    apply_into_the_conflict("Production", "0 created").await;
     assert!(page_text().contains("Their change"));
     let kept = role_on(&*prod, "app_backend").await.unwrap();
     assert!(
@@ -217,9 +250,7 @@ async fn an_update_of_a_role_changed_since_the_plan_is_a_conflict_never_a_silent
 
 #[wasm_bindgen_test]
 async fn compare_shows_same_different_and_missing_and_a_click_shows_the_diff_and_offers_the_copy() {
-    let key = fresh_key();
-    let _app = mount_with(routes::CUSTOM_ROLES, &key);
-    list_ready().await;
+    let (_key, _app) = on_the_list().await;
     find("a", "Compare projects").await.click();
     let cell = |role: &str, project: &str| {
         by_name("button", &format!("{role} in {project}: Missing"))
@@ -243,11 +274,12 @@ async fn compare_shows_same_different_and_missing_and_a_click_shows_the_diff_and
     })
     .await;
     assert!(cell("orders_reader", "Production").is_some());
-    find("button", "app_backend in Production: Different")
-        .await
-        .click();
-    wait_until("the diff shows", || query(".compare-detail").is_some()).await;
-    assert!(text_of(".compare-detail").contains("REMOVE"));
+    let different = by_name("button", "app_backend in Production: Different");
+    different.unwrap().click();
+    wait_until("the diff shows REMOVE", || {
+        text_of(".compare-detail").contains("REMOVE")
+    })
+    .await;
     find("a", "Copy app_backend to Production…").await.click();
     planned("Production", "app_backend", "Will be updated").await;
     assert!(checkbox("Production").checked());
@@ -290,14 +322,6 @@ fn mount_http(route: &str) -> Mounted {
     )
 }
 
-async fn sent(method: &str, path: &str) -> usize {
-    emu_requests()
-        .await
-        .iter()
-        .filter(|l| l.starts_with(method) && l.contains(path))
-        .count()
-}
-
 fn staging_roles_path() -> String {
     format!("/groups/{STAGING_ID}/customDBRoles/roles")
 }
@@ -314,19 +338,15 @@ async fn over_http_stop_sends_nothing_after_the_copy_that_is_out() {
     apply_and_confirm("Apply to 1 project", "Staging: create orders_reader").await;
     wait_until("progress shows", || status() == "Sending 1 of 3 roles…").await;
     wait_until_async("the first create is out (held)", async || {
-        sent("POST", &staging_roles_path()).await == 1
+        emu_sent("POST", &staging_roles_path()).await == 1
     })
     .await;
     find("button", "Stop").await.click();
     emu_release().await;
-    wait_until("stopped", || status().starts_with("Stopped")).await;
-    assert_eq!(
-        status(),
-        "Stopped: 1 created, 0 updated, 0 failed, 2 not sent."
-    );
+    finished("Stopped: 1 created, 0 updated, 0 failed, 2 not sent.").await;
     requests_answered().await;
     assert_eq!(
-        sent("POST", &staging_roles_path()).await,
+        emu_sent("POST", &staging_roles_path()).await,
         1,
         "nothing after Stop"
     );
@@ -338,12 +358,7 @@ async fn over_http_a_copy_is_planned_applied_and_a_changed_role_is_a_conflict() 
     emu_reset().await;
     let staging = dbaccess::backend::http::HttpBackend::new(emu_url(), STAGING_ID, 10_000, None);
     // Staging's app_backend drifts first, so the copy is an update.
-    let mut drifted = role_on(&staging, "app_backend").await.unwrap();
-    drifted.actions.push(action("REMOVE", "app", ""));
-    staging
-        .update_custom_role("app_backend".into(), UpdateCustomDbRole::from(&drifted))
-        .await
-        .unwrap();
+    someone_changes_app_backend(&staging, |r| r.actions.push(action("REMOVE", "app", ""))).await;
     let _app = mount_http(&routes::copy_roles(
         &["orders_reader", "app_backend"],
         Some(STAGING_ID),
@@ -351,21 +366,14 @@ async fn over_http_a_copy_is_planned_applied_and_a_changed_role_is_a_conflict() 
     planned("Staging", "orders_reader", "Will be created").await;
     planned("Staging", "app_backend", "Will be updated").await;
     // …and changes again after the plan was read.
-    drifted.actions.push(action("LIST_COLLECTIONS", "app", ""));
-    staging
-        .update_custom_role("app_backend".into(), UpdateCustomDbRole::from(&drifted))
-        .await
-        .unwrap();
-    apply_and_confirm("Apply to 1 project", "Staging: update app_backend").await;
-    wait_until("done", || status().starts_with("Done")).await;
-    assert_eq!(
-        status(),
-        "Done: 1 created, 0 updated, 1 changed since the plan was read and not changed, 0 failed."
-    );
-    find("h3", "Someone else changed app_backend in Staging").await;
+    someone_changes_app_backend(&staging, |r| {
+        r.actions.push(action("LIST_COLLECTIONS", "app", ""))
+    })
+    .await;
+    apply_into_the_conflict("Staging", "1 created").await;
     requests_answered().await;
     assert_eq!(
-        sent("PATCH", &format!("{}/app_backend", staging_roles_path())).await,
+        emu_sent("PATCH", &format!("{}/app_backend", staging_roles_path())).await,
         2,
         "the test's own two changes: the console sent no update"
     );

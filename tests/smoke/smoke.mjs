@@ -113,7 +113,7 @@ try {
   const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
     "database-user-edit", "project-users", "project-users-invite", "project-users-edit-roles", "project-teams",
     "project-teams-add", "project-api-keys", "project-service-accounts", "project-service-account-new",
-    "which-role", "who-can", "least-privilege", "activity-feed"];
+    "which-role", "who-can", "least-privilege", "activity-feed", "copy-to-projects", "compare-projects"];
   await check("every screen loaded on demand opens from a deep link, standalone and under a portal's base path", async () => {
     const asked = new Set();
     const errors = [];

@@ -3,7 +3,7 @@
 //! offers the copy; "Show drift only" keeps the roles that differ somewhere. The comparison is made once
 //! per read (1,400 roles × 5 projects: milliseconds, see the domain bench); only a page of rows is in the
 //! DOM at a time, as in the list.
-use super::{count, other_projects, Others, Read};
+use super::{count, other_projects, Others, ProjectRead};
 use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::loaded::Loaded;
@@ -64,7 +64,7 @@ pub fn CompareProjectsPage() -> impl IntoView {
                         name: p.name.clone(),
                     };
                     match reads.get(&p.id) {
-                        Some(Load::Ready(Read { roles, .. })) => {
+                        Some(Load::Ready(ProjectRead { roles, .. })) => {
                             ready.push((column, roles.clone()))
                         }
                         Some(Load::Failed(e)) => {
@@ -112,15 +112,18 @@ pub fn CompareProjectsPage() -> impl IntoView {
         })
     });
     let visible = move || {
-        let n = shown.get();
-        matching.with(|m| {
-            rows.with(|rows| {
-                m.iter()
-                    .take(n)
-                    .map(|&i| rows[i].clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+        let (n, all, page) = (shown.get(), rows.read(), matching.read());
+        page.iter()
+            .take(n)
+            .map(|&i| all[i].clone())
+            .collect::<Vec<_>>()
+    };
+    let more_label = move || {
+        format!(
+            "Show more ({} of {} shown)",
+            shown.get(),
+            matching.with(Vec::len)
+        )
     };
     // The cell opened: (role, column index).
     let opened = RwSignal::new(None::<(String, usize)>);
@@ -199,11 +202,9 @@ pub fn CompareProjectsPage() -> impl IntoView {
                     <Show when=move || matching.with(Vec::is_empty) && rows.with(|r| !r.is_empty())>
                         <p class="empty-state" role="status">"No custom role drifts between these projects."</p>
                     </Show>
-                    <Show when=move || { matching.with(Vec::len) > shown.get() }>
-                        <button type="button" class="button show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                            {move || format!("Show more ({} of {} shown)", shown.get(), matching.with(Vec::len))}
-                        </button>
-                    </Show>
+                    {move || (matching.with(Vec::len) > shown.get()).then(|| view! {
+                        <button type="button" class="button show-more" on:click=move |_| shown.update(|s| *s += PAGE)>{more_label}</button>
+                    })}
                 }}
             </Loaded>
             <div id=dom_id("compare-detail") role="region" aria-live="polite" aria-label="Difference">

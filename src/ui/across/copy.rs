@@ -4,7 +4,7 @@
 //! An update re-reads the role first: one changed since the plan was read is not written but shown as a
 //! conflict (`widgets::ConflictStep`, as in the editor) for the person to decide.
 use super::export::AcrossExport;
-use super::{count, other_projects, roles_named, OtherProject, Others, Read};
+use super::{count, other_projects, roles_named, OtherProject, Others, ProjectRead};
 use crate::backend::Backend;
 use crate::ui::shell::batch::{use_batch, BatchProgress, Ended};
 use crate::ui::shell::ids::dom_id;
@@ -92,6 +92,15 @@ async fn send(b: Rc<dyn Backend>, planned: PlannedRole) -> Sent {
     }
 }
 
+/// A write's result, once sent; "Not sent (stopped)" for one Stop came before.
+fn result_text(sent: Option<&Sent>, stopped: bool) -> String {
+    match (sent, stopped) {
+        (Some(s), _) => s.text(),
+        (None, true) => "Not sent (stopped)".into(),
+        (None, false) => String::new(),
+    }
+}
+
 fn step_text(step: &Step) -> &'static str {
     match step {
         Step::Create => "Will be created",
@@ -106,7 +115,7 @@ fn sends(step: &Step) -> bool {
 }
 
 /// The plan of `roles` against a project as read.
-fn plan_against(roles: &[CustomDbRole], read: &Read) -> Vec<PlannedRole> {
+fn plan_against(roles: &[CustomDbRole], read: &ProjectRead) -> Vec<PlannedRole> {
     let ctx = ProjectContext {
         custom_roles: &read.roles,
         users: &[],
@@ -189,7 +198,11 @@ pub fn CopyRolesPage() -> impl IntoView {
             (created, updated, projects)
         })
     };
-    let reading = move || plans.with(|ps| ps.iter().any(|p| p.plan == Load::Loading));
+    // This project's roles, or a target's, still being read: no plan to apply yet.
+    let reading = move || {
+        data.roles.with(|r| *r == Load::Loading)
+            || plans.with(|ps| ps.iter().any(|p| p.plan == Load::Loading))
+    };
     let done = move || ended.with(Option::is_some);
     let busy = move || batch.running();
 
@@ -283,7 +296,8 @@ pub fn CopyRolesPage() -> impl IntoView {
                 <span class="header-label">"Custom roles: "</span>
                 {move || roles.with(|r| r.iter().map(|r| r.role_name.clone()).collect::<Vec<_>>().join(", "))}
             </p>
-            <TargetPicker projects=projects ticked=ticked locked=Signal::derive(move || busy() || done()) />
+            <TargetPicker projects=projects ticked=ticked locked=Signal::derive(move || busy() || done())
+                loading=Signal::derive(move || data.project.with(|p| *p == Load::Loading)) />
             // A handful of projects: each table is built again when its plan changes (a project read).
             {move || plans.get().into_iter().map(|p| view! { <ProjectPlanTable plan=p results=results ended=ended /> }).collect_view()}
             <p role="status" id=dom_id("copy-status")>{status}</p>
@@ -347,6 +361,13 @@ pub fn CopyRolesPage() -> impl IntoView {
     }
 }
 
+fn tick(ticked: &mut BTreeSet<String>, id: &str, on: bool) {
+    match on {
+        true => ticked.insert(id.to_string()),
+        false => ticked.remove(id),
+    };
+}
+
 /// The projects to copy to: a checkbox each; one the person can't change custom roles on is shown
 /// disabled with the reason next to it.
 #[component]
@@ -354,12 +375,17 @@ fn TargetPicker(
     projects: Memo<Vec<OtherProject>>,
     ticked: RwSignal<BTreeSet<String>>,
     locked: Signal<bool>,
+    /// This project (and with it the list of the others) is still being read.
+    loading: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <fieldset class="copy-targets" disabled=move || locked.get()>
             <legend>"Target projects"</legend>
             {move || {
                 let all = projects.get();
+                if loading.get() {
+                    return view! { <p class="loading" role="status">"Loading your projects…"</p> }.into_any();
+                }
                 if all.is_empty() {
                     return view! { <p class="empty-state">"You have no other project here to copy to."</p> }.into_any();
                 }
@@ -378,16 +404,7 @@ fn TargetPicker(
                                     disabled=refused
                                     aria-describedby=refused.then(|| why_id.clone())
                                     prop:checked=move || ticked.with(|t| t.contains(&checked))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        ticked.update(|t| {
-                                            if on {
-                                                t.insert(project.clone());
-                                            } else {
-                                                t.remove(&project);
-                                            }
-                                        });
-                                    }
+                                    on:change=move |ev| ticked.update(|t| tick(t, &project, event_target_checked(&ev)))
                                 />
                                 {p.name.clone()}
                             </label>
@@ -431,11 +448,10 @@ fn ProjectPlanTable(
                             <tr>
                                 <th scope="row">{r.role.role_name.clone()}</th>
                                 <td class:field-error=refused>{text}{detail}</td>
-                                <td>{move || results.with(|m| match m.get(&key) {
-                                    Some(s) => s.text(),
-                                    None if will_send && ended.with(|e| e.is_some_and(|e| e.stopped)) => "Not sent (stopped)".to_string(),
-                                    None => String::new(),
-                                })}</td>
+                                <td>{move || {
+                                    let stopped = will_send && ended.with(|e| e.is_some_and(|e| e.stopped));
+                                    results.with(|m| result_text(m.get(&key), stopped))
+                                }}</td>
                             </tr>
                         }
                     }).collect_view()}

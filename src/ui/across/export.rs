@@ -43,22 +43,18 @@ pub fn AcrossExport(
                 .collect()),
         })
     });
+    let format_id = dom_id("across-export-format");
+    let format_for = format_id.clone();
     view! {
         <section class="copy-export" aria-labelledby=dom_id("across-export-title")>
             <h3 id=dom_id("across-export-title")>"Export for these projects"</h3>
-            <fieldset class="transfer">
-                <legend>"Format"</legend>
-                {[(Format::Terraform, "Terraform (for_each over the project ids)"), (Format::Cli, "Atlas CLI script per project")].into_iter().map(|(f, label)| {
-                    let id = dom_id(if f == Format::Cli { "across-export-cli" } else { "across-export-tf" });
-                    let label_for = id.clone();
-                    view! {
-                        <label class="checkbox" for=label_for>
-                            <input id=id type="radio" name=dom_id("across-export-format") prop:checked=move || format.get() == f on:change=move |_| format.set(f) />
-                            {label}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <div class="field">
+                <label for=format_for>"Format"</label>
+                <select id=format_id on:change=move |ev| format.set(if event_target_value(&ev) == "cli" { Format::Cli } else { Format::Terraform })>
+                    <option value="terraform" selected=move || format.get() == Format::Terraform>"Terraform (for_each over the project ids)"</option>
+                    <option value="cli" selected=move || format.get() == Format::Cli>"Atlas CLI script per project"</option>
+                </select>
+            </div>
             {move || {
                 if projects.with(Vec::is_empty) {
                     return view! { <p class="help">"Tick the target projects above to export for them."</p> }.into_any();

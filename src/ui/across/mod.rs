@@ -66,7 +66,7 @@ pub fn other_projects(data: Data) -> Vec<OtherProject> {
 /// What the screens need from another project: who the person is there, its clusters and limit, and its
 /// custom roles.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Read {
+pub struct ProjectRead {
     pub info: ProjectInfo,
     pub roles: Vec<CustomDbRole>,
 }
@@ -74,7 +74,7 @@ pub struct Read {
 /// The other projects read so far (by id), and the backend acting on each.
 #[derive(Clone, Copy)]
 pub struct Others {
-    pub reads: RwSignal<BTreeMap<String, Load<Read>>>,
+    pub reads: RwSignal<BTreeMap<String, Load<ProjectRead>>>,
     backends: StoredValue<BTreeMap<String, Rc<dyn Backend>>, LocalStorage>,
 }
 
@@ -115,9 +115,9 @@ impl Others {
             let read = async {
                 let info = b.project().await?;
                 let roles = b.list_custom_roles().await?;
-                Ok(Read { info, roles })
+                Ok(ProjectRead { info, roles })
             };
-            let answer: Load<Read> = match read.await {
+            let answer: Load<ProjectRead> = match read.await {
                 Ok(r) => Load::Ready(r),
                 Err(e) => Load::Failed(e),
             };
@@ -135,16 +135,18 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// The roles of this project named in `names`, in the list's order (all of them when `names` is empty).
+/// The roles of this project named in `names`, in that order (every role when `names` is empty).
 pub fn roles_named(data: Data, names: &[String]) -> Vec<CustomDbRole> {
     data.roles.with(|l| {
-        l.ready()
-            .map(|all| {
-                all.iter()
-                    .filter(|r| names.is_empty() || names.contains(&r.role_name))
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default()
+        let all = l.ready().map_or(&[][..], Vec::as_slice);
+        if names.is_empty() {
+            return all.to_vec();
+        }
+        let by_name: BTreeMap<&str, &CustomDbRole> =
+            all.iter().map(|r| (r.role_name.as_str(), r)).collect();
+        names
+            .iter()
+            .filter_map(|n| by_name.get(n.as_str()).map(|r| (*r).clone()))
+            .collect()
     })
 }

@@ -80,16 +80,9 @@ on_demand!(
     EditRoleScreen, edit_role_view, edit_role_preload, role_editor => view! { <EditRolePage /> }
 );
 
-on_demand!(
-    /// "Copy to projects…" (issue 30).
-    CopyRolesScreen, copy_roles_view, copy_roles_preload, across =>
-        view! { <crate::ui::across::CopyRolesPage /> }
-);
-on_demand!(
-    /// "Compare projects" (issue 30).
-    CompareProjectsScreen, compare_projects_view, compare_projects_preload, across =>
-        view! { <crate::ui::across::CompareProjectsPage /> }
-);
+// Across projects (issue 30): "Copy to projects…" and "Compare projects".
+on_demand!(CopyRolesScreen, copy_view, copy_preload, across => view! { <crate::ui::across::CopyRolesPage /> });
+on_demand!(CompareProjectsScreen, compare_view, compare_preload, across => view! { <crate::ui::across::CompareProjectsPage /> });
 
 on_demand!(
     /// The Database Users tab (its dialogs are routes below it).
