@@ -393,3 +393,32 @@ async fn over_http_compare_reads_the_other_project() {
     assert!(by_name("button", "inventory_admin in Staging: Same").is_some());
     assert!(page_text().contains("drifted"));
 }
+
+#[wasm_bindgen_test]
+async fn the_roles_export_for_the_ticked_projects_as_terraform_for_each_or_a_cli_script_each() {
+    let key = fresh_key();
+    let route = routes::copy_roles(&["orders_reader"], Some(STAGING_ID));
+    let _app = mount_with(&route, &key);
+    let value = |label: &str| {
+        crate::role_transfer::textarea_labelled(label)
+            .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+            .unwrap_or_default()
+    };
+    wait_until("the Terraform configuration shows", || {
+        value("Terraform configuration").contains("for_each")
+    })
+    .await;
+    assert!(value("Terraform configuration").contains(STAGING_ID));
+    tick("Production").await;
+    wait_until("both projects are in it", || {
+        value("Terraform configuration").contains(PROD_ID)
+    })
+    .await;
+    let format = input_labelled("Format").unwrap();
+    select(&format.id(), "cli");
+    wait_until("a script per project", || {
+        value("Atlas CLI script for Production").contains("atlas customDbRoles create")
+    })
+    .await;
+    assert!(value("Atlas CLI script for Staging").contains(STAGING_ID));
+}
