@@ -17,6 +17,10 @@ macro_rules! sources {
 /// Every file of `src/ui`, by its path under it.
 const SOURCES: &[(&str, &str)] = sources![
     "mod.rs",
+    "across/compare.rs",
+    "across/copy.rs",
+    "across/export.rs",
+    "across/mod.rs",
     "activity/mod.rs",
     "app/guard.rs",
     "app/header.rs",

@@ -5,6 +5,7 @@
 //! - the screens, one folder each, which never import one another;
 //! - `app`: the frame (top bar, sections, not-found and refused pages) and the route tree, the only module
 //!   that names screens.
+pub mod across;
 pub mod activity;
 pub mod app;
 pub mod custom_roles;

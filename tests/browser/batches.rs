@@ -10,14 +10,6 @@ fn status(dialog: &str) -> String {
     text_of(&format!("#{dialog} [role=status]"))
 }
 
-async fn sent(method: &str, path: &str) -> usize {
-    emu_requests()
-        .await
-        .iter()
-        .filter(|l| l.starts_with(method) && l.contains(path))
-        .count()
-}
-
 /// The console's timeout: longer than any test holds a request, which it answers only once released.
 const HELD: u32 = 600_000;
 
@@ -46,7 +38,7 @@ async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
     .await;
     assert!(query("#bulk-assign progress").is_some(), "a progress bar");
     wait_until_async("the first update is out (held)", async || {
-        sent("PATCH", "/databaseUsers/").await == 1
+        emu_sent("PATCH", "/databaseUsers/").await == 1
     })
     .await;
     find("button", "Stop").await.click();
@@ -57,7 +49,7 @@ async fn stopping_a_bulk_change_sends_nothing_after_the_request_that_is_out() {
         "Stopped: 1 updated, 0 failed, 2 not sent."
     );
     assert_eq!(
-        sent("PATCH", "/databaseUsers/").await,
+        emu_sent("PATCH", "/databaseUsers/").await,
         1,
         "nothing sent after Stop"
     );
@@ -91,7 +83,7 @@ async fn stopping_an_import_creates_only_the_roles_already_sent() {
     })
     .await;
     wait_until_async("the first create is out (held)", async || {
-        sent("POST", "/customDBRoles/roles").await == 1
+        emu_sent("POST", "/customDBRoles/roles").await == 1
     })
     .await;
     find("button", "Stop").await.click();
@@ -102,7 +94,7 @@ async fn stopping_an_import_creates_only_the_roles_already_sent() {
         "Stopped: 1 of 3 roles created, 2 not sent."
     );
     assert_eq!(
-        sent("POST", "/customDBRoles/roles").await,
+        emu_sent("POST", "/customDBRoles/roles").await,
         1,
         "nothing sent after Stop"
     );

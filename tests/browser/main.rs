@@ -9,6 +9,7 @@ pub(crate) mod support;
 
 mod across;
 mod batches;
+mod copy_across;
 mod custom_roles;
 mod database_users;
 mod http_backend;

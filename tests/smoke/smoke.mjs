@@ -148,7 +148,7 @@ try {
   const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
     "database-user-edit", "project-users", "project-users-invite", "project-users-edit-roles", "project-teams",
     "project-teams-add", "project-api-keys", "project-service-accounts", "project-service-account-new",
-    "which-role", "who-can", "least-privilege", "activity-feed"];
+    "which-role", "who-can", "least-privilege", "activity-feed", "copy-to-projects", "compare-projects"];
   // The routes those stops leave out (a new API key's dialog is a stop only with its picker open).
   const EXTRA = [{ name: "project-api-key-new", path: "/project-access/api-keys/new",
     ready: (p) => p.getByRole("dialog", { name: "Create API Key" }).waitFor({ timeout: PATIENCE }) }];

@@ -52,6 +52,18 @@ export const STOPS = [
     open: async (p) => (await row(p, "orders_reader"), click(p, "button", "Delete orders_reader")),
     ready: (p) => alert(p),
   },
+  // Across projects (issue 30): the demo's Staging and Production.
+  {
+    name: "copy-to-projects",
+    path: "/database-access/custom-roles/copy?roles=orders_writer&roles=app_backend&to=6650f1c2a4b3c2d1e0f9a8c8&to=6650f1c2a4b3c2d1e0f9a8d9",
+    ready: (p) => p.getByText("Will be updated").first().waitFor(T),
+  },
+  {
+    name: "compare-projects",
+    path: "/database-access/custom-roles/compare",
+    open: (p) => click(p, "button", "app_backend in Production: Different"),
+    ready: (p) => p.getByRole("link", { name: "Copy app_backend to Production…" }).waitFor(T),
+  },
   {
     name: "role-editor-new",
     path: "/database-access/custom-roles/new",

@@ -1,5 +1,6 @@
 //! How grants and counts are written as text: a role's grants in the Atlas CLI notation (what change
 //! summaries and the CLI export share), and plurals for messages.
+use crate::catalog::{org_role, project_role};
 use crate::model::{CustomDbRole, Resource};
 use std::collections::BTreeSet;
 
@@ -56,5 +57,35 @@ pub fn plural(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// Atlas's name for a project or organization role ("Project Read Only"), or the API value.
+pub fn role_name(api: &str) -> &str {
+    project_role(api)
+        .map(|r| r.name)
+        .or_else(|| org_role(api).map(|r| r.name))
+        .unwrap_or(api)
+}
+
+/// The roles as a person reads them: "Project Owner, Organization Read Only".
+pub fn roles_label(roles: &[String]) -> String {
+    if roles.is_empty() {
+        return "no role in this project".to_string();
+    }
+    let names: Vec<&str> = roles.iter().map(|r| role_name(r)).collect();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_read_as_atlas_names_them() {
+        let roles = ["GROUP_READ_ONLY".to_string(), "ORG_OWNER".to_string()];
+        assert_eq!(roles_label(&roles), "Project Read Only, Organization Owner");
+        assert_eq!(roles_label(&[]), "no role in this project");
+        assert_eq!(role_name("SOMETHING_NEW"), "SOMETHING_NEW");
     }
 }

@@ -1,11 +1,12 @@
 //! The console's frame: the top bar with the project, its backend, the signed-in person and their other
 //! projects (through a portal, person.rs) or "View as" (in the embedded demo), and the sections (nav.rs). App puts them and the routed `<main>` in the frame's grid.
-use super::person::{roles_label, PersonLabel, ProjectSwitcher};
+use super::person::{PersonLabel, ProjectSwitcher};
 use crate::ui::shell::demo::{use_demo, Demo};
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::ProjectData;
 use domain::permissions::demo_principals;
 use domain::project::Principal;
+use domain::text::roles_label;
 use leptos::prelude::*;
 
 #[component]

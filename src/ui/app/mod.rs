@@ -105,6 +105,8 @@ fn DatabaseAccessRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <ParentRoute path=path!("custom-roles") view=CustomRolesSection>
                 <Route path=path!("") view=CustomRolesTab />
                 <Route path=path!("new") view={Lazy::<NewRoleScreen>::new()} />
+                <Route path=path!("copy") view={Lazy::<CopyRolesScreen>::new()} />
+                <Route path=path!("compare") view={Lazy::<CompareProjectsScreen>::new()} />
                 <Route path=path!(":name/edit") view={Lazy::<EditRoleScreen>::new()} />
             </ParentRoute>
         </ParentRoute>

@@ -2,28 +2,11 @@
 //! the top bar, the projects they may switch to, and what opens instead of a project that isn't theirs.
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::state::{use_data, ProjectData};
-use domain::catalog::{org_role, project_role};
 use domain::portal::MeProject;
+use domain::text::roles_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::location::Location;
-
-/// Atlas's name for a project or organization role ("Project Read Only"), or the API value.
-pub fn role_name(api: &str) -> &str {
-    project_role(api)
-        .map(|r| r.name)
-        .or_else(|| org_role(api).map(|r| r.name))
-        .unwrap_or(api)
-}
-
-/// The roles as a person reads them: "Project Owner, Organization Read Only".
-pub fn roles_label(roles: &[String]) -> String {
-    if roles.is_empty() {
-        return "no role in this project".to_string();
-    }
-    let names: Vec<&str> = roles.iter().map(|r| role_name(r)).collect();
-    names.join(", ")
-}
 
 /// A project as the switcher lists it: its name, else its id.
 fn project_label(p: &MeProject) -> String {
@@ -190,19 +173,5 @@ pub fn NotAllowed() -> impl IntoView {
             }}
         </section>
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn roles_read_as_atlas_names_them() {
-        let roles = ["GROUP_READ_ONLY".to_string(), "ORG_OWNER".to_string()];
-        assert_eq!(roles_label(&roles), "Project Read Only, Organization Owner");
-        assert_eq!(roles_label(&[]), "no role in this project");
-        assert_eq!(role_name("SOMETHING_NEW"), "SOMETHING_NEW");
     }
 }

@@ -78,6 +78,10 @@ on_demand!(
     EditRoleScreen, edit_role_view, edit_role_preload => view! { <EditRolePage /> }
 );
 
+// Across projects (issue 30): "Copy to projects…" and "Compare projects".
+on_demand!(CopyRolesScreen, copy_view, copy_preload => view! { <crate::ui::across::CopyRolesPage /> });
+on_demand!(CompareProjectsScreen, compare_view, compare_preload => view! { <crate::ui::across::CompareProjectsPage /> });
+
 on_demand!(
     /// The Database Users tab (its dialogs are routes below it).
     UsersScreen, users_view, users_preload => view! { <DatabaseUsersTab /> }

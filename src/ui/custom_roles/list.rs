@@ -61,6 +61,7 @@ fn OpenDialogs(
         exporting,
         importing,
         changing_limit,
+        ..
     } = dialogs;
     view! {
         {move || exporting.get().then(|| view! {

@@ -117,16 +117,24 @@ pub struct ListDialogs {
     pub exporting: RwSignal<bool>,
     pub importing: RwSignal<bool>,
     pub changing_limit: RwSignal<bool>,
+    /// Whether there are other projects to copy roles to or compare with (the "Copy to projects…" and
+    /// "Compare projects" links): read once per load of the project.
+    pub across: Memo<bool>,
 }
 
 impl ListDialogs {
     pub fn new() -> Self {
+        let data = use_data();
         ListDialogs {
             deleting: RwSignal::new(None),
             used_by: RwSignal::new(None),
             exporting: RwSignal::new(false),
             importing: RwSignal::new(false),
             changing_limit: RwSignal::new(false),
+            across: Memo::new(move |_| {
+                data.project.track();
+                data.backend().projects().len() > 1
+            }),
         }
     }
 }

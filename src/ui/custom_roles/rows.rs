@@ -2,6 +2,7 @@
 //! Edit, Duplicate, Delete); a new row action goes in `RoleRow`.
 use super::list_state::{ListDialogs, RoleList, PAGE};
 use super::summary::RoleEntry;
+use crate::ui::shell::base::link;
 use crate::ui::shell::routes;
 use crate::ui::shell::routes::url_segment;
 use crate::ui::widgets::{GrantChip, PermittedAction, RowSelect};
@@ -103,6 +104,7 @@ fn Grants(lines: Vec<String>) -> impl IntoView {
 #[component]
 fn RoleActions(name: String, dialogs: ListDialogs) -> impl IntoView {
     let (used_name, delete_name) = (name.clone(), name.clone());
+    let copy_name = StoredValue::new(name.clone());
     view! {
         <button
             type="button"
@@ -126,6 +128,9 @@ fn RoleActions(name: String, dialogs: ListDialogs) -> impl IntoView {
             aria_label=format!("Duplicate {name}")
             href=routes::new_role_from(&name)
         />
+        <Show when=move || dialogs.across.get()>
+            <a class="button" href=copy_name.with_value(|n| link(routes::copy_roles(&[n.as_str()], None))) aria-label=copy_name.with_value(|n| format!("Copy to projects… {n}"))>"Copy to projects…"</a>
+        </Show>
         <PermittedAction
             permission=Permission::DatabaseAccess
             id=format!("delete-role-{}", url_segment(&name))

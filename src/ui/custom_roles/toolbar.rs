@@ -1,6 +1,7 @@
 //! Above the Custom Roles list: search, the count, and what applies to the list as a whole (add, export,
 //! import, change the limit).
 use super::list_state::{count_text, ListDialogs, RoleList, PAGE};
+use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::use_data;
@@ -42,6 +43,16 @@ pub fn RolesToolbar(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
                         n => format!("Export {n} selected"),
                     }}
                 </button>
+                <Show when=move || dialogs.across.get()>
+                    <a class="button" href=link(routes::COMPARE_ROLES)>"Compare projects"</a>
+                    {move || {
+                        let names: Vec<String> = selected.get().into_iter().collect();
+                        (!names.is_empty()).then(|| {
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            view! { <a class="button" href=link(routes::copy_roles(&names, None))>{format!("Copy {} selected to projects…", names.len())}</a> }
+                        })
+                    }}
+                </Show>
                 <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| dialogs.importing.set(true)) />
                 <PermittedAction permission=Permission::ProjectSettings id="change-limit" label="Change Limit" on_click=Callback::new(move |_| dialogs.changing_limit.set(true)) />
                 <Show when=at_limit>

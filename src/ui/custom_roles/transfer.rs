@@ -40,6 +40,11 @@ impl Format {
 pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl IntoView {
     let data = use_data();
     let format = RwSignal::new(Format::Json);
+    // The same roles for several projects (issue 30) are exported from "Copy to projects…".
+    let across = (data.backend().projects().len() > 1).then(|| {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::ui::shell::base::link(crate::ui::shell::routes::copy_roles(&names, None))
+    });
     let roles: Vec<CustomDbRole> = data.roles.with_untracked(|l| {
         l.ready()
             .map(|all| {
@@ -83,6 +88,9 @@ pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl Int
                     }
                 }).collect_view()}
             </fieldset>
+            {across.map(|href| view! {
+                <p class="help"><a href=href>"Export for several projects (Terraform for_each, an Atlas CLI script per project)…"</a></p>
+            })}
             <FormField id="export-text" label="Exported roles" class="transfer" let:c>
                 <textarea id=c.id() readonly spellcheck="false" prop:value=move || text.get()
                     aria-describedby=move || refusal().is_some().then(|| dom_id("export-refusal"))></textarea>

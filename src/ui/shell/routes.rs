@@ -14,6 +14,10 @@ pub fn url_segment(s: &str) -> String {
 pub const DATABASE_ACCESS: &str = "/database-access";
 pub const CUSTOM_ROLES: &str = "/database-access/custom-roles";
 pub const NEW_ROLE: &str = "/database-access/custom-roles/new";
+/// "Copy to projects…" (issue 30); `copy_roles` names the roles and the projects ticked at first.
+pub const COPY_ROLES: &str = "/database-access/custom-roles/copy";
+/// "Compare projects" (issue 30).
+pub const COMPARE_ROLES: &str = "/database-access/custom-roles/compare";
 pub const DATABASE_USERS: &str = "/database-access/users";
 pub const NEW_USER: &str = "/database-access/users/new";
 
@@ -38,6 +42,19 @@ pub fn edit_role(name: &str) -> String {
 /// The role editor starting from a copy of `name` (the list's "Duplicate").
 pub fn new_role_from(name: &str) -> String {
     format!("{NEW_ROLE}?from={}", url_segment(name))
+}
+
+/// "Copy to projects…" for `names` (all roles when empty), with `to` ticked.
+pub fn copy_roles(names: &[&str], to: Option<&str>) -> String {
+    let mut pairs: Vec<String> = names
+        .iter()
+        .map(|n| format!("roles={}", url_segment(n)))
+        .collect();
+    pairs.extend(to.map(|id| format!("to={}", url_segment(id))));
+    match pairs.is_empty() {
+        true => COPY_ROLES.to_string(),
+        false => format!("{COPY_ROLES}?{}", pairs.join("&")),
+    }
 }
 
 pub fn edit_user(db: &str, username: &str) -> String {
@@ -94,6 +111,8 @@ pub fn page_title(path: &str) -> String {
     let screen = if let Some(i) = find("database-access") {
         match after(i) {
             ["custom-roles", "new"] => "Add New Custom Role · Database Access",
+            ["custom-roles", "copy"] => "Copy to Projects · Database Access",
+            ["custom-roles", "compare"] => "Compare Projects · Database Access",
             ["custom-roles", _, "edit"] => "Edit Custom Role · Database Access",
             ["users", "new"] => "Add New Database User · Database Access",
             ["users", _, _, "edit"] => "Edit Database User · Database Access",
@@ -128,6 +147,8 @@ pub(crate) fn every_path() -> Vec<String> {
         DATABASE_ACCESS,
         CUSTOM_ROLES,
         NEW_ROLE,
+        COPY_ROLES,
+        COMPARE_ROLES,
         DATABASE_USERS,
         NEW_USER,
         PROJECT_ACCESS,
@@ -141,6 +162,7 @@ pub(crate) fn every_path() -> Vec<String> {
     all.extend([
         edit_role(odd),
         new_role_from(odd),
+        copy_roles(&[odd, "b"], Some(odd)),
         edit_user("$external", odd),
         certificate_for(odd),
     ]);

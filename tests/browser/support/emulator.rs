@@ -49,3 +49,12 @@ pub async fn emu_requests() -> Vec<String> {
     let res = gloo_net::http::Request::get(&url).send().await.unwrap();
     res.json().await.unwrap()
 }
+
+/// How many `method` requests to a path containing `path` the emulator answered.
+pub async fn emu_sent(method: &str, path: &str) -> usize {
+    emu_requests()
+        .await
+        .iter()
+        .filter(|l| l.starts_with(method) && l.contains(path))
+        .count()
+}
