@@ -131,10 +131,7 @@ impl ListDialogs {
             exporting: RwSignal::new(false),
             importing: RwSignal::new(false),
             changing_limit: RwSignal::new(false),
-            across: Memo::new(move |_| {
-                data.project.track();
-                data.backend().projects().len() > 1
-            }),
+            across: Memo::new(move |_| data.has_other_projects()),
         }
     }
 }
