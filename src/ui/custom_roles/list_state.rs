@@ -131,7 +131,10 @@ impl ListDialogs {
             exporting: RwSignal::new(false),
             importing: RwSignal::new(false),
             changing_limit: RwSignal::new(false),
-            across: Memo::new(move |_| data.has_other_projects()),
+            across: Memo::new(move |_| {
+                data.project.track();
+                data.backend().projects().len() > 1
+            }),
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn ExportDialog(names: BTreeSet<String>, on_close: Callback<()>) -> impl Int
     let data = use_data();
     let format = RwSignal::new(Format::Json);
     // The same roles for several projects (issue 30) are exported from "Copy to projects…".
-    let across = untrack(|| data.has_other_projects()).then(|| {
+    let across = (data.backend().projects().len() > 1).then(|| {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         crate::ui::shell::base::link(crate::ui::shell::routes::copy_roles(&names, None))
     });

@@ -282,13 +282,6 @@ impl ProjectData {
             .with(|p| p.ready().map(|p| p.id.clone()).unwrap_or_default())
     }
 
-    /// Whether the person has projects besides this one, to copy roles to, compare with or switch to
-    /// (tracked: the backend knows the list once the project was read).
-    pub fn has_other_projects(&self) -> bool {
-        self.project.track();
-        self.backend().projects().len() > 1
-    }
-
     /// Whether a load or a refresh is under way (tracked).
     pub fn reading(&self) -> bool {
         self.reading.get() > 0
