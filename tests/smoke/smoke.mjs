@@ -22,14 +22,17 @@ const { server, base } = await serve(dist, { "/portal/": portal }, { "content-se
 
 const results = [];
 const limit = JSON.parse(readFileSync(new URL("../../bench/bundle-limit.json", import.meta.url), "utf8"));
+// Each check says how long it took, so a slow one is visible (scripts/test prints only the layer's total).
 async function check(name, fn) {
+  const start = performance.now();
+  const took = () => `(${((performance.now() - start) / 1000).toFixed(1)} s)`;
   try {
     await fn();
     results.push([name, true]);
-    console.log(`ok   ${name}`);
+    console.log(`ok   ${name} ${took()}`);
   } catch (e) {
     results.push([name, false]);
-    console.log(`FAIL ${name}: ${e.message}`);
+    console.log(`FAIL ${name} ${took()}: ${e.message}`);
   }
 }
 
@@ -122,8 +125,11 @@ try {
       const prefetched = p.waitForRequest((r) => isChunk(new URL(r.url()).pathname), { timeout: PATIENCE });
       await p.goto(`${base}/database-access/custom-roles`);
       await row(p, "orders_reader");
-      const chunk = new URL((await prefetched).url()).pathname;
-      await p.waitForResponse((r) => new URL(r.url()).pathname === chunk, { timeout: PATIENCE }).catch(() => {});
+      const request = await prefetched;
+      const chunk = new URL(request.url()).pathname;
+      // The request's own response (it may have arrived already: a wait for the next response event
+      // would then wait out its whole deadline).
+      if (!(await request.response())) throw new Error(`${chunk} had no response`);
       const [paint, rows, fetched] = await p.evaluate((path) => [
         performance.getEntriesByName("first-paint")[0]?.startTime,
         window.__rowsAt,
