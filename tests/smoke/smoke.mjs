@@ -111,6 +111,131 @@ try {
       throw new Error(`${firstScreen.brotli} bytes, past ${limit.first_screen_ratchet_brotli_bytes}: shrink it or explain the growth`);
   });
 
+  // Two lanes of checks run beside the main page's, each in pages of its own: the smoke test mostly waits
+  // on Chromium (about half a core busy), so together they take about as long as the longest lane.
+  const lanes = Promise.all([
+    (async () => {
+      // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
+      // first thing that page needs): a wasm-bindgen or splitter upgrade has broken split modules before.
+      const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
+        "database-user-edit", "project-users", "project-users-invite", "project-users-edit-roles", "project-teams",
+        "project-teams-add", "project-api-keys", "project-service-accounts", "project-service-account-new",
+        "which-role", "who-can", "least-privilege", "activity-feed", "copy-to-projects", "compare-projects"];
+      // The routes those stops leave out (a new API key's dialog is a stop only with its picker open).
+      const EXTRA = [{ name: "project-api-key-new", path: "/project-access/api-keys/new",
+        ready: (p) => p.getByRole("dialog", { name: "Create API Key" }).waitFor({ timeout: PATIENCE }) }];
+      const LAZY_STOPS = [...STOPS.filter((s) => LAZY.includes(s.name)), ...EXTRA];
+      await check("every screen loaded on demand opens from a deep link, standalone and under a portal's base path", async () => {
+        const asked = new Set();
+        const errors = [];
+        for (const stop of LAZY_STOPS) {
+          const context = await browser.newContext();
+          try {
+            const p = await context.newPage();
+            p.setDefaultTimeout(PATIENCE);
+            p.on("request", (r) => isChunk(new URL(r.url()).pathname) && asked.add(new URL(r.url()).pathname));
+            p.on("pageerror", (e) => errors.push(`${stop.name}: ${e.message}`));
+            p.on("response", (r) => r.status() >= 400 && errors.push(`${stop.name}: ${r.status()} ${r.url()}`));
+            await visit(p, base, stop);
+          } finally {
+            await context.close();
+          }
+        }
+        // And every one under a portal's base path (the example portal's two consoles both start from its URL;
+        // the stop is looked for in the main one).
+        for (const stop of LAZY_STOPS) {
+          const context = await browser.newContext();
+          try {
+            const p = await context.newPage();
+            p.setDefaultTimeout(PATIENCE);
+            p.on("pageerror", (e) => errors.push(`portal ${stop.name}: ${e.message}`));
+            p.on("response", (r) => r.status() >= 400 && errors.push(`portal ${stop.name}: ${r.status()} ${r.url()}`));
+            await p.goto(`${base}/portal/db-access${stop.path}`);
+            const main = p.locator("#db-access");
+            if (stop.open) await stop.open(main);
+            await stop.ready(main);
+          } catch (e) {
+            errors.push(`portal ${stop.name}: ${e.message.split("\n")[0]}`);
+          } finally {
+            await context.close();
+          }
+        }
+        if (errors.length) throw new Error(errors.join("; "));
+        const unused = chunkFiles.filter((c) => !asked.has(c));
+        console.log(`lazy-routes routes=${LAZY_STOPS.length} chunks_fetched=${asked.size} of ${chunkFiles.length}` +
+          (unused.length ? ` (never fetched: ${unused.join(" ")})` : ""));
+        if (asked.size === 0) throw new Error("no screen fetched a chunk");
+      });
+
+      // In Leptos 0.8 a failed chunk download panics and kills the module; the console's split points are
+      // fallible instead (src/ui/shell/screens.rs). Offline, or a page left open across a deployment whose
+      // old chunks are gone (the portal answers 404, a static host its page):
+      for (const [how, fail] of [
+        ["the request fails", (route) => route.abort("failed")],
+        ["the server answers 404", (route) => route.fulfill({ status: 404, body: "" })],
+        ["a static host answers its page", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>page" })],
+      ]) {
+        await check(`a chunk that can't be loaded (${how}) says "The console could not load this screen — Reload"; Reload recovers`, async () => {
+          const context = await browser.newContext();
+          try {
+            const p = await context.newPage();
+            p.setDefaultTimeout(PATIENCE);
+            const errors = [];
+            p.on("pageerror", (e) => errors.push(e.message));
+            let failing = true;
+            await p.route((url) => isChunk(url.pathname), (route) => (failing ? fail(route) : route.continue()));
+            await p.goto(`${base}/database-access/custom-roles`);
+            await row(p, "orders_reader");
+            // From the list, as a person opens the editor: the list stays usable around the message.
+            await p.getByRole("button", { name: "Add New Custom Role" }).click();
+            const message = p.getByRole("alert").filter({ hasText: "The console could not load this screen" });
+            await message.waitFor({ timeout: PATIENCE });
+            await p.getByRole("tab", { name: "Custom Roles" }).click();
+            await row(p, "orders_reader");
+            // A deep link to another lazy screen fails the same way.
+            await p.goto(`${base}/which-role`);
+            await message.waitFor({ timeout: PATIENCE });
+            failing = false;
+            await message.getByRole("button", { name: "Reload" }).click();
+            await p.getByLabel("Task").waitFor({ timeout: PATIENCE });
+            if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    })(),
+    (async () => {
+      // The layout holds from a tablet to a wide monitor: no screen makes the page scroll sideways.
+      const SCREENS = ["custom-roles", "role-editor-edit", "database-users", "database-user-edit", "project-users",
+        "project-api-keys", "which-role", "who-can", "least-privilege", "activity-feed", "large-custom-roles",
+        "large-database-users"];
+      for (const width of [768, 1024, 1280, 1920]) {
+        await check(`at ${width} px no screen scrolls sideways`, async () => {
+          const narrow = await browser.newPage({ viewport: { width, height: 800 } });
+          narrow.setDefaultTimeout(PATIENCE);
+          try {
+            const wide = [];
+            for (const stop of STOPS.filter((s) => SCREENS.includes(s.name))) {
+              await visit(narrow, base, stop);
+              const { scroll, client } = await narrow.evaluate(() => ({
+                scroll: document.documentElement.scrollWidth,
+                client: document.documentElement.clientWidth,
+              }));
+              if (scroll > client) wide.push(`${stop.name} (${scroll} > ${client} px)`);
+            }
+            if (wide.length) throw new Error(`scrolls sideways: ${wide.join(", ")}`);
+          } finally {
+            await narrow.close();
+          }
+        });
+      }
+
+      // Every screen and dialog, light and dark, in a page of its own (tour.mjs, axe.mjs).
+      await axeChecks(browser, base, check);
+    })(),
+  ]);
+
   // The role editor is the screen a person most often opens next: its chunk is fetched once the first
   // screen is on the glass with its rows (src/ui/shell/screens.rs prefetch_editor), never before, so it
   // doesn't delay them; "Add New Custom Role" then opens without fetching anything.
@@ -148,96 +273,6 @@ try {
       await context.close();
     }
   });
-
-  // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
-  // first thing that page needs): a wasm-bindgen or splitter upgrade has broken split modules before.
-  const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
-    "database-user-edit", "project-users", "project-users-invite", "project-users-edit-roles", "project-teams",
-    "project-teams-add", "project-api-keys", "project-service-accounts", "project-service-account-new",
-    "which-role", "who-can", "least-privilege", "activity-feed", "copy-to-projects", "compare-projects"];
-  // The routes those stops leave out (a new API key's dialog is a stop only with its picker open).
-  const EXTRA = [{ name: "project-api-key-new", path: "/project-access/api-keys/new",
-    ready: (p) => p.getByRole("dialog", { name: "Create API Key" }).waitFor({ timeout: PATIENCE }) }];
-  const LAZY_STOPS = [...STOPS.filter((s) => LAZY.includes(s.name)), ...EXTRA];
-  await check("every screen loaded on demand opens from a deep link, standalone and under a portal's base path", async () => {
-    const asked = new Set();
-    const errors = [];
-    for (const stop of LAZY_STOPS) {
-      const context = await browser.newContext();
-      try {
-        const p = await context.newPage();
-        p.setDefaultTimeout(PATIENCE);
-        p.on("request", (r) => isChunk(new URL(r.url()).pathname) && asked.add(new URL(r.url()).pathname));
-        p.on("pageerror", (e) => errors.push(`${stop.name}: ${e.message}`));
-        p.on("response", (r) => r.status() >= 400 && errors.push(`${stop.name}: ${r.status()} ${r.url()}`));
-        await visit(p, base, stop);
-      } finally {
-        await context.close();
-      }
-    }
-    // And every one under a portal's base path (the example portal's two consoles both start from its URL;
-    // the stop is looked for in the main one).
-    for (const stop of LAZY_STOPS) {
-      const context = await browser.newContext();
-      try {
-        const p = await context.newPage();
-        p.setDefaultTimeout(PATIENCE);
-        p.on("pageerror", (e) => errors.push(`portal ${stop.name}: ${e.message}`));
-        p.on("response", (r) => r.status() >= 400 && errors.push(`portal ${stop.name}: ${r.status()} ${r.url()}`));
-        await p.goto(`${base}/portal/db-access${stop.path}`);
-        const main = p.locator("#db-access");
-        if (stop.open) await stop.open(main);
-        await stop.ready(main);
-      } catch (e) {
-        errors.push(`portal ${stop.name}: ${e.message.split("\n")[0]}`);
-      } finally {
-        await context.close();
-      }
-    }
-    if (errors.length) throw new Error(errors.join("; "));
-    const unused = chunkFiles.filter((c) => !asked.has(c));
-    console.log(`lazy-routes routes=${LAZY_STOPS.length} chunks_fetched=${asked.size} of ${chunkFiles.length}` +
-      (unused.length ? ` (never fetched: ${unused.join(" ")})` : ""));
-    if (asked.size === 0) throw new Error("no screen fetched a chunk");
-  });
-
-  // In Leptos 0.8 a failed chunk download panics and kills the module; the console's split points are
-  // fallible instead (src/ui/shell/screens.rs). Offline, or a page left open across a deployment whose
-  // old chunks are gone (the portal answers 404, a static host its page):
-  for (const [how, fail] of [
-    ["the request fails", (route) => route.abort("failed")],
-    ["the server answers 404", (route) => route.fulfill({ status: 404, body: "" })],
-    ["a static host answers its page", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>page" })],
-  ]) {
-    await check(`a chunk that can't be loaded (${how}) says "The console could not load this screen — Reload"; Reload recovers`, async () => {
-      const context = await browser.newContext();
-      try {
-        const p = await context.newPage();
-        p.setDefaultTimeout(PATIENCE);
-        const errors = [];
-        p.on("pageerror", (e) => errors.push(e.message));
-        let failing = true;
-        await p.route((url) => isChunk(url.pathname), (route) => (failing ? fail(route) : route.continue()));
-        await p.goto(`${base}/database-access/custom-roles`);
-        await row(p, "orders_reader");
-        // From the list, as a person opens the editor: the list stays usable around the message.
-        await p.getByRole("button", { name: "Add New Custom Role" }).click();
-        const message = p.getByRole("alert").filter({ hasText: "The console could not load this screen" });
-        await message.waitFor({ timeout: PATIENCE });
-        await p.getByRole("tab", { name: "Custom Roles" }).click();
-        await row(p, "orders_reader");
-        // A deep link to another lazy screen fails the same way.
-        await p.goto(`${base}/which-role`);
-        await message.waitFor({ timeout: PATIENCE });
-        failing = false;
-        await message.getByRole("button", { name: "Reload" }).click();
-        await p.getByLabel("Task").waitFor({ timeout: PATIENCE });
-        if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-      } finally {
-        await context.close();
-      }
-    });
-  }
 
   await check("the root URL shows the Database Access page on the Custom Roles tab", async () => {
     await page.goto(`${base}/`);
@@ -359,31 +394,6 @@ try {
     await page.locator(".guide-answer", { hasText: "Project Backup Recovery Operator" }).waitFor({ timeout: PATIENCE });
   });
 
-  // The layout holds from a tablet to a wide monitor: no screen makes the page scroll sideways.
-  const SCREENS = ["custom-roles", "role-editor-edit", "database-users", "database-user-edit", "project-users",
-    "project-api-keys", "which-role", "who-can", "least-privilege", "activity-feed", "large-custom-roles",
-    "large-database-users"];
-  for (const width of [768, 1024, 1280, 1920]) {
-    await check(`at ${width} px no screen scrolls sideways`, async () => {
-      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
-      narrow.setDefaultTimeout(PATIENCE);
-      try {
-        const wide = [];
-        for (const stop of STOPS.filter((s) => SCREENS.includes(s.name))) {
-          await visit(narrow, base, stop);
-          const { scroll, client } = await narrow.evaluate(() => ({
-            scroll: document.documentElement.scrollWidth,
-            client: document.documentElement.clientWidth,
-          }));
-          if (scroll > client) wide.push(`${stop.name} (${scroll} > ${client} px)`);
-        }
-        if (wide.length) throw new Error(`scrolls sideways: ${wide.join(", ")}`);
-      } finally {
-        await narrow.close();
-      }
-    });
-  }
-
   await check("real keyboard: Tab from Task reaches the role matrix, and the arrow keys scroll it", async () => {
     await page.goto(`${base}/which-role`);
     await page.getByLabel("Task").focus();
@@ -452,8 +462,8 @@ try {
     if (accent !== "#5a2ca0") throw new Error(`theme not applied: ${accent}`);
   });
 
-  // Every screen and dialog, light and dark, in a page of its own (tour.mjs, axe.mjs).
-  await axeChecks(browser, base, check);
+  await lanes;
+
 
   await check("under the strict Content-Security-Policy the browser reported no violation", async () => {
     const served = (await fetch(`${base}/`)).headers.get("content-security-policy");
