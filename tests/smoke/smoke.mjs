@@ -52,7 +52,12 @@ try {
       problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  // A navigation cancels the editor's prefetch if the chunk is still on its way (net::ERR_ABORTED): the
+  // next screen that needs it fetches it again. Any other failed request is a problem.
+  page.on("requestfailed", (r) => {
+    const why = r.failure()?.errorText;
+    if (!(isChunk(new URL(r.url()).pathname) && why === "net::ERR_ABORTED")) problems.push(`request failed: ${r.url()} (${why})`);
+  });
 
   await check("before the app has loaded, the page says the console is loading (not blank), and the app replaces that", async () => {
     const waiting = await browser.newPage();
@@ -143,6 +148,55 @@ try {
     }
   });
 
+  // The list's own dialogs are in the chunk too (src/ui/custom_roles/dialogs.rs): each opens from its
+  // button in a cold page, says it is loading while the chunk is held, then takes focus, and gives it back
+  // to the button when it closes.
+  const LIST_DIALOGS = [
+    { button: "Export all", dialog: "dialog", name: /^Export/ },
+    { button: "Import", exact: true, dialog: "dialog", name: "Import Custom Roles" },
+    { button: "Change Limit", dialog: "dialog", name: "Custom Role Limit" },
+    { button: "Used by orders_reader", dialog: "dialog", name: "Used by orders_reader" },
+    { button: "Delete orders_reader", dialog: "alertdialog", name: "Delete custom role orders_reader?" },
+  ];
+  await check("each of the list's dialogs opens from its button while its chunk loads: \"Loading…\", then the dialog with focus inside, and focus back on the button on Escape", async () => {
+    for (const d of LIST_DIALOGS) {
+      const context = await browser.newContext();
+      try {
+        const p = await context.newPage();
+        p.setDefaultTimeout(PATIENCE);
+        const errors = [];
+        p.on("pageerror", (e) => errors.push(e.message));
+        let release;
+        const held = new Promise((ok) => (release = ok));
+        const asked = [];
+        await p.route((url) => isChunk(url.pathname), async (route) => {
+          asked.push(new URL(route.request().url()).pathname);
+          await held;
+          await route.continue();
+        });
+        await p.goto(`${base}/database-access/custom-roles`);
+        await row(p, "orders_reader");
+        const button = p.getByRole("button", { name: d.button, exact: d.exact ?? false }).first();
+        await button.click();
+        await p.getByRole("status").filter({ hasText: "Loading…" }).waitFor({ timeout: PATIENCE });
+        const dialog = p.getByRole(d.dialog, { name: d.name });
+        if ((await dialog.count()) !== 0) throw new Error(`${d.button}: the dialog showed before its chunk arrived`);
+        release();
+        await dialog.waitFor({ timeout: PATIENCE });
+        if (asked.length === 0) throw new Error(`${d.button}: no chunk was asked for`);
+        const inside = await dialog.evaluate((el) => el.contains(document.activeElement));
+        if (!inside) throw new Error(`${d.button}: focus is not in the dialog`);
+        await p.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached", timeout: PATIENCE });
+        if (!(await button.evaluate((el) => el === document.activeElement)))
+          throw new Error(`${d.button}: focus did not come back to the button`);
+        if (errors.length) throw new Error(`${d.button}: page errors: ${errors.join("; ")}`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
   // first thing that page needs): a wasm-bindgen or splitter upgrade has broken split modules before.
   const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
@@ -220,6 +274,12 @@ try {
         await message.waitFor({ timeout: PATIENCE });
         await p.getByRole("tab", { name: "Custom Roles" }).click();
         await row(p, "orders_reader");
+        // A dialog of the list says so in a dialog, which closes back to the list.
+        await p.getByRole("button", { name: "Change Limit" }).click();
+        const failed = p.getByRole("dialog", { name: "Custom Role Limit" });
+        await failed.getByRole("alert").filter({ hasText: "The console could not load this screen" }).waitFor({ timeout: PATIENCE });
+        await failed.getByRole("button", { name: "Close" }).click();
+        await failed.waitFor({ state: "detached", timeout: PATIENCE });
         // A deep link to another lazy screen fails the same way.
         await p.goto(`${base}/which-role`);
         await message.waitFor({ timeout: PATIENCE });

@@ -18,6 +18,9 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::backend::LoadFailed;
+use crate::ui::widgets::CouldNotLoad;
+#[cfg(feature = "first-screen-only")]
+use crate::ui::widgets::Placeholder;
 
 /// A screen loaded on demand: `on_demand!(Route, view_fn, preload_fn => view)`. The function names
 /// are spelled out because the split's link names are made from them (and must differ per screen).
@@ -49,7 +52,7 @@ macro_rules! on_demand {
                 let shown = $show().await;
                 #[cfg(not(feature = "split"))]
                 let shown = $show();
-                shown.unwrap_or_else(|_| view! { <CouldNotLoad /> }.into_any())
+                shown.unwrap_or_else(|_| view! { <ScreenNotLoaded /> }.into_any())
             }
 
             async fn preload() {
@@ -183,25 +186,8 @@ extern "C" {
     ) -> Result<u32, wasm_bindgen::JsValue>;
 }
 
-/// What a screen shows when its code could not be fetched: a way back that works.
+/// What a screen shows when its code could not be fetched.
 #[component]
-pub fn CouldNotLoad() -> impl IntoView {
-    view! {
-        <section class="page">
-            <div class="banner banner-error" role="alert">
-                <p>"The console could not load this screen — "
-                    <button type="button" class="btn" on:click=|_| {
-                        let _ = window().location().reload();
-                    }>"Reload"</button>
-                </p>
-            </div>
-        </section>
-    }
-}
-
-/// `first-screen-only`: where a screen would be.
-#[cfg(feature = "first-screen-only")]
-#[component]
-fn Placeholder() -> impl IntoView {
-    view! { <section class="page"><p>"Not in this build (scripts/bench --floor)."</p></section> }
+fn ScreenNotLoaded() -> impl IntoView {
+    view! { <section class="page"><CouldNotLoad /></section> }
 }
