@@ -197,6 +197,29 @@ try {
     }
   });
 
+  // "Undo" after a delete runs from the chunk too (src/ui/shell/undo.rs restore_now).
+  await check("a role deleted from the list comes back with Undo", async () => {
+    const context = await browser.newContext();
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(PATIENCE);
+      await p.goto(`${base}/database-access/custom-roles`);
+      await row(p, "orders_reader");
+      await p.getByRole("button", { name: "Delete orders_reader" }).click();
+      const ask = p.getByRole("alertdialog", { name: "Delete custom role orders_reader?" });
+      await ask.waitFor({ timeout: PATIENCE });
+      const typed = ask.getByLabel("Type orders_reader to confirm");
+      if (await typed.count()) await typed.fill("orders_reader");
+      await ask.getByRole("button", { name: "Delete", exact: true }).click();
+      await p.getByText("Deleted custom role orders_reader.").waitFor({ timeout: PATIENCE });
+      await p.getByRole("button", { name: "Undo" }).click();
+      await p.getByText("Restored custom role orders_reader.").waitFor({ timeout: PATIENCE });
+      await row(p, "orders_reader");
+    } finally {
+      await context.close();
+    }
+  });
+
   // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
   // first thing that page needs): a wasm-bindgen or splitter upgrade has broken split modules before.
   const LAZY = ["role-editor-new", "role-editor-edit", "database-users", "database-user-new",
