@@ -34,6 +34,20 @@ async function check(name, fn) {
 }
 
 const browser = await launch();
+// Runs `fn(page, errors)` in a browser context of its own (a cold cache); `errors` collects the page's
+// uncaught errors.
+async function inColdPage(fn) {
+  const context = await browser.newContext();
+  try {
+    const p = await context.newPage();
+    p.setDefaultTimeout(PATIENCE);
+    const errors = [];
+    p.on("pageerror", (e) => errors.push(e.message));
+    await fn(p, errors);
+  } finally {
+    await context.close();
+  }
+}
 try {
   const page = await browser.newPage();
   // Also for the waits that name no deadline (playwright's default is 30 s).
@@ -152,7 +166,7 @@ try {
   // button in a cold page, says it is loading while the chunk is held, then takes focus, and gives it back
   // to the button when it closes.
   const LIST_DIALOGS = [
-    { button: "Export all", dialog: "dialog", name: /^Export/ },
+    { button: "Export all", dialog: "dialog", name: /^Export/, link: /^Export for several projects/ },
     { button: "Import", exact: true, dialog: "dialog", name: "Import Custom Roles" },
     { button: "Change Limit", dialog: "dialog", name: "Custom Role Limit" },
     { button: "Used by orders_reader", dialog: "dialog", name: "Used by orders_reader" },
@@ -160,12 +174,7 @@ try {
   ];
   await check("each of the list's dialogs opens from its button while its chunk loads: \"Loading…\", then the dialog with focus inside, and focus back on the button on Escape", async () => {
     for (const d of LIST_DIALOGS) {
-      const context = await browser.newContext();
-      try {
-        const p = await context.newPage();
-        p.setDefaultTimeout(PATIENCE);
-        const errors = [];
-        p.on("pageerror", (e) => errors.push(e.message));
+      await inColdPage(async (p, errors) => {
         let release;
         const held = new Promise((ok) => (release = ok));
         const asked = [];
@@ -184,6 +193,8 @@ try {
         release();
         await dialog.waitFor({ timeout: PATIENCE });
         if (asked.length === 0) throw new Error(`${d.button}: no chunk was asked for`);
+        if (d.link && (await dialog.getByRole("link", { name: d.link }).count()) === 0)
+          throw new Error(`${d.button}: no link ${d.link} in the dialog`);
         const inside = await dialog.evaluate((el) => el.contains(document.activeElement));
         if (!inside) throw new Error(`${d.button}: focus is not in the dialog`);
         await p.keyboard.press("Escape");
@@ -191,18 +202,13 @@ try {
         if (!(await button.evaluate((el) => el === document.activeElement)))
           throw new Error(`${d.button}: focus did not come back to the button`);
         if (errors.length) throw new Error(`${d.button}: page errors: ${errors.join("; ")}`);
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
   // "Undo" after a delete runs from the chunk too (src/ui/shell/undo.rs restore_now).
   await check("a role deleted from the list comes back with Undo", async () => {
-    const context = await browser.newContext();
-    try {
-      const p = await context.newPage();
-      p.setDefaultTimeout(PATIENCE);
+    await inColdPage(async (p, errors) => {
       await p.goto(`${base}/database-access/custom-roles`);
       await row(p, "orders_reader");
       await p.getByRole("button", { name: "Delete orders_reader" }).click();
@@ -215,9 +221,8 @@ try {
       await p.getByRole("button", { name: "Undo" }).click();
       await p.getByText("Restored custom role orders_reader.").waitFor({ timeout: PATIENCE });
       await row(p, "orders_reader");
-    } finally {
-      await context.close();
-    }
+      if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+    });
   });
 
   // Every screen loaded on demand, by deep link in a cold page of its own (each route's chunk is the
@@ -281,12 +286,7 @@ try {
     ["a static host answers its page", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>page" })],
   ]) {
     await check(`a chunk that can't be loaded (${how}) says "The console could not load this screen — Reload"; Reload recovers`, async () => {
-      const context = await browser.newContext();
-      try {
-        const p = await context.newPage();
-        p.setDefaultTimeout(PATIENCE);
-        const errors = [];
-        p.on("pageerror", (e) => errors.push(e.message));
+      await inColdPage(async (p, errors) => {
         let failing = true;
         await p.route((url) => isChunk(url.pathname), (route) => (failing ? fail(route) : route.continue()));
         await p.goto(`${base}/database-access/custom-roles`);
@@ -310,9 +310,7 @@ try {
         await message.getByRole("button", { name: "Reload" }).click();
         await p.getByLabel("Task").waitFor({ timeout: PATIENCE });
         if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 

@@ -7,9 +7,11 @@
 //!   the first time a screen opens (or earlier: `prefetch_editor`). One chunk for all of them, not one per
 //!   screen: separate files compress apart and wasm-opt can't optimise across them, so per-screen chunks
 //!   (and the chunks of code they share) made the whole 17% larger than one module, against 7% for one
-//!   chunk. A chunk that can't be fetched (offline, a page left open across a deployment) shows "The
-//!   console could not load this screen" with a Reload button instead of taking the console down: the
-//!   split is `fallible`, where Leptos 0.8's own `#[lazy_route]` panics and so aborts the module.
+//!   chunk. The same chunk holds the other split points: the list's dialogs (`custom_roles::dialogs`), the
+//!   backends' `OnDemand` operations and Undo's restore (`shell::undo`). A chunk that can't be fetched
+//!   (offline, a page left open across a deployment) shows "The console could not load this screen" with
+//!   a Reload button instead of taking the console down: the split is `fallible`, where Leptos 0.8's own
+//!   `#[lazy_route]` panics and so aborts the module.
 //! - without it (`trunk serve`, the browser tests) the same routes render the same views from the one
 //!   module, through the same `Lazy` routes;
 //! - with `first-screen-only` (`scripts/bench --floor`) each of them is a placeholder: what is left is the
