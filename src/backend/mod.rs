@@ -56,26 +56,7 @@ pub trait Backend {
     }
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
-    /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).
-    fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
-    fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
-    fn update_custom_role(
-        &self,
-        name: String,
-        update: UpdateCustomDbRole,
-    ) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
-    fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>>;
-    /// Sets how many custom roles the project may have (Project Owner only); the new limit.
-    fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
-    fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
-    /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).
-    fn update_database_user(
-        &self,
-        db: String,
-        username: String,
-        user: DatabaseUser,
-    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// The project's Activity Feed, newest first.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
     /// Atlas users, teams, API keys and service accounts holding project roles.
@@ -88,12 +69,31 @@ pub trait Backend {
     fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>>;
 }
 
-/// The operations only screens loaded on demand use (`src/ui/shell/screens.rs`), and nothing at start. They
-/// are not in `Backend` because every method of a trait object's vtable is linked where the object is made,
-/// in the first screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those
-/// screens.
+/// The operations only code loaded on demand uses (the screens after the first, `src/ui/app/screens.rs`,
+/// and the list's dialogs), or an undo of what that code did; nothing at start. They are not in `Backend`
+/// because every method of a trait object's vtable is linked where the object is made, in the first
+/// screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those screens.
 /// Callers holding a `dyn Backend` call them as before (the methods on `dyn Backend` below).
 pub trait OnDemand {
+    /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).
+    fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
+    fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
+    fn update_custom_role(
+        &self,
+        name: String,
+        update: UpdateCustomDbRole,
+    ) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
+    fn delete_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<()>>;
+    /// Sets how many custom roles the project may have (Project Owner only); the new limit.
+    fn set_custom_role_limit(&self, value: usize) -> BoxFuture<'_, ApiResult<usize>>;
+    fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
+    /// `db`/`username` address the existing user; `user` is the new state (a password only to change it).
+    fn update_database_user(
+        &self,
+        db: String,
+        username: String,
+        user: DatabaseUser,
+    ) -> BoxFuture<'_, ApiResult<DatabaseUser>>;
     /// One user as stored now (an update re-reads it first, to catch someone else's change); 404 once
     /// it was deleted.
     fn get_database_user(
@@ -141,6 +141,13 @@ macro_rules! on_demand {
     };
 }
 on_demand! {
+    get_custom_role(name: String) -> CustomDbRole;
+    create_custom_role(role: CustomDbRole) -> CustomDbRole;
+    update_custom_role(name: String, update: UpdateCustomDbRole) -> CustomDbRole;
+    delete_custom_role(name: String) -> ();
+    set_custom_role_limit(value: usize) -> usize;
+    create_database_user(user: DatabaseUser) -> DatabaseUser;
+    update_database_user(db: String, username: String, user: DatabaseUser) -> DatabaseUser;
     get_database_user(db: String, username: String) -> DatabaseUser;
     delete_database_user(db: String, username: String) -> ();
     create_user_certificate(username: String, months: u32) -> String;
@@ -160,6 +167,7 @@ pub type LoadFailed = wasm_split_helpers::SplitLoaderError;
 pub type LoadFailed = std::convert::Infallible;
 
 /// What an operation answers when its code could not be fetched: a network error.
+#[cfg_attr(feature = "first-screen-only", allow(dead_code))]
 fn not_loaded(_: LoadFailed) -> ApiError {
     domain::answer::client_error(
         0,
@@ -169,10 +177,18 @@ fn not_loaded(_: LoadFailed) -> ApiError {
     )
 }
 
+/// What `Backend::on_demand` answers in a `first-screen-only` build.
+#[cfg(feature = "first-screen-only")]
+fn not_in_floor() -> ApiError {
+    let why = "Not in this build (scripts/bench --floor).";
+    domain::answer::client_error(0, http::NETWORK_ERROR, why.to_string())
+}
+
 /// `Backend::on_demand` of both backends. The split point of each returns the backend as `&dyn OnDemand`:
 /// that coercion makes the vtable, so the operations' code is linked into the chunk with it.
 macro_rules! load_on_demand {
     ($backend:ty, $split:ident) => {
+        #[cfg(not(feature = "first-screen-only"))]
         #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(screens, fallible))]
         fn $split(
             b: &$backend,
@@ -182,6 +198,11 @@ macro_rules! load_on_demand {
 
         impl $backend {
             fn load_on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn $crate::backend::OnDemand>> {
+                // `scripts/bench --floor`: whatever is loaded on demand is left out (its screens are
+                // placeholders), so the vtable that would link these operations is never made.
+                #[cfg(feature = "first-screen-only")]
+                return Box::pin(std::future::ready(Err($crate::backend::not_in_floor())));
+                #[cfg(not(feature = "first-screen-only"))]
                 Box::pin(async move {
                     #[cfg(feature = "split")]
                     let loaded = $split(self).await;

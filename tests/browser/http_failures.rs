@@ -316,7 +316,7 @@ async fn a_create_meeting_a_different_role_of_that_name_is_still_a_conflict() {
     .unwrap();
     assert_eq!(res.status(), 202);
     // Through the backend the console uses (the editor would already refuse the known name).
-    use dbaccess::backend::Backend;
+    use dbaccess::backend::OnDemand;
     let http = dbaccess::backend::http::HttpBackend::new(emu_url(), EMU_PROJECT, 5_000, None);
     let err = http
         .create_custom_role(find_role("taken_role", "sales"))

@@ -181,7 +181,7 @@ async fn export_gives_the_selected_roles_in_each_format() {
 /// the CLI export says why it can't be used, offers nothing to copy, and JSON still exports the role.
 #[wasm_bindgen_test]
 async fn cli_export_refuses_a_name_the_cli_would_split() {
-    use dbaccess::backend::Backend;
+    use dbaccess::backend::OnDemand;
     let key = fresh_key();
     dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard)
         .create_custom_role(find_role("comma_reader", "sales,admin"))

@@ -7,7 +7,7 @@ mod users;
 
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::{Backend, OnDemand};
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUserRole, InheritedRole};

@@ -3,7 +3,7 @@
 
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::Backend;
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use dbaccess::ui::shell::undo::{ManualClock, UNDO_SECONDS};
 use domain::demo::DemoKind;

@@ -37,6 +37,20 @@ async function check(name, fn) {
 }
 
 const browser = await launch();
+// Runs `fn(page, errors)` in a browser context of its own (a cold cache); `errors` collects the page's
+// uncaught errors.
+async function inColdPage(fn) {
+  const context = await browser.newContext();
+  try {
+    const p = await context.newPage();
+    p.setDefaultTimeout(PATIENCE);
+    const errors = [];
+    p.on("pageerror", (e) => errors.push(e.message));
+    await fn(p, errors);
+  } finally {
+    await context.close();
+  }
+}
 try {
   const page = await browser.newPage();
   // Also for the waits that name no deadline (playwright's default is 30 s).
@@ -55,7 +69,12 @@ try {
       problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  // A navigation cancels the editor's prefetch if the chunk is still on its way (net::ERR_ABORTED): the
+  // next screen that needs it fetches it again. Any other failed request is a problem.
+  page.on("requestfailed", (r) => {
+    const why = r.failure()?.errorText;
+    if (!(isChunk(new URL(r.url()).pathname) && why === "net::ERR_ABORTED")) problems.push(`request failed: ${r.url()} (${why})`);
+  });
 
   await check("before the app has loaded, the page says the console is loading (not blank), and the app replaces that", async () => {
     const waiting = await browser.newPage();
@@ -176,12 +195,7 @@ try {
         ["a static host answers its page", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>page" })],
       ]) {
         await check(`a chunk that can't be loaded (${how}) says "The console could not load this screen — Reload"; Reload recovers`, async () => {
-          const context = await browser.newContext();
-          try {
-            const p = await context.newPage();
-            p.setDefaultTimeout(PATIENCE);
-            const errors = [];
-            p.on("pageerror", (e) => errors.push(e.message));
+          await inColdPage(async (p, errors) => {
             let failing = true;
             await p.route((url) => isChunk(url.pathname), (route) => (failing ? fail(route) : route.continue()));
             await p.goto(`${base}/database-access/custom-roles`);
@@ -192,6 +206,12 @@ try {
             await message.waitFor({ timeout: PATIENCE });
             await p.getByRole("tab", { name: "Custom Roles" }).click();
             await row(p, "orders_reader");
+            // A dialog of the list says so in a dialog, which closes back to the list.
+            await p.getByRole("button", { name: "Change Limit" }).click();
+            const failed = p.getByRole("dialog", { name: "Custom Role Limit" });
+            await failed.getByRole("alert").filter({ hasText: "The console could not load this screen" }).waitFor({ timeout: PATIENCE });
+            await failed.getByRole("button", { name: "Close" }).click();
+            await failed.waitFor({ state: "detached", timeout: PATIENCE });
             // A deep link to another lazy screen fails the same way.
             await p.goto(`${base}/which-role`);
             await message.waitFor({ timeout: PATIENCE });
@@ -199,9 +219,7 @@ try {
             await message.getByRole("button", { name: "Reload" }).click();
             await p.getByLabel("Task").waitFor({ timeout: PATIENCE });
             if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-          } finally {
-            await context.close();
-          }
+          });
         });
       }
     })(),
@@ -272,6 +290,69 @@ try {
     } finally {
       await context.close();
     }
+  });
+
+  // The list's own dialogs are in the chunk too (src/ui/custom_roles/dialogs.rs): each opens from its
+  // button in a cold page, says it is loading while the chunk is held, then takes focus, and gives it back
+  // to the button when it closes.
+  const LIST_DIALOGS = [
+    { button: "Export all", dialog: "dialog", name: /^Export/, link: /^Export for several projects/ },
+    { button: "Import", exact: true, dialog: "dialog", name: "Import Custom Roles" },
+    { button: "Change Limit", dialog: "dialog", name: "Custom Role Limit" },
+    { button: "Used by orders_reader", dialog: "dialog", name: "Used by orders_reader" },
+    { button: "Delete orders_reader", dialog: "alertdialog", name: "Delete custom role orders_reader?" },
+  ];
+  await check("each of the list's dialogs opens from its button while its chunk loads: \"Loading…\", then the dialog with focus inside, and focus back on the button on Escape", async () => {
+    for (const d of LIST_DIALOGS) {
+      await inColdPage(async (p, errors) => {
+        let release;
+        const held = new Promise((ok) => (release = ok));
+        const asked = [];
+        await p.route((url) => isChunk(url.pathname), async (route) => {
+          asked.push(new URL(route.request().url()).pathname);
+          await held;
+          await route.continue();
+        });
+        await p.goto(`${base}/database-access/custom-roles`);
+        await row(p, "orders_reader");
+        const button = p.getByRole("button", { name: d.button, exact: d.exact ?? false }).first();
+        await button.click();
+        await p.getByRole("status").filter({ hasText: "Loading…" }).waitFor({ timeout: PATIENCE });
+        const dialog = p.getByRole(d.dialog, { name: d.name });
+        if ((await dialog.count()) !== 0) throw new Error(`${d.button}: the dialog showed before its chunk arrived`);
+        release();
+        await dialog.waitFor({ timeout: PATIENCE });
+        if (asked.length === 0) throw new Error(`${d.button}: no chunk was asked for`);
+        if (d.link && (await dialog.getByRole("link", { name: d.link }).count()) === 0)
+          throw new Error(`${d.button}: no link ${d.link} in the dialog`);
+        const inside = await dialog.evaluate((el) => el.contains(document.activeElement));
+        if (!inside) throw new Error(`${d.button}: focus is not in the dialog`);
+        await p.keyboard.press("Escape");
+        await dialog.waitFor({ state: "detached", timeout: PATIENCE });
+        if (!(await button.evaluate((el) => el === document.activeElement)))
+          throw new Error(`${d.button}: focus did not come back to the button`);
+        if (errors.length) throw new Error(`${d.button}: page errors: ${errors.join("; ")}`);
+      });
+    }
+  });
+
+  // "Undo" after a delete runs from the chunk too (src/ui/shell/undo.rs restore_now).
+  await check("a role deleted from the list comes back with Undo", async () => {
+    await inColdPage(async (p, errors) => {
+      await p.goto(`${base}/database-access/custom-roles`);
+      await row(p, "orders_reader");
+      await p.getByRole("button", { name: "Delete orders_reader" }).click();
+      const ask = p.getByRole("alertdialog", { name: "Delete custom role orders_reader?" });
+      await ask.waitFor({ timeout: PATIENCE });
+      const typed = ask.getByLabel("Type orders_reader to confirm");
+      if (await typed.count()) await typed.fill("orders_reader");
+      await ask.getByRole("button", { name: "Delete", exact: true }).click();
+      await p.getByText("Deleted custom role orders_reader.").waitFor({ timeout: PATIENCE });
+      await p.getByRole("button", { name: "Undo" }).click();
+      await p.getByText("Restored custom role orders_reader.").waitFor({ timeout: PATIENCE });
+      await row(p, "orders_reader");
+      if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+    });
   });
 
   await check("the root URL shows the Database Access page on the Custom Roles tab", async () => {

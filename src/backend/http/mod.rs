@@ -93,6 +93,36 @@ impl Backend for HttpBackend {
         Box::pin(self.get(self.g().custom_roles()))
     }
 
+    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
+        Box::pin(self.list(self.g().database_users()))
+    }
+
+    /// Atlas's custom-role and database-user audit events are outside the contract subset we were given,
+    /// so over HTTP the feed is empty rather than guessed; the Activity Feed page says so.
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
+        Box::pin(std::future::ready(Ok(Vec::new())))
+    }
+
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        Box::pin(self.members())
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        Box::pin(async move {
+            let teams = self.org_teams().await;
+            *self.org_teams.borrow_mut() = Some(teams.clone());
+            teams
+        })
+    }
+
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(HttpBackend, http_on_demand);
+
+impl OnDemand for HttpBackend {
     fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         Box::pin(async move { self.get(self.g().custom_role(&name)).await })
     }
@@ -154,10 +184,6 @@ impl Backend for HttpBackend {
         Box::pin(self.write_empty(self.g().delete_custom_role(&name)))
     }
 
-    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
-        Box::pin(self.list(self.g().database_users()))
-    }
-
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
         Box::pin(self.write(self.g().create_database_user(&user)))
     }
@@ -171,32 +197,6 @@ impl Backend for HttpBackend {
         Box::pin(self.write(self.g().update_database_user(&db, &username, &user)))
     }
 
-    /// Atlas's custom-role and database-user audit events are outside the contract subset we were given,
-    /// so over HTTP the feed is empty rather than guessed; the Activity Feed page says so.
-    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
-        Box::pin(std::future::ready(Ok(Vec::new())))
-    }
-
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
-        Box::pin(self.members())
-    }
-
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
-        Box::pin(async move {
-            let teams = self.org_teams().await;
-            *self.org_teams.borrow_mut() = Some(teams.clone());
-            teams
-        })
-    }
-
-    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
-        self.load_on_demand()
-    }
-}
-
-super::load_on_demand!(HttpBackend, http_on_demand);
-
-impl OnDemand for HttpBackend {
     fn create_user_certificate(
         &self,
         username: String,

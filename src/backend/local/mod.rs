@@ -250,6 +250,30 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.custom_roles.clone()))
     }
 
+    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
+        ready(self.with(|p| p.users.clone()))
+    }
+
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
+        ready(self.with(|p| p.activity_newest_first().cloned().collect()))
+    }
+
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
+        ready(self.with(Project::members))
+    }
+
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
+        ready(self.with(|p| p.org_teams.clone()))
+    }
+
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(LocalBackend, local_on_demand);
+
+impl OnDemand for LocalBackend {
     fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         ready(self.with(|p| p.get_custom_role(&name)).and_then(|r| r))
     }
@@ -277,10 +301,6 @@ impl Backend for LocalBackend {
         ready(self.mutate(|p, now| p.delete_custom_role(&name, now)))
     }
 
-    fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>> {
-        ready(self.with(|p| p.users.clone()))
-    }
-
     fn create_database_user(&self, user: DatabaseUser) -> BoxFuture<'_, ApiResult<DatabaseUser>> {
         ready(self.mutate(|p, now| p.create_database_user(user, now)))
     }
@@ -294,26 +314,6 @@ impl Backend for LocalBackend {
         ready(self.mutate(|p, now| p.update_database_user(&db, &username, user, now)))
     }
 
-    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
-        ready(self.with(|p| p.activity_newest_first().cloned().collect()))
-    }
-
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>> {
-        ready(self.with(Project::members))
-    }
-
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>> {
-        ready(self.with(|p| p.org_teams.clone()))
-    }
-
-    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
-        self.load_on_demand()
-    }
-}
-
-super::load_on_demand!(LocalBackend, local_on_demand);
-
-impl OnDemand for LocalBackend {
     fn create_user_certificate(
         &self,
         username: String,

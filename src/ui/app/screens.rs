@@ -7,9 +7,11 @@
 //!   the first time a screen opens (or earlier: `prefetch_editor`). One chunk for all of them, not one per
 //!   screen: separate files compress apart and wasm-opt can't optimise across them, so per-screen chunks
 //!   (and the chunks of code they share) made the whole 17% larger than one module, against 7% for one
-//!   chunk. A chunk that can't be fetched (offline, a page left open across a deployment) shows "The
-//!   console could not load this screen" with a Reload button instead of taking the console down: the
-//!   split is `fallible`, where Leptos 0.8's own `#[lazy_route]` panics and so aborts the module.
+//!   chunk. The same chunk holds the other split points: the list's dialogs (`custom_roles::dialogs`), the
+//!   backends' `OnDemand` operations and Undo's restore (`shell::undo`). A chunk that can't be fetched
+//!   (offline, a page left open across a deployment) shows "The console could not load this screen" with
+//!   a Reload button instead of taking the console down: the split is `fallible`, where Leptos 0.8's own
+//!   `#[lazy_route]` panics and so aborts the module.
 //! - without it (`trunk serve`, the browser tests) the same routes render the same views from the one
 //!   module, through the same `Lazy` routes;
 //! - with `first-screen-only` (`scripts/bench --floor`) each of them is a placeholder: what is left is the
@@ -18,6 +20,9 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::backend::LoadFailed;
+use crate::ui::widgets::CouldNotLoad;
+#[cfg(feature = "first-screen-only")]
+use crate::ui::widgets::Placeholder;
 
 /// A screen loaded on demand: `on_demand!(Route, view_fn, preload_fn => view)`. The function names
 /// are spelled out because the split's link names are made from them (and must differ per screen).
@@ -49,7 +54,7 @@ macro_rules! on_demand {
                 let shown = $show().await;
                 #[cfg(not(feature = "split"))]
                 let shown = $show();
-                shown.unwrap_or_else(|_| view! { <CouldNotLoad /> }.into_any())
+                shown.unwrap_or_else(|_| view! { <ScreenNotLoaded /> }.into_any())
             }
 
             async fn preload() {
@@ -183,25 +188,8 @@ extern "C" {
     ) -> Result<u32, wasm_bindgen::JsValue>;
 }
 
-/// What a screen shows when its code could not be fetched: a way back that works.
+/// What a screen shows when its code could not be fetched.
 #[component]
-pub fn CouldNotLoad() -> impl IntoView {
-    view! {
-        <section class="page">
-            <div class="banner banner-error" role="alert">
-                <p>"The console could not load this screen — "
-                    <button type="button" class="btn" on:click=|_| {
-                        let _ = window().location().reload();
-                    }>"Reload"</button>
-                </p>
-            </div>
-        </section>
-    }
-}
-
-/// `first-screen-only`: where a screen would be.
-#[cfg(feature = "first-screen-only")]
-#[component]
-fn Placeholder() -> impl IntoView {
-    view! { <section class="page"><p>"Not in this build (scripts/bench --floor)."</p></section> }
+fn ScreenNotLoaded() -> impl IntoView {
+    view! { <section class="page"><CouldNotLoad /></section> }
 }

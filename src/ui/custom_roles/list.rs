@@ -2,18 +2,15 @@
 //! Only a page of matching rows is in the DOM at a time (with "Show more"), so filtering 1,400 roles
 //! re-renders what the user can see, not the whole project. Its state is `list_state`, its toolbar
 //! `toolbar`, its table and row actions `rows`.
-use super::delete::DeleteRoleDialog;
-use super::import::ImportDialog;
-use super::limit::LimitDialog;
+use super::dialogs::list_dialog;
 use super::list_state::{ListDialogs, RoleList};
 use super::rows::RolesTable;
 use super::section::use_custom_roles;
 use super::toolbar::RolesToolbar;
-use super::transfer::ExportDialog;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes;
 use crate::ui::shell::state::{use_data, Load};
-use crate::ui::widgets::{Loaded, PermissionNotice, PermittedAction, UsedByDialog};
+use crate::ui::widgets::{Loaded, OnDemandDialog, PermissionNotice, PermittedAction};
 use domain::permissions::Permission;
 use leptos::prelude::*;
 
@@ -35,7 +32,7 @@ pub fn CustomRolesTab() -> impl IntoView {
                 true => view! { <RolesTable list=list dialogs=dialogs /> }.into_any(),
             }}
         </Loaded>
-        <OpenDialogs dialogs=dialogs selected=list.selected />
+        <OpenDialog dialogs=dialogs />
     }
 }
 
@@ -50,37 +47,19 @@ fn NoRolesYet() -> impl IntoView {
     }
 }
 
+/// The dialog open, once its code is in (`dialogs`).
 #[component]
-fn OpenDialogs(
-    dialogs: ListDialogs,
-    selected: RwSignal<std::collections::BTreeSet<String>>,
-) -> impl IntoView {
-    let ListDialogs {
-        deleting,
-        used_by,
-        exporting,
-        importing,
-        changing_limit,
-        ..
-    } = dialogs;
-    view! {
-        {move || exporting.get().then(|| view! {
-            <ExportDialog names=selected.get_untracked() on_close=Callback::new(move |_| exporting.set(false)) />
-        })}
-        {move || importing.get().then(|| view! {
-            <ImportDialog on_close=Callback::new(move |_| importing.set(false)) />
-        })}
-        {move || changing_limit.get().then(|| view! {
-            <LimitDialog on_close=Callback::new(move |_| changing_limit.set(false)) />
-        })}
-        {move || used_by.get().map(|name| view! {
-            <UsedByDialog name=name on_close=Callback::new(move |_| used_by.set(None)) />
-        })}
-        {move || deleting.get().map(|name| view! {
-            <DeleteRoleDialog name=name on_done=Callback::new(move |_| deleting.set(None)) />
-        })}
+fn OpenDialog(dialogs: ListDialogs) -> impl IntoView {
+    let open = dialogs.open;
+    let on_close = Callback::new(move |_| open.set(None));
+    move || {
+        open.get().map(|dialog| {
+            let title = dialog.title();
+            view! { <OnDemandDialog load=list_dialog(dialog, on_close) title=title on_close=on_close /> }
+        })
     }
 }
+
 /// Next to the custom-role change just saved: when it reaches the project's Free and Flex clusters.
 #[component]
 fn LateClustersNote() -> impl IntoView {

@@ -109,14 +109,35 @@ impl RoleList {
     }
 }
 
-/// The dialogs the list opens: `None`/`false` is closed.
+/// A dialog of the list. Each opens from a click, so their code is in the on-demand chunk (`dialogs`).
+#[derive(Clone)]
+pub enum ListDialog {
+    /// The roles ticked (every role when none is).
+    Export(BTreeSet<String>),
+    Import,
+    ChangeLimit,
+    UsedBy(String),
+    Delete(String),
+}
+
+impl ListDialog {
+    /// Its title, also when its code could not be loaded.
+    pub fn title(&self) -> String {
+        match self {
+            ListDialog::Export(_) => "Export Custom Roles".into(),
+            ListDialog::Import => "Import Custom Roles".into(),
+            ListDialog::ChangeLimit => "Custom Role Limit".into(),
+            ListDialog::UsedBy(name) => format!("Used by {name}"),
+            ListDialog::Delete(name) => format!("Delete custom role {name}?"),
+        }
+    }
+}
+
+/// The dialog the list has open, and what its links need to know.
 #[derive(Clone, Copy)]
 pub struct ListDialogs {
-    pub deleting: RwSignal<Option<String>>,
-    pub used_by: RwSignal<Option<String>>,
-    pub exporting: RwSignal<bool>,
-    pub importing: RwSignal<bool>,
-    pub changing_limit: RwSignal<bool>,
+    /// `None` when none is open.
+    pub open: RwSignal<Option<ListDialog>>,
     /// Whether there are other projects to copy roles to or compare with (the "Copy to projects…" and
     /// "Compare projects" links): read once per load of the project.
     pub across: Memo<bool>,
@@ -126,16 +147,17 @@ impl ListDialogs {
     pub fn new() -> Self {
         let data = use_data();
         ListDialogs {
-            deleting: RwSignal::new(None),
-            used_by: RwSignal::new(None),
-            exporting: RwSignal::new(false),
-            importing: RwSignal::new(false),
-            changing_limit: RwSignal::new(false),
+            open: RwSignal::new(None),
             across: Memo::new(move |_| {
                 data.project.track();
                 data.backend().projects().len() > 1
             }),
         }
+    }
+
+    /// Opens `dialog` (a click's handler).
+    pub fn show(self, dialog: ListDialog) {
+        self.open.set(Some(dialog));
     }
 }
 

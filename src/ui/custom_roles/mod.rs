@@ -1,5 +1,6 @@
 //! The Custom Roles tab: the role list with search and delete, and the role editor.
 mod delete;
+mod dialogs;
 mod editor;
 mod form_state;
 mod import;

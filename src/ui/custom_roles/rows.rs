@@ -1,6 +1,6 @@
 //! The Custom Roles table: a page of matching roles, each with its grants and its row actions ("Used by",
 //! Edit, Duplicate, Delete); a new row action goes in `RoleRow`.
-use super::list_state::{ListDialogs, RoleList, PAGE};
+use super::list_state::{ListDialog, ListDialogs, RoleList, PAGE};
 use super::summary::RoleEntry;
 use crate::ui::shell::base::link;
 use crate::ui::shell::routes;
@@ -110,7 +110,7 @@ fn RoleActions(name: String, dialogs: ListDialogs) -> impl IntoView {
             type="button"
             class="button"
             aria-label=format!("Used by {name}")
-            on:click=move |_| dialogs.used_by.set(Some(used_name.clone()))
+            on:click=move |_| dialogs.show(ListDialog::UsedBy(used_name.clone()))
         >
             "Used by"
         </button>
@@ -137,7 +137,7 @@ fn RoleActions(name: String, dialogs: ListDialogs) -> impl IntoView {
             label="Delete"
             aria_label=format!("Delete {name}")
             class="button button-danger-outline"
-            on_click=Callback::new(move |_| dialogs.deleting.set(Some(delete_name.clone())))
+            on_click=Callback::new(move |_| dialogs.show(ListDialog::Delete(delete_name.clone())))
         />
     }
 }

@@ -1,6 +1,6 @@
 //! Above the Custom Roles list: search, the count, and what applies to the list as a whole (add, export,
 //! import, change the limit).
-use super::list_state::{count_text, ListDialogs, RoleList, PAGE};
+use super::list_state::{count_text, ListDialog, ListDialogs, RoleList, PAGE};
 use crate::ui::shell::base::link;
 use crate::ui::shell::ids::dom_id;
 use crate::ui::shell::routes;
@@ -37,7 +37,7 @@ pub fn RolesToolbar(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
             <p class="count" role="status" id=dom_id("role-count")>{status}</p>
             <div class="toolbar-actions">
                 <AddRoleButton at_limit=Signal::derive(at_limit) />
-                <button type="button" class="button" on:click=move |_| dialogs.exporting.set(true)>
+                <button type="button" class="button" on:click=move |_| dialogs.show(ListDialog::Export(selected.get_untracked()))>
                     {move || match selected.with(|s| s.len()) {
                         0 => "Export all".to_string(),
                         n => format!("Export {n} selected"),
@@ -53,8 +53,8 @@ pub fn RolesToolbar(list: RoleList, dialogs: ListDialogs) -> impl IntoView {
                         })
                     }}
                 </Show>
-                <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| dialogs.importing.set(true)) />
-                <PermittedAction permission=Permission::ProjectSettings id="change-limit" label="Change Limit" on_click=Callback::new(move |_| dialogs.changing_limit.set(true)) />
+                <PermittedAction permission=Permission::DatabaseAccess id="import-roles" label="Import" on_click=Callback::new(move |_| dialogs.show(ListDialog::Import)) />
+                <PermittedAction permission=Permission::ProjectSettings id="change-limit" label="Change Limit" on_click=Callback::new(move |_| dialogs.show(ListDialog::ChangeLimit)) />
                 <Show when=at_limit>
                     <p id=dom_id("role-limit-note") class="note">
                         {move || format!("This project has reached its limit of {} custom roles. Delete a role, or (as Project Owner) raise the limit with Change Limit, to add another.", limit().unwrap_or_default())}

@@ -1,9 +1,10 @@
 //! "Undo" after a delete: a notice at the top of the page for `UNDO_SECONDS`, which re-creates what was
 //! deleted from the definition captured just before (`domain::undo`). One offer at a time: a new delete
 //! replaces the previous offer.
+use crate::backend::LoadFailed;
 use crate::ui::shell::ids::dom_id;
-use crate::ui::shell::state::{use_data, Area};
-use crate::ui::shell::write::use_write;
+use crate::ui::shell::state::{use_data, Area, ProjectData};
+use crate::ui::shell::write::{use_write, WriteHandle};
 use domain::undo::{DeletedRole, Write as UndoStep};
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -157,6 +158,48 @@ fn focus_heading_if_inside(region: &str, main: &str) {
     }
 }
 
+/// Puts back what `offer` deleted. Only code loaded on demand deletes, so in a split build the chunk is in
+/// by then and the restoring code waits there (`restore_now`).
+fn restore(undo: UndoOffers, data: ProjectData, write: WriteHandle, offer: Offer) {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async move {
+        if restore_now(undo, data, write, offer).await.is_err() {
+            undo.withdraw();
+            let why = "Undo failed: the console could not load the code for this. Reload the page.";
+            undo.outcome.set(Some(Err(why.to_string())));
+        }
+    });
+    #[cfg(not(feature = "split"))]
+    let Ok(()) = restore_now(undo, data, write, offer);
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(screens, fallible))]
+fn restore_now(
+    undo: UndoOffers,
+    data: ProjectData,
+    write: WriteHandle,
+    offer: Offer,
+) -> Result<(), LoadFailed> {
+    // `scripts/bench --floor`: nothing there deletes, so nothing is restored (a constant: not linked).
+    if cfg!(feature = "first-screen-only") {
+        return Ok(());
+    }
+    let writes = match &offer.what {
+        Undoable::Role(r) => data.with_context(|ctx| r.restore(ctx.custom_roles, ctx.users)),
+        Undoable::User(w) => vec![w.clone()],
+    };
+    let restored = format!("Restored {}.", offer.what.label());
+    write.run(
+        Area::DatabaseAccess,
+        move |b| crate::backend::apply_writes(b, writes),
+        move |()| {
+            undo.withdraw();
+            undo.outcome.set(Some(Ok(restored)));
+        },
+    );
+    Ok(())
+}
+
 pub fn use_undo() -> UndoOffers {
     expect_context::<UndoOffers>()
 }
@@ -174,22 +217,9 @@ pub fn UndoNotice() -> impl IntoView {
         }
     });
     let run = move |_| {
-        let Some(offer) = undo.offer.get_untracked() else {
-            return;
-        };
-        let writes = match &offer.what {
-            Undoable::Role(r) => data.with_context(|ctx| r.restore(ctx.custom_roles, ctx.users)),
-            Undoable::User(w) => vec![w.clone()],
-        };
-        let restored = format!("Restored {}.", offer.what.label());
-        write.run(
-            Area::DatabaseAccess,
-            move |b| crate::backend::apply_writes(b, writes),
-            move |()| {
-                undo.withdraw();
-                undo.outcome.set(Some(Ok(restored)));
-            },
-        );
+        if let Some(offer) = undo.offer.get_untracked() {
+            restore(undo, data, write, offer);
+        }
     };
     Effect::new(move |_| {
         if let Some(e) = write.error() {

@@ -128,7 +128,7 @@ async fn a_backend_refusal_keeps_every_input() {
         dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard);
     open_preview().await;
     let role: CustomDbRole = serde_json::from_str(&text_of("#preview-json")).unwrap();
-    use dbaccess::backend::Backend;
+    use dbaccess::backend::OnDemand;
     other.create_custom_role(role).await.unwrap();
     submit_role();
     let name = input_labelled("Custom Role Name").unwrap();

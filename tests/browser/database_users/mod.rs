@@ -3,7 +3,7 @@
 //! One file for adding users (`adding`), one for the list and editing (`editing`).
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::Backend;
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{CustomDbRole, DatabaseUser, PrivilegeAction, Resource};

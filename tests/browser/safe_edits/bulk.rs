@@ -2,7 +2,7 @@
 //! deleted since the plan was shown is not written, and is reported so the plan can be made again.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::{Backend, OnDemand};
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use wasm_bindgen_test::*;

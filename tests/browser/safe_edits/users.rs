@@ -2,7 +2,7 @@
 //! silently: "Save changes" re-reads it and shows both changes.
 use crate::support::*;
 use dbaccess::backend::local::LocalBackend;
-use dbaccess::backend::{Backend, OnDemand};
+use dbaccess::backend::OnDemand;
 use dbaccess::ui::shell::routes;
 use domain::demo::DemoKind;
 use domain::model::{DatabaseUser, DatabaseUserRole};

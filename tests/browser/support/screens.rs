@@ -74,7 +74,7 @@ pub fn find_role(name: &str, db: &str) -> domain::model::CustomDbRole {
 
 /// A fresh store of the standard demo plus "unheld", a role no user or role holds: its key.
 pub async fn demo_with_unheld() -> String {
-    use dbaccess::backend::Backend;
+    use dbaccess::backend::OnDemand;
     let key = fresh_key();
     dbaccess::backend::local::LocalBackend::open(&key, domain::demo::DemoKind::Standard)
         .create_custom_role(find_role("unheld", "hr"))
