@@ -11,13 +11,10 @@
 // - a search typed in it, "Show drift only" on and off, a "Different" cell opened (its diff);
 // - "Copy to projects…" for 50 roles to the four other projects: from navigation until every plan shows,
 //   and a target project ticked again (its plan made again from the project already read).
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, SETTLE } from "../tests/smoke/harness.mjs";
+import { startPortal } from "../tests/smoke/servers.mjs";
 import { typeLikeAPerson } from "./interactions.mjs";
 
 const FIRST = "6650f1c2a4b3c2d1e0f9a8b7";
@@ -50,71 +47,17 @@ const pct = (xs, q) => {
 };
 const stats = (xs) => ({ n: xs.length, p50_ms: pct(xs, 0.5), p95_ms: pct(xs, 0.95) });
 
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function until(what, fn, ms = 180000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if (await fn()) return;
-    } catch {}
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Starts the emulator with the five large projects and the portal serving `dist` in front of it (Ada, a
- *  Project Owner of all five); returns the portal's origin and a stop function. */
-export async function start(dist, emulatorBin, portalBin) {
-  const children = [];
-  const stop = () => children.forEach((c) => c.kill());
-  process.on("exit", stop);
-  const dir = mkdtempSync(join(tmpdir(), "bench-across-"));
-  const portFile = join(dir, "emulator-port");
-  children.push(
-    spawn(resolve(emulatorBin), ["--port", "0", "--port-file", portFile, "--require-auth", "--demo", "large-across"], {
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
-  );
-  await until("the emulator", () => readFileSync(portFile, "utf8").trim().length > 0);
-  const atlas = readFileSync(portFile, "utf8").trim();
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+/** The emulator with the five large projects and the portal serving `dist` in front of it (Ada, a Project
+ *  Owner of all five). */
+export function start(dist, emulatorBin, portalBin) {
   const ids = [FIRST, ...COPIES.map(([id]) => id)].map((id) => `"${id}"`).join(", ");
-  writeFileSync(
-    join(dir, "portal.toml"),
-    `listen = "127.0.0.1:${port}"
-dist = "${dist}"
-console_origin = "${origin}"
-atlas_base_url = "${atlas}"
-local_identity = "ada.admin@example.com"
-# The emulator (tiny_http) sometimes leaves an answer on a reused connection unsent (crates/portal config).
-upstream_keep_alive = false
-
-[service_account]
-client_id = "mdb_sa_id_emulator"
-
-[access]
-"ada.admin@example.com" = [${ids}]
-`,
-  );
-  children.push(
-    spawn(resolve(portalBin), ["--config", join(dir, "portal.toml")], {
-      env: { ...process.env, DBACCESS_PORTAL_CLIENT_SECRET: "mdb_sa_sk_emulator" },
-      // Its audit log (a line per request) is not what is measured.
-      stdio: "ignore",
-    }),
-  );
-  await until("the portal", async () => (await fetch(`${origin}/`)).ok);
-  return { origin, stop };
+  return startPortal({
+    dist,
+    emulatorBin,
+    portalBin,
+    access: [`"ada.admin@example.com" = [${ids}]`],
+    emulatorArgs: ["--demo", "large-across"],
+  });
 }
 
 /** In the page: when the last answer of the Admin API that started after `t0` ended, from `t0`. */
