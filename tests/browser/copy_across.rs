@@ -2,7 +2,7 @@
 //! embedded demo (dev, Staging, Production, drifted as `domain::demo::across` lists) and over HTTP through
 //! the emulator with two of its projects (the person given as the portal would answer).
 use crate::support::*;
-use dbaccess::backend::local::LocalBackend;
+use dbaccess::backend::local::{sibling_key, LocalBackend};
 use dbaccess::backend::person::Caller;
 use dbaccess::backend::Backend;
 use dbaccess::config::Config;
@@ -248,6 +248,139 @@ async fn an_update_of_a_role_changed_since_the_plan_is_a_conflict_never_a_silent
     assert!(domain::diff::same_role(&now, &dev));
 }
 
+/// Someone else changes production's app_backend after the plan was read: drops REMOVE, adds
+/// LIST_COLLECTIONS.
+async fn production_changes_app_backend(key: &str) {
+    let prod = on(key, PROD_ID);
+    someone_changes_app_backend(&*prod, |r| {
+        r.actions.retain(|a| a.action != "REMOVE");
+        r.actions.push(action("LIST_COLLECTIONS", "app", ""));
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn merge_by_hand_opens_the_role_in_the_target_projects_editor_and_keeps_the_results_here() {
+    let key = fresh_key();
+    let app = mount_with(&routes::copy_roles(&["app_backend"], Some(PROD_ID)), &key);
+    planned("Production", "app_backend", "Will be updated").await;
+    production_changes_app_backend(&key).await;
+    apply_into_the_conflict("Production", "0 created").await;
+    // A link to Production's editor, in a new tab: this page keeps both changes and every result.
+    let merge = find("a", "Merge by hand").await;
+    assert_eq!(attr(&merge, "target").as_deref(), Some("_blank"));
+    let href = attr(&merge, "href").unwrap();
+    assert_eq!(
+        href,
+        format!("{}?project={PROD_ID}", routes::edit_role("app_backend"))
+    );
+    // What that tab shows: the page its address opens, on the same browser storage.
+    drop(app);
+    let config = Config::from_query(&href[href.find('?').unwrap()..], "http://x");
+    assert_eq!(config.demo, DemoKind::Prod);
+    let _tab = mount_config(
+        &href,
+        Config {
+            storage_key: sibling_key(&key, DemoKind::Prod),
+            ..config
+        },
+    );
+    let name = editor_ready().await;
+    wait_until("Production's app_backend is read", || {
+        name.value() == "app_backend"
+    })
+    .await;
+    // Production's role as saved now: their change is in the form, to merge this project's into.
+    wait_until("their version is in the form", || {
+        by_name("button", "Remove listCollections").is_some()
+    })
+    .await;
+    assert!(
+        by_name("button", "Remove remove").is_none(),
+        "{}",
+        page_text()
+    );
+    assert!(
+        text_of("header").contains("Production"),
+        "the editor is Production's: {}",
+        text_of("header")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_role_deleted_in_the_target_since_the_plan_is_not_created_again_and_plan_again_offers_it()
+{
+    let key = fresh_key();
+    let _app = mount_with(
+        &routes::copy_roles(&["orders_reader", "app_backend"], Some(PROD_ID)),
+        &key,
+    );
+    tick("Staging").await;
+    planned("Staging", "orders_reader", "Will be created").await;
+    planned("Production", "app_backend", "Will be updated").await;
+    // Someone retires production's app_backend after the plan was read: its one user, then the role
+    // (Atlas refuses to delete a role a user holds). On purpose, as far as the console can tell, so an
+    // update must not bring it back.
+    let prod = on(&key, PROD_ID);
+    let users = prod.on_demand().await.unwrap();
+    users
+        .delete_database_user("admin".into(), "app-service".into())
+        .await
+        .unwrap();
+    prod.delete_custom_role("app_backend".into()).await.unwrap();
+    apply_and_confirm("Apply to 2 projects", "Production: update app_backend").await;
+    finished(
+        "Done: 1 created, 0 updated, 1 deleted since the plan was read and not created again, 0 failed.",
+    )
+    .await;
+    assert!(plan_of("Staging", "orders_reader").contains("Created"));
+    assert!(
+        plan_of("Production", "app_backend")
+            .contains("Deleted since the plan was read: not created again"),
+        "{}",
+        plan_of("Production", "app_backend")
+    );
+    assert!(
+        role_on(&*prod, "app_backend").await.is_none(),
+        "not recreated"
+    );
+    assert!(by_id("conflict-title").is_none(), "no conflict to resolve");
+    // Creating it again is the person's call, made on a new plan.
+    find("button", "Plan again").await.click();
+    planned("Production", "app_backend", "Will be created").await;
+    planned("Staging", "orders_reader", "Already identical").await;
+}
+
+#[wasm_bindgen_test]
+async fn plan_again_plans_from_both_projects_as_they_are_now() {
+    let key = fresh_key();
+    let _app = mount_with(
+        &routes::copy_roles(&["orders_reader"], Some(STAGING_ID)),
+        &key,
+    );
+    planned("Staging", "orders_reader", "Will be created").await;
+    apply_and_confirm("Apply to 1 project", "Staging: create orders_reader").await;
+    finished("Done: 1 created, 0 updated, 0 failed.").await;
+    // Meanwhile someone (another tab) adds an action to this project's orders_reader.
+    let dev = on(&key, domain::demo::PROJECT_ID);
+    let mut mine = role_on(&*dev, "orders_reader").await.unwrap();
+    mine.actions.push(action("COLL_STATS", "sales", "orders"));
+    dev.update_custom_role("orders_reader".into(), UpdateCustomDbRole::from(&mine))
+        .await
+        .unwrap();
+    find("button", "Plan again").await.click();
+    planned("Staging", "orders_reader", "Will be updated").await;
+    assert!(plan_of("Staging", "orders_reader").contains("COLL_STATS"));
+    assert!(
+        !plan_of("Staging", "orders_reader").contains("Created"),
+        "the last run's results are gone"
+    );
+    assert_eq!(
+        status(),
+        "0 roles will be created and 1 updated in 1 project; nothing is sent until you apply."
+    );
+}
+
 #[wasm_bindgen_test]
 async fn compare_shows_same_different_and_missing_and_a_click_shows_the_diff_and_offers_the_copy() {
     let (_key, _app) = on_the_list().await;
@@ -287,10 +420,11 @@ async fn compare_shows_same_different_and_missing_and_a_click_shows_the_diff_and
 
 // Over HTTP: the emulator's standard project and its Staging, the person a Project Owner in both.
 
-fn two_projects() -> Me {
-    let project = |id: &str, name: &str| MeProject {
-        id: id.into(),
-        name: Some(name.into()),
+/// The person as the portal answers: a Project Owner of each of `projects` (id, name), in that order.
+fn owner_of(projects: &[(&str, &str)]) -> Me {
+    let project = |(id, name): &(&str, &str)| MeProject {
+        id: (*id).into(),
+        name: Some((*name).into()),
         org_id: None,
         roles: vec!["GROUP_OWNER".into()],
         roles_unknown: None,
@@ -298,14 +432,20 @@ fn two_projects() -> Me {
     Me {
         name: "ana@example.com".into(),
         roles_source: "config".into(),
-        projects: vec![project(EMU_PROJECT, "Dev"), project(STAGING_ID, "Staging")],
+        projects: projects.iter().map(project).collect(),
     }
 }
+
+const TWO_PROJECTS: [(&str, &str); 2] = [(EMU_PROJECT, "Dev"), (STAGING_ID, "Staging")];
 
 /// The console's timeout: longer than any test holds a request, which it answers only once released.
 const HELD: u32 = 600_000;
 
 fn mount_http(route: &str) -> Mounted {
+    mount_http_as(route, owner_of(&TWO_PROJECTS))
+}
+
+fn mount_http_as(route: &str, me: Me) -> Mounted {
     let query = format!(
         "api={}&project={EMU_PROJECT}",
         domain::api::encode(emu_url())
@@ -315,7 +455,7 @@ fn mount_http(route: &str) -> Mounted {
     mount_config(
         &format!("{path}?{extra}{sep}{query}"),
         Config {
-            caller: Some(Caller::Person(two_projects())),
+            caller: Some(Caller::Person(me)),
             url_backend: query,
             ..Config::http(emu_url(), EMU_PROJECT, HELD)
         },
@@ -351,6 +491,75 @@ async fn over_http_stop_sends_nothing_after_the_copy_that_is_out() {
         "nothing after Stop"
     );
     assert!(plan_of("Staging", "orders_writer").contains("Not sent (stopped)"));
+}
+
+/// The writes the emulator was sent, in order: `METHOD path status` and the role's name.
+async fn writes_sent() -> Vec<(String, String)> {
+    emu_bodies()
+        .await
+        .iter()
+        .map(|w| {
+            let line = w["request"].as_str().unwrap().to_string();
+            // A create names the role in its body, an update in its path.
+            let name = w["body"]["roleName"].as_str().map_or_else(
+                || {
+                    line.split(' ')
+                        .nth(1)
+                        .unwrap()
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .to_string()
+                },
+                str::to_string,
+            );
+            (line, name)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn over_http_a_429_in_the_middle_of_a_copy_waits_then_finishes_each_write_once() {
+    emu_reset().await;
+    // Production first, then Staging: the 429 hits the second of three writes.
+    let _app = mount_http_as(
+        &routes::copy_roles(&["orders_reader", "orders_writer", "app_backend"], None),
+        owner_of(&[
+            (EMU_PROJECT, "Dev"),
+            (PROD_ID, "Production"),
+            (STAGING_ID, "Staging"),
+        ]),
+    );
+    tick("Production").await;
+    tick("Staging").await;
+    planned("Production", "app_backend", "Will be updated").await;
+    planned("Staging", "orders_writer", "Will be created").await;
+    emu_arm("429:1", "POST", &staging_roles_path(), 1).await;
+    apply_and_confirm(
+        "Apply to 2 projects",
+        "Staging: create orders_reader, orders_writer",
+    )
+    .await;
+    finished("Done: 2 created, 1 updated, 0 failed.").await;
+    assert!(plan_of("Production", "app_backend").contains("Updated"));
+    assert!(plan_of("Production", "orders_reader").contains("Already identical"));
+    assert!(plan_of("Staging", "orders_reader").contains("Created"));
+    assert!(plan_of("Staging", "orders_writer").contains("Created"));
+    requests_answered().await;
+    let prod = format!("PATCH /api/atlas/v2/groups/{PROD_ID}/customDBRoles/roles/app_backend");
+    let staging = format!("POST /api/atlas/v2{}", staging_roles_path());
+    let expected = [
+        (format!("{prod} 200"), "app_backend"),
+        (format!("{staging} 429"), "orders_reader"),
+        (format!("{staging} 202"), "orders_reader"),
+        (format!("{staging} 202"), "orders_writer"),
+    ]
+    .map(|(line, name)| (line, name.to_string()));
+    assert_eq!(
+        writes_sent().await,
+        expected,
+        "the rate-limited write sent again after the wait, before the next; each written once"
+    );
 }
 
 #[wasm_bindgen_test]

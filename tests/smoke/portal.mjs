@@ -2,76 +2,27 @@
 // dbaccess-portal binary serving the release build and proxying to the emulator with a service account,
 // each person with their own Atlas roles, and drives the console in Chromium on the portal's origin as two
 // people: Ada (Project Owner) deletes a role, audited; Rory (Project Read Only) sees the controls disabled
-// with the reason, and a write forced past them is refused by the portal. Usage: node tests/smoke/portal.mjs <dist> <atlas-emulator binary> <dbaccess-portal binary>
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+// with the reason, and a write forced past them is refused by the portal; a "Copy to projects…" link opened
+// cold plans for its target once the portal has said who Ada is. Usage: node tests/smoke/portal.mjs <dist> <atlas-emulator binary> <dbaccess-portal binary>
+import { connect } from "node:net";
+import { resolve } from "node:path";
 import { launch } from "./harness.mjs";
+import { startPortal, until } from "./servers.mjs";
 
 const [distArg, emulatorBin, portalBin] = process.argv.slice(2);
 const dist = resolve(distArg ?? "dist");
 const PROJECT = "6650f1c2a4b3c2d1e0f9a8b7";
-const children = [];
-const stop = () => children.forEach((c) => c.kill());
-process.on("exit", stop);
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-// Waits for a positive sign; the deadline is for a slow, busy machine (a debug portal on 2 cores).
-async function until(what, fn, ms = 180000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if (await fn()) return;
-    } catch {}
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const dir = mkdtempSync(join(tmpdir(), "portal-smoke-"));
-const portFile = join(dir, "emulator-port");
-children.push(spawn(resolve(emulatorBin), ["--port", "0", "--port-file", portFile, "--require-auth"], { stdio: "inherit" }));
-await until("the emulator", () => readFileSync(portFile, "utf8").trim().length > 0);
-const atlas = readFileSync(portFile, "utf8").trim();
-
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-writeFileSync(
-  join(dir, "portal.toml"),
-  `listen = "127.0.0.1:${port}"
-dist = "${dist}"
-console_origin = "${origin}"
-atlas_base_url = "${atlas}"
-local_identity = "ada.admin@example.com"
-upstream_keep_alive = false
-
-[service_account]
-client_id = "mdb_sa_id_emulator"
-
-[access]
-"ada.admin@example.com" = ["${PROJECT}"]
-"rory.readonly@example.com" = ["${PROJECT}"]
-`,
-);
-const audit = [];
-const portal = spawn(resolve(portalBin), ["--config", join(dir, "portal.toml")], {
-  env: { ...process.env, DBACCESS_PORTAL_CLIENT_SECRET: "mdb_sa_sk_emulator" },
-  stdio: ["ignore", "pipe", "inherit"],
+// The emulator's Staging (domain::demo::STAGING_ID), Ada's second project.
+const STAGING = "6650f1c2a4b3c2d1e0f9a8c8";
+const { atlas, port, origin, portal, stop } = await startPortal({
+  dist,
+  emulatorBin,
+  portalBin,
+  access: [`"ada.admin@example.com" = ["${PROJECT}", "${STAGING}"]`, `"rory.readonly@example.com" = ["${PROJECT}"]`],
+  portalStdio: ["ignore", "pipe", "inherit"],
 });
-children.push(portal);
+const audit = [];
 portal.stdout.on("data", (d) => audit.push(...d.toString().split("\n").filter(Boolean)));
-await until("the portal", async () => (await fetch(`${origin}/`)).ok);
 
 let failed = 0;
 async function check(name, fn) {
@@ -157,6 +108,11 @@ try {
         return e.who === "ada.admin@example.com" && e.status === 204 && e.operation.startsWith("DELETE ");
       }),
     );
+  });
+  await check("a Copy to projects… link opened cold plans for its target once the portal says who Ada is", async () => {
+    const api = `api=${encodeURIComponent(origin)}&project=${PROJECT}`;
+    await page.goto(`${origin}/database-access/custom-roles/copy?roles=orders_reader&to=${STAGING}&${api}`);
+    await page.getByText("1 role will be created and 0 updated in 1 project", { exact: false }).waitFor({ timeout: 180000 });
   });
 } finally {
   await browser.close();

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod clock;
 pub mod faults;
 pub mod http;
+pub mod large_across;
 pub mod org;
 mod routes;
 pub mod shape;
@@ -27,9 +28,18 @@ use std::time::{Duration, Instant};
 /// The organization the emulated project belongs to.
 pub const ORG_ID: &str = domain::demo::ORG_ID;
 
-/// The demo's staging and production, beside the standard project.
-fn other_projects() -> Vec<Project> {
-    vec![DemoKind::Staging.project(), DemoKind::Prod.project()]
+/// The project served first and the organization's others: the standard demo project with its staging and
+/// production, or (`--demo large-across`, for the benchmark) the large project and its four drifted copies.
+fn demo_projects(settings: &Settings) -> (Project, Vec<Project>) {
+    if settings.large_across {
+        let mut all = large_across::projects();
+        let first = all.remove(0);
+        return (first, all);
+    }
+    (
+        DemoKind::Standard.project(),
+        vec![DemoKind::Staging.project(), DemoKind::Prod.project()],
+    )
 }
 
 /// One HTTP request, as the server read it.
@@ -170,6 +180,8 @@ pub struct Settings {
     pub propagation: Duration,
     /// OAuth client credentials and whether Admin API calls need a bearer token.
     pub auth: auth::AuthSettings,
+    /// Serve the five large projects (`domain::demo::large_across`) instead of the standard three.
+    pub large_across: bool,
 }
 
 pub struct Emulator {
@@ -195,6 +207,7 @@ pub struct Emulator {
 impl Emulator {
     /// Opens the project in `settings.data_file`, or the standard demo project when there is none.
     pub fn open(settings: Settings) -> Result<Emulator, String> {
+        let (demo, others) = demo_projects(&settings);
         let project = match &settings.data_file {
             Some(path) if path.exists() => {
                 let text = std::fs::read_to_string(path)
@@ -202,11 +215,11 @@ impl Emulator {
                 serde_json::from_str(&text)
                     .map_err(|e| format!("{} is not an emulator project: {e}", path.display()))?
             }
-            _ => DemoKind::Standard.project(),
+            _ => demo,
         };
         Ok(Emulator {
             project,
-            others: other_projects(),
+            others,
             org: org::Organization::demo(),
             settings,
             armed: Vec::new(),
@@ -332,8 +345,7 @@ impl Emulator {
             |why: String| Reply::json(400, json!({ "error": 400, "detail": why }), "2023-01-01");
         match (method, what) {
             ("POST", "reset") => {
-                self.project = DemoKind::Standard.project();
-                self.others = other_projects();
+                (self.project, self.others) = demo_projects(&self.settings);
                 self.org = org::Organization::demo();
                 self.armed.clear();
                 self.created.clear();

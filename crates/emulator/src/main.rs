@@ -1,11 +1,13 @@
 //! `atlas-emulator`: serves the emulated Admin API on loopback.
 //!
 //! ```text
-//! atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault KIND] [--propagation-ms N]
+//! atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault KIND] [--propagation-ms N] [--demo standard|large-across]
 //! ```
 //! `--port 0` (the default) takes a free port; the address is printed, and written to `--port-file`.
 //! `--require-auth` answers 401 to Admin API calls without a bearer token from `POST /api/oauth/token`
 //! (client credentials `--client-id`/`--client-secret`, tokens valid `--token-lifetime-s`).
+//! `--demo large-across` serves the large project and four drifted copies of it (1,400 roles each, for
+//! `scripts/bench`) instead of the standard demo project with its staging and production.
 use atlas_emulator::faults::FaultKind;
 use atlas_emulator::{Emulator, Settings};
 use std::path::PathBuf;
@@ -13,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tiny_http::Server;
 
-const USAGE: &str = "usage: atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault 500|429[:s]|drop|delay:<ms>] [--propagation-ms N] [--require-auth] [--token-lifetime-s N] [--client-id ID] [--client-secret SECRET]";
+const USAGE: &str = "usage: atlas-emulator [--port N] [--data FILE] [--port-file FILE] [--latency-ms N] [--fault 500|429[:s]|drop|delay:<ms>] [--propagation-ms N] [--require-auth] [--token-lifetime-s N] [--client-id ID] [--client-secret SECRET] [--demo standard|large-across]";
 
 struct Args {
     port: u16,
@@ -31,6 +33,18 @@ fn parse_args() -> Result<Args, String> {
     while let Some(flag) = it.next() {
         if flag == "--help" || flag == "-h" {
             return Err(USAGE.to_string());
+        }
+        if flag == "--demo" {
+            match it.next().as_deref() {
+                Some("large-across") => args.settings.large_across = true,
+                Some("standard") => args.settings.large_across = false,
+                other => {
+                    return Err(format!(
+                        "--demo takes standard or large-across, not {other:?}\n{USAGE}"
+                    ))
+                }
+            }
+            continue;
         }
         if flag == "--require-auth" {
             args.settings.auth.required = true;

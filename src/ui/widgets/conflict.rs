@@ -24,8 +24,25 @@ pub fn ConflictStep(
     busy: Signal<bool>,
     on_keep_mine: Callback<()>,
     on_take_theirs: Callback<()>,
-    on_merge: Callback<()>,
+    /// Merging here: the form stays, their version beside it.
+    #[prop(optional)]
+    on_merge: Option<Callback<()>>,
+    /// Merging elsewhere (another project's editor): a link opening it in a new tab, so this page, with
+    /// both changes and any other results, stays open.
+    #[prop(optional)]
+    merge_href: Option<String>,
 ) -> impl IntoView {
+    let merge = match merge_href {
+        Some(href) => {
+            view! { <a class="button" href=href target="_blank" rel="noopener">"Merge by hand"</a> }
+                .into_any()
+        }
+        None => view! {
+            <button type="button" class="button" disabled=move || busy.get()
+                on:click=move |_| on_merge.iter().for_each(|m| m.run(()))>"Merge by hand"</button>
+        }
+        .into_any(),
+    };
     view! {
         <section class="review conflict" role="alert" aria-labelledby=dom_id("conflict-title")>
             <h3 id=dom_id("conflict-title") tabindex="-1">{title}</h3>
@@ -41,7 +58,7 @@ pub fn ConflictStep(
                 </div>
             </div>
             <div class="form-actions">
-                <button type="button" class="button" disabled=move || busy.get() on:click=move |_| on_merge.run(())>"Merge by hand"</button>
+                {merge}
                 <button type="button" class="button" disabled=move || busy.get() on:click=move |_| on_take_theirs.run(())>"Take theirs"</button>
                 <button type="button" class="button button-danger" disabled=move || busy.get() on:click=move |_| on_keep_mine.run(())>"Keep mine"</button>
             </div>

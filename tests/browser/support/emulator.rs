@@ -50,6 +50,13 @@ pub async fn emu_requests() -> Vec<String> {
     res.json().await.unwrap()
 }
 
+/// Each write the emulator was sent: `{"request": "METHOD path status", "body": …}`, in order.
+pub async fn emu_bodies() -> Vec<serde_json::Value> {
+    let url = format!("{}/__emulator/bodies", emu_url());
+    let res = gloo_net::http::Request::get(&url).send().await.unwrap();
+    res.json().await.unwrap()
+}
+
 /// How many `method` requests to a path containing `path` the emulator answered.
 pub async fn emu_sent(method: &str, path: &str) -> usize {
     emu_requests()
