@@ -274,6 +274,9 @@ try {
       // The request's own response (it may have arrived already: a wait for the next response event
       // would then wait out its whole deadline).
       if (!(await request.response())) throw new Error(`${chunk} had no response`);
+      // Its resource timing entry is written once the body is in, after the response's headers.
+      await p.waitForFunction((path) => performance.getEntriesByType("resource")
+        .some((e) => new URL(e.name).pathname === path), chunk, { timeout: PATIENCE });
       const [paint, rows, fetched] = await p.evaluate((path) => [
         performance.getEntriesByName("first-paint")[0]?.startTime,
         window.__rowsAt,
