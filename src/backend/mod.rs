@@ -57,24 +57,24 @@ pub trait Backend {
     fn project(&self) -> BoxFuture<'_, ApiResult<ProjectInfo>>;
     fn list_custom_roles(&self) -> BoxFuture<'_, ApiResult<Vec<CustomDbRole>>>;
     fn list_database_users(&self) -> BoxFuture<'_, ApiResult<Vec<DatabaseUser>>>;
-    /// The project's Activity Feed, newest first.
-    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
-    /// Atlas users, teams, API keys and service accounts holding project roles.
-    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
-    /// The organization's teams (what "Add Team" can choose from). Both are read with the project, at
-    /// the first screen too (`Data::reload`), so they are not `OnDemand`.
-    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
     /// The operations of the screens loaded on demand (`OnDemand`): in a split build their code is in
     /// those screens' chunk, fetched here if it isn't yet (an error if it can't be).
     fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>>;
 }
 
 /// The operations only code loaded on demand uses (the screens after the first, `src/ui/app/screens.rs`,
-/// and the list's dialogs), or an undo of what that code did; nothing at start. They are not in `Backend`
+/// and the list's dialogs), or an undo of what that code did; nothing at start (the project's access and
+/// activity are read when a screen first asks for them: `ProjectData::members`). They are not in `Backend`
 /// because every method of a trait object's vtable is linked where the object is made, in the first
 /// screen's module; reached through `Backend::on_demand`, their code goes to the chunk of those screens.
 /// Callers holding a `dyn Backend` call them as before (the methods on `dyn Backend` below).
 pub trait OnDemand {
+    /// The project's Activity Feed, newest first.
+    fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>>;
+    /// Atlas users, teams, API keys and service accounts holding project roles.
+    fn list_members(&self) -> BoxFuture<'_, ApiResult<Vec<Member>>>;
+    /// The organization's teams (what "Add Team" can choose from).
+    fn list_org_teams(&self) -> BoxFuture<'_, ApiResult<Vec<OrgTeam>>>;
     /// One role as stored now (the editor re-reads it before an update, to catch someone else's change).
     fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
     fn create_custom_role(&self, role: CustomDbRole) -> BoxFuture<'_, ApiResult<CustomDbRole>>;
@@ -141,6 +141,9 @@ macro_rules! on_demand {
     };
 }
 on_demand! {
+    activity() -> Vec<ActivityEvent>;
+    list_members() -> Vec<Member>;
+    list_org_teams() -> Vec<OrgTeam>;
     get_custom_role(name: String) -> CustomDbRole;
     create_custom_role(role: CustomDbRole) -> CustomDbRole;
     update_custom_role(name: String, update: UpdateCustomDbRole) -> CustomDbRole;

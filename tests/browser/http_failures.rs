@@ -270,11 +270,11 @@ async fn a_create_that_timed_out_but_landed_is_recognised_on_try_again() {
         by_name("a", "Custom Roles").is_some() && page_text().contains("Atlas at")
     })
     .await;
-    wait_until_async("the first load read the service accounts", async || {
+    wait_until_async("the first load read the database users", async || {
         emu_requests()
             .await
             .iter()
-            .any(|l| l.ends_with("/serviceAccounts 200"))
+            .any(|l| l.contains("/databaseUsers") && l.ends_with(" 200"))
     })
     .await;
     reads_done().await;

@@ -97,6 +97,14 @@ impl Backend for HttpBackend {
         Box::pin(self.list(self.g().database_users()))
     }
 
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(HttpBackend, http_on_demand);
+
+impl OnDemand for HttpBackend {
     /// Atlas's custom-role and database-user audit events are outside the contract subset we were given,
     /// so over HTTP the feed is empty rather than guessed; the Activity Feed page says so.
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
@@ -115,14 +123,6 @@ impl Backend for HttpBackend {
         })
     }
 
-    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
-        self.load_on_demand()
-    }
-}
-
-super::load_on_demand!(HttpBackend, http_on_demand);
-
-impl OnDemand for HttpBackend {
     fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         Box::pin(async move { self.get(self.g().custom_role(&name)).await })
     }

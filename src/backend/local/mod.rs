@@ -254,6 +254,14 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.users.clone()))
     }
 
+    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
+        self.load_on_demand()
+    }
+}
+
+super::load_on_demand!(LocalBackend, local_on_demand);
+
+impl OnDemand for LocalBackend {
     fn activity(&self) -> BoxFuture<'_, ApiResult<Vec<ActivityEvent>>> {
         ready(self.with(|p| p.activity_newest_first().cloned().collect()))
     }
@@ -266,14 +274,6 @@ impl Backend for LocalBackend {
         ready(self.with(|p| p.org_teams.clone()))
     }
 
-    fn on_demand(&self) -> BoxFuture<'_, ApiResult<&dyn OnDemand>> {
-        self.load_on_demand()
-    }
-}
-
-super::load_on_demand!(LocalBackend, local_on_demand);
-
-impl OnDemand for LocalBackend {
     fn get_custom_role(&self, name: String) -> BoxFuture<'_, ApiResult<CustomDbRole>> {
         ready(self.with(|p| p.get_custom_role(&name)).and_then(|r| r))
     }

@@ -39,7 +39,7 @@ pub fn ActivityFeedPage() -> impl IntoView {
     let target = RwSignal::new(String::new());
     let actor = RwSignal::new(String::new());
     let distinct = move |f: fn(&ActivityEvent) -> &String| {
-        data.activity.with(|l| {
+        data.activity().with(|l| {
             l.ready()
                 .map(|events| events.iter().map(|e| f(e).clone()).collect::<BTreeSet<_>>())
                 .unwrap_or_default()
@@ -50,15 +50,15 @@ pub fn ActivityFeedPage() -> impl IntoView {
     let targets = Signal::derive(move || distinct(|e| &e.target));
     let actors = Signal::derive(move || distinct(|e| &e.principal));
     // Filtered once per change of the feed or a filter; the count and the table both read it.
-    let state = Memo::new(move |_| data.activity.with(Load::has_items));
+    let state = Memo::new(move |_| data.activity().with(Load::has_items));
     // Over the Admin API the console keeps no feed of its own: an empty one says where to look instead.
     let live = crate::ui::shell::demo::use_demo().is_none();
-    let total = move || data.activity.with(|l| l.ready().map_or(0, Vec::len));
+    let total = move || data.activity().with(|l| l.ready().map_or(0, Vec::len));
     let shown = Memo::new(move |_| {
         let (t, a) = (target.get(), actor.get());
         let pick = |s: &str| (!s.is_empty()).then_some(s.to_string());
         let (t, a) = (pick(&t), pick(&a));
-        data.activity.with(|l| {
+        data.activity().with(|l| {
             l.ready()
                 .map(|events| {
                     events

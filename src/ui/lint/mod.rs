@@ -11,13 +11,13 @@ pub fn LintReportPage() -> impl IntoView {
     let loaded = Memo::new(move |_| {
         data.roles.with(|r| {
             data.users
-                .with(|u| data.members.with(|m| r.both(u).both(m)))
+                .with(|u| data.members().with(|m| r.both(u).both(m)))
         })
     });
     let findings = Memo::new(move |_| {
         data.roles.with(|r| {
             data.users.with(|u| {
-                data.members.with(|m| {
+                data.members().with(|m| {
                     let (Some(r), Some(u)) = (r.ready(), u.ready()) else {
                         return Vec::new();
                     };

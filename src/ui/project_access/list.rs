@@ -91,13 +91,13 @@ fn matches(m: &Member, words: &[String]) -> bool {
 #[component]
 fn MembersTab(kind: MemberKind) -> impl IntoView {
     let data = use_data();
-    let members_state = Memo::new(move |_| data.members.with(Load::has_items));
+    let members_state = Memo::new(move |_| data.members().with(Load::has_items));
     let query = RwSignal::new(String::new());
     let removing = RwSignal::new(None::<Member>);
     let visible = move || {
         let words: Vec<String> =
             query.with(|q| q.split_whitespace().map(str::to_lowercase).collect());
-        data.members.with(|all| {
+        data.members().with(|all| {
             let mut list: Vec<Member> = all
                 .ready()
                 .map(|ms| {
@@ -124,7 +124,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
         MemberKind::ServiceAccount => "access-search-service-accounts",
     };
     let has_any = move || {
-        data.members.with(|all| {
+        data.members().with(|all| {
             all.ready()
                 .is_some_and(|ms| ms.iter().any(|m| m.kind == kind))
         })
@@ -139,7 +139,7 @@ fn MembersTab(kind: MemberKind) -> impl IntoView {
         <div class="toolbar">
             <SearchBox id=search_id label="Search" placeholder="Name or role" query=query />
             <p class="count" role="status">
-                {move || data.members.with(|m| m.ready().map(|m| domain::text::plural(m.iter().filter(|m| m.kind == kind).count(), kind.label())).unwrap_or_default())}
+                {move || data.members().with(|m| m.ready().map(|m| domain::text::plural(m.iter().filter(|m| m.kind == kind).count(), kind.label())).unwrap_or_default())}
             </p>
             <div class="toolbar-actions">
                 <PermittedAction permission=kind.permission() id=format!("add-{search_id}") label=add_label(kind) href=routes::add_member(kind) class="button button-primary" mints=mints_credentials(kind) />

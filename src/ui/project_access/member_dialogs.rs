@@ -61,7 +61,7 @@ pub fn AddTeamDialog() -> impl IntoView {
     // The organization team the typed name names, and whether it is already in the project.
     let team_id = move || {
         let name = team.with(|t| t.trim().to_lowercase());
-        data.org_teams.with(|t| {
+        data.org_teams().with(|t| {
             t.ready()
                 .and_then(|ts| ts.iter().find(|t| t.name.to_lowercase() == name))
                 .map(|t| t.id.clone())
@@ -72,7 +72,7 @@ pub fn AddTeamDialog() -> impl IntoView {
         let name = team.get();
         let field = Field::Access(AccessField::Team);
         let already = |id: &str| {
-            data.members.with(|m| {
+            data.members().with(|m| {
                 m.ready()
                     .is_some_and(|ms| ms.iter().any(|m| m.kind == MemberKind::Team && m.id == id))
             })
@@ -106,7 +106,7 @@ pub fn AddTeamDialog() -> impl IntoView {
         <AccessDialog id="team-dialog" title="Add Team".to_string() submit="Add Team" kind=MemberKind::Team form=form send=send>
             <TextField id="team-name" label="Team name" value=team form=form field=AccessField::Team list="org-teams" />
             <datalist id=dom_id("org-teams")>
-                {move || data.org_teams.with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
+                {move || data.org_teams().with(|t| t.ready().cloned().unwrap_or_default()).into_iter().map(|t| view! { <option value=t.name /> }).collect_view()}
             </datalist>
             <ProjectRolePicker id="team-roles" label="Project Roles" roles=roles issues=shown(form, AccessField::Roles) on_blur=form.touch_cb(AccessField::Roles) />
         </AccessDialog>
@@ -122,7 +122,7 @@ pub fn EditRolesDialog() -> impl IntoView {
             .unwrap_or_default(),
     );
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let member = find_for_edit(data.members, move |m: &Member| {
+    let member = find_for_edit(data.members(), move |m: &Member| {
         m.kind == kind && m.id == id()
     });
     // Once open, the form stays even if the member leaves the list (removed meanwhile): saving says so.

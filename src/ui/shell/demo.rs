@@ -32,10 +32,10 @@ pub fn provide_demo(local: Rc<LocalBackend>, data: ProjectData) {
         load_problem: RwSignal::new(problem),
         memory_only: RwSignal::new(None),
     };
-    // Every write is followed by a new read of the activity feed: then the demo tells whether the
-    // browser still let it store what it holds.
+    // Every write is followed by a read of what it changed: as reads start and end, the demo tells
+    // whether the browser still let it store what it holds.
     Effect::new(move |_| {
-        data.activity.track();
+        data.reading();
         demo.note_storage();
     });
     provide_context(demo);

@@ -30,9 +30,12 @@ pub struct ProjectData {
     pub project: ReadSignal<Load<ProjectInfo>>,
     pub roles: ReadSignal<Load<Vec<CustomDbRole>>>,
     pub users: ReadSignal<Load<Vec<DatabaseUser>>>,
-    pub activity: ReadSignal<Load<Vec<ActivityEvent>>>,
-    pub members: ReadSignal<Load<Vec<Member>>>,
-    pub org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
+    /// Read when a screen first asks (`activity()`, `members()`, `org_teams()`), not at start: only
+    /// screens loaded on demand show them, and their code is in those screens' chunk.
+    activity: ReadSignal<Load<Vec<ActivityEvent>>>,
+    members: ReadSignal<Load<Vec<Member>>>,
+    org_teams: ReadSignal<Load<Vec<OrgTeam>>>,
+    lazy: StoredValue<Lazy>,
     /// Only this module writes the collections: what they hold is always what the backend answered.
     set: Setters,
     /// The latest read started for each part (see `Tickets`).
@@ -80,6 +83,30 @@ struct Tickets {
 
 type Part = fn(&mut Tickets) -> &mut u64;
 
+/// The parts read only once asked for, and whether this load's project read has been answered (they are
+/// read after it, as at start: over HTTP it says who acts and which organization holds the teams).
+#[derive(Clone, Copy, Default)]
+struct Lazy {
+    project_read: bool,
+    project_access: bool,
+    activity: bool,
+}
+
+#[derive(Clone, Copy)]
+enum LazyPart {
+    ProjectAccess,
+    Activity,
+}
+
+impl LazyPart {
+    fn wanted(self, lazy: &mut Lazy) -> &mut bool {
+        match self {
+            LazyPart::ProjectAccess => &mut lazy.project_access,
+            LazyPart::Activity => &mut lazy.activity,
+        }
+    }
+}
+
 impl ProjectData {
     /// Starts loading everything from `backend` (chosen where the app starts: `super::start`).
     pub fn load(backend: Rc<dyn Backend>) -> Self {
@@ -105,6 +132,7 @@ impl ProjectData {
                 members: set_members,
                 org_teams: set_org_teams,
             },
+            lazy: StoredValue::new(Lazy::default()),
             tickets: StoredValue::new(Tickets::default()),
             reading: RwSignal::new(0),
         };
@@ -127,6 +155,7 @@ impl ProjectData {
                 return;
             };
             // The project first: over HTTP it also tells which organization the teams are read from.
+            this.lazy.update_value(|l| l.project_read = false);
             let ticket = this.ticket(|t| &mut t.project);
             let project = b.project().await;
             // The portal answers nothing else to someone not signed in or not allowed on this project:
@@ -146,11 +175,17 @@ impl ProjectData {
                 return;
             }
             // The rest at once: through a portal's proxy each is a round trip, and one after another a
-            // slow one held back everything after it.
+            // slow one held back everything after it. The parts read on demand only once asked for.
+            let Some(lazy) = this.lazy.try_update_value(|l| {
+                l.project_read = true;
+                *l
+            }) else {
+                return;
+            };
             futures::future::join3(
                 this.read_database_access(&*b),
-                this.read_activity(&*b),
-                this.read_project_access(&*b),
+                this.read_if(lazy.activity, this.read_activity(&*b)),
+                this.read_if(lazy.project_access, this.read_project_access(&*b)),
             )
             .await;
         });
@@ -167,14 +202,74 @@ impl ProjectData {
             let Some(b) = this.backend.try_get_value() else {
                 return;
             };
+            let lazy = this.lazy.try_get_value().unwrap_or_default();
             let changed = async {
                 match area {
                     Area::DatabaseAccess => this.read_database_access(&*b).await,
-                    Area::ProjectAccess => this.read_project_access(&*b).await,
+                    Area::ProjectAccess => {
+                        this.read_if(lazy.project_access, this.read_project_access(&*b))
+                            .await
+                    }
                 }
             };
-            futures::future::join(changed, this.read_activity(&*b)).await;
+            futures::future::join(
+                changed,
+                this.read_if(lazy.activity, this.read_activity(&*b)),
+            )
+            .await;
         });
+    }
+
+    /// The project's Activity Feed (tracked), read the first time this is called.
+    pub fn activity(&self) -> ReadSignal<Load<Vec<ActivityEvent>>> {
+        self.want(LazyPart::Activity);
+        self.activity
+    }
+
+    /// The project's users, teams, API keys and service accounts (tracked), read the first time this or
+    /// `org_teams` is called.
+    pub fn members(&self) -> ReadSignal<Load<Vec<Member>>> {
+        self.want(LazyPart::ProjectAccess);
+        self.members
+    }
+
+    /// The organization's teams (tracked), read with `members`.
+    pub fn org_teams(&self) -> ReadSignal<Load<Vec<OrgTeam>>> {
+        self.want(LazyPart::ProjectAccess);
+        self.org_teams
+    }
+
+    /// Marks `part` as asked for; the first time, reads it now if the project has been read (otherwise
+    /// the load under way reads it after the project).
+    fn want(&self, part: LazyPart) {
+        let now = self
+            .lazy
+            .try_update_value(|l| {
+                let first = !*part.wanted(l);
+                *part.wanted(l) = true;
+                first && l.project_read
+            })
+            .unwrap_or(false);
+        if !now {
+            return;
+        }
+        let this = *self;
+        spawn_local(async move {
+            let _reading = Reading::start(this.reading);
+            let Some(b) = this.backend.try_get_value() else {
+                return;
+            };
+            match part {
+                LazyPart::ProjectAccess => this.read_project_access(&*b).await,
+                LazyPart::Activity => this.read_activity(&*b).await,
+            }
+        });
+    }
+
+    async fn read_if(self, wanted: bool, read: impl std::future::Future<Output = ()>) {
+        if wanted {
+            read.await;
+        }
     }
 
     /// Every part but the project failed with `e` (which the project failed with).

@@ -1,5 +1,5 @@
-//! What is read when over HTTP: a write reads again only what it changed, a slow answer holds back only
-//! what needs it, and the Activity Feed says where Atlas keeps it.
+//! What is read when over HTTP: the first screen reads only what it shows, a write reads again only what
+//! it changed, a slow answer holds back only what needs it, and the Activity Feed says where Atlas keeps it.
 use super::*;
 
 #[wasm_bindgen_test]
@@ -7,11 +7,11 @@ async fn a_role_write_reads_again_only_the_roles_and_users() {
     emu_reset().await;
     let _app = mount_http(NEW);
     // Reads of the first load (and any a test before left running) are not the write's.
-    poll_until("the first load reads the service accounts", async || {
+    poll_until("the first load reads the database users", async || {
         emu_requests()
             .await
             .iter()
-            .any(|l| l.contains("/serviceAccounts"))
+            .any(|l| l.contains("/databaseUsers"))
     })
     .await;
     requests_answered().await;
@@ -87,4 +87,59 @@ async fn the_activity_feed_over_http_says_where_the_feed_is() {
         text_of(".empty-state").contains("see the project's Activity Feed in Atlas")
     })
     .await;
+}
+
+/// Reads of the project's access (its users, teams, API keys, service accounts, the organization's teams)
+/// in the emulator's log.
+fn access_reads(log: &[String]) -> Vec<String> {
+    log.iter()
+        .filter(|l| l.starts_with("GET "))
+        .filter(|l| {
+            ["/users", "/teams", "/apiKeys", "/serviceAccounts"]
+                .iter()
+                .any(|p| l.contains(&format!("{p} ")) || l.contains(&format!("{p}?")))
+        })
+        .cloned()
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_custom_roles_list_reads_the_project_access_only_once_it_is_opened() {
+    // Requests a test before left running are answered before the log starts again.
+    requests_answered().await;
+    emu_reset().await;
+    let _app = mount_http(LIST);
+    settle("the list shows the roles", || !row_names().is_empty()).await;
+    poll_until("the first load reads the database users", async || {
+        emu_requests()
+            .await
+            .iter()
+            .any(|l| l.contains("/databaseUsers"))
+    })
+    .await;
+    requests_answered().await;
+    let log = emu_requests().await;
+    assert!(
+        access_reads(&log).is_empty(),
+        "the first screen shows none of the project's access, and its code loads on demand: {log:?}"
+    );
+    find("a", "Project Access").await.click();
+    settle("the project's members are listed", || {
+        text_of(".members-table").contains("@")
+    })
+    .await;
+    requests_answered().await;
+    let reads = access_reads(&emu_requests().await);
+    for part in ["/users", "/teams", "/apiKeys", "/serviceAccounts"] {
+        assert!(
+            reads
+                .iter()
+                .any(|r| r.contains(&format!("/groups/{EMU_PROJECT}{part}"))),
+            "Project Access reads {part}: {reads:?}"
+        );
+    }
+    assert!(
+        reads.iter().any(|r| r.contains("/orgs/")),
+        "and the organization's teams: {reads:?}"
+    );
 }

@@ -171,6 +171,9 @@ pub const PATIENCE_MS: f64 = 120_000.0;
 /// Waits until `cond` holds, letting the reactive system, timers and the network run; panics with `what`
 /// after [`PATIENCE_MS`].
 pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    // `tick` needs Leptos's executor, which mounting an app starts: a test that waits before it mounts
+    // anything must not depend on a test before it having mounted one (a filtered run has none).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let deadline = js_sys::Date::now() + PATIENCE_MS;
     loop {
         leptos::task::tick().await;
