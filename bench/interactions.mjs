@@ -8,10 +8,17 @@ export const largestRole = (roles) =>
     b.actions.length + b.inheritedRoles.length > a.actions.length + a.inheritedRoles.length ? b : a,
   );
 
-/** The large project's list, filtered down to `name`'s row, settled. */
+/** The large project's list, filtered down to `name`'s row, settled, with the screens' chunk in (a
+ *  split build): a person opens the editor after its prefetch, so the timed open must not wait for it. The
+ *  page goes to Database Users and back, which needs the same chunk and leaves the editor unopened. */
 export async function prepareEditorOpen(page, base, name) {
   await page.goto(`${base}/database-access/custom-roles?demo=large`);
-  await page.getByText("1400 of 1400 custom roles").waitFor({ timeout: 60000 });
+  const all = page.getByText("1400 of 1400 custom roles");
+  await all.waitFor({ timeout: 60000 });
+  await page.getByRole("tab", { name: "Database Users", exact: true }).click();
+  await page.getByRole("heading", { name: "Database Users" }).waitFor({ timeout: 60000 });
+  await page.getByRole("tab", { name: "Custom Roles", exact: true }).click();
+  await all.waitFor({ timeout: 60000 });
   await page.fill("#role-search", name);
   await page.getByRole("link", { name: `Edit ${name}`, exact: true }).waitFor();
   await page.evaluate(() => window.__settle());
