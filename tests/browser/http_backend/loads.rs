@@ -7,14 +7,7 @@ async fn a_role_write_reads_again_only_the_roles_and_users() {
     emu_reset().await;
     let _app = mount_http(NEW);
     // Reads of the first load (and any a test before left running) are not the write's.
-    poll_until("the first load reads the database users", async || {
-        emu_requests()
-            .await
-            .iter()
-            .any(|l| l.contains("/databaseUsers"))
-    })
-    .await;
-    requests_answered().await;
+    first_load_answered().await;
     fill_find_role("http_scoped", "sales", "orders").await;
     submit_role();
     settle("back on the list with the new role", || {
@@ -89,6 +82,19 @@ async fn the_activity_feed_over_http_says_where_the_feed_is() {
     .await;
 }
 
+/// Until the first load has read the database users (with the custom roles, its last reads) and every
+/// request is answered.
+async fn first_load_answered() {
+    poll_until("the first load reads the database users", async || {
+        emu_requests()
+            .await
+            .iter()
+            .any(|l| l.contains("/databaseUsers"))
+    })
+    .await;
+    requests_answered().await;
+}
+
 /// Reads of the project's access (its users, teams, API keys, service accounts, the organization's teams)
 /// in the emulator's log.
 fn access_reads(log: &[String]) -> Vec<String> {
@@ -110,14 +116,7 @@ async fn the_custom_roles_list_reads_the_project_access_only_once_it_is_opened()
     emu_reset().await;
     let _app = mount_http(LIST);
     settle("the list shows the roles", || !row_names().is_empty()).await;
-    poll_until("the first load reads the database users", async || {
-        emu_requests()
-            .await
-            .iter()
-            .any(|l| l.contains("/databaseUsers"))
-    })
-    .await;
-    requests_answered().await;
+    first_load_answered().await;
     let log = emu_requests().await;
     assert!(
         access_reads(&log).is_empty(),
