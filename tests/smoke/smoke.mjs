@@ -148,37 +148,34 @@ try {
       await check("every screen loaded on demand opens from a deep link, standalone and under a portal's base path", async () => {
         const asked = new Set();
         const errors = [];
+        // Each in a cold page, its failures (an uncaught error, a failed request, the screen not shown)
+        // named after it.
+        const coldVisit = (name, go) =>
+          inColdPage(async (p, pageErrors) => {
+            p.on("response", (r) => r.status() >= 400 && errors.push(`${name}: ${r.status()} ${r.url()}`));
+            try {
+              await go(p);
+            } catch (e) {
+              errors.push(`${name}: ${e.message.split("\n")[0]}`);
+            } finally {
+              errors.push(...pageErrors.map((m) => `${name}: ${m}`));
+            }
+          });
         for (const stop of LAZY_STOPS) {
-          const context = await browser.newContext();
-          try {
-            const p = await context.newPage();
-            p.setDefaultTimeout(PATIENCE);
+          await coldVisit(stop.name, (p) => {
             p.on("request", (r) => isChunk(new URL(r.url()).pathname) && asked.add(new URL(r.url()).pathname));
-            p.on("pageerror", (e) => errors.push(`${stop.name}: ${e.message}`));
-            p.on("response", (r) => r.status() >= 400 && errors.push(`${stop.name}: ${r.status()} ${r.url()}`));
-            await visit(p, base, stop);
-          } finally {
-            await context.close();
-          }
+            return visit(p, base, stop);
+          });
         }
         // And every one under a portal's base path (the example portal's two consoles both start from its URL;
         // the stop is looked for in the main one).
         for (const stop of LAZY_STOPS) {
-          const context = await browser.newContext();
-          try {
-            const p = await context.newPage();
-            p.setDefaultTimeout(PATIENCE);
-            p.on("pageerror", (e) => errors.push(`portal ${stop.name}: ${e.message}`));
-            p.on("response", (r) => r.status() >= 400 && errors.push(`portal ${stop.name}: ${r.status()} ${r.url()}`));
+          await coldVisit(`portal ${stop.name}`, async (p) => {
             await p.goto(`${base}/portal/db-access${stop.path}`);
             const main = p.locator("#db-access");
             if (stop.open) await stop.open(main);
             await stop.ready(main);
-          } catch (e) {
-            errors.push(`portal ${stop.name}: ${e.message.split("\n")[0]}`);
-          } finally {
-            await context.close();
-          }
+          });
         }
         if (errors.length) throw new Error(errors.join("; "));
         const unused = chunkFiles.filter((c) => !asked.has(c));
