@@ -191,7 +191,8 @@ impl ProjectData {
         });
     }
 
-    /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
+    /// Fetches `area` again, and the activity feed, which records every write: what a write changed (a part
+    /// read on demand only once a screen has asked for it).
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
         let this = *self;
