@@ -191,7 +191,7 @@ impl ProjectData {
         });
     }
 
-    /// What a write changed: `area` again, and the activity feed (parts read on demand once asked for).
+    /// Fetches `area` again, and the activity feed, which records every write: what a write changed.
     /// (Everything again is ten requests through a portal's proxy, and Atlas rate-limits them.)
     pub fn refresh(&self, area: Area) {
         let this = *self;
